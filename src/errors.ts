@@ -1,0 +1,77 @@
+/**
+ * Typed errors. Stages return these (or throw them at an input's edge); the CLI turns them into messages and exit
+ * codes. Each subclass sets `name` to a literal so that `err.name` is a stable discriminant.
+ */
+
+/** Base class of every error `wire` raises on purpose. */
+export class WireError extends Error {
+  override name: string = 'WireError';
+  /** The input (path, `-`, URL) the error belongs to, when there is one. */
+  readonly input: string | undefined;
+
+  constructor(message: string, options: { input?: string | undefined; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.input = options.input;
+  }
+}
+
+/** A bad command line: unknown option, bad value, nothing to read. Exit code 2. */
+export class UsageError extends WireError {
+  override name = 'UsageError' as const;
+}
+
+/** An input could not be read: missing, unreadable, a directory loop, not text. */
+export class InputError extends WireError {
+  override name = 'InputError' as const;
+  /** Short machine-readable kind, as in diagnostics (`not-found`, `binary-input`, ...). */
+  readonly code: string;
+
+  constructor(code: string, message: string, options: { input?: string; cause?: unknown } = {}) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** The output (file or stream) could not be written. */
+export class OutputError extends WireError {
+  override name = 'OutputError' as const;
+}
+
+/** Another run holds the output's lock. Exit code 3. */
+export class LockError extends WireError {
+  override name = 'LockError' as const;
+}
+
+/** True for any error raised by `wire` on purpose. */
+export function isWireError(error: unknown): error is WireError {
+  return error instanceof WireError;
+}
+
+/** True for a command-line usage error. */
+export function isUsageError(error: unknown): error is UsageError {
+  return error instanceof UsageError;
+}
+
+/** True for an unreadable or unusable input. */
+export function isInputError(error: unknown): error is InputError {
+  return error instanceof InputError;
+}
+
+/** True for a failure to write the output. */
+export function isOutputError(error: unknown): error is OutputError {
+  return error instanceof OutputError;
+}
+
+/** True when another run holds the lock. */
+export function isLockError(error: unknown): error is LockError {
+  return error instanceof LockError;
+}
+
+/** A short description of any thrown value, for messages: `EACCES: permission denied`. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' && !error.message.startsWith(code) ? `${code}: ${error.message}` : error.message;
+  }
+  return String(error);
+}

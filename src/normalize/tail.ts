@@ -1,0 +1,100 @@
+import type { SourceLine } from '../types.js';
+import { classifyEndMatter, splitInlineSignoff, trailerKind } from './endmatter.js';
+
+/** The end matter taken off a story's paragraphs. */
+export interface Tail {
+  readonly body: readonly string[];
+  readonly source: SourceLine | null;
+  readonly credits: string | null;
+  readonly copyright: string | null;
+  /** Boilerplate and displaced sign-offs, in story order. */
+  readonly stripped: readonly string[];
+  /** An agency a sign-off implies without naming it (`Enditem` → Xinhua). */
+  readonly implied: string | null;
+}
+
+// Paragraphs after a list trailer (`You may also like...`) are the list's items if they are this short.
+const LIST_ITEM_MAX = 250;
+
+/**
+ * Takes the sign-off, source line, credits, copyright and aggregator trailers off the end of a story, recording
+ * every cut paragraph so that nothing disappears silently.
+ */
+export function takeTail(paragraphs: readonly string[]): Tail {
+  const listStart = findListTrailer(paragraphs);
+  const kept: Array<[number, string]> = [];
+  const stripped: Array<[number, string]> = [];
+  const endMatter: Array<[number, string]> = [];
+  paragraphs.forEach((text, index) => {
+    if (index >= listStart) (classifyEndMatter(text) ? endMatter : stripped).push([index, text]);
+    else if (trailerKind(text) !== null) stripped.push([index, text]);
+    else kept.push([index, text]);
+  });
+  // Walk up from the bottom while paragraphs are end matter.
+  for (let last = kept.at(-1); last && classifyEndMatter(last[1]) !== null; last = kept.at(-1)) {
+    endMatter.push(last);
+    kept.pop();
+  }
+  const last = kept.at(-1);
+  const inline = last ? splitInlineSignoff(last[1]) : null;
+  if (last && inline) {
+    kept[kept.length - 1] = [last[0], inline.text];
+    endMatter.push([last[0] + 0.5, inline.signoff]);
+  }
+  return assemble(
+    kept.map(([, text]) => text),
+    endMatter.sort(byIndex),
+    stripped,
+  );
+}
+
+function findListTrailer(paragraphs: readonly string[]): number {
+  let start = paragraphs.length;
+  for (let i = paragraphs.length - 1; i >= 0; i--) {
+    const text = paragraphs[i] ?? '';
+    if (trailerKind(text) === 'list') start = i;
+    else if (text.length > LIST_ITEM_MAX && classifyEndMatter(text) === null) break;
+  }
+  return start;
+}
+
+function assemble(
+  body: readonly string[],
+  endMatter: ReadonlyArray<[number, string]>,
+  stripped: Array<[number, string]>,
+): Tail {
+  let source: SourceLine | null = null;
+  let implied: string | null = null;
+  const credits: string[] = [];
+  const copyright: string[] = [];
+  for (const [index, text] of endMatter) {
+    const kind = classifyEndMatter(text);
+    if (kind?.kind === 'credits') credits.push(text.trim());
+    else if (kind?.kind === 'copyright') copyright.push(text.trim());
+    else if (kind?.kind === 'source' || kind?.kind === 'signoff') {
+      // A named source line beats a bare sign-off: `(END)` then `Source: Yonhap News Agency` keeps the latter.
+      const candidate: SourceLine = { text: text.trim(), name: kind.name };
+      if (source === null || (source.name === null && candidate.name !== null) || kind.kind === 'source') {
+        if (source !== null) stripped.push([index, source.text]);
+        source = candidate;
+      } else {
+        stripped.push([index, text]);
+      }
+      if (kind.kind === 'signoff' && kind.implies !== null) implied = kind.implies;
+    } else {
+      stripped.push([index, text]);
+    }
+  }
+  return {
+    body,
+    source,
+    credits: credits.length > 0 ? credits.join(' ') : null,
+    copyright: copyright.length > 0 ? copyright.join(' ') : null,
+    stripped: stripped.sort(byIndex).map(([, text]) => text.trim()),
+    implied,
+  };
+}
+
+function byIndex(a: readonly [number, string], b: readonly [number, string]): number {
+  return a[0] - b[0];
+}

@@ -1,0 +1,148 @@
+/**
+ * The shared vocabulary of the pipeline: what a source hands to a format, what a format hands to the normalizer,
+ * and the output record. Every stage imports from here; nothing here imports a stage.
+ */
+
+/** Where an input came from. */
+export type OriginType = 'file' | 'stdin' | 'url';
+
+/** Names of the format parsers; `origin.format` carries one of these. */
+export type FormatName = 'plain' | 'anpa' | 'iptc7901' | 'nitf' | 'newsml' | 'rcv1' | 'sgml' | 'html' | 'feed';
+
+/** Severity of a diagnostic: `error` means an input (or part of one) was lost. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A message about one input, attached to it rather than thrown. */
+export interface Diagnostic {
+  readonly severity: Severity;
+  /** Short machine-readable kind, e.g. `decode-fallback`, `read-failed`. */
+  readonly code: string;
+  readonly message: string;
+  /** The input's location (path, `-` or URL). */
+  readonly input: string;
+  /** 1-based line within the input, when known. */
+  readonly line?: number;
+}
+
+/** The dateline that opens a story: `SEOUL, Nov. 27 (Yonhap) --`. */
+export interface Dateline {
+  /** As printed, separator included. */
+  readonly text: string;
+  /** The place without date or agency (`COMMACK, N.Y.`), or null (`Nov. 28 (UPI) --`). */
+  readonly location: string | null;
+  /** `2026-11-27` when the year is known, `--11-27` when it is not, or null. */
+  readonly date: string | null;
+  /** The agency as printed in the dateline (`Yonhap`, `AP`, `PRNewswire`), or null. */
+  readonly agency: string | null;
+}
+
+/** The source line or sign-off that ends a story. */
+export interface SourceLine {
+  /** As printed: `Source: Yonhap News Agency`, `Reuter`, `(END)`. */
+  readonly text: string;
+  /** The agency or outlet it names, canonical (`Reuter` → `Reuters`), or null (`(END)`). */
+  readonly name: string | null;
+}
+
+/** Where a story came from, as recorded on the output record. */
+export interface Origin {
+  readonly type: OriginType;
+  /** Path, `-` for stdin, or URL. */
+  readonly location: string;
+  readonly format: FormatName;
+  /** 0-based position of the story within its input. */
+  readonly index: number;
+  /** The character set the story was decoded from (`utf-8`, `windows-1252`, ...). */
+  readonly charset: string | null;
+}
+
+/** Wire envelope fields (ANPA-1312 / IPTC 7901 headers, SGML `<UNKNOWN>`); formats fill what they know. */
+export type Envelope = Readonly<Record<string, string | number | null>>;
+
+/**
+ * What a format parser finds in one story before normalization. Formats with markup fill fields from the markup;
+ * the plain-text parser fills only `headlineLines`, `byline` and `paragraphs`.
+ */
+export interface ParsedStory {
+  /** Headline as found, markers still in it; lines are joined with a space. */
+  readonly headline: string | null;
+  readonly byline?: string | null;
+  /** Body paragraphs, unwrapped, in order; the first may still open with a dateline. */
+  readonly paragraphs: readonly string[];
+  /** A dateline given by markup (NITF `<dateline>`); when absent the normalizer looks in the first paragraph. */
+  readonly dateline?: string | null;
+  readonly published?: string | null;
+  readonly language?: string | null;
+  readonly url?: string | null;
+  readonly canonicalUrl?: string | null;
+  readonly agency?: string | null;
+  readonly copyright?: string | null;
+  readonly credits?: string | null;
+  readonly ednote?: string | null;
+  readonly slugline?: string | null;
+  readonly urgency?: number | null;
+  readonly markers?: readonly string[];
+  readonly envelope?: Envelope | null;
+  /** A source line given by markup (NITF tagline); the normalizer still removes a printed sign-off. */
+  readonly source?: string | null;
+  /** Ids given by the markup (NITF doc-id, NewsML guid), by role. */
+  readonly altids?: Readonly<Record<string, string>>;
+  /** A date to infer the dateline's year from (the story's own date), ISO 8601. */
+  readonly referenceDate?: string | null;
+  /** 1-based line where the story starts within its input, for diagnostics. */
+  readonly line?: number;
+}
+
+/** The output record: one JSON object per line. Field names are a contract. */
+export interface Story {
+  /** Stable id: the same story text gives the same id on every run and machine. */
+  readonly id: string;
+  readonly headline: string;
+  readonly markers: readonly string[];
+  readonly byline: string | null;
+  readonly dateline: Dateline | null;
+  /** Paragraphs joined by a blank line. */
+  readonly body: string;
+  readonly source: SourceLine | null;
+  /** Canonical originating agency (`Reuters`, `AP`, `Yonhap`, ...). */
+  readonly agency: string | null;
+  readonly credits: string | null;
+  readonly copyright: string | null;
+  /** Boilerplate cut from the body, in order. */
+  readonly stripped: readonly string[];
+  readonly language: string | null;
+  readonly published: string | null;
+  readonly url: string | null;
+  readonly origin: Origin;
+  readonly words: number;
+  readonly ingested_at: string;
+  /** True when the story says it corrects an earlier one. */
+  readonly correction: boolean;
+  readonly canonical_url?: string | null;
+  readonly ednote?: string | null;
+  readonly slugline?: string | null;
+  readonly urgency?: number | null;
+  readonly envelope?: Envelope | null;
+  readonly altids?: Readonly<Record<string, string>>;
+}
+
+/** Context the normalizer needs; passed in so that parsers stay pure. */
+export interface NormalizeContext {
+  readonly origin: Origin;
+  /** ISO 8601 instant stamped on the record as `ingested_at`. */
+  readonly now: string;
+  /** ISO date used to infer the year of a dateline without one, or null to never invent a year. */
+  readonly referenceDate: string | null;
+}
+
+/** An input opened by a source: its bytes arrive as a stream so that large files are never held whole. */
+export interface RawInput {
+  readonly type: OriginType;
+  /** Path, `-` or URL, as the user gave it (the final URL after redirects for the web). */
+  readonly location: string;
+  readonly chunks: AsyncIterable<Uint8Array>;
+  /** The Content-Type header of a fetched input, when there is one. */
+  readonly contentType?: string | null;
+  /** Last modification time of a file, or the server's date of a fetched page. */
+  readonly modified?: Date | null;
+}
