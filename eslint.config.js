@@ -21,9 +21,14 @@ export default tseslint.config(
           message: 'Import Node built-ins with the node: protocol.',
         },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-control-regex': 'off',
     },
+  },
+  {
+    // Tool configuration files are read by their tools through a default export.
+    files: ['*.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['src/**/*.ts'],

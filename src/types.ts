@@ -146,3 +146,18 @@ export interface RawInput {
   /** Last modification time of a file, or the server's date of a fetched page. */
   readonly modified?: Date | null;
 }
+
+/** HTTP validators remembered for a URL, so a re-poll of an unchanged page costs a 304. */
+export interface HttpValidators {
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+}
+
+/**
+ * Where HTTP validators are kept between runs. The dedup store implements it; sources only see this interface
+ * (imports point down the pipeline, so sources never import the store).
+ */
+export interface ValidatorCache {
+  get(url: string): HttpValidators | null;
+  put(url: string, validators: HttpValidators): void;
+}
