@@ -75,6 +75,8 @@ export interface ParsedStory {
   readonly language?: string | null;
   readonly url?: string | null;
   readonly canonicalUrl?: string | null;
+  /** The publishing site's name (`og:site_name`, JSON-LD publisher) of a web page. */
+  readonly siteName?: string | null;
   readonly agency?: string | null;
   readonly copyright?: string | null;
   readonly credits?: string | null;
@@ -119,6 +121,8 @@ export interface Story {
   /** True when the story says it corrects an earlier one. */
   readonly correction: boolean;
   readonly canonical_url?: string | null;
+  /** The publishing site of a web page, as it names itself. */
+  readonly site_name?: string | null;
   readonly ednote?: string | null;
   readonly slugline?: string | null;
   readonly urgency?: number | null;

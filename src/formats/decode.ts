@@ -56,3 +56,11 @@ export async function* withoutBom(chunks: AsyncIterable<Uint8Array>): AsyncGener
   }
   if (decoder) yield Buffer.from(decoder.decode(), 'utf8');
 }
+
+/** The charset a byte-order mark at the start of an input names, or null. */
+export function bomCharset(head: Uint8Array): string | null {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return null;
+}

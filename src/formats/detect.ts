@@ -1,4 +1,5 @@
 import type { FormatName } from '../types.js';
+import { sniffWeb } from './web-sniff.js';
 
 /** What sniffing the start of an input found: a format, or bytes that are not text. */
 export type Sniffed = { readonly format: FormatName } | { readonly binary: string };
@@ -18,9 +19,10 @@ const SIGNATURES: ReadonlyArray<readonly [readonly number[], string]> = [
 
 /**
  * Sniffs the first bytes of an input (after any BOM) for its format. Content decides, not the file name.
- * Bytes with a known binary signature, NUL bytes or mostly control characters are reported as binary.
+ * Bytes with a known binary signature, NUL bytes or mostly control characters are reported as binary. The
+ * Content-Type of a fetched input helps only where the bytes do not decide.
  */
-export function sniff(head: Uint8Array): Sniffed {
+export function sniff(head: Uint8Array, contentType: string | null = null): Sniffed {
   for (const [signature, what] of SIGNATURES) {
     if (signature.every((byte, i) => head[i] === byte)) return { binary: what };
   }
@@ -32,7 +34,7 @@ export function sniff(head: Uint8Array): Sniffed {
     if (byte < 0x20 && !WIRE_CONTROLS.has(byte)) controls++;
   }
   if (sample.length > 0 && controls / sample.length > 0.1) return { binary: 'binary data (mostly control characters)' };
-  return { format: 'plain' };
+  return { format: sniffWeb(head, contentType) ?? 'plain' };
 }
 
 const WIRE_CONTROLS = new Set([0x01, 0x02, 0x03, 0x04, 0x05, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x16, 0x1b, 0x1e, 0x1f]);

@@ -56,6 +56,7 @@ export function normalizeStory(parsed: ParsedStory, context: NormalizeContext): 
 function optional(parsed: ParsedStory): Partial<Story> {
   const extra: { -readonly [K in keyof Story]?: Story[K] } = {};
   if (parsed.canonicalUrl != null) extra.canonical_url = parsed.canonicalUrl;
+  if (parsed.siteName != null) extra.site_name = parsed.siteName;
   if (parsed.ednote != null) extra.ednote = parsed.ednote;
   if (parsed.slugline != null) extra.slugline = parsed.slugline;
   if (parsed.urgency != null) extra.urgency = parsed.urgency;

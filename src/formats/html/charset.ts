@@ -1,0 +1,89 @@
+import { detect } from 'chardet';
+import type { Decoded } from '../decode.js';
+
+/** What the bytes of a page arrived with, besides themselves. */
+export interface CharsetHints {
+  /** The Content-Type header of a fetched page. */
+  readonly contentType?: string | null;
+  /** The charset a byte-order mark named (the pipeline has already re-encoded such bytes as UTF-8). */
+  readonly bom?: string | null;
+}
+
+/** Where the charset came from, strongest first (WHATWG encoding sniffing, with detection for the undeclared). */
+export type CharsetSource = 'bom' | 'header' | 'meta' | 'utf-8' | 'detected' | 'default';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+// `<meta charset="euc-kr">`, `<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">`,
+// `<?xml version="1.0" encoding="GB2312"?>` (XHTML, feeds).
+const META_CHARSET = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i;
+const XML_ENCODING = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/;
+const PRESCAN_BYTES = 4096;
+const DETECT_BYTES = 64 * 1024;
+
+/**
+ * Decodes a web page or feed: a byte-order mark, then the Content-Type charset, then `<meta charset>` or
+ * `http-equiv` (or the XML declaration), then, for undeclared bytes, UTF-8 when they are valid UTF-8 and otherwise
+ * the charset `chardet` detects; windows-1252 as the last resort. A declared UTF-8 that is not valid UTF-8 is
+ * distrusted (a common server misconfiguration) and detection decides. `charset` is the WHATWG name used.
+ */
+export function decodeWeb(bytes: Uint8Array, hints: CharsetHints = {}): Decoded & { readonly source: CharsetSource } {
+  if (hints.bom) return { ...lenient(bytes, 'utf-8'), charset: hints.bom, source: 'bom' };
+  const declared: Array<[string | null, CharsetSource]> = [
+    [charsetParam(hints.contentType), 'header'],
+    [prescan(bytes), 'meta'],
+  ];
+  for (const [label, source] of declared) {
+    const decoder = decoderFor(label);
+    if (decoder === null) continue;
+    if (decoder.encoding !== 'utf-8')
+      return { text: decoder.decode(bytes), charset: decoder.encoding, fallback: false, source };
+    const text = strictUtf8(bytes);
+    if (text !== null) return { text, charset: 'utf-8', fallback: false, source };
+  }
+  const text = strictUtf8(bytes);
+  if (text !== null) return { text, charset: 'utf-8', fallback: false, source: 'utf-8' };
+  const detected = decoderFor(detect(bytes.subarray(0, DETECT_BYTES)));
+  if (detected !== null && detected.encoding !== 'utf-8') {
+    return { text: detected.decode(bytes), charset: detected.encoding, fallback: false, source: 'detected' };
+  }
+  return { ...lenient(bytes, 'windows-1252'), source: 'default' };
+}
+
+/** The `charset` parameter of a Content-Type header: `text/html; charset="EUC-KR"` → `euc-kr`. */
+export function charsetParam(contentType: string | null | undefined): string | null {
+  if (!contentType) return null;
+  const match = /;\s*charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType);
+  return match?.[1]?.toLowerCase() ?? null;
+}
+
+/** The charset a page declares in its first 4 KB, as browsers prescan for it. */
+export function prescan(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, PRESCAN_BYTES)).toString(
+    'latin1',
+  );
+  const label = XML_ENCODING.exec(head)?.[1] ?? META_CHARSET.exec(head)?.[1] ?? null;
+  return label === null ? null : label.toLowerCase();
+}
+
+function decoderFor(label: string | null): InstanceType<typeof TextDecoder> | null {
+  if (label === null) return null;
+  try {
+    const decoder = new TextDecoder(label);
+    // A page that says UTF-16 in ASCII-compatible bytes cannot be UTF-16: HTML reads it as UTF-8.
+    return decoder.encoding.startsWith('utf-16') ? new TextDecoder('utf-8') : decoder;
+  } catch {
+    return null;
+  }
+}
+
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function lenient(bytes: Uint8Array, label: string): Decoded {
+  return { text: new TextDecoder(label).decode(bytes), charset: label, fallback: label !== 'utf-8' };
+}
