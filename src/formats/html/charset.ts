@@ -28,6 +28,11 @@ const DETECT_BYTES = 64 * 1024;
  */
 export function decodeWeb(bytes: Uint8Array, hints: CharsetHints = {}): Decoded & { readonly source: CharsetSource } {
   if (hints.bom) return { ...lenient(bytes, 'utf-8'), charset: hints.bom, source: 'bom' };
+  // Text of any length in a legacy charset is never valid UTF-8 by accident, but UTF-8 pages that still declare
+  // the charset they were once written in (`<meta charset="gb2312">` on a UTF-8 page) are common.
+  const asUtf8 = strictUtf8(bytes);
+  if (asUtf8 !== null && hasHighBytes(bytes))
+    return { text: asUtf8, charset: 'utf-8', fallback: false, source: 'utf-8' };
   const declared: Array<[string | null, CharsetSource]> = [
     [charsetParam(hints.contentType), 'header'],
     [prescan(bytes), 'meta'],
@@ -74,6 +79,11 @@ function decoderFor(label: string | null): InstanceType<typeof TextDecoder> | nu
   } catch {
     return null;
   }
+}
+
+function hasHighBytes(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte >= 0x80) return true;
+  return false;
 }
 
 function strictUtf8(bytes: Uint8Array): string | null {

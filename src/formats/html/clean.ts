@@ -10,6 +10,7 @@ import {
 } from 'domhandler';
 import { attr, classAndId, detach, hasAncestor, innerText, isElement } from './dom.js';
 import { CAPTION, UNLIKELY_ROLES, looksUnlikely } from './hints.js';
+import { isBylineElement } from './metadata.js';
 
 /** Which of the riskier cleaning steps are on; an attempt that finds too little text retries with fewer. */
 export interface Flags {
@@ -95,29 +96,37 @@ const MEDIA = new Set(['img', 'picture', 'video', 'iframe', 'object', 'embed']);
 
 /**
  * Prepares a parsed page for scoring, in one walk: drops scripts, media, navigation, asides, hidden parts, ARIA
- * furniture, captions and the byline, and (when the flag is on) parts whose class or id marks them as page
- * furniture; then turns `<div>`s that hold only text into paragraphs and wraps loose text beside blocks in `<p>`s.
+ * furniture and captions, and (when the flag is on) parts whose class or id marks them as page furniture; then
+ * turns `<div>`s that hold only text into paragraphs and wraps loose text beside blocks in `<p>`s. The first
+ * byline-looking element met in document order among what survives is taken out and its text returned.
  */
-export function cleanDocument(document: Document, flags: Flags, byline: Element | null): void {
-  const stack: AnyNode[] = [...document.children];
+export function cleanDocument(document: Document, flags: Flags): { byline: string | null } {
+  let byline: string | null = null;
+  const stack: AnyNode[] = [...document.children].reverse();
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (isComment(node) || isDirective(node) || isCDATA(node)) {
       detach(node);
       continue;
     }
     if (!isElement(node)) continue;
-    if (shouldDrop(node, flags, byline)) {
+    if (shouldDrop(node, flags)) {
+      detach(node);
+      continue;
+    }
+    if (byline === null && isBylineElement(node)) {
+      byline = innerText(node);
       detach(node);
       continue;
     }
     if (node.name === 'div') paragraphize(node);
-    for (const child of node.children) stack.push(child);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
   dropEmpty(document);
+  return { byline };
 }
 
-function shouldDrop(element: Element, flags: Flags, byline: Element | null): boolean {
-  if (DROP.has(element.name) || element === byline) return true;
+function shouldDrop(element: Element, flags: Flags): boolean {
+  if (DROP.has(element.name)) return true;
   if (isHidden(element)) return true;
   if (UNLIKELY_ROLES.has(attr(element, 'role'))) return true;
   if (CAPTION.test(classAndId(element)) && innerText(element).length < 300) return true;

@@ -30,12 +30,13 @@ export function extractPage(html: string, baseUrl: string | null): ExtractedPage
   for (const flags of ATTEMPTS) {
     const document = load(html, baseUrl === null ? null : { baseURI: baseUrl }).root()[0] as unknown as Document;
     const meta = readMeta(document, baseUrl);
-    cleanDocument(document, flags, meta.bylineElement);
+    const { byline } = cleanDocument(document, flags);
     const nodes = findArticle(document, flags);
     pruneArticle(nodes, meta.headline, flags);
     const paragraphs = paragraphsOf(nodes);
     const length = paragraphs.reduce((sum, paragraph) => sum + paragraph.length, 0);
-    if (best === null || length > best.length) best = { meta, paragraphs, length };
+    if (best === null || length > best.length)
+      best = { meta: { ...meta, byline: meta.byline ?? byline }, paragraphs, length };
     if (length >= ENOUGH_TEXT) break;
   }
   if (best === null) throw new Error('unreachable: no extraction attempt ran');

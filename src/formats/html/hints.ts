@@ -8,7 +8,7 @@ import { attr, classAndId } from './dom.js';
 
 /** Parts of a page that are almost never the article: removed before scoring unless they also look like content. */
 export const UNLIKELY =
-  /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|signup|sign-up|paywall|cookie|consent|share-bar|sharebar|share-tools|most-popular|mostpopular|trending|outbrain|taboola|recirc|read-more|readmore|more-stories|promo-box|toolbar|masthead|navbar|nav-bar/i;
+  /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|signup|sign-up|paywall|cookie|consent|share-bar|sharebar|share-tools|most-popular|mostpopular|trending|outbrain|taboola|recirc|more-stories|promo-box|toolbar|masthead|navbar|nav-bar/i;
 /** Words that rescue an unlikely-looking part: `article-header` may hold the article. */
 export const MAYBE = /and|article|body|column|content|main|mathjax|shadow/i;
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|paragraph|prose/i;
@@ -16,9 +16,10 @@ const NEGATIVE =
   /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|signup|caption|credit|byline|author|social|recommend|taboola|advert|teaser|breadcrumb/i;
 /** Share bars: `share`, `sharedaddy`, `share-tools`, `social-share`. */
 export const SHARE = /(?:\b|_)(?:share|sharedaddy|social)(?:\b|_)/i;
-/** Photo captions and credits, which the issue keeps out of the body. */
+/** Photo captions and credits, which the issue keeps out of the body: one class token such as `caption`,
+ * `wp-caption-text`, `image-credit`, `media__caption` (but not `no_caption`, a flag some templates set). */
 export const CAPTION =
-  /(?:^|[\s_-])(?:caption|wp-caption-text|photo-credit|image-credit|credit|imagecredit|figcaption)(?:$|[\s_-])/i;
+  /(?:^|\s)(?!no[-_])(?:[a-z0-9]+[-_]+)*(?:caption|credits?|figcaption)(?:[-_]+(?:text|wrapper|container))?(?:\s|$)/i;
 /** ARIA roles of page furniture. */
 export const UNLIKELY_ROLES = new Set([
   'menu',

@@ -33,7 +33,9 @@ const ARTICLE_TYPES = new Set([
  * skipped: sites ship JSON-LD with trailing commas and raw newlines in strings.
  */
 export function articleFromJsonLd(blocks: readonly string[]): JsonLdArticle | null {
-  for (const block of blocks) {
+  for (const raw of blocks) {
+    // Some CMSs wrap the JSON in CDATA markers, sometimes behind `//` comments: `//<![CDATA[ {...} //]]>`.
+    const block = raw.replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[|(?:\/\/\s*)?\]\]>\s*$/g, '');
     let data: unknown;
     try {
       data = JSON.parse(block);

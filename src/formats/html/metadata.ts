@@ -1,5 +1,6 @@
 import type { Document, Element } from 'domhandler';
-import { attr, classAndId, collapse, descendants, innerText, textOf } from './dom.js';
+import { isText } from 'domhandler';
+import { attr, classAndId, collapse, descendants, hasAncestor, innerText } from './dom.js';
 import { articleFromJsonLd, type JsonLdArticle } from './jsonld.js';
 import { cleanTitle } from './title.js';
 
@@ -13,16 +14,25 @@ export interface PageMeta {
   readonly canonicalUrl: string | null;
   /** JSON-LD `articleBody`, a fallback when the page's markup hides its text. */
   readonly jsonLdBody: string | null;
-  /** The element the byline was read from, so it can be kept out of the body. */
-  readonly bylineElement: Element | null;
 }
 
 // Meta names and properties, most trusted first.
-const TITLE_KEYS = ['og:title', 'twitter:title', 'dc.title', 'headline', 'title', 'sailthru.title', 'parsely-title'];
+const TITLE_KEYS = [
+  'dc.title',
+  'dcterm.title',
+  'og:title',
+  'twitter:title',
+  'dc.title',
+  'headline',
+  'title',
+  'sailthru.title',
+  'parsely-title',
+];
 const AUTHOR_KEYS = [
+  'dc.creator',
+  'dcterm.creator',
   'author',
   'article:author',
-  'dc.creator',
   'byl',
   'byline',
   'parsely-author',
@@ -51,17 +61,16 @@ const BYLINE_HINT = /byline|author|dateline|writtenby|p-author/i;
 
 /** Reads headline, byline, date, site, language and canonical URL from JSON-LD, meta tags and the markup. */
 export function readMeta(document: Document, baseUrl: string | null): PageMeta {
-  const meta = new Map<string, string>();
+  const meta = new MetaTags();
   const jsonLd: string[] = [];
   let title = '';
   let canonical: string | null = null;
   let lang: string | null = null;
   let time: string | null = null;
-  let bylineElement: Element | null = null;
   for (const element of descendants(document)) {
     switch (element.name) {
       case 'meta':
-        readMetaTag(element, meta);
+        meta.read(element);
         break;
       case 'title':
         if (title === '') title = innerText(element);
@@ -71,7 +80,7 @@ export function readMeta(document: Document, baseUrl: string | null): PageMeta {
           canonical = attr(element, 'href');
         break;
       case 'script':
-        if (/ld\+json/i.test(attr(element, 'type'))) jsonLd.push(textOf(element));
+        if (/ld\+json/i.test(attr(element, 'type'))) jsonLd.push(scriptText(element));
         break;
       case 'html':
         lang = attr(element, 'lang') || attr(element, 'xml:lang') || null;
@@ -79,54 +88,86 @@ export function readMeta(document: Document, baseUrl: string | null): PageMeta {
       case 'time':
         time ??= attr(element, 'datetime') || null;
         break;
-      default:
-        if (bylineElement === null && isBylineElement(element)) bylineElement = element;
     }
   }
   const ld = articleFromJsonLd(jsonLd);
   const pick = (keys: readonly string[]): string | null => first(keys.map((key) => meta.get(key)));
-  const metaAuthor = pick(AUTHOR_KEYS);
+  const siteName = first([pick(SITE_KEYS), ld?.publisher]);
+  const declared = first([ld?.headline ? decodeEntities(ld.headline) : null, pick(TITLE_KEYS)]);
   return {
-    headline: cleanTitle(
-      first([ld?.headline ? decodeEntities(ld.headline) : null, pick(TITLE_KEYS)]),
-      title,
-      document,
-      pick(SITE_KEYS),
-    ),
-    byline: bylineOf(ld, metaAuthor, bylineElement),
+    headline: cleanTitle(declared, title, document, siteName),
+    byline: bylineOf(ld, pick(AUTHOR_KEYS)),
     published: isoDate(first([ld?.published, pick(DATE_KEYS), time])),
-    siteName: first([pick(SITE_KEYS), ld?.publisher]),
+    siteName,
     language: normalizeLanguage(
       first([lang, ld?.language, meta.get('og:locale'), meta.get('content-language'), meta.get('language')]),
     ),
     canonicalUrl: absolute(first([canonical, meta.get('og:url'), ld?.url]), baseUrl),
     jsonLdBody: ld?.body ?? null,
-    bylineElement,
   };
 }
 
-function readMetaTag(element: Element, meta: Map<string, string>): void {
-  const content = collapse(decodeEntities(attr(element, 'content')));
-  if (content === '') return;
-  // `property` may hold several names separated by spaces: `property="dc:title og:title"`.
-  const keys = `${attr(element, 'property')} ${attr(element, 'name')} ${attr(element, 'itemprop')} ${attr(element, 'http-equiv')}`;
-  for (const key of keys.toLowerCase().split(/\s+/)) {
-    if (key !== '' && !meta.has(key.replace(/^dc:/, 'dc.'))) meta.set(key.replace(/^dc:/, 'dc.'), content);
+/**
+ * Meta tags by lower-cased key. `property` may hold several keys separated by spaces
+ * (`property="dc:creator twitter:site_name"`), and a `property` beats a `name` of the same key
+ * (`<meta name="DC.creator">` then `<meta property="dc:creator">`), as in Readability.
+ */
+class MetaTags {
+  private readonly values = new Map<string, string>();
+  private readonly fromProperty = new Set<string>();
+
+  read(element: Element): void {
+    const content = collapse(decodeEntities(attr(element, 'content')));
+    if (content === '') return;
+    const named = `${attr(element, 'name')} ${attr(element, 'itemprop')} ${attr(element, 'http-equiv')}`;
+    this.add(attr(element, 'property'), content, true);
+    this.add(named, content, false);
+  }
+
+  get(key: string): string | undefined {
+    return this.values.get(key);
+  }
+
+  private add(keys: string, content: string, isProperty: boolean): void {
+    for (const raw of keys.toLowerCase().split(/\s+/)) {
+      const key = raw.replace(/^(dc|dcterms?):/, (_, prefix: string) => `${prefix.replace('dcterms', 'dcterm')}.`);
+      if (key === '') continue;
+      const known = this.values.has(key);
+      if (known && (!isProperty || this.fromProperty.has(key))) continue;
+      this.values.set(key, content);
+      if (isProperty) this.fromProperty.add(key);
+    }
   }
 }
 
-function isBylineElement(element: Element): boolean {
+/** A script's text: htmlparser2 keeps it as one raw text child. */
+function scriptText(element: Element): string {
+  return element.children.map((child) => (isText(child) ? child.data : '')).join('');
+}
+
+const FURNITURE = new Set(['nav', 'footer', 'header', 'aside', 'form', 'button', 'select', 'ul']);
+// `November 8, 2023`, `Updated 6:01 am`: dates and times sit in byline boxes too.
+const DATE_LIKE =
+  /^(?:(?:updated|published|posted|last updated)\b.*|.*\b\d{1,2}:\d{2}\b.*|[\p{L}.]+ \d{1,2}, \d{4}|\d{1,2} [\p{L}.]+ \d{4}|\d{4}-\d{2}-\d{2}.*)$/iu;
+
+/**
+ * An element that holds the byline: `rel="author"`, `itemprop="author"`, or a class or id such as `byline` or
+ * `author-name`, with a short text that reads like names (`By Jane Doe and John Roe`), not like a date, a menu
+ * (`Sign In| Sign Up`) or a comment's author (`Michael F Dougherty says:`).
+ */
+export function isBylineElement(element: Element): boolean {
   const rel = attr(element, 'rel');
   const itemprop = attr(element, 'itemprop');
   if (rel !== 'author' && !/\bauthor\b/.test(itemprop) && !BYLINE_HINT.test(classAndId(element))) return false;
   const text = innerText(element);
-  return text.length > 0 && text.length < 100 && /\p{L}/u.test(text);
+  if (text.length < 3 || text.length > 100 || !/\p{Lu}|\p{Lo}/u.test(text) || /[|:]/.test(text)) return false;
+  if (DATE_LIKE.test(text) || text.split(' ').length > 12 || /\bsays\b|comment/i.test(text)) return false;
+  return !hasAncestor(element, FURNITURE) || /^by\s/i.test(text);
 }
 
-function bylineOf(ld: JsonLdArticle | null, metaAuthor: string | null, element: Element | null): string | null {
+function bylineOf(ld: JsonLdArticle | null, metaAuthor: string | null): string | null {
   if (ld && ld.authors.length > 0) return ld.authors.join(', ');
-  if (metaAuthor !== null && !/^https?:\/\//.test(metaAuthor)) return metaAuthor;
-  return element === null ? null : innerText(element);
+  return metaAuthor !== null && !/^(?:https?:\/\/|@)/.test(metaAuthor) ? metaAuthor : null;
 }
 
 function first(values: ReadonlyArray<string | null | undefined>): string | null {

@@ -63,6 +63,8 @@ function fromTitleTag(original: string, document: Document, siteName: string | n
     const h1s = byTag(document, new Set(['h1']));
     if (h1s.length === 1 && h1s[0]) current = innerText(h1s[0]);
   }
+  // Two words are not a headline when the title had more: keep the title whole.
+  if (wordCount(current) <= 4 && !HIERARCHY.test(title) && wordCount(title) > wordCount(current)) return title;
   return current.trim();
 }
 
