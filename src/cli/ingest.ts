@@ -14,6 +14,13 @@ interface IngestFlags {
   dedup: DedupMode;
   referenceDate?: string;
   maxStoryBytes: number;
+  concurrency: number;
+  perHost: number;
+  perHostDelay: number;
+  timeout: number;
+  maxBytes: number;
+  retries: number;
+  retryDelay: number;
   quiet?: boolean;
   color: boolean;
 }
@@ -54,6 +61,15 @@ export async function runIngest(inputs: string[], raw: Record<string, unknown>):
       dedup: flags.dedup,
       referenceDate: flags.referenceDate ?? null,
       maxStoryBytes: flags.maxStoryBytes,
+      fetch: {
+        concurrency: flags.concurrency,
+        perHost: flags.perHost,
+        perHostDelayMs: flags.perHostDelay,
+        timeoutMs: Math.round(flags.timeout * 1000),
+        maxBytes: flags.maxBytes,
+        retries: flags.retries,
+        retryDelayMs: flags.retryDelay,
+      },
       sink,
       onDiagnostic: (d) => reporter.diagnostic(d),
     });

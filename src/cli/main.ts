@@ -10,6 +10,19 @@ function positiveInteger(value: string): number {
   return n;
 }
 
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number (0 or more).');
+  return n;
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new InvalidArgumentError('expected a number of seconds above 0, like 30 or 0.5.');
+  return n;
+}
+
 function referenceDate(value: string): string {
   if (value === 'mtime' || value === 'now' || /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value))
     return value;
@@ -25,15 +38,32 @@ const program = new Command('wire')
 program
   .command('ingest')
   .description('read wire stories from files, directories, standard input and input lists; write JSON lines')
-  .argument('[inputs...]', 'files, directories (walked recursively) or - for standard input')
+  .argument(
+    '[inputs...]',
+    'files, directories (walked recursively), http(s) URLs of pages or feeds, or - for standard input',
+  )
   .option('-o, --output <file>', 'append JSON lines to this file instead of standard output')
   .option('--input-list <file>', 'read more inputs from this file, one per line (- for standard input)')
   .addOption(
-    new Option('--format <name>', 'force a format instead of detecting it').choices(['auto', 'plain']).default('auto'),
+    new Option('--format <name>', 'force a format instead of detecting it')
+      .choices(['auto', 'plain', 'html', 'feed'])
+      .default('auto'),
   )
   .addOption(new Option('--dedup <mode>', 'drop duplicate stories').choices(['exact', 'off']).default('exact'))
   .option('--reference-date <when>', 'date a dateline without a year against: mtime, now or YYYY-MM-DD', referenceDate)
   .option('--max-story-bytes <n>', 'skip stories larger than this many bytes', positiveInteger, 16 * 1024 * 1024)
+  .option('--concurrency <n>', 'URLs fetched at once, over all hosts', positiveInteger, 8)
+  .option('--per-host <n>', 'URLs fetched at once from one host', positiveInteger, 2)
+  .option('--per-host-delay <ms>', 'milliseconds between two requests to one host', wholeNumber, 0)
+  .option('--timeout <seconds>', 'seconds allowed to connect, to get the headers, and to read the body', seconds, 30)
+  .option(
+    '--max-bytes <n>',
+    'skip pages larger than this many bytes (on the wire and decompressed)',
+    positiveInteger,
+    10 * 1024 * 1024,
+  )
+  .option('--retries <n>', 'retries after a network error, 429 or 5xx (other 4xx fail at once)', wholeNumber, 3)
+  .option('--retry-delay <ms>', 'first wait before a retry; it doubles each time, with jitter', wholeNumber, 500)
   .option('-q, --quiet', 'print only errors on standard error')
   .option('--no-color', 'never colour standard error')
   .addHelpText(
@@ -44,6 +74,8 @@ Examples:
   $ wire ingest story.txt | jq -r .headline       just the headlines
   $ wire ingest stories/ -o wire.jsonl            append to wire.jsonl (run it from cron)
   $ find in/ -name '*.txt' | wire ingest --input-list -
+  $ wire ingest https://example.com/news/rss.xml  every item of a feed, each page fetched and extracted
+  $ wire ingest --input-list urls.txt --per-host-delay 1000
 
 Exit codes: 0 every input ingested, 1 some input failed (the rest were written), 2 usage error.`,
   )

@@ -20,17 +20,26 @@ export async function readBody(body: AsyncIterable<Uint8Array>, limits: BodyLimi
   const decoders = decodersFor(limits);
   const parts: Buffer[] = [];
   let inflated = 0;
+  // The first cap hit is the error to report; the stages torn down after it fail with less useful errors.
+  let overCap: HttpError | null = null;
   const collect = async (source: AsyncIterable<Buffer>): Promise<void> => {
     for await (const chunk of source) {
       inflated += chunk.length;
-      if (inflated > limits.maxBytes) throw tooLarge(limits, decoders.length > 0 ? 'decompressed' : 'on the wire');
+      if (inflated > limits.maxBytes) {
+        overCap = tooLarge(limits, decoders.length > 0 ? 'decompressed' : 'on the wire');
+        throw overCap;
+      }
       parts.push(chunk);
     }
   };
   const wire = Readable.from(capped(body, limits));
-  // pipeline() destroys every stage when one fails, so an abandoned inflater never keeps working.
-  if (decoders.length === 0) await pipeline(wire, collect);
-  else await (pipeline as (...stages: unknown[]) => Promise<void>)(wire, ...decoders, collect);
+  try {
+    // pipeline() destroys every stage when one fails, so an abandoned inflater never keeps working.
+    if (decoders.length === 0) await pipeline(wire, collect);
+    else await (pipeline as (...stages: unknown[]) => Promise<void>)(wire, ...decoders, collect);
+  } catch (error) {
+    throw overCap ?? error;
+  }
   return Buffer.concat(parts);
 }
 

@@ -104,21 +104,21 @@ class Client implements HttpClient {
       const { statusCode: status, headers } = response;
       const location = header(headers, 'location');
       if (REDIRECTS.has(status) && location !== null) {
-        response.body.destroy();
+        discard(response.body);
         current = this.nextHop(requested, current, location, visited);
         continue;
       }
       if (status === 304) {
-        response.body.destroy();
+        discard(response.body);
         return { kind: 'not-modified', requested };
       }
       if (status < 200 || status > 299) {
-        response.body.destroy();
+        discard(response.body);
         throw statusError(requested, status, retryAfterMs(headers['retry-after'], Date.now()), attempt);
       }
       const contentType = header(headers, 'content-type');
       if (!accepts(contentType)) {
-        response.body.destroy();
+        discard(response.body);
         const message = `${requested}: skipped: its content type is ${contentType ?? 'missing'}, not a web page or feed`;
         return { kind: 'skipped', requested, message };
       }
@@ -189,7 +189,7 @@ class Client implements HttpClient {
       throw controller.signal.aborted ? timeout : error;
     } finally {
       clearTimeout(timer);
-      response.body.destroy();
+      discard(response.body);
     }
   }
 
@@ -223,4 +223,10 @@ function validatorsOf(headers: Record<string, unknown>): HttpValidators | null {
   const etag = header(headers, 'etag');
   const lastModified = header(headers, 'last-modified');
   return etag === null && lastModified === null ? null : { etag, lastModified };
+}
+
+/** Drops a body we will not read. An error listener first: undici reports the abort as an error event. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
