@@ -180,7 +180,9 @@ describe('conditional requests', () => {
       if (req.headers['if-none-match'] === '"abc"') res.writeHead(304).end();
       else res.writeHead(200, { 'content-type': 'text/html', etag: '"abc"' }).end('<p>x</p>');
     });
-    const store = new Map<string, HttpValidators>([[server.url('/cached'), { etag: '"abc"', lastModified: 'Thu, 26 Nov 2026 00:00:00 GMT' }]]);
+    const store = new Map<string, HttpValidators>([
+      [server.url('/cached'), { etag: '"abc"', lastModified: 'Thu, 26 Nov 2026 00:00:00 GMT' }],
+    ]);
     const cache: ValidatorCache = { get: (url) => store.get(url) ?? null, put: (url, v) => void store.set(url, v) };
     const got = await (await client({ validators: cache })).fetch(server.url('/cached'));
     expect(got.kind).toBe('not-modified');

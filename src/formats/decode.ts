@@ -7,7 +7,6 @@ export interface Decoded {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-const cp1252 = new TextDecoder('windows-1252');
 const HIGH_BYTE = /[\u0080-\u00ff]/;
 
 /**
@@ -24,7 +23,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   try {
     return { text: utf8.decode(bytes), charset: 'utf-8', fallback: false };
   } catch {
-    return { text: cp1252.decode(bytes), charset: 'windows-1252', fallback: true };
+    return { text: decodeWindows1252(bytes), charset: 'windows-1252', fallback: true };
   }
 }
 
@@ -63,4 +62,28 @@ export function bomCharset(head: Uint8Array): string | null {
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   return null;
+}
+
+// windows-1252's bytes 0x80–0x9F (WHATWG Encoding). Node 20's TextDecoder('windows-1252') decodes them as latin-1
+// C1 controls, so `’` (0x92) and `—` (0x97) would vanish from every 1252 page and 1987 wire file.
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Decodes windows-1252 (which browsers also use for `iso-8859-1` and `us-ascii`) as the WHATWG standard says. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return text.replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80] ?? ch);
+}
+
+/** A decoder for a WHATWG encoding label, or null for an unknown label; windows-1252 decodes correctly. */
+export function decoderFor(label: string): { readonly encoding: string; decode(bytes: Uint8Array): string } | null {
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(label);
+  } catch {
+    return null;
+  }
+  if (decoder.encoding === 'windows-1252') return { encoding: 'windows-1252', decode: decodeWindows1252 };
+  return { encoding: decoder.encoding, decode: (bytes) => decoder.decode(bytes) };
 }

@@ -23,7 +23,9 @@ export async function startServer(): Promise<TestServer> {
   const inFlight = { now: 0, max: 0 };
   const server: Server = createServer((request, response) => {
     // A proxy request carries the absolute URL (`GET http://news.example/a`); routes use the path either way.
-    const path = request.url?.startsWith('http') ? new URL(request.url).pathname + new URL(request.url).search : (request.url ?? '/');
+    const path = request.url?.startsWith('http')
+      ? new URL(request.url).pathname + new URL(request.url).search
+      : (request.url ?? '/');
     requests.push({ path: request.url ?? path, headers: request.headers });
     inFlight.now++;
     inFlight.max = Math.max(inFlight.max, inFlight.now);

@@ -1,5 +1,5 @@
 import { detect } from 'chardet';
-import type { Decoded } from '../decode.js';
+import { decodeWindows1252, decoderFor, type Decoded } from '../decode.js';
 
 /** What the bytes of a page arrived with, besides themselves. */
 export interface CharsetHints {
@@ -38,7 +38,7 @@ export function decodeWeb(bytes: Uint8Array, hints: CharsetHints = {}): Decoded 
     [prescan(bytes), 'meta'],
   ];
   for (const [label, source] of declared) {
-    const decoder = decoderFor(label);
+    const decoder = webDecoder(label);
     if (decoder === null) continue;
     if (decoder.encoding !== 'utf-8')
       return { text: decoder.decode(bytes), charset: decoder.encoding, fallback: false, source };
@@ -47,7 +47,7 @@ export function decodeWeb(bytes: Uint8Array, hints: CharsetHints = {}): Decoded 
   }
   const text = strictUtf8(bytes);
   if (text !== null) return { text, charset: 'utf-8', fallback: false, source: 'utf-8' };
-  const detected = decoderFor(detect(bytes.subarray(0, DETECT_BYTES)));
+  const detected = webDecoder(detect(bytes.subarray(0, DETECT_BYTES)));
   if (detected !== null && detected.encoding !== 'utf-8') {
     return { text: detected.decode(bytes), charset: detected.encoding, fallback: false, source: 'detected' };
   }
@@ -70,15 +70,11 @@ export function prescan(bytes: Uint8Array): string | null {
   return label === null ? null : label.toLowerCase();
 }
 
-function decoderFor(label: string | null): InstanceType<typeof TextDecoder> | null {
+function webDecoder(label: string | null): ReturnType<typeof decoderFor> {
   if (label === null) return null;
-  try {
-    const decoder = new TextDecoder(label);
-    // A page that says UTF-16 in ASCII-compatible bytes cannot be UTF-16: HTML reads it as UTF-8.
-    return decoder.encoding.startsWith('utf-16') ? new TextDecoder('utf-8') : decoder;
-  } catch {
-    return null;
-  }
+  const decoder = decoderFor(label);
+  // A page that says UTF-16 in ASCII-compatible bytes cannot be UTF-16: HTML reads it as UTF-8.
+  return decoder?.encoding.startsWith('utf-16') ? decoderFor('utf-8') : decoder;
 }
 
 function hasHighBytes(bytes: Uint8Array): boolean {
@@ -94,6 +90,7 @@ function strictUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-function lenient(bytes: Uint8Array, label: string): Decoded {
-  return { text: new TextDecoder(label).decode(bytes), charset: label, fallback: label !== 'utf-8' };
+function lenient(bytes: Uint8Array, label: 'utf-8' | 'windows-1252'): Decoded {
+  const text = label === 'utf-8' ? new TextDecoder('utf-8').decode(bytes) : decodeWindows1252(bytes);
+  return { text, charset: label, fallback: label !== 'utf-8' };
 }
