@@ -13,7 +13,7 @@ export const UNLIKELY =
 export const MAYBE = /and|article|body|column|content|main|mathjax|shadow/i;
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|paragraph|prose/i;
 const NEGATIVE =
-  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|signup|caption|credit|byline|author|social|recommend|taboola|advert|teaser|breadcrumb/i;
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|signup|caption|credit|byline|author|social|recommend|taboola|advert|teaser|breadcrumb|callout/i;
 /** Share bars: `share`, `sharedaddy`, `share-tools`, `social-share`. */
 export const SHARE = /(?:\b|_)(?:share|sharedaddy|social)(?:\b|_)/i;
 /** Photo captions and credits, which the issue keeps out of the body: one class token such as `caption`,

@@ -1,7 +1,8 @@
 import { isText, type AnyNode } from 'domhandler';
 import { isElement } from './dom.js';
 
-// Elements that end the paragraph before them and start a new one.
+// Elements that end the paragraph before them and start a new one. Table cells do too: news pages laid out in
+// tables put the menu column and the story in two cells of one row.
 const BREAKS = new Set([
   'p',
   'div',
@@ -29,6 +30,8 @@ const BREAKS = new Set([
   'tbody',
   'tfoot',
   'tr',
+  'td',
+  'th',
   'figure',
   'hr',
   'address',
@@ -39,26 +42,39 @@ const BREAKS = new Set([
   'summary',
   'caption',
 ]);
-const CELLS = new Set(['td', 'th']);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'img', 'picture', 'source']);
+// A paragraph that ends like a sentence: `.`, `!`, `?`, a closing quote, `。`.
+const SENTENCE_END = /[.!?…。！？]["'”’)»]*$/;
 
 /**
  * The article's text as paragraphs: every block element ends one; a double `<br>` ends one too (pages that lay
- * out copy as `text<br><br>text`); table cells in a row are joined with spaces. Whitespace is collapsed.
+ * out copy as `text<br><br>text`). Whitespace is collapsed. A paragraph that is mostly link text and does not end
+ * like a sentence and holds two links or more (`More local news | Print this story`, a row of section links) is
+ * navigation, and is dropped.
  */
 export function paragraphsOf(nodes: readonly AnyNode[]): string[] {
   const out: string[] = [];
   let current = '';
+  let links = 0;
+  let linkCount = 0;
   const flush = (): void => {
-    for (const piece of current.split(/\n[ \t]*\n/)) {
+    const pieces = current.split(/\n[ \t]*\n/);
+    const share = current.trim() === '' ? 0 : links / current.replace(/\s+/g, ' ').trim().length;
+    for (const piece of pieces) {
       const text = piece.replace(/\s+/g, ' ').trim();
-      if (text !== '') out.push(text);
+      if (text === '') continue;
+      if (pieces.length === 1 && linkCount >= 2 && share >= 0.6 && !SENTENCE_END.test(text)) continue;
+      out.push(text);
     }
     current = '';
+    links = 0;
+    linkCount = 0;
   };
-  const walk = (node: AnyNode): void => {
+  const walk = (node: AnyNode, inLink: boolean): void => {
     if (isText(node)) {
-      current += node.data.replace(/\n/g, ' ');
+      const text = node.data.replace(/\n/g, ' ');
+      current += text;
+      if (inLink) links += text.replace(/\s+/g, ' ').trim().length;
       return;
     }
     if (!isElement(node) || SKIP.has(node.name)) return;
@@ -68,11 +84,11 @@ export function paragraphsOf(nodes: readonly AnyNode[]): string[] {
     }
     const breaks = BREAKS.has(node.name);
     if (breaks) flush();
-    for (const child of node.children) walk(child);
-    if (CELLS.has(node.name)) current += ' ';
+    if (node.name === 'a') linkCount++;
+    for (const child of node.children) walk(child, inLink || node.name === 'a');
     if (breaks) flush();
   };
-  for (const node of nodes) walk(node);
+  for (const node of nodes) walk(node, false);
   flush();
   return out;
 }

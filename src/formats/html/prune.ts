@@ -5,6 +5,7 @@ import { SHARE, classWeight } from './hints.js';
 
 const CONDITIONAL = ['form', 'fieldset', 'table', 'ul', 'ol', 'div', 'section'];
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+// Where running text lives; a box whose text sits only in headings or bare inline tags is a widget ("Latest").
 const TEXTISH = new Set([
   'span',
   'li',
@@ -12,18 +13,15 @@ const TEXTISH = new Set([
   'p',
   'pre',
   'blockquote',
+  'dl',
+  'dd',
+  'dt',
   'a',
   'b',
   'i',
   'em',
   'strong',
-  'dd',
-  'dt',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  'table',
 ]);
 const LISTS = new Set(['ul', 'ol']);
 const FIGURE = new Set(['figure']);
@@ -87,6 +85,8 @@ function shouldRemove(element: Element, tag: string, flags: Flags): boolean {
     input > Math.floor(p / 3) ||
     (!isList && !inFigure && headingDensity < 0.9 && length < 25 && (img === 0 || img > 2) && links > 0) ||
     (!isList && weight < 25 && links > 0.2) ||
+    // A list that is nearly all links is a related-stories or navigation list, not part of the story.
+    (isList && links > 0.6) ||
     (weight >= 25 && links > 0.5) ||
     (img === 0 && length > 0 && density(element, TEXTISH, length) === 0 && tag !== 'table');
   // A list of pictures is a gallery the page may keep.
