@@ -1,5 +1,5 @@
 import type { Element } from 'domhandler';
-import { attr, isElement, byTag, classAndId, descendants, detach, hasAncestor, innerText, linkDensity } from './dom.js';
+import { attr, isElement, byTag, textOf, classAndId, descendants, detach, hasAncestor, innerText, linkDensity } from './dom.js';
 import type { Flags } from './clean.js';
 import { SHARE, classWeight } from './hints.js';
 
@@ -53,8 +53,23 @@ export function pruneArticle(nodes: readonly Element[], headline: string | null,
   for (const tag of CONDITIONAL) {
     // Innermost first, so that a box is judged after the junk inside it has gone.
     const found = all.filter((element) => element.name === tag && element.parent).reverse();
-    for (const element of found) if (element.parent && shouldRemove(element, tag, flags)) detach(element);
+    for (const element of found) {
+      if (!element.parent || !shouldRemove(element, tag, flags)) continue;
+      if (LISTS.has(tag)) dropIntroduction(element);
+      detach(element);
+    }
   }
+}
+
+const INTRO = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'span']);
+
+/** The line that introduces a removed list (`Related stories`, `More from Reuters:`) goes with it. */
+function dropIntroduction(list: Element): void {
+  let previous = list.prev;
+  while (previous && !isElement(previous) && textOf(previous).trim() === '') previous = previous.prev;
+  if (!previous || !isElement(previous) || !INTRO.has(previous.name)) return;
+  const text = innerText(previous);
+  if (text.length > 0 && text.length <= 80 && !/[.!?]["”’]?$/.test(text)) detach(previous);
 }
 
 function key(text: string): string {
