@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 /** A route's handler; it may answer at once or take its time. */
 export type Handler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
@@ -42,6 +43,18 @@ export async function startServer(): Promise<TestServer> {
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  // Playing an HTTP proxy: a CONNECT for any host is tunnelled back to this same server, and logged.
+  server.on('connect', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    requests.push({ path: `CONNECT ${request.url ?? ''}`, headers: request.headers });
+    const upstream = connect(port, '127.0.0.1', () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
+  });
   return {
     url: (path) => `http://127.0.0.1:${port}${path}`,
     route: (path, handler) => void routes.set(path, handler),
@@ -56,7 +69,11 @@ export async function startServer(): Promise<TestServer> {
 }
 
 /** A handler that sends a body with a status and headers. */
-export function send(body: string | Buffer, headers: Record<string, string> = {}, status = 200): Handler {
+export function send(
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+  status = 200,
+): (request: IncomingMessage, response: ServerResponse) => void {
   return (_request, response) => {
     response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers }).end(body);
   };

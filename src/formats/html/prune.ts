@@ -1,5 +1,16 @@
 import type { Element } from 'domhandler';
-import { attr, isElement, byTag, textOf, classAndId, descendants, detach, hasAncestor, innerText, linkDensity } from './dom.js';
+import {
+  attr,
+  isElement,
+  byTag,
+  textOf,
+  classAndId,
+  descendants,
+  detach,
+  hasAncestor,
+  innerText,
+  linkDensity,
+} from './dom.js';
 import type { Flags } from './clean.js';
 import { SHARE, classWeight } from './hints.js';
 

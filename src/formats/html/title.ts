@@ -41,6 +41,15 @@ function fromTitleTag(original: string, document: Document, siteName: string | n
   const withoutSiteName = withoutSite(title, siteName);
   if (withoutSiteName !== title) return withoutSiteName;
   let current = title;
+  // `Storm hits coast | The Daily Planet` over `<h1>Storm hits coast</h1>`: the heading confirms the first part.
+  const parts = title.split(SEPARATOR);
+  if (parts.length > 1 && parts[0] !== undefined && key(parts[0]) !== '') {
+    const lead = key(parts[0]);
+    const heading = byTag(document, HEADINGS)
+      .map(innerText)
+      .find((text) => key(text) === lead);
+    if (heading !== undefined) return heading;
+  }
   if (SEPARATOR.test(title) && !/\s:\s/.test(title)) {
     const hierarchical = HIERARCHY.test(title);
     current = title.replace(/(.*)\s[|\-–—\\/>»·]{1,2}\s.*/, '$1');
@@ -70,4 +79,8 @@ function fromTitleTag(original: string, document: Document, siteName: string | n
 
 function wordCount(text: string): number {
   return text.split(/\s+/).filter((word) => word !== '').length;
+}
+
+function key(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
