@@ -132,7 +132,7 @@ async function dumpAgreement(rendered: readonly string[], docs: readonly Reuters
     const path = join(dir, 'dump.txt');
     writeFileSync(path, rendered.join('\n\f\n'), 'latin1');
     const records: Story[] = [];
-    const sink: Sink = { write: (s) => void records.push(s), close: () => Promise.resolve() };
+    const sink: Sink = { write: (r) => void records.push(JSON.parse(r.line) as Story), close: () => Promise.resolve() };
     await ingest({ inputs: [path], sink, dedup: 'off' });
     let same = 0;
     docs.forEach((doc, i) => {

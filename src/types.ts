@@ -161,3 +161,16 @@ export interface ValidatorCache {
   get(url: string): HttpValidators | null;
   put(url: string, validators: HttpValidators): void;
 }
+
+/**
+ * A record on its way to the sink: serialized once, where it was normalized (in a worker thread when a large input
+ * is parsed in parallel), with the few fields the dedup stage needs alongside.
+ */
+export interface Emitted {
+  readonly id: string;
+  /** Exact fingerprint of the normalized body. */
+  readonly fingerprint: string;
+  readonly markers: readonly string[];
+  /** The record as one JSON line, newline included. */
+  readonly line: string;
+}

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Dateline, NormalizeContext, ParsedStory, Story } from '../types.js';
 import { canonicalAgency } from './agencies.js';
 import { parseDateline, type DatelineMatch } from './dateline.js';
@@ -99,5 +99,5 @@ function fullDate(date: string | null | undefined): string | null {
 
 /** The record id: a hash of the clean headline and body, so the same story text gets the same id anywhere. */
 export function storyId(headline: string, body: string): string {
-  return createHash('sha256').update(headline).update('\n').update(body).digest('hex').slice(0, 24);
+  return hash('sha256', `${headline}\n${body}`, 'hex').slice(0, 24);
 }

@@ -1,15 +1,10 @@
 import { closeSync, fstatSync, openSync, readSync, writeSync, ftruncateSync, appendFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { OutputError, describeError } from '../errors.js';
-import type { Story } from '../types.js';
+import type { Emitted } from '../types.js';
 import type { Sink } from './sink.js';
 
 const FLUSH_BYTES = 256 * 1024;
-
-/** Turns a record into one JSON line. */
-export function toLine(story: Story): string {
-  return `${JSON.stringify(story)}\n`;
-}
 
 /**
  * Appends records to a JSONL file. Lines are buffered and written whole with `write(2)` on an `O_APPEND`
@@ -29,8 +24,8 @@ export class JsonlFileSink implements Sink {
     }
   }
 
-  write(story: Story): void {
-    const line = toLine(story);
+  write(record: Emitted): void {
+    const { line } = record;
     this.buffer.push(line);
     this.size += line.length;
     if (this.size >= FLUSH_BYTES) this.flush();
@@ -79,8 +74,8 @@ export class JsonlStreamSink implements Sink {
 
   constructor(private readonly stream: Writable) {}
 
-  async write(story: Story): Promise<void> {
-    const line = toLine(story);
+  async write(record: Emitted): Promise<void> {
+    const { line } = record;
     this.buffer.push(line);
     this.size += line.length;
     if (this.size >= FLUSH_BYTES) await this.flush();

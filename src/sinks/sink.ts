@@ -1,7 +1,7 @@
-import type { Story } from '../types.js';
+import type { Emitted } from '../types.js';
 
 /** Where records go. Writes are whole lines; `close` flushes everything written. */
 export interface Sink {
-  write(story: Story): Promise<void> | void;
+  write(record: Emitted): Promise<void> | void;
   close(): Promise<void>;
 }

@@ -1,12 +1,12 @@
 import type { Sink } from '../../src/sinks/sink.js';
-import type { Story } from '../../src/types.js';
+import type { Emitted, Story } from '../../src/types.js';
 
-/** Collects records in memory, round-tripped through JSON as the JSONL sink would write them. */
+/** Collects records in memory, parsed back from the JSON lines the pipeline serialized. */
 export class MemorySink implements Sink {
   readonly records: Story[] = [];
 
-  write(story: Story): void {
-    this.records.push(JSON.parse(JSON.stringify(story)) as Story);
+  write(record: Emitted): void {
+    this.records.push(JSON.parse(record.line) as Story);
   }
 
   close(): Promise<void> {
