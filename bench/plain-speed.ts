@@ -72,10 +72,18 @@ export async function run(megabytes = Number(process.env['BENCH_MB'] ?? 110)): P
       reset();
       wire = Math.min(wire, await best(1, () => ours(input, output)));
     }
-    const result = { megabytes: size, stories, baselineMBps: size / baseline, wireMBps: size / wire, ratio: baseline / wire };
+    const result = {
+      megabytes: size,
+      stories,
+      baselineMBps: size / baseline,
+      wireMBps: size / wire,
+      ratio: baseline / wire,
+    };
     console.log(`  ${stories} stories, ${size.toFixed(0)} MB`);
     console.log(`  naive baseline   ${result.baselineMBps.toFixed(1)} MB/s`);
-    console.log(`  wire ingest      ${result.wireMBps.toFixed(1)} MB/s   ratio ${result.ratio.toFixed(2)}x (bar 1.0x, goal 2x)`);
+    console.log(
+      `  wire ingest      ${result.wireMBps.toFixed(1)} MB/s   ratio ${result.ratio.toFixed(2)}x (bar 1.0x, goal 2x)`,
+    );
     return result;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { openFile } from './sources/file.js';
 import { expandInputs, type InputItem } from './sources/inputs.js';
 import { openStdin } from './sources/stdin.js';
 import { processBatch, type Batch, type BatchResult } from './stages.js';
-import type { Diagnostic, Emitted, FormatName, RawInput } from './types.js';
+import type { Diagnostic, EmittedBatch, FormatName, RawInput, StoryKeys } from './types.js';
 
 /** How duplicates are recognized: `exact` (same normalized body), or `off`. */
 export type DedupMode = 'exact' | 'off';
@@ -58,7 +58,7 @@ export interface IngestSummary extends Readonly<IngestCounts> {
 const DEFAULT_MAX_STORY_BYTES = 16 * 1024 * 1024;
 const BATCH_UNITS = 256;
 const BATCH_BYTES = 512 * 1024;
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 8;
 // Worker threads take ~30 ms to start: only runs past a few megabytes gain from them.
 const PARALLEL_AFTER = 4 * 1024 * 1024;
 
@@ -142,7 +142,13 @@ class Run {
     }
     const format = this.chooseFormat(sniffed.format);
     const now = this.now().toISOString();
-    const base = { format: format.name, type: raw.type, location: raw.location, now, reference: this.referenceFor(raw, now) };
+    const base = {
+      format: format.name,
+      type: raw.type,
+      location: raw.location,
+      now,
+      reference: this.referenceFor(raw, now),
+    };
     const input: InputState = { location: raw.location, stories: 0, warned: false };
     // Batches go out in order and are absorbed in order; at most IN_FLIGHT are parsed at once.
     const inFlight: Array<Promise<BatchResult>> = [];
@@ -174,7 +180,8 @@ class Run {
     }
     submit();
     await settle(0);
-    if (input.stories === 0) throw new InputError('no-stories', `${raw.location}: no stories found`, { input: raw.location });
+    if (input.stories === 0)
+      throw new InputError('no-stories', `${raw.location}: no stories found`, { input: raw.location });
   }
 
   /** Parses a batch here, or on the worker pool once the run has shown it is large enough to pay for one. */
@@ -203,22 +210,33 @@ class Run {
       if (d.severity === 'error') this.fail(where, d.code, message, d.line);
       else this.report({ ...d, message, input: where });
     }
-    for (const record of result.records) {
-      input.stories++;
-      await this.emit(record);
-    }
+    input.stories += result.records.keys.length;
+    await this.emit(result.records);
   }
 
-  private async emit(record: Emitted): Promise<void> {
-    if (this.options.dedup !== 'off') {
-      if (this.seen.has(record.fingerprint)) {
+  /** Writes a batch's records, leaving duplicates out: runs of kept lines go to the sink as they are, uncopied. */
+  private async emit(batch: EmittedBatch): Promise<void> {
+    let runStart = 0;
+    let runEnd = 0;
+    for (let i = 0; i < batch.keys.length; i++) {
+      const start = i === 0 ? 0 : (batch.ends[i - 1] ?? 0);
+      if (this.isDuplicate(batch.keys[i]!)) {
+        if (runEnd > runStart) await this.options.sink.write(batch.bytes.subarray(runStart, runEnd));
+        runStart = runEnd = batch.ends[i] ?? start;
         this.counts.duplicates++;
-        return;
+      } else {
+        runEnd = batch.ends[i] ?? start;
+        this.counts.stories++;
       }
-      this.seen.add(record.fingerprint);
     }
-    await this.options.sink.write(record);
-    this.counts.stories++;
+    if (runEnd > runStart) await this.options.sink.write(batch.bytes.subarray(runStart, runEnd));
+  }
+
+  private isDuplicate(keys: StoryKeys): boolean {
+    if (this.options.dedup === 'off') return false;
+    if (this.seen.has(keys.fingerprint)) return true;
+    this.seen.add(keys.fingerprint);
+    return false;
   }
 
   private chooseFormat(sniffed: FormatName): Format {

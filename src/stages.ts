@@ -1,8 +1,7 @@
-import { exactFingerprint } from './dedup/exact.js';
 import { decodeUnit } from './formats/decode.js';
 import { FORMATS, type FormatDiagnostic } from './formats/index.js';
 import { normalizeStory } from './normalize/story.js';
-import type { Emitted, FormatName, OriginType, Story } from './types.js';
+import type { EmittedBatch, FormatName, OriginType, Story, StoryKeys } from './types.js';
 
 /** A run of units from one input, with what is needed to turn them into records anywhere (thread or worker). */
 export interface Batch {
@@ -16,7 +15,7 @@ export interface Batch {
 
 /** What a batch became. */
 export interface BatchResult {
-  readonly records: Emitted[];
+  readonly records: EmittedBatch;
   readonly diagnostics: FormatDiagnostic[];
   /** The line of the first unit that was not valid UTF-8 (read as windows-1252), or null. */
   readonly fallbackLine: number | null;
@@ -30,7 +29,7 @@ export interface BatchResult {
 export function processBatch(batch: Batch): BatchResult {
   const format = FORMATS.get(batch.format);
   if (!format) throw new Error(`unknown format ${batch.format}`);
-  const records: Emitted[] = [];
+  const stories: Story[] = [];
   const diagnostics: FormatDiagnostic[] = [];
   let fallbackLine: number | null = null;
   for (const unit of batch.units) {
@@ -43,7 +42,12 @@ export function processBatch(batch: Batch): BatchResult {
       parsed = result.stories;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      diagnostics.push({ severity: 'error', code: 'parse-failed', message: `could not parse this story (${reason})`, line: unit.line });
+      diagnostics.push({
+        severity: 'error',
+        code: 'parse-failed',
+        message: `could not parse this story (${reason})`,
+        line: unit.line,
+      });
       continue;
     }
     parsed.forEach((story, j) => {
@@ -54,13 +58,27 @@ export function processBatch(batch: Batch): BatchResult {
         index: unit.ordinal + j,
         charset: decoded.charset,
       };
-      records.push(serialize(normalizeStory(story, { origin, now: batch.now, referenceDate: batch.reference })));
+      stories.push(normalizeStory(story, { origin, now: batch.now, referenceDate: batch.reference }));
     });
   }
-  return { records, diagnostics, fallbackLine };
+  return { records: serialize(stories), diagnostics, fallbackLine };
 }
 
-/** A record with its line and dedup keys. */
-export function serialize(story: Story): Emitted {
-  return { id: story.id, fingerprint: exactFingerprint(story), markers: story.markers, line: `${JSON.stringify(story)}\n` };
+/** Serializes records into one buffer of JSON lines, noting where each ends, with their dedup keys. */
+export function serialize(stories: readonly Story[]): EmittedBatch {
+  const lines = stories.map((story) => `${JSON.stringify(story)}\n`);
+  const capacity = lines.reduce((sum, line) => sum + line.length, 0) * 3;
+  const bytes = Buffer.allocUnsafeSlow(capacity);
+  const ends: number[] = [];
+  let at = 0;
+  for (const line of lines) {
+    at += bytes.write(line, at, 'utf8');
+    ends.push(at);
+  }
+  const keys: StoryKeys[] = stories.map((story) => ({
+    id: story.id,
+    fingerprint: story.fingerprint.exact,
+    markers: story.markers,
+  }));
+  return { keys, bytes: bytes.subarray(0, at), ends };
 }

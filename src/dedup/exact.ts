@@ -1,13 +1,12 @@
-import { hash } from 'node:crypto';
+import { bodyDigest } from '../normalize/story.js';
 import type { Story } from '../types.js';
 
 /**
- * The exact fingerprint of a story: a hash of its normalized body (the normalizer has already collapsed spacing and
- * taken off dateline, sign-off and trailers), lower-cased so a re-run in another case still matches. A story
- * without a body (a title-only brief) is fingerprinted by its headline instead, so distinct briefs never collide.
- * Punctuation and wording changes are the near-duplicate detector's job.
+ * The exact fingerprint of a story: 16 hex digits of the SHA-256 of its normalized body (the normalizer has already
+ * collapsed spacing and taken off dateline, sign-off and trailers), or of its headline when it has no body. The
+ * normalizer computes it once and the record carries it as `fingerprint.exact`; this recomputes it for any story.
+ * Case, punctuation and wording changes are the near-duplicate detector's job.
  */
 export function exactFingerprint(story: Pick<Story, 'headline' | 'body'>): string {
-  const basis = story.body === '' ? `headline\n${story.headline}` : story.body;
-  return hash('sha256', basis.toLowerCase(), 'hex').slice(0, 16);
+  return bodyDigest(story.headline, story.body).slice(0, 16);
 }
