@@ -16,12 +16,17 @@ const SIGNOFFS: ReadonlyArray<readonly [RegExp, string | null, string | null]> =
   [/^End ?item=?$/i, null, 'Xinhua'],
   [/^(?:--?|—|==)\s*(AFP|dpa|AP|Xinhua|Kyodo|Reuters|Yonhap|UPI|EFE|ANSA)$/, '$1', null],
   [/^dpa(?: [a-z]{2,4}){0,3}$/, 'dpa', null],
-  [/^(?:Fin|FIN)$/, null, null],
+  // The agency's name alone on the last line: `EFE`, `AFP`, `ANSA`.
+  [/^(AFP|EFE|ANSA|Xinhua|Kyodo|Yonhap|Bernama|PTI|IANS|UPI|AP|Lusa)$/, '$1', null],
+  // "End" in the agencies' other languages: `Fin` (Spanish, French), `Fim` (Portuguese).
+  [/^(?:Fin|FIN|Fim|FIM)$/, null, null],
   [/^(?:-30-|-0-|#{3}|# # #|NNNN|\(ENDS?\)|ENDS?)$/, null, null],
 ];
 
 // `Source: Yonhap News Agency`, `(Source: Xinhua)`, `SOURCE: AFP`, `Quelle: dpa`, `Fuente: EFE`, `Fonte: Lusa`.
-const SOURCE_LINE = /^\(?\s*(?:Sources?|SOURCES?|Quelle|Fuente|Fonte)\s*[:：]\s*([^\n]{2,80}?)\s*\)?\.?$/;
+// PR Newswire ends releases with `SOURCE Acme Robotics` (capitals, no colon).
+const SOURCE_LINE =
+  /^\(?\s*(?:(?:Sources?|SOURCES?|Quelle|Fuente|Fonte)\s*[:：]|SOURCE(?= ))\s*([^\n]{2,80}?)\s*\)?\.?$/;
 // `(Reporting by Scott Murdoch; Editing by Jamie Freed)`, `((Scott.Murdoch@thomsonreuters.com;))`.
 const CREDITS =
   /^(?:\(+\s*(?:(?:Additional |Further )?(?:Reporting|Writing|Editing|Compiled|Reported|Written|Research|Translated|Translation|Graphics?|Production)\b[^]*|[^()]*@[^()]*)\)+|(?:Reporting|Editing|Writing) by [^\n]{2,200})$/i;
@@ -33,7 +38,7 @@ const CONTINUATION = /^(?:MORE|More|more)(?: to (?:follow|come))?\.?$|^\(MORE\)$
 // Every line is asked whether it is end matter, so a cheap test of how end matter can begin comes first: one anchored
 // regex instead of a dozen. It must match a superset of what the patterns below match.
 const MAYBE_END =
-  /^(?:[(\-—–=#©]|reuter|end|dpa|fin|nnnn|sources?\b|quelle|fuente|fonte|reporting|editing|writing|copyright|more|you |related|recommended|most |trending|see also|also |other news|latest|top stories|read|share|follow|click|subscribe|sign up|advertisement|tags|topics|leave a|comments|print|email)/i;
+  /^(?:[(\-—–=#©]|reuter|end|dpa|fin|nnnn|fim|sources?\b|efe|afp|ansa|xinhua|kyodo|yonhap|bernama|pti|ians|upi|ap$|lusa|quelle|fuente|fonte|reporting|editing|writing|copyright|more|you |related|recommended|most |trending|see also|also |other news|latest|top stories|read|share|follow|click|subscribe|sign up|advertisement|tags|topics|leave a|comments|print|email)/i;
 
 function maybeEnd(line: string): boolean {
   return MAYBE_END.test(line) || (line.length < 400 && line.includes('ights reserved'));
