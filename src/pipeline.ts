@@ -1,3 +1,4 @@
+import { HexSet64 } from './dedup/set64.js';
 import { InputError, describeError, isInputError } from './errors.js';
 import { withoutBom } from './formats/decode.js';
 import { sniff } from './formats/detect.js';
@@ -58,7 +59,7 @@ export interface IngestSummary extends Readonly<IngestCounts> {
 const DEFAULT_MAX_STORY_BYTES = 16 * 1024 * 1024;
 const BATCH_UNITS = 256;
 const BATCH_BYTES = 512 * 1024;
-const IN_FLIGHT = 8;
+const IN_FLIGHT = Number(process.env['WIRE_IN_FLIGHT'] ?? 4);
 // Worker threads take ~30 ms to start: only runs past a few megabytes gain from them.
 const PARALLEL_AFTER = 4 * 1024 * 1024;
 
@@ -90,7 +91,7 @@ interface InputState {
 class Run {
   readonly counts: IngestCounts = { inputs: 0, stories: 0, duplicates: 0, failed: 0 };
   readonly failures: InputFailure[] = [];
-  private readonly seen = new Set<string>();
+  private readonly seen = new HexSet64();
   private readonly now: () => Date;
   private pool: ParsePool | null = null;
   private bytesParsed = 0;
@@ -234,9 +235,7 @@ class Run {
 
   private isDuplicate(keys: StoryKeys): boolean {
     if (this.options.dedup === 'off') return false;
-    if (this.seen.has(keys.fingerprint)) return true;
-    this.seen.add(keys.fingerprint);
-    return false;
+    return !this.seen.add(keys.fingerprint);
   }
 
   private chooseFormat(sniffed: FormatName): Format {

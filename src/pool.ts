@@ -2,6 +2,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Batch, BatchResult } from './stages.js';
 
+const YOUNG_MB = Number(process.env['WIRE_WORKER_YOUNG_MB'] ?? 4);
+
 interface Pending {
   readonly resolve: (result: BatchResult) => void;
   readonly reject: (error: Error) => void;
@@ -18,7 +20,10 @@ export class ParsePool {
 
   constructor(size = Math.max(1, Math.min(4, availableParallelism()))) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./worker.js', import.meta.url));
+      // A small young generation: batches are short-lived garbage, and memory must stay flat on gigabyte inputs.
+      const worker = new Worker(new URL('./worker.js', import.meta.url), {
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
+      });
       const slot = { worker, busy: 0 };
       worker.on('message', (message: { id: number; result?: BatchResult; error?: string }) => {
         slot.busy--;

@@ -67,11 +67,15 @@ export function processBatch(batch: Batch): BatchResult {
 /** Serializes records into one buffer of JSON lines, noting where each ends, with their dedup keys. */
 export function serialize(stories: readonly Story[]): EmittedBatch {
   const lines = stories.map((story) => `${JSON.stringify(story)}\n`);
-  const capacity = lines.reduce((sum, line) => sum + line.length, 0) * 3;
-  const bytes = Buffer.allocUnsafeSlow(capacity);
+  // Sized for ASCII with some room; a line that might not fit is measured exactly and the buffer grown.
+  let bytes = Buffer.allocUnsafeSlow(Math.ceil(lines.reduce((sum, line) => sum + line.length, 0) * 1.1) + 1024);
   const ends: number[] = [];
   let at = 0;
   for (const line of lines) {
+    if (bytes.length - at < line.length * 3) {
+      const need = at + Buffer.byteLength(line);
+      if (need > bytes.length) bytes = grow(bytes, at, need * 1.25);
+    }
     at += bytes.write(line, at, 'utf8');
     ends.push(at);
   }
@@ -81,4 +85,10 @@ export function serialize(stories: readonly Story[]): EmittedBatch {
     markers: story.markers,
   }));
   return { keys, bytes: bytes.subarray(0, at), ends };
+}
+
+function grow(bytes: Buffer, used: number, size: number): Buffer<ArrayBuffer> {
+  const bigger = Buffer.allocUnsafeSlow(Math.ceil(size));
+  bytes.copy(bigger, 0, 0, used);
+  return bigger;
 }
