@@ -10,12 +10,17 @@ export interface DatelineMatch {
 
 // --- the grammar, piece by piece -----------------------------------------------------------------------------------
 
+// Letters of the scripts datelines are printed in (Latin with its accents, Greek, Cyrillic), as explicit ranges:
+// Unicode property classes (\p{L}) cost 100 times more to compile, and these patterns repeat them many times.
+const UPPER = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F\\u0391-\\u03A9\\u0400-\\u042F';
+const LETTER = `a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0300-\\u036F\\u03AC-\\u03FF\\u0430-\\u04FF${UPPER}`;
+
 // Any word that could be a month; `build` checks it against the month table (a regex of every month name in every
 // case costs more than the whole rest of the match).
-const MONTH = `(?<![\\p{L}\\p{M}])\\p{L}{3,10}(?![\\p{L}\\p{M}])\\.?`;
+const MONTH = `(?<![${LETTER}])[${LETTER}]{3,10}(?![${LETTER}])\\.?`;
 // A word of a place name: `SEOUL`, `N.Y.`, `WINSTON-SALEM`, `DALLAS/FORT`, `São`, `O'HARE`. A month followed by its
 // day is left to the date by backtracking, since a separator or agency must follow the date.
-const WORD = `\\p{Lu}[\\p{L}\\p{M}'’.]*(?:[-/][\\p{L}\\p{M}'’.]+)*(?![\\p{L}\\p{M}])`;
+const WORD = `[${UPPER}][${LETTER}'’.]*(?:[-/][${LETTER}'’.]+)*(?![${LETTER}])`;
 // Lower-case words inside place names: `RIO de JANEIRO`, `Côte d'Ivoire`, `Stratford upon Avon`.
 const JOINER = `(?:de|del|da|do|dos|das|di|du|des|la|le|les|el|al|am|an|im|upon|on|of|sur|en|y|e|d'|l')`;
 const PART = `${WORD}(?:(?: ${JOINER})* ${WORD}){0,4}`;
@@ -34,12 +39,12 @@ const WITH_SEPARATOR = new RegExp(
 );
 /** `New Delhi, Jul 14 (PTI) The ...`, `New Delhi, July 15(PTI) India`, `(CNN)The ...`: known agencies only. */
 const WITHOUT_SEPARATOR = new RegExp(
-  `^(?<loc>${LOCATION})?(?:,? ?(?<date>${DATE}))? ?${PAREN_AGENCY}[ \\t]*(?=[\\p{Lu}\\d"“‘'])`,
+  `^(?<loc>${LOCATION})?(?:,? ?(?<date>${DATE}))? ?${PAREN_AGENCY}[ \\t]*(?=[${UPPER}\\d"“‘'])`,
   'u',
 );
 /** Kyodo: `TOKYO, Oct. 6 Kyodo - ` or with no separator at all. */
 const KYODO = new RegExp(
-  `^(?<loc>${LOCATION}),? ?(?<date>${DATE}) (?<bare>Kyodo)(?:${SEP}|[ \\t]+(?=[\\p{Lu}\\d"“]))`,
+  `^(?<loc>${LOCATION}),? ?(?<date>${DATE}) (?<bare>Kyodo)(?:${SEP}|[ \\t]+(?=[${UPPER}\\d"“]))`,
   'u',
 );
 /** ANSA puts the agency first: `(ANSA) - ROME, JUL 11 - `. */
@@ -49,12 +54,12 @@ const AGENCY_FIRST = new RegExp(
 );
 /** `SINGAPORE, Aug. 27, 2024 /PRNewswire/ -- ` */
 const SLASHED_AGENCY_AFTER = new RegExp(
-  `^(?<loc>${LOCATION})?(?:,? ?(?<date>${DATE}))? ?/(?<agency>[\\p{L}][\\p{L} -]{1,30})/(?:${SEP}|[ \\t]*)`,
+  `^(?<loc>${LOCATION})?(?:,? ?(?<date>${DATE}))? ?/(?<agency>[${LETTER}][${LETTER} -]{1,30})/(?:${SEP}|[ \\t]*)`,
   'u',
 );
 /** `NEW York, NY/ACCESSWIRE/May 7, 2024/` */
 const SLASHED_AGENCY_BEFORE = new RegExp(
-  `^(?<loc>${LOCATION}) ?/(?<agency>[\\p{L}][\\p{L} -]{1,30})/ ?(?<date>${DATE}) ?/(?:${SEP}|[ \\t]*)`,
+  `^(?<loc>${LOCATION}) ?/(?<agency>[${LETTER}][${LETTER} -]{1,30})/ ?(?<date>${DATE}) ?/(?:${SEP}|[ \\t]*)`,
   'u',
 );
 
