@@ -1,3 +1,4 @@
+/* eslint-disable no-misleading-character-class -- combining accents (U+0300–U+036F) are letters of place names here */
 import type { Dateline } from '../types.js';
 import { canonicalAgency, isKnownAgency } from './agencies.js';
 import { isoDate, monthNumber } from './months.js';

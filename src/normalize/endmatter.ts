@@ -24,9 +24,10 @@ const SIGNOFFS: ReadonlyArray<readonly [RegExp, string | null, string | null]> =
 ];
 
 // `Source: Yonhap News Agency`, `(Source: Xinhua)`, `SOURCE: AFP`, `Quelle: dpa`, `Fuente: EFE`, `Fonte: Lusa`.
-// PR Newswire ends releases with `SOURCE Acme Robotics` (capitals, no colon).
+// PR Newswire ends releases with `SOURCE Acme Robotics` (no colon); the name must be in mixed case, since a 1987
+// headline can read `SOURCE VENTURE CAPITAL INC YEAR`.
 const SOURCE_LINE =
-  /^\(?\s*(?:(?:Sources?|SOURCES?|Quelle|Fuente|Fonte)\s*[:：]|SOURCE(?= ))\s*([^\n]{2,80}?)\s*\)?\.?$/;
+  /^\(?\s*(?:(?:Sources?|SOURCES?|Quelle|Fuente|Fonte)\s*[:：]|SOURCE(?= [^\n]*[a-z]))\s*([^\n]{2,80}?)\s*\)?\.?$/;
 // `(Reporting by Scott Murdoch; Editing by Jamie Freed)`, `((Scott.Murdoch@thomsonreuters.com;))`.
 const CREDITS =
   /^(?:\(+\s*(?:(?:Additional |Further )?(?:Reporting|Writing|Editing|Compiled|Reported|Written|Research|Translated|Translation|Graphics?|Production)\b[^]*|[^()]*@[^()]*)\)+|(?:Reporting|Editing|Writing) by [^\n]{2,200})$/i;
