@@ -3,12 +3,13 @@
  * @packageDocumentation
  */
 export { ingest } from './pipeline.js';
-export type { DedupMode, IngestCounts, IngestOptions, IngestSummary, InputFailure } from './pipeline.js';
+export type { DedupMode, IngestCounts, IngestOptions, IngestSummary, InputFailure, InputReport } from './pipeline.js';
 export { parsePlain } from './formats/plain.js';
 export { normalizeStory, storyId } from './normalize/story.js';
 export { parseDateline } from './normalize/dateline.js';
 export { exactFingerprint } from './dedup/exact.js';
 export { JsonlFileSink, JsonlStreamSink } from './sinks/jsonl.js';
 export type { Sink } from './sinks/sink.js';
+export { MemorySink } from './sinks/memory.js';
 export * from './errors.js';
 export type * from './types.js';

@@ -1,84 +1,201 @@
-import type { Outcome } from './outcome.js';
-import { describeError, isHttpError } from './errors.js';
-import type { FetchOptions, HttpClient, pageInput as PageInput } from './sources/url.js';
-import type { HttpValidators, ParsedStory, RawInput, ValidatorCache } from './types.js';
+import { InputError, describeError, isHttpError, isInputError } from './errors.js';
+import { decodeUnit } from './formats/decode.js';
+import { mergeFeedItem } from './formats/feed/merge.js';
+import { frameStream } from './formats/frame.js';
+import type { Format, UnitContext } from './formats/index.js';
+import { normalizeStory } from './normalize/story.js';
+import { collect, failure, note, type Outcome } from './outcome.js';
+import { prepend, readHead, type Head } from './pipeline-head.js';
+import type { FetchOptions, HttpClient, pageInput } from './sources/url.js';
+import { serialize } from './stages.js';
+import type { FormatName, Origin, ParsedStory, RawInput, Story, ValidatorCache } from './types.js';
 
-/** The web half of the pipeline: one HTTP client for the run, and a URL's fetch turned into outcomes. */
-export class Web {
-  private readonly started: Promise<{ client: HttpClient; pageInput: typeof PageInput }>;
+/** What the web stage needs from the run. */
+export interface WebContext {
+  readonly fetch: FetchOptions;
+  readonly validators: ValidatorCache | null;
+  readonly maxUnitBytes: number;
+  now(): string;
+  referenceFor(raw: RawInput, now: string): string | null;
+  chooseFormat(sniffed: FormatName): Format;
+}
+
+/**
+ * The web half of the pipeline: URLs fetched (ahead of their turn, within the limits) and whole documents —
+ * pages and feeds, from a URL or a file — decoded by their own charset rules, parsed, normalized and serialized on
+ * the main thread. A feed's items are fetched at once and come out in feed order.
+ */
+export class WebStage {
+  private client: Promise<{ client: HttpClient; pageInput: typeof pageInput }> | null = null;
+
+  constructor(private readonly context: WebContext) {}
+
+  /** Starts fetching a URL now; its outcomes wait in the promise for the URL's turn. */
+  url(url: string): Promise<Outcome[]> {
+    return collect(this.fetched(url, null));
+  }
+
+  /** A page or feed whose head has been read: decode, parse, normalize, serialize; feed items are fetched. */
+  async *document(raw: RawInput, head: Head, format: Format, feedItem: ParsedStory | null): AsyncGenerator<Outcome> {
+    await format.load?.();
+    const context: UnitContext = {
+      type: raw.type,
+      location: raw.location,
+      contentType: raw.contentType ?? null,
+      bom: head.bom,
+    };
+    const now = this.context.now();
+    const reference = this.context.referenceFor(raw, now);
+    let index = 0;
+    const frames = frameStream(prepend(head.first, head.rest), format.boundary, {
+      maxUnitBytes: this.context.maxUnitBytes,
+    });
+    for await (const event of frames) {
+      if (event.kind === 'diagnostic') {
+        yield failure(raw.location, event.code, `${raw.location}:${event.line}: ${event.message}`, event.line);
+        continue;
+      }
+      const bytes = Buffer.from(event.bytes, 'latin1');
+      const decoded = format.decode ? format.decode(bytes, context) : decodeUnit(event.bytes);
+      if (decoded.fallback) {
+        const message = `${raw.location}:${event.line}: not valid UTF-8 and no charset declared; read as windows-1252`;
+        yield note(raw.location, 'warning', 'decode-fallback', message, event.line);
+      }
+      const parsed = parseUnit(format, decoded.text, event.line, context);
+      yield* parsed.outcomes;
+      if (format.name === 'feed' && feedItem === null) {
+        index += parsed.stories.length;
+        yield* this.feedItems(parsed.stories, raw, decoded.charset, now, reference);
+        continue;
+      }
+      const stories: Story[] = parsed.stories.map((story) => {
+        const origin: Origin = {
+          type: raw.type,
+          location: raw.location,
+          format: format.name,
+          index: index++,
+          charset: decoded.charset,
+        };
+        return normalizeStory(feedItem ? mergeFeedItem(feedItem, story) : story, {
+          origin,
+          now,
+          referenceDate: reference,
+        });
+      });
+      if (stories.length > 0) yield { kind: 'records', batch: serialize(stories) };
+    }
+    if (index === 0) throw new InputError('no-stories', `${raw.location}: no stories found`, { input: raw.location });
+  }
+
+  async close(): Promise<void> {
+    if (this.client) await (await this.client).client.close();
+  }
 
   /**
-   * Loads undici and p-limit (only runs that meet a URL get here) and opens the client. The global concurrency
-   * limit is a p-limit shared by every fetch of the run; per-host limits live in the client.
+   * Fetches a URL and processes the page. A 304 yields an info note and nothing else; a skipped content type a
+   * warning; a failed fetch an error. The validators are yielded last, and only when nothing failed, so that a
+   * page that failed is fetched in full next time.
    */
-  constructor(options: FetchOptions, validators: ValidatorCache | null) {
-    this.started = (async () => {
+  private async *fetched(url: string, feedItem: ParsedStory | null): AsyncGenerator<Outcome> {
+    const { client, pageInput } = await this.open();
+    let result;
+    try {
+      result = await client.fetch(url);
+    } catch (error) {
+      yield isHttpError(error)
+        ? failure(url, error.code, error.message)
+        : failure(url, 'fetch-failed', `${url}: ${describeError(error)}`);
+      return;
+    }
+    if (result.kind === 'not-modified') {
+      yield note(url, 'info', 'not-modified', `${url}: unchanged since the last run (HTTP 304)`);
+      return;
+    }
+    if (result.kind === 'skipped') {
+      yield note(url, 'warning', 'skipped-content-type', result.message);
+      return;
+    }
+    const raw = pageInput(result);
+    let failed = false;
+    try {
+      const head = await readHead(raw);
+      const format = this.context.chooseFormat(head.sniffed);
+      for await (const outcome of this.document(raw, head, format, feedItem)) {
+        if (outcome.kind === 'report' && outcome.fails) failed = true;
+        yield outcome;
+      }
+    } catch (error) {
+      failed = true;
+      yield isInputError(error)
+        ? failure(raw.location, error.code, error.message)
+        : failure(raw.location, 'failed', `${raw.location}: ${describeError(error)}`);
+    }
+    if (!failed && result.validators !== null) yield { kind: 'commit', url, validators: result.validators };
+  }
+
+  /** Fetches every item's link at once (the limits apply) and yields the results in feed order. */
+  private async *feedItems(
+    items: readonly ParsedStory[],
+    feed: RawInput,
+    charset: string,
+    now: string,
+    reference: string | null,
+  ): AsyncGenerator<Outcome> {
+    const fetches = items.map((item) =>
+      item.url && /^https?:\/\//i.test(item.url) ? collect(this.fetched(item.url, item)) : null,
+    );
+    for (const [index, item] of items.entries()) {
+      const fetched = fetches[index];
+      if (fetched) {
+        yield* await fetched;
+      } else if (item.paragraphs.length > 0) {
+        // An item without a fetchable link still has its own text.
+        const origin: Origin = { type: feed.type, location: feed.location, format: 'feed', index, charset };
+        yield { kind: 'records', batch: serialize([normalizeStory(item, { origin, now, referenceDate: reference })]) };
+      }
+    }
+  }
+
+  /** Loads undici and p-limit (only runs that meet a URL get here) and opens one client for the run. */
+  private open(): Promise<{ client: HttpClient; pageInput: typeof pageInput }> {
+    this.client ??= (async () => {
       const [{ createHttpClient, pageInput }, { default: pLimit }] = await Promise.all([
         import('./sources/url.js'),
         import('p-limit'),
       ]);
-      const limit = pLimit(options.concurrency ?? 8);
-      const client = await createHttpClient({ ...options, validators }, (task) => limit(task));
+      // The global limit, shared by every fetch of the run; per-host limits live in the client.
+      const limit = pLimit(this.context.fetch.concurrency ?? 8);
+      const client = await createHttpClient({ ...this.context.fetch, validators: this.context.validators }, (task) =>
+        limit(task),
+      );
       return { client, pageInput };
     })();
-  }
-
-  /**
-   * Fetches a URL and hands the page to `page` (the pipeline's parse and normalize), yielding what it yields. A 304
-   * yields an info note and nothing else; a skipped content type a warning; a failed fetch an error. The page's
-   * validators are yielded last, and only when nothing failed, so that a failed page is fetched in full next time.
-   */
-  async *outcomes(
-    url: string,
-    item: ParsedStory | null,
-    page: (raw: RawInput, item: ParsedStory | null) => AsyncIterable<Outcome>,
-  ): AsyncGenerator<Outcome> {
-    const { client, pageInput } = await this.started;
-    let fetched;
-    try {
-      fetched = await client.fetch(url);
-    } catch (error) {
-      const code = isHttpError(error) ? error.code : 'fetch-failed';
-      yield failure(url, code, isHttpError(error) ? error.message : `${url}: ${describeError(error)}`);
-      return;
-    }
-    if (fetched.kind === 'not-modified') {
-      yield note(url, 'info', 'not-modified', `${url}: unchanged since the last run (HTTP 304)`);
-      return;
-    }
-    if (fetched.kind === 'skipped') {
-      yield note(url, 'warning', 'skipped-content-type', fetched.message);
-      return;
-    }
-    let failed = false;
-    for await (const outcome of page(pageInput(fetched), item)) {
-      if (outcome.kind === 'report' && outcome.fails) failed = true;
-      yield outcome;
-    }
-    if (!failed && fetched.validators !== null) yield commit(url, fetched.validators);
-  }
-
-  async close(): Promise<void> {
-    const { client } = await this.started;
-    await client.close();
+    return this.client;
   }
 }
 
-function failure(input: string, code: string, message: string): Outcome {
-  return { kind: 'report', fails: true, diagnostic: { severity: 'error', code, message, input } };
-}
-
-function note(input: string, severity: 'info' | 'warning', code: string, message: string): Outcome {
-  return { kind: 'report', fails: false, diagnostic: { severity, code, message, input } };
-}
-
-function commit(url: string, validators: HttpValidators): Outcome {
-  return { kind: 'commit', url, validators };
-}
-
-/** Runs an outcome stream to its end and keeps what it yielded, so that it can be replayed in input order. */
-export async function collect(outcomes: AsyncIterable<Outcome>): Promise<Outcome[]> {
-  const out: Outcome[] = [];
-  for await (const outcome of outcomes) out.push(outcome);
-  return out;
+function parseUnit(
+  format: Format,
+  text: string,
+  line: number,
+  context: UnitContext,
+): { stories: readonly ParsedStory[]; outcomes: Outcome[] } {
+  const input = context.location;
+  try {
+    const result = format.parse(text, line, context);
+    const outcomes = result.diagnostics.map((d) =>
+      d.severity === 'error'
+        ? failure(input, d.code, `${input}:${d.line ?? line}: ${d.message}`, d.line ?? line)
+        : note(input, d.severity, d.code, `${input}:${d.line ?? line}: ${d.message}`, d.line ?? line),
+    );
+    return { stories: result.stories, outcomes };
+  } catch (error) {
+    // A parser bug must not cost the rest of the input: report it against this document and go on.
+    return {
+      stories: [],
+      outcomes: [
+        failure(input, 'parse-failed', `${input}:${line}: could not parse this page (${describeError(error)})`, line),
+      ],
+    };
+  }
 }

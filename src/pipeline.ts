@@ -1,18 +1,18 @@
-import { exactFingerprint } from './dedup/exact.js';
+import { HexSet64 } from './dedup/set64.js';
 import { InputError, describeError, isHttpError, isInputError } from './errors.js';
-import { bomCharset, decodeUnit, withoutBom } from './formats/decode.js';
-import { sniff } from './formats/detect.js';
 import { frameStream } from './formats/frame.js';
-import { FORMATS, type Format, type UnitContext } from './formats/index.js';
-import { normalizeStory } from './normalize/story.js';
+import { FORMATS, type Format } from './formats/index.js';
 import type { Outcome } from './outcome.js';
-import { Web, collect } from './pipeline-web.js';
+import { prepend, readHead } from './pipeline-head.js';
+import { WebStage } from './pipeline-web.js';
+import { ParsePool, canUseWorkers } from './pool.js';
 import type { Sink } from './sinks/sink.js';
 import { openFile } from './sources/file.js';
 import { expandInputs, type InputItem } from './sources/inputs.js';
 import { openStdin } from './sources/stdin.js';
 import type { FetchOptions } from './sources/url.js';
-import type { Diagnostic, FormatName, Origin, ParsedStory, RawInput, Story, ValidatorCache } from './types.js';
+import { processBatch, type Batch, type BatchResult } from './stages.js';
+import type { Diagnostic, EmittedBatch, FormatName, RawInput, StoryKeys, ValidatorCache } from './types.js';
 
 /** How duplicates are recognized: `exact` (same normalized body), or `off`. */
 export type DedupMode = 'exact' | 'off';
@@ -30,21 +30,38 @@ export interface IngestOptions {
   readonly sink: Sink;
   readonly stdin?: AsyncIterable<Uint8Array>;
   readonly now?: () => Date;
-  readonly onDiagnostic?: (diagnostic: Diagnostic) => void;
-  /** Called after each input with the running counts (for progress display). */
-  readonly onProgress?: (counts: IngestCounts) => void;
   /** Limits, timeouts and retries for URLs and feed items. */
   readonly fetch?: FetchOptions;
   /** Where ETag / Last-Modified are remembered between runs, so an unchanged page costs a 304 and emits nothing. */
   readonly validators?: ValidatorCache;
+  readonly onDiagnostic?: (diagnostic: Diagnostic) => void;
+  /** Called with the running counts after each batch of stories and each input (for progress display). */
+  readonly onProgress?: (counts: IngestCounts) => void;
+  /** Called when an input is done, with what it gave. */
+  readonly onInput?: (report: InputReport) => void;
+  /** Stops the run between batches: the stories in hand are written, the rest of the input is not read. */
+  readonly signal?: AbortSignal;
+  /** Parse large inputs on worker threads (default true); records come out in the same order either way. */
+  readonly parallel?: boolean;
 }
 
 /** Running counts of a run. */
 export interface IngestCounts {
+  /** Inputs named or found (known once the inputs are expanded). */
+  total: number;
+  /** Inputs done. */
   inputs: number;
   stories: number;
   duplicates: number;
   failed: number;
+}
+
+/** What one input gave. */
+export interface InputReport {
+  readonly input: string;
+  readonly stories: number;
+  readonly duplicates: number;
+  readonly failed: boolean;
 }
 
 /** An input that failed, wholly or in part. */
@@ -58,244 +75,237 @@ export interface InputFailure {
 export interface IngestSummary extends Readonly<IngestCounts> {
   readonly failures: readonly InputFailure[];
   readonly seconds: number;
+  /** True when the signal stopped the run before every input was read. */
+  readonly interrupted: boolean;
 }
 
 const DEFAULT_MAX_STORY_BYTES = 16 * 1024 * 1024;
+const BATCH_UNITS = 256;
+const BATCH_BYTES = 512 * 1024;
+const IN_FLIGHT = Number(process.env['WIRE_IN_FLIGHT'] ?? 4);
+// Worker threads take ~30 ms to start: only runs past a few megabytes gain from them.
+const PARALLEL_AFTER = 4 * 1024 * 1024;
 
 /**
  * Runs the pipeline — source → format → normalize → dedup → sink — over every input, in input order. URLs are
- * fetched ahead, concurrently (global and per-host limits), and their records wait for their turn, so the output
- * is the same however the fetches finish. One bad input never stops the others: its failure is reported through
- * `onDiagnostic` and counted in the summary.
+ * fetched ahead of their turn, concurrently (global and per-host limits), and their records wait for it, so the
+ * output is the same however the fetches finish. One bad input never stops the others: its failure is reported
+ * through `onDiagnostic` and counted in the summary.
  */
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const run = new Run(options);
   const stdinText = (): Promise<string> => readAllText(options.stdin ?? process.stdin);
-  // How many inputs may be fetched ahead of the one being written.
-  const lookahead = Math.max(32, (options.fetch?.concurrency ?? 8) * 4);
-  const pending: Array<() => Promise<void>> = [];
+  let interrupted = false;
   try {
-    for await (const item of expandInputs(options.inputs, options.inputList ?? null, stdinText)) {
-      pending.push(run.start(item));
-      while (pending.length > lookahead) await pending.shift()!();
+    // Expanded first, so that progress can show how many inputs there are.
+    const items: InputItem[] = [];
+    for await (const item of expandInputs(options.inputs, options.inputList ?? null, stdinText)) items.push(item);
+    run.counts.total = items.length;
+    // How many inputs may be fetched ahead of the one being written.
+    const lookahead = Math.max(32, (options.fetch?.concurrency ?? 8) * 4);
+    const fetches: Array<Promise<Outcome[]> | null> = [];
+    for (const [index, item] of items.entries()) {
+      if (options.signal?.aborted) break;
+      while (fetches.length < Math.min(items.length, index + 1 + lookahead))
+        fetches.push(run.prefetch(items[fetches.length]!));
+      await run.ingestItem(item, fetches[index] ?? null);
     }
-    for (let next = pending.shift(); next; next = pending.shift()) await next();
   } finally {
     await run.close();
+    interrupted = options.signal?.aborted === true;
   }
-  return { ...run.counts, failures: run.failures, seconds: (performance.now() - started) / 1000 };
+  return { ...run.counts, failures: run.failures, seconds: (performance.now() - started) / 1000, interrupted };
+}
+
+/** Per-input bookkeeping while its batches come back. */
+interface InputState {
+  readonly location: string;
+  stories: number;
+  warned: boolean;
 }
 
 class Run {
-  readonly counts: IngestCounts = { inputs: 0, stories: 0, duplicates: 0, failed: 0 };
+  readonly counts: IngestCounts = { total: 0, inputs: 0, stories: 0, duplicates: 0, failed: 0 };
   readonly failures: InputFailure[] = [];
-  private readonly seen = new Set<string>();
+  private readonly seen = new HexSet64();
   private readonly now: () => Date;
-  private web: Web | null = null;
+  private pool: ParsePool | null = null;
+  private bytesParsed = 0;
+  private webStage: WebStage | null = null;
 
   constructor(private readonly options: IngestOptions) {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Starts an input: a URL is fetched now; a file or stdin is opened when its turn comes. Returns its turn. */
-  start(item: InputItem): () => Promise<void> {
-    if (item.kind === 'url') {
-      const outcomes = collect(
-        this.webAccess().outcomes(item.url, null, (raw, feedItem) => this.outcomesOf(raw, feedItem)),
-      );
-      return () => this.finish(item, outcomes);
-    }
-    return () => this.finish(item, null);
+  /** Starts fetching a URL input now, ahead of its turn; other inputs are opened when their turn comes. */
+  prefetch(item: InputItem): Promise<Outcome[]> | null {
+    return item.kind === 'url' ? this.web().url(item.url) : null;
   }
 
-  async close(): Promise<void> {
-    await this.web?.close();
-  }
-
-  private async finish(item: InputItem, fetched: Promise<Outcome[]> | null): Promise<void> {
+  /** Ingests one input; `fetched` holds the outcomes of a URL fetched ahead. */
+  async ingestItem(item: InputItem, fetched: Promise<Outcome[]> | null = null): Promise<void> {
     this.counts.inputs++;
     const failuresBefore = this.failures.length;
+    const storiesBefore = this.counts.stories;
+    const duplicatesBefore = this.counts.duplicates;
     try {
       if (item.kind === 'error') throw item.error;
-      if (fetched) {
-        for (const outcome of await fetched) await this.apply(outcome);
-      } else if (item.kind !== 'url') {
+      if (item.kind === 'url') {
+        for (const outcome of await (fetched ?? this.web().url(item.url))) await this.apply(outcome);
+      } else {
         const raw = item.kind === 'stdin' ? openStdin(this.options.stdin) : await openFile(item.path);
-        for await (const outcome of this.outcomesOf(raw, null)) await this.apply(outcome);
+        await this.ingestRaw(raw);
       }
     } catch (error) {
       const input = item.kind === 'error' ? (item.error.input ?? '?') : itemName(item);
-      await this.apply(failed(input, error));
+      const known = isInputError(error) || isHttpError(error);
+      this.fail(input, known ? error.code : 'failed', known ? error.message : `${input}: ${describeError(error)}`);
     }
-    if (this.failures.length > failuresBefore) this.counts.failed++;
+    const failed = this.failures.length > failuresBefore;
+    if (failed) this.counts.failed++;
+    this.options.onInput?.({
+      input: item.kind === 'error' ? (item.error.input ?? '?') : itemName(item),
+      stories: this.counts.stories - storiesBefore,
+      duplicates: this.counts.duplicates - duplicatesBefore,
+      failed,
+    });
     this.options.onProgress?.(this.counts);
   }
 
+  /** Stops the worker pool, if one was started. */
+  async close(): Promise<void> {
+    await this.pool?.close();
+    this.pool = null;
+    await this.webStage?.close();
+  }
+
+  private async ingestRaw(raw: RawInput): Promise<void> {
+    const head = await readHead(raw);
+    const format = this.chooseFormat(head.sniffed);
+    if (format.decode) {
+      // Pages and feeds: whole documents that name their own charset, parsed on this thread (see WebStage).
+      for await (const outcome of this.web().document(raw, head, format, null)) await this.apply(outcome);
+      return;
+    }
+    const now = this.now().toISOString();
+    const base = {
+      format: format.name,
+      type: raw.type,
+      location: raw.location,
+      now,
+      reference: this.referenceFor(raw, now),
+    };
+    const input: InputState = { location: raw.location, stories: 0, warned: false };
+    // Batches go out in order and are absorbed in order; at most IN_FLIGHT are parsed at once.
+    const inFlight: Array<Promise<BatchResult>> = [];
+    let units: Array<Batch['units'][number]> = [];
+    let size = 0;
+    let ordinal = 0;
+    const submit = (): void => {
+      if (units.length > 0) inFlight.push(this.process({ ...base, units }, size));
+      units = [];
+      size = 0;
+    };
+    const settle = async (keep: number): Promise<void> => {
+      for (let next = inFlight.shift(); next; next = inFlight.length > keep ? inFlight.shift() : undefined) {
+        await this.absorb(await next, input);
+      }
+    };
+    const maxUnitBytes = this.options.maxStoryBytes ?? DEFAULT_MAX_STORY_BYTES;
+    for await (const event of frameStream(prepend(head.first, head.rest), format.boundary, { maxUnitBytes })) {
+      if (event.kind === 'diagnostic') {
+        this.fail(raw.location, event.code, `${raw.location}:${event.line}: ${event.message}`, event.line);
+        continue;
+      }
+      units.push({ bytes: event.bytes, line: event.line, ordinal: ordinal++ });
+      size += event.bytes.length;
+      if (units.length >= BATCH_UNITS || size >= BATCH_BYTES) {
+        submit();
+        if (inFlight.length > (this.pool ? IN_FLIGHT : 0)) await settle(this.pool ? IN_FLIGHT : 0);
+        if (this.options.signal?.aborted) break;
+      }
+    }
+    submit();
+    await settle(0);
+    if (input.stories === 0)
+      throw new InputError('no-stories', `${raw.location}: no stories found`, { input: raw.location });
+  }
+
+  /** Writes, reports or remembers what a page or feed produced. */
   private async apply(outcome: Outcome): Promise<void> {
-    if (outcome.kind === 'story') await this.emit(outcome.story);
+    if (outcome.kind === 'records') await this.emit(outcome.batch);
     else if (outcome.kind === 'commit') this.options.validators?.put(outcome.url, outcome.validators);
-    else {
-      const { diagnostic } = outcome;
-      if (outcome.fails)
-        this.failures.push({ input: diagnostic.input, code: diagnostic.code, message: diagnostic.message });
-      this.options.onDiagnostic?.(diagnostic);
-    }
+    else if (outcome.fails) {
+      const { input, code, message, line } = outcome.diagnostic;
+      this.fail(input, code, message, line);
+    } else this.report(outcome.diagnostic);
   }
 
-  /**
-   * One input's outcomes: sniff, frame, decode, parse and normalize each unit. A feed's items are fetched (all at
-   * once, within the limits) and yielded in feed order; `feedItem` is set when this input is one of those pages.
-   * Errors become outcomes rather than escaping, so an input fetched ahead reports them in its turn.
-   */
-  private async *outcomesOf(raw: RawInput, feedItem: ParsedStory | null): AsyncGenerator<Outcome> {
-    try {
-      yield* this.parseInput(raw, feedItem);
-    } catch (error) {
-      yield failed(raw.location, error);
-    }
+  private web(): WebStage {
+    this.webStage ??= new WebStage({
+      fetch: this.options.fetch ?? {},
+      validators: this.options.validators ?? null,
+      maxUnitBytes: this.options.maxStoryBytes ?? DEFAULT_MAX_STORY_BYTES,
+      now: () => this.now().toISOString(),
+      referenceFor: (raw, now) => this.referenceFor(raw, now),
+      chooseFormat: (sniffed) => this.chooseFormat(sniffed),
+    });
+    return this.webStage;
   }
 
-  private async *parseInput(raw: RawInput, feedItem: ParsedStory | null): AsyncGenerator<Outcome> {
-    const source = raw.chunks[Symbol.asyncIterator]();
-    let head = await source.next();
-    while (!head.done && head.value.length === 0) head = await source.next();
-    if (head.done) throw new InputError('empty', `${raw.location}: is empty (0 bytes)`, { input: raw.location });
-    const bom = bomCharset(head.value);
-    const iterator = withoutBom(prepend(head.value, source))[Symbol.asyncIterator]();
-    const first = await iterator.next();
-    if (first.done) throw new InputError('empty', `${raw.location}: is empty (0 bytes)`, { input: raw.location });
-    const sniffed = sniff(first.value, raw.contentType ?? null);
-    if ('binary' in sniffed) {
-      throw new InputError('binary-input', `${raw.location}: not wire text: looks like ${sniffed.binary}`, {
-        input: raw.location,
+  /** Parses a batch here, or on the worker pool once the run has shown it is large enough to pay for one. */
+  private process(batch: Batch, size: number): Promise<BatchResult> {
+    this.bytesParsed += size;
+    if (this.pool === null && this.options.parallel !== false && canUseWorkers && this.bytesParsed > PARALLEL_AFTER) {
+      this.pool = new ParsePool();
+    }
+    return this.pool ? this.pool.run(batch) : Promise.resolve(processBatch(batch));
+  }
+
+  private async absorb(result: BatchResult, input: InputState): Promise<void> {
+    const where = input.location;
+    if (result.fallbackLine !== null && !input.warned) {
+      input.warned = true;
+      this.report({
+        severity: 'warning',
+        code: 'decode-fallback',
+        message: `${where}:${result.fallbackLine}: not valid UTF-8; read as windows-1252`,
+        input: where,
+        line: result.fallbackLine,
       });
     }
-    const format = this.chooseFormat(sniffed.format);
-    await format.load?.();
-    const context: UnitContext = { type: raw.type, location: raw.location, contentType: raw.contentType ?? null, bom };
-    const ingestedAt = this.now().toISOString();
-    const reference = this.referenceFor(raw, ingestedAt);
-    const maxUnitBytes = this.options.maxStoryBytes ?? DEFAULT_MAX_STORY_BYTES;
-    let index = 0;
-    let warnedFallback = false;
-    for await (const event of frameStream(prepend(first.value, iterator), format.boundary, { maxUnitBytes })) {
-      if (event.kind === 'diagnostic') {
-        yield failure(raw.location, event.code, `${raw.location}:${event.line}: ${event.message}`, event.line);
-        continue;
-      }
-      const decoded = format.decode
-        ? format.decode(Buffer.from(event.bytes, 'latin1'), context)
-        : decodeUnit(event.bytes);
-      if (decoded.fallback && !warnedFallback) {
-        warnedFallback = true;
-        const message = `${raw.location}:${event.line}: not valid UTF-8 and no charset declared; read as windows-1252`;
-        yield {
-          kind: 'report',
-          fails: false,
-          diagnostic: { severity: 'warning', code: 'decode-fallback', message, input: raw.location, line: event.line },
-        };
-      }
-      const parsed: Outcome[] = [];
-      const stories = this.parseUnit(format, decoded.text, event.line, context, parsed);
-      yield* parsed;
-      if (format.name === 'feed' && feedItem === null) {
-        index += stories.length;
-        yield* this.feedItems(stories, raw, decoded.charset, ingestedAt, reference);
-        continue;
-      }
-      for (const story of stories) {
-        const merged = feedItem ? this.mergeItem(feedItem, story) : story;
-        const origin: Origin = {
-          type: raw.type,
-          location: raw.location,
-          format: format.name,
-          index: index++,
-          charset: decoded.charset,
-        };
-        yield { kind: 'story', story: normalizeStory(merged, { origin, now: ingestedAt, referenceDate: reference }) };
-      }
+    for (const d of result.diagnostics) {
+      const message = d.line === undefined ? `${where}: ${d.message}` : `${where}:${d.line}: ${d.message}`;
+      if (d.severity === 'error') this.fail(where, d.code, message, d.line);
+      else this.report({ ...d, message, input: where });
     }
-    if (index === 0) throw new InputError('no-stories', `${raw.location}: no stories found`, { input: raw.location });
+    input.stories += result.records.keys.length;
+    await this.emit(result.records);
+    this.options.onProgress?.(this.counts);
   }
 
-  /** Fetches every item's link at once (the limits apply) and yields the results in feed order. */
-  private async *feedItems(
-    items: readonly ParsedStory[],
-    feed: RawInput,
-    charset: string,
-    ingestedAt: string,
-    reference: string | null,
-  ): AsyncGenerator<Outcome> {
-    const fetches = items.map((item) =>
-      item.url && /^https?:\/\//i.test(item.url)
-        ? collect(this.webAccess().outcomes(item.url, item, (raw, feedItem) => this.outcomesOf(raw, feedItem)))
-        : null,
-    );
-    for (const [index, item] of items.entries()) {
-      const fetched = fetches[index];
-      if (fetched) {
-        yield* await fetched;
-      } else if (item.paragraphs.length > 0) {
-        // An item without a fetchable link still has its own text.
-        const origin: Origin = { type: feed.type, location: feed.location, format: 'feed', index, charset };
-        yield { kind: 'story', story: normalizeStory(item, { origin, now: ingestedAt, referenceDate: reference }) };
-      }
-    }
-  }
-
-  private mergeItem(item: ParsedStory, page: ParsedStory): ParsedStory {
-    return {
-      ...page,
-      headline: page.headline ?? item.headline,
-      byline: page.byline ?? item.byline ?? null,
-      published: page.published ?? item.published ?? null,
-      language: page.language ?? item.language ?? null,
-      siteName: page.siteName ?? item.siteName ?? null,
-      referenceDate: page.referenceDate ?? item.published ?? null,
-    };
-  }
-
-  private parseUnit(
-    format: Format,
-    text: string,
-    line: number,
-    context: UnitContext,
-    out: Outcome[],
-  ): readonly ParsedStory[] {
-    const input = context.location;
-    try {
-      const result = format.parse(text, line, context);
-      for (const d of result.diagnostics) {
-        const diagnostic: Diagnostic = { ...d, message: `${input}:${d.line ?? line}: ${d.message}`, input };
-        out.push({ kind: 'report', fails: d.severity === 'error', diagnostic });
-      }
-      return result.stories;
-    } catch (error) {
-      // A parser bug must not cost the rest of the input: report it against this story and go on.
-      out.push(
-        failure(input, 'parse-failed', `${input}:${line}: could not parse this story (${describeError(error)})`, line),
-      );
-      return [];
-    }
-  }
-
-  private async emit(story: Story): Promise<void> {
-    if (this.options.dedup !== 'off') {
-      const key = exactFingerprint(story);
-      if (this.seen.has(key)) {
+  /** Writes a batch's records, leaving duplicates out: runs of kept lines go to the sink as they are, uncopied. */
+  private async emit(batch: EmittedBatch): Promise<void> {
+    let runStart = 0;
+    let runEnd = 0;
+    for (let i = 0; i < batch.keys.length; i++) {
+      const start = i === 0 ? 0 : (batch.ends[i - 1] ?? 0);
+      if (this.isDuplicate(batch.keys[i]!)) {
+        if (runEnd > runStart) await this.options.sink.write(batch.bytes.subarray(runStart, runEnd));
+        runStart = runEnd = batch.ends[i] ?? start;
         this.counts.duplicates++;
-        return;
+      } else {
+        runEnd = batch.ends[i] ?? start;
+        this.counts.stories++;
       }
-      this.seen.add(key);
     }
-    await this.options.sink.write(story);
-    this.counts.stories++;
+    if (runEnd > runStart) await this.options.sink.write(batch.bytes.subarray(runStart, runEnd));
   }
 
-  private webAccess(): Web {
-    this.web ??= new Web(this.options.fetch ?? {}, this.options.validators ?? null);
-    return this.web;
+  private isDuplicate(keys: StoryKeys): boolean {
+    if (this.options.dedup === 'off') return false;
+    return !this.seen.add(keys.fingerprint);
   }
 
   private chooseFormat(sniffed: FormatName): Format {
@@ -309,25 +319,19 @@ class Run {
     if (choice === 'mtime') return raw.modified ? raw.modified.toISOString() : null;
     return choice;
   }
-}
 
-function failure(input: string, code: string, message: string, line?: number): Outcome {
-  const diagnostic: Diagnostic = { severity: 'error', code, message, input, ...(line === undefined ? {} : { line }) };
-  return { kind: 'report', fails: true, diagnostic };
-}
+  private fail(input: string, code: string, message: string, line?: number): void {
+    this.failures.push({ input, code, message });
+    this.report({ severity: 'error', code, message, input, ...(line === undefined ? {} : { line }) });
+  }
 
-function failed(input: string, error: unknown): Outcome {
-  if (isInputError(error) || isHttpError(error)) return failure(input, error.code, error.message);
-  return failure(input, 'failed', `${input}: ${describeError(error)}`);
+  private report(diagnostic: Diagnostic): void {
+    this.options.onDiagnostic?.(diagnostic);
+  }
 }
 
 function itemName(item: Exclude<InputItem, { kind: 'error' }>): string {
   return item.kind === 'file' ? item.path : item.kind === 'url' ? item.url : '-';
-}
-
-async function* prepend(first: Uint8Array, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
-  yield first;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
 async function readAllText(stream: AsyncIterable<Uint8Array>): Promise<string> {

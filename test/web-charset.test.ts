@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../src/pipeline.js';
 import type { Story } from '../src/types.js';
-import { MemorySink } from './helpers/memory-sink.js';
+import { MemorySink } from '../src/sinks/memory.js';
 import { startServer, type TestServer } from './helpers/web-server.js';
 
 // Our own sentences, one language per charset; each is long enough for a detector to have something to go on.

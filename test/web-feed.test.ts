@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../src/pipeline.js';
 import type { Diagnostic, HttpValidators, ValidatorCache } from '../src/types.js';
-import { MemorySink } from './helpers/memory-sink.js';
+import { MemorySink } from '../src/sinks/memory.js';
 import { expectValidRecord } from './helpers/schema.js';
 import { tempDir } from './helpers/tmp.js';
 import { articlePage, send, startServer, wait, type TestServer } from './helpers/web-server.js';

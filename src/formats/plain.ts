@@ -54,7 +54,7 @@ function isShortLine(line: string): boolean {
  */
 function takeHeadline(lines: readonly string[], from: number): { headline: string; next: number } {
   const first = (lines[from] ?? '').trim();
-  if (first.length > HEADLINE_MAX || parseDateline(first, null) !== null) return { headline: '', next: from };
+  if (first.length > HEADLINE_MAX || opensWithDateline(lines, from)) return { headline: '', next: from };
   let end = from + 1;
   while (end < lines.length && (lines[end] ?? '').trim() !== '') end++;
   const block = lines.slice(from, end).map((line) => line.trim());
@@ -66,6 +66,23 @@ function takeHeadline(lines: readonly string[], from: number): { headline: strin
 }
 
 /**
+ * A first line that opens with a dateline is body, not headline: `SEOUL, Nov. 27 (Yonhap) -- ...`. It is a headline
+ * after all when the next paragraph opens with a dateline too, and a short line standing alone needs an agency to
+ * count (`ROTTERDAM PORT SUBSIDY TO END JULY 1 - MINISTER`, `PERU SUGAR HARVEST SEEN LOWER -- USDA` are headlines).
+ */
+function opensWithDateline(lines: readonly string[], at: number): boolean {
+  const line = (lines[at] ?? '').trim();
+  const found = parseDateline(line, null);
+  if (found === null) return false;
+  const next = skipBlank(lines, at + 1);
+  if (next > at + 1 && parseDateline((lines[next] ?? '').trim(), null) !== null) return false;
+  const standsAloneShort = line.length <= WRAP_WIDTH && (next > at + 1 || next >= lines.length);
+  return (
+    found.dateline.agency !== null || (!standsAloneShort && (found.dateline.date !== null || line.length > WRAP_WIDTH))
+  );
+}
+
+/**
  * Joins lines into paragraphs. Blank lines always separate paragraphs. Within a block, a line indented more than
  * the block's least-indented line starts a new paragraph (1987 Reuters: `    The company said ...`); a block of
  * equally indented lines is one hard-wrapped paragraph, unless its lines are too long to be wrapped, when each
@@ -73,36 +90,51 @@ function takeHeadline(lines: readonly string[], from: number): { headline: strin
  */
 export function buildParagraphs(lines: readonly string[], from: number): string[] {
   const paragraphs: string[] = [];
+  // End matter sits at the end of a story: only lines there are asked whether they must stand alone (asking every
+  // line of a long story costs more than the rest of the parse).
+  const tailFrom = lines.length - TAIL_LINES;
   let block: string[] = [];
+  let blockStart = from;
   const flush = (): void => {
-    if (block.length > 0) paragraphs.push(...splitBlock(block));
+    if (block.length > 0) paragraphs.push(...splitBlock(block, tailFrom - blockStart));
     block = [];
   };
   for (let i = from; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    if (line.trim() === '') flush();
-    else block.push(line);
+    if (line.trim() === '') {
+      flush();
+      blockStart = i + 1;
+    } else {
+      block.push(line);
+    }
   }
   flush();
   return paragraphs;
 }
 
-function splitBlock(block: readonly string[]): string[] {
+const TAIL_LINES = 12;
+const BULLET = /^(?:[-*•·]|\d{1,2}[.)])\s/;
+
+/** Splits one blank-line-delimited block; `tailFrom` is the block index where the story's last lines begin. */
+function splitBlock(block: readonly string[], tailFrom: number): string[] {
   const indents = block.map(indentOf);
   const least = Math.min(...indents);
   const mixed = indents.some((indent) => indent > least);
   const wrapped = mixed || block.every((line, i) => i === block.length - 1 || line.length <= WRAP_WIDTH);
   const out: string[] = [];
   let current = '';
+  let currentLines = 0;
   block.forEach((raw, i) => {
     const line = raw.trim();
-    const alone = standsAlone(line) || /^(?:[-*•·]|\d{1,2}[.)])\s/.test(line);
-    const starts = i === 0 || alone || !wrapped || (mixed && (indents[i] ?? 0) > least) || standsAlone(current);
+    let starts = i === 0 || !wrapped || (mixed && (indents[i] ?? 0) > least) || BULLET.test(line);
+    if (!starts && i >= tailFrom) starts = standsAlone(line) || (currentLines === 1 && standsAlone(current));
     if (starts) {
       if (current !== '') out.push(current);
       current = line;
+      currentLines = 1;
     } else {
       current = joinWrapped(current, line);
+      currentLines++;
     }
   });
   if (current !== '') out.push(current);
@@ -111,9 +143,10 @@ function splitBlock(block: readonly string[]): string[] {
 
 function indentOf(line: string): number {
   let width = 0;
-  for (const ch of line) {
-    if (ch === ' ') width++;
-    else if (ch === '\t') width += 4;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code === 32) width++;
+    else if (code === 9) width += 4;
     else break;
   }
   return width;

@@ -7,6 +7,7 @@ import { parseJsonFeed } from './json.js';
 import { parseXmlFeed, type Feed, type FeedItem } from './xml.js';
 
 export type { Feed, FeedItem } from './xml.js';
+export { mergeFeedItem } from './merge.js';
 
 /**
  * Parses a feed into one story per item, in feed order. Each story carries the item's link as `url` (absolute),
@@ -52,22 +53,4 @@ function absolute(link: string | null, base: string | null): string | null {
   } catch {
     return null;
   }
-}
-
-/**
- * A feed item's story after its page was extracted: the page's text and metadata, with the item's title, author,
- * date and language filling what the page lacks. Without a page (or with an empty one) the item stands alone.
- */
-export function mergeFeedItem(item: ParsedStory, page: ParsedStory | null): ParsedStory {
-  if (page === null || page.paragraphs.length === 0) return item;
-  return {
-    ...page,
-    headline: page.headline ?? item.headline,
-    byline: page.byline ?? item.byline ?? null,
-    published: page.published ?? item.published ?? null,
-    language: page.language ?? item.language ?? null,
-    siteName: page.siteName ?? item.siteName ?? null,
-    agency: page.agency ?? item.agency ?? null,
-    referenceDate: page.referenceDate ?? item.published ?? null,
-  };
 }
