@@ -18,6 +18,12 @@ export interface BodyLimits {
  */
 export async function readBody(body: AsyncIterable<Uint8Array>, limits: BodyLimits): Promise<Buffer> {
   const decoders = decodersFor(limits);
+  if (decoders.length === 0) {
+    // The common case, without stream plumbing: count the bytes as they arrive.
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of capped(body, limits)) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  }
   const parts: Buffer[] = [];
   let inflated = 0;
   // The first cap hit is the error to report; the stages torn down after it fail with less useful errors.
@@ -26,7 +32,7 @@ export async function readBody(body: AsyncIterable<Uint8Array>, limits: BodyLimi
     for await (const chunk of source) {
       inflated += chunk.length;
       if (inflated > limits.maxBytes) {
-        overCap = tooLarge(limits, decoders.length > 0 ? 'decompressed' : 'on the wire');
+        overCap = tooLarge(limits, 'decompressed');
         throw overCap;
       }
       parts.push(chunk);
@@ -35,8 +41,7 @@ export async function readBody(body: AsyncIterable<Uint8Array>, limits: BodyLimi
   const wire = Readable.from(capped(body, limits));
   try {
     // pipeline() destroys every stage when one fails, so an abandoned inflater never keeps working.
-    if (decoders.length === 0) await pipeline(wire, collect);
-    else await (pipeline as (...stages: unknown[]) => Promise<void>)(wire, ...decoders, collect);
+    await (pipeline as (...stages: unknown[]) => Promise<void>)(wire, ...decoders, collect);
   } catch (error) {
     throw overCap ?? error;
   }
