@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { detect } from 'chardet';
 import { decodeWindows1252, decoderFor, type Decoded } from '../decode.js';
 
@@ -28,25 +29,28 @@ const DETECT_BYTES = 64 * 1024;
  */
 export function decodeWeb(bytes: Uint8Array, hints: CharsetHints = {}): Decoded & { readonly source: CharsetSource } {
   if (hints.bom) return { ...lenient(bytes, 'utf-8'), charset: hints.bom, source: 'bom' };
-  // Text of any length in a legacy charset is never valid UTF-8 by accident, but UTF-8 pages that still declare
-  // the charset they were once written in (`<meta charset="gb2312">` on a UTF-8 page) are common.
-  const asUtf8 = strictUtf8(bytes);
-  if (asUtf8 !== null && hasHighBytes(bytes))
-    return { text: asUtf8, charset: 'utf-8', fallback: false, source: 'utf-8' };
+  // Pure ASCII reads the same in every charset we decode; valid UTF-8 with high bytes is UTF-8 whatever the page
+  // declares: text in a legacy charset is never valid UTF-8 by accident, but UTF-8 pages that still declare the
+  // charset they were once written in (`<meta charset="gb2312">` on a UTF-8 page) are common.
+  const ascii = isAscii(bytes);
+  const asUtf8 = ascii ? null : strictUtf8(bytes);
+  if (asUtf8 !== null) return { text: asUtf8, charset: 'utf-8', fallback: false, source: 'utf-8' };
   const declared: Array<[string | null, CharsetSource]> = [
     [charsetParam(hints.contentType), 'header'],
     [prescan(bytes), 'meta'],
   ];
   for (const [label, source] of declared) {
     const decoder = webDecoder(label);
-    if (decoder === null) continue;
-    if (decoder.encoding !== 'utf-8')
-      return { text: decoder.decode(bytes), charset: decoder.encoding, fallback: false, source };
-    const text = strictUtf8(bytes);
-    if (text !== null) return { text, charset: 'utf-8', fallback: false, source };
+    if (decoder === null || (decoder.encoding === 'utf-8' && !ascii)) continue;
+    return { text: decoder.decode(bytes), charset: decoder.encoding, fallback: false, source };
   }
-  const text = strictUtf8(bytes);
-  if (text !== null) return { text, charset: 'utf-8', fallback: false, source: 'utf-8' };
+  if (ascii)
+    return {
+      text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'),
+      charset: 'utf-8',
+      fallback: false,
+      source: 'utf-8',
+    };
   const detected = webDecoder(detect(bytes.subarray(0, DETECT_BYTES)));
   if (detected !== null && detected.encoding !== 'utf-8') {
     return { text: detected.decode(bytes), charset: detected.encoding, fallback: false, source: 'detected' };
@@ -75,11 +79,6 @@ function webDecoder(label: string | null): ReturnType<typeof decoderFor> {
   const decoder = decoderFor(label);
   // A page that says UTF-16 in ASCII-compatible bytes cannot be UTF-16: HTML reads it as UTF-8.
   return decoder?.encoding.startsWith('utf-16') ? decoderFor('utf-8') : decoder;
-}
-
-function hasHighBytes(bytes: Uint8Array): boolean {
-  for (const byte of bytes) if (byte >= 0x80) return true;
-  return false;
 }
 
 function strictUtf8(bytes: Uint8Array): string | null {

@@ -68,7 +68,7 @@ function withoutFurniture(paragraphs: readonly string[], headline: string | null
   const out: string[] = [];
   let started = false;
   for (const paragraph of paragraphs) {
-    if (title !== null && key(paragraph) === title) continue;
+    if (title !== null && paragraph.length <= title.length * 2 + 20 && key(paragraph) === title) continue;
     if (!started && paragraph.length < 200 && FURNITURE.test(paragraph)) continue;
     started ||= paragraph.length >= 80;
     out.push(paragraph);

@@ -58,13 +58,13 @@ export function paragraphsOf(nodes: readonly AnyNode[]): string[] {
   let links = 0;
   let linkCount = 0;
   const flush = (): void => {
-    const pieces = current.split(/\n[ \t]*\n/);
-    const share = current.trim() === '' ? 0 : links / current.replace(/\s+/g, ' ').trim().length;
+    const pieces = current.includes('\n') ? current.split(/\n[ \t]*\n/) : [current];
     for (const piece of pieces) {
       const text = piece.replace(/\s+/g, ' ').trim();
       if (text === '') continue;
-      if (pieces.length === 1 && linkCount >= 2 && share >= 0.6 && !SENTENCE_END.test(text)) continue;
-      out.push(text);
+      const navigation =
+        pieces.length === 1 && linkCount >= 2 && links / text.length >= 0.6 && !SENTENCE_END.test(text);
+      if (!navigation) out.push(text);
     }
     current = '';
     links = 0;

@@ -1,39 +1,11 @@
 import type { Element } from 'domhandler';
-import {
-  attr,
-  isElement,
-  byTag,
-  textOf,
-  classAndId,
-  descendants,
-  detach,
-  hasAncestor,
-  innerText,
-  linkDensity,
-} from './dom.js';
+import { attr, isElement, textOf, classAndId, descendants, detach, hasAncestor, innerText } from './dom.js';
 import type { Flags } from './clean.js';
 import { SHARE, classWeight } from './hints.js';
+import { measure } from './measure.js';
 
 const CONDITIONAL = ['form', 'fieldset', 'table', 'ul', 'ol', 'div', 'section'];
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-// Where running text lives; a box whose text sits only in headings or bare inline tags is a widget ("Latest").
-const TEXTISH = new Set([
-  'span',
-  'li',
-  'td',
-  'p',
-  'pre',
-  'blockquote',
-  'dl',
-  'dd',
-  'dt',
-  'a',
-  'b',
-  'i',
-  'em',
-  'strong',
-  'table',
-]);
 const LISTS = new Set(['ul', 'ol']);
 const FIGURE = new Set(['figure']);
 const CODE = new Set(['code', 'pre']);
@@ -90,50 +62,35 @@ function key(text: string): string {
 function shouldRemove(element: Element, tag: string, flags: Flags): boolean {
   if (tag === 'table' && isDataTable(element)) return false;
   if (hasAncestor(element, CODE)) return false;
-  const text = innerText(element);
-  const length = text.length;
-  const isList = LISTS.has(tag) || listShare(element, length) > 0.9;
   const weight = flags.weightClasses ? classWeight(element) : 0;
   if (weight < 0) return true;
-  if ((text.match(/,/g)?.length ?? 0) >= 10) return false;
-  const count = (names: ReadonlySet<string>): number => byTag(element, names).length;
-  const p = count(new Set(['p']));
-  const img = count(new Set(['img']));
-  const li = count(new Set(['li'])) - 100;
-  const input = count(new Set(['input']));
-  if (AD_OR_LOADING.test(text)) return true;
-  const links = linkDensity(element, length);
+  const m = measure(element);
+  const length = m.length;
+  if (m.commas >= 10) return false;
+  if (length < 40 && AD_OR_LOADING.test(innerText(element))) return true;
+  const share = (chars: number): number => (length === 0 ? 0 : chars / length);
+  const isList = LISTS.has(tag) || share(m.listChars) > 0.9;
+  const { p, img, input } = m;
+  const li = m.li - 100;
+  const links = share(m.linkChars);
   const inFigure = hasAncestor(element, FIGURE);
-  const headingDensity = density(element, HEADINGS, length);
   const remove =
     (!inFigure && img > 1 && p / img < 0.5) ||
     (!isList && li > p) ||
     input > Math.floor(p / 3) ||
-    (!isList && !inFigure && headingDensity < 0.9 && length < 25 && (img === 0 || img > 2) && links > 0) ||
+    (!isList && !inFigure && share(m.headingChars) < 0.9 && length < 25 && (img === 0 || img > 2) && links > 0) ||
     (!isList && weight < 25 && links > 0.2) ||
     // A list that is nearly all links is a related-stories or navigation list, not part of the story.
     (isList && links > 0.6) ||
     (weight >= 25 && links > 0.5) ||
-    (img === 0 && length > 0 && density(element, TEXTISH, length) === 0 && tag !== 'table');
+    (m.embeds === 1 && length < 75) ||
+    m.embeds > 1 ||
+    (img === 0 && length > 0 && m.textishChars === 0 && tag !== 'table');
   // A list of pictures is a gallery the page may keep.
   if (isList && remove && element.children.every((child) => !isElement(child) || child.children.length <= 1)) {
-    if (byTag(element, new Set(['li'])).length === img) return false;
+    if (m.li === img) return false;
   }
   return remove;
-}
-
-function listShare(element: Element, length: number): number {
-  if (length === 0) return 0;
-  let listed = 0;
-  for (const list of byTag(element, LISTS)) if (!hasAncestor(list, LISTS, 1)) listed += innerText(list).length;
-  return listed / length;
-}
-
-function density(element: Element, names: ReadonlySet<string>, length: number): number {
-  if (length === 0) return 0;
-  let inside = 0;
-  for (const child of byTag(element, names)) inside += innerText(child).length;
-  return inside / length;
 }
 
 /** A table of data (th, caption, many rows or columns) is content; a layout table is not. */

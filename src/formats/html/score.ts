@@ -1,11 +1,10 @@
 import type { Document, Element } from 'domhandler';
 import { ancestors, descendants, innerText, isElement, linkDensity } from './dom.js';
+import { textStats, type TextStats } from './measure.js';
 import type { Flags } from './clean.js';
 import { classWeight } from './hints.js';
 
 const SCORED = new Set(['p', 'pre', 'td', 'section', 'h2', 'h3', 'h4', 'h5', 'h6']);
-// Latin, Arabic, CJK and other commas: each one is a sign of prose.
-const COMMAS = /[,\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C\u3001]/g;
 const TOP_CANDIDATES = 5;
 const TAG_SCORE: Readonly<Record<string, number>> = {
   div: 5,
@@ -39,26 +38,32 @@ const TAG_SCORE: Readonly<Record<string, number>> = {
  * look like more of it.
  */
 export function findArticle(document: Document, flags: Flags): Element[] {
-  const body = descendants(document).find((element) => element.name === 'body') ?? null;
+  const all = descendants(document);
+  const body = all.find((element) => element.name === 'body') ?? null;
+  const stats = textStats(document);
   const scores = new Map<Element, number>();
-  for (const element of descendants(document)) {
+  for (const element of all) {
     if (!SCORED.has(element.name)) continue;
-    const text = innerText(element);
-    if (text.length < 25) continue;
+    const text = stats.get(element);
+    if (text === undefined || text.length < 25) continue;
     const lineage = ancestors(element, 5);
     if (lineage.length === 0) continue;
-    const points = 1 + (text.match(COMMAS)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3);
+    const points = 1 + text.commas + Math.min(Math.floor(text.length / 100), 3);
     lineage.forEach((ancestor, level) => {
       const start = scores.get(ancestor) ?? initialScore(ancestor, flags);
       scores.set(ancestor, start + points / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
     });
   }
-  for (const [element, score] of scores) scores.set(element, score * (1 - linkDensity(element)));
+  for (const [element, score] of scores) scores.set(element, score * (1 - density(stats.get(element))));
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP_CANDIDATES);
   const best = ranked[0];
   if (!best || best[0] === body || best[0].name === 'html') return body ? [body] : [];
   const top = betterAncestor(best[0], best[1], ranked, scores, body);
   return withSiblings(top, scores);
+}
+
+function density(text: TextStats | undefined): number {
+  return text === undefined || text.length === 0 ? 0 : text.linkChars / text.length;
 }
 
 function initialScore(element: Element, flags: Flags): number {
