@@ -8,7 +8,7 @@ import {
   type Document,
   type ParentNode,
 } from 'domhandler';
-import { attr, classAndId, detach, hasAncestor, innerText, isElement } from './dom.js';
+import { ancestors, attr, classAndId, descendants, detach, hasAncestor, innerText, isElement } from './dom.js';
 import { CAPTION, UNLIKELY_ROLES, looksUnlikely } from './hints.js';
 import { isBylineElement } from './metadata.js';
 
@@ -102,6 +102,7 @@ const MEDIA = new Set(['img', 'picture', 'video', 'iframe', 'object', 'embed']);
  */
 export function cleanDocument(document: Document, flags: Flags): { byline: string | null } {
   let byline: string | null = null;
+  const holders = flags.stripUnlikely ? articleHolders(document) : new Set<Element>();
   const stack: AnyNode[] = [...document.children].reverse();
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (isComment(node) || isDirective(node) || isCDATA(node)) {
@@ -109,7 +110,7 @@ export function cleanDocument(document: Document, flags: Flags): { byline: strin
       continue;
     }
     if (!isElement(node)) continue;
-    if (shouldDrop(node, flags)) {
+    if (shouldDrop(node, flags, holders)) {
       detach(node);
       continue;
     }
@@ -125,13 +126,35 @@ export function cleanDocument(document: Document, flags: Flags): { byline: strin
   return { byline };
 }
 
-function shouldDrop(element: Element, flags: Flags): boolean {
+function shouldDrop(element: Element, flags: Flags, holders: ReadonlySet<Element>): boolean {
   if (DROP.has(element.name)) return true;
   if (isHidden(element)) return true;
   if (UNLIKELY_ROLES.has(attr(element, 'role'))) return true;
   if (CAPTION.test(classAndId(element)) && innerText(element).length < 300) return true;
   if (!flags.stripUnlikely || element.name === 'body' || element.name === 'a' || element.name === 'html') return false;
-  return looksUnlikely(element) && !hasAncestor(element, KEEP_TOGETHER);
+  return looksUnlikely(element) && !hasAncestor(element, KEEP_TOGETHER) && !holders.has(element);
+}
+
+// `<div class="above-footer">` around the whole story (thepointsguy.com): a wrapper whose name says furniture is
+// kept when it holds the article itself.
+const ARTICLE_HINT = /(?:^|[\s_-])(?:article|post|entry|story)[-_]?(?:body|content|text)(?:$|[\s_-])|articlebody/i;
+
+/** Every element that has the article (an `<article>`, `<main>`, `article-body`, `articleBody`) inside it. */
+function articleHolders(document: Document): Set<Element> {
+  const holders = new Set<Element>();
+  for (const element of descendants(document)) {
+    const isArticle =
+      element.name === 'article' ||
+      element.name === 'main' ||
+      attr(element, 'itemprop') === 'articleBody' ||
+      ARTICLE_HINT.test(classAndId(element));
+    if (!isArticle) continue;
+    for (const ancestor of ancestors(element)) {
+      if (holders.has(ancestor)) break;
+      holders.add(ancestor);
+    }
+  }
+  return holders;
 }
 
 function isHidden(element: Element): boolean {

@@ -59,6 +59,11 @@ export function extractPage(html: string, baseUrl: string | null): ExtractedPage
 const FURNITURE =
   /^(?:[^|]{0,80}(?:\s[|·•]\s[^|]{0,80}){1,6}|(?:updated|published|posted|last updated)\b.{0,60}|\d+ min(?:ute)?s? read|[\p{L}.]+ \d{1,2}, \d{4}(?: \d{1,2}:\d{2}.{0,12})?|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?)$/iu;
 
+// Newsletter plugs set between a story's paragraphs: `Never miss the latest news by signing up to our newsletter
+// today!`, `Simply pop your email into the box at the top of this article`, `Sign up for our daily briefing`.
+const PROMO =
+  /\b(?:sign(?:ing)? up|subscribe|subscribing)\b.{0,80}\b(?:newsletter|inbox|briefing)\b|\b(?:newsletter|inbox)\b.{0,60}\b(?:sign(?:ing)? up|subscribe)\b|\bpop your email\b/i;
+
 /**
  * Drops the headline where the page repeats it in the text, and the short meta lines that come before the story's
  * first sentence, so that the first paragraph is the story's own and the normalizer can find its dateline.
@@ -70,6 +75,7 @@ function withoutFurniture(paragraphs: readonly string[], headline: string | null
   for (const paragraph of paragraphs) {
     if (title !== null && paragraph.length <= title.length * 2 + 20 && key(paragraph) === title) continue;
     if (!started && paragraph.length < 200 && FURNITURE.test(paragraph)) continue;
+    if (paragraph.length < 250 && PROMO.test(paragraph)) continue;
     started ||= paragraph.length >= 80;
     out.push(paragraph);
   }
