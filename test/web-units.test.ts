@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isoDate } from '../src/formats/html/dates.js';
 import { articleFromJsonLd } from '../src/formats/html/jsonld.js';
 import { parseHtml } from '../src/formats/html/index.js';
 import { decodeWeb, prescan } from '../src/formats/html/charset.js';
@@ -94,8 +95,37 @@ describe('JSON-LD', () => {
     });
   });
 
+  it('follows an author given by @id to the Person elsewhere in the graph', () => {
+    const block = JSON.stringify({
+      '@graph': [
+        { '@type': 'NewsArticle', headline: 'H', author: { '@id': '#person-1' } },
+        { '@type': 'Person', '@id': '#person-1', name: 'Bryan Walsh' },
+      ],
+    });
+    expect(articleFromJsonLd([block])?.authors).toEqual(['Bryan Walsh']);
+  });
+
   it('reads JSON-LD with a trailing comma, and skips what is not JSON at all', () => {
     expect(articleFromJsonLd(['not json', '{"@type":"BlogPosting","headline":"Kept",}'])?.headline).toBe('Kept');
+  });
+});
+
+describe('published dates', () => {
+  it.each([
+    ['2026-11-27', '2026-11-27'],
+    ['2026-11-27 10:05:12', '2026-11-27T10:05:12'],
+    ['2026-11-27T08:15:00.000Z', '2026-11-27T08:15:00Z'],
+    ['2020-02-24T21:25:54-0500', '2020-02-24T21:25:54-05:00'],
+    ['Mon, 24 Feb 2020 21:25:54 -0500', '2020-02-24T21:25:54-05:00'],
+    ['Thu, 26 Nov 2026 08:30:00 GMT', '2026-11-26T08:30:00Z'],
+    ['20261126', '2026-11-26'],
+    ['Jan 18, 2019', '2019-01-18'],
+    ['Updated 18 January 2019, 6:01 am', '2019-01-18'],
+    ['2020/02/24', '2020-02-24'],
+    ['yesterday', null],
+    ['2026-13-40', null],
+  ])('%s → %s, the page’s own clock kept', (text, expected) => {
+    expect(isoDate(text)).toBe(expected);
   });
 });
 

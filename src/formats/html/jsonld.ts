@@ -33,6 +33,7 @@ const ARTICLE_TYPES = new Set([
  * skipped: sites ship JSON-LD with trailing commas and raw newlines in strings.
  */
 export function articleFromJsonLd(blocks: readonly string[]): JsonLdArticle | null {
+  const parsed: unknown[] = [];
   for (const raw of blocks) {
     // Some CMSs wrap the JSON in CDATA markers, sometimes behind `//` comments: `//<![CDATA[ {...} //]]>`.
     const block = raw.replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[|(?:\/\/\s*)?\]\]>\s*$/g, '');
@@ -46,10 +47,28 @@ export function articleFromJsonLd(blocks: readonly string[]): JsonLdArticle | nu
         continue;
       }
     }
+    parsed.push(data);
+  }
+  // Yoast and others name the author by reference: `"author": {"@id": "https://site/#/schema/person/1"}`.
+  const byId = new Map<string, Record<string, unknown>>();
+  for (const data of parsed) collectIds(data, byId, 0);
+  for (const data of parsed) {
     const found = findArticle(data, 0);
-    if (found) return read(found);
+    if (found) return read(found, byId);
   }
   return null;
+}
+
+function collectIds(data: unknown, byId: Map<string, Record<string, unknown>>, depth: number): void {
+  if (depth > 4) return;
+  if (Array.isArray(data)) {
+    for (const item of data) collectIds(item, byId, depth + 1);
+    return;
+  }
+  if (!isObject(data)) return;
+  const id = data['@id'];
+  if (typeof id === 'string' && Object.keys(data).length > 1) byId.set(id, data);
+  collectIds(data['@graph'], byId, depth + 1);
 }
 
 function findArticle(data: unknown, depth: number): Record<string, unknown> | null {
@@ -71,11 +90,16 @@ function typesOf(value: unknown): string[] {
   return list.filter((type): type is string => typeof type === 'string').map((type) => type.replace(/^.*[/:]/, ''));
 }
 
-function read(article: Record<string, unknown>): JsonLdArticle {
-  const publisher = article['publisher'];
+function read(article: Record<string, unknown>, byId: ReadonlyMap<string, Record<string, unknown>>): JsonLdArticle {
+  const resolve = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(resolve);
+    const id = isObject(value) ? value['@id'] : undefined;
+    return isObject(value) && value['name'] === undefined && typeof id === 'string' ? (byId.get(id) ?? value) : value;
+  };
+  const publisher = resolve(article['publisher']);
   return {
     headline: text(article['headline']) ?? text(article['name']),
-    authors: names(article['author']),
+    authors: names(resolve(article['author'])),
     published: text(article['datePublished']) ?? text(article['dateCreated']),
     publisher: isObject(publisher) ? text(publisher['name']) : text(publisher),
     language: text(article['inLanguage']),

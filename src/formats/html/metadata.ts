@@ -2,7 +2,10 @@ import type { Document, Element } from 'domhandler';
 import { isText } from 'domhandler';
 import { attr, classAndId, collapse, descendants, hasAncestor, innerText } from './dom.js';
 import { articleFromJsonLd, type JsonLdArticle } from './jsonld.js';
+import { isoDate, printedDate } from './dates.js';
 import { cleanTitle } from './title.js';
+
+export { isoDate } from './dates.js';
 
 /** What a page says about itself, before its body is looked at. */
 export interface PageMeta {
@@ -67,6 +70,7 @@ export function readMeta(document: Document, baseUrl: string | null): PageMeta {
   let canonical: string | null = null;
   let lang: string | null = null;
   let time: string | null = null;
+  let printed: string | null = null;
   for (const element of descendants(document)) {
     switch (element.name) {
       case 'meta':
@@ -88,6 +92,8 @@ export function readMeta(document: Document, baseUrl: string | null): PageMeta {
       case 'time':
         time ??= attr(element, 'datetime') || null;
         break;
+      default:
+        if (printed === null && DATE_HINT.test(classAndId(element))) printed = shortDate(element);
     }
   }
   const ld = articleFromJsonLd(jsonLd);
@@ -97,7 +103,7 @@ export function readMeta(document: Document, baseUrl: string | null): PageMeta {
   return {
     headline: cleanTitle(declared, title, document, siteName),
     byline: bylineOf(ld, pick(AUTHOR_KEYS)),
-    published: isoDate(first([ld?.published, pick(DATE_KEYS), time])),
+    published: isoDate(first([ld?.published, pick(DATE_KEYS), time])) ?? printed,
     siteName,
     language: normalizeLanguage(
       first([lang, ld?.language, meta.get('og:locale'), meta.get('content-language'), meta.get('language')]),
@@ -140,6 +146,14 @@ class MetaTags {
   }
 }
 
+// Boxes that print the date: `<span class="time-rubric">Jan 18, 2019</span>`, `<span class="h-time">`.
+const DATE_HINT = /(?:^|[\s_-])(?:date|time|pubdate|published|timestamp|posted|dateline)(?:$|[\s_-])|h-time/i;
+
+function shortDate(element: Element): string | null {
+  const text = innerText(element);
+  return text.length > 0 && text.length < 80 ? printedDate(text) : null;
+}
+
 /** A script's text: htmlparser2 keeps it as one raw text child. */
 function scriptText(element: Element): string {
   return element.children.map((child) => (isText(child) ? child.data : '')).join('');
@@ -173,17 +187,6 @@ function bylineOf(ld: JsonLdArticle | null, metaAuthor: string | null): string |
 function first(values: ReadonlyArray<string | null | undefined>): string | null {
   for (const value of values) if (value !== null && value !== undefined && value.trim() !== '') return value.trim();
   return null;
-}
-
-/** An ISO 8601 date or date-time, as the record's `published` needs: `2026-11-27T08:15:00Z` or `2026-11-27`. */
-export function isoDate(value: string | null): string | null {
-  if (value === null) return null;
-  if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) {
-    return value.replace(' ', 'T');
-  }
-  if (/^\d{8}$/.test(value)) return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6)}`;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
 /** `en_US` → `en-US`; `EN` → `en`. */
