@@ -125,7 +125,6 @@ class Run {
   }
 
   async ingestItem(item: InputItem): Promise<void> {
-    this.counts.inputs++;
     const failuresBefore = this.failures.length;
     const storiesBefore = this.counts.stories;
     const duplicatesBefore = this.counts.duplicates;
@@ -148,6 +147,7 @@ class Run {
     }
     const failed = this.failures.length > failuresBefore;
     if (failed) this.counts.failed++;
+    this.counts.inputs++;
     this.options.onInput?.({
       input: item.kind === 'error' ? (item.error.input ?? '?') : itemName(item),
       stories: this.counts.stories - storiesBefore,
