@@ -14,7 +14,7 @@ function startWatch(dir: string, out: string): ChildProcess & { stderrText: () =
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return Object.assign(child, { stderrText: () => stderr });
 }
 
