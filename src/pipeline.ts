@@ -145,7 +145,6 @@ class Run {
 
   /** Ingests one input; `fetched` holds the outcomes of a URL fetched ahead. */
   async ingestItem(item: InputItem, fetched: Promise<Outcome[]> | null = null): Promise<void> {
-    this.counts.inputs++;
     const failuresBefore = this.failures.length;
     const storiesBefore = this.counts.stories;
     const duplicatesBefore = this.counts.duplicates;
@@ -164,6 +163,7 @@ class Run {
     }
     const failed = this.failures.length > failuresBefore;
     if (failed) this.counts.failed++;
+    this.counts.inputs++;
     this.options.onInput?.({
       input: item.kind === 'error' ? (item.error.input ?? '?') : itemName(item),
       stories: this.counts.stories - storiesBefore,
