@@ -5,6 +5,7 @@ import { readMeta, type PageMeta } from './metadata.js';
 import { paragraphsOf } from './paragraphs.js';
 import { pruneArticle } from './prune.js';
 import { findArticle } from './score.js';
+import { withoutFurniture } from './trim.js';
 
 /** A page's metadata and its article text. */
 export interface ExtractedPage {
@@ -52,36 +53,4 @@ export function extractPage(html: string, baseUrl: string | null): ExtractedPage
     };
   }
   return { meta: best.meta, paragraphs: withoutFurniture(best.paragraphs, best.meta.headline) };
-}
-
-// Lines that sit between a headline and the story: `Source: Xinhua | 2026-11-27 10:05:12 | Editor: Li Yan`,
-// `Updated 6:01 am`, `November 27, 2026`, `3 min read`.
-const FURNITURE =
-  /^(?:[^|]{0,80}(?:\s[|·•]\s[^|]{0,80}){1,6}|(?:updated|published|posted|last updated)\b.{0,60}|\d+ min(?:ute)?s? read|[\p{L}.]+ \d{1,2}, \d{4}(?: \d{1,2}:\d{2}.{0,12})?|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?)$/iu;
-
-// Newsletter plugs set between a story's paragraphs: `Never miss the latest news by signing up to our newsletter
-// today!`, `Simply pop your email into the box at the top of this article`, `Sign up for our daily briefing`.
-const PROMO =
-  /\b(?:sign(?:ing)? up|subscribe|subscribing)\b.{0,80}\b(?:newsletter|inbox|briefing)\b|\b(?:newsletter|inbox)\b.{0,60}\b(?:sign(?:ing)? up|subscribe)\b|\bpop your email\b/i;
-
-/**
- * Drops the headline where the page repeats it in the text, and the short meta lines that come before the story's
- * first sentence, so that the first paragraph is the story's own and the normalizer can find its dateline.
- */
-function withoutFurniture(paragraphs: readonly string[], headline: string | null): string[] {
-  const title = headline === null ? null : key(headline);
-  const out: string[] = [];
-  let started = false;
-  for (const paragraph of paragraphs) {
-    if (title !== null && paragraph.length <= title.length * 2 + 20 && key(paragraph) === title) continue;
-    if (!started && paragraph.length < 200 && FURNITURE.test(paragraph)) continue;
-    if (paragraph.length < 250 && PROMO.test(paragraph)) continue;
-    started ||= paragraph.length >= 80;
-    out.push(paragraph);
-  }
-  return out;
-}
-
-function key(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
