@@ -86,8 +86,12 @@ class Client implements HttpClient {
     }
   }
 
+  /**
+   * Closes the pool. Requests still in flight (inputs fetched ahead of a run stopped by a signal) are cut off
+   * rather than waited for: nobody will read them.
+   */
   close(): Promise<void> {
-    return this.agent.close();
+    return this.agent.destroy();
   }
 
   /** One attempt: follows up to five redirects, refusing a loop or a scheme other than http(s). */
