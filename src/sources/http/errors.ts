@@ -63,8 +63,27 @@ export function networkError(url: string, error: unknown, timeoutMs: number, att
   if (code === 'ENOTFOUND') {
     return new HttpError('network', `${url}: no such host (check the address)`, { url, cause: error });
   }
-  return new HttpError('network', `${url}: ${describeError(error)}${tries}`, { url, cause: error });
+  const plain = code === null ? undefined : PLAIN[code];
+  const what = plain ?? describeError(error);
+  return new HttpError('network', `${url}: ${what}${tries}`, { url, cause: error });
 }
+
+// What the common socket errors mean, said plainly.
+const PLAIN: Record<string, string> = {
+  ECONNREFUSED: 'connection refused (is the server up, and the port right?)',
+  ECONNRESET: 'the server reset the connection',
+  EPIPE: 'the server closed the connection',
+  ETIMEDOUT: 'the connection timed out',
+  EAI_AGAIN: 'the host name could not be looked up (a temporary DNS failure)',
+  EHOSTUNREACH: 'the host is unreachable',
+  ENETUNREACH: 'the network is unreachable',
+  UND_ERR_SOCKET: 'the connection closed before the response was complete',
+  UND_ERR_CLOSED: 'the connection closed before the response was complete',
+  CERT_HAS_EXPIRED: "the site's TLS certificate has expired",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "the site's TLS certificate is self-signed",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the site's TLS certificate cannot be verified",
+  ERR_TLS_CERT_ALTNAME_INVALID: "the site's TLS certificate is for another name",
+};
 
 function errorCode(error: unknown): string | null {
   // undici wraps the socket error: `fetch failed` with `cause.code === 'ECONNREFUSED'`.
