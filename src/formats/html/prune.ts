@@ -80,8 +80,9 @@ function shouldRemove(element: Element, tag: string, flags: Flags): boolean {
     input > Math.floor(p / 3) ||
     (!isList && !inFigure && share(m.headingChars) < 0.9 && length < 25 && (img === 0 || img > 2) && links > 0) ||
     (!isList && weight < 25 && links > 0.2) ||
-    // A list that is nearly all links is a related-stories or navigation list, not part of the story.
-    (isList && links > 0.6) ||
+    // A list of short items that are nearly all links is a related-stories or navigation list; bullets of the
+    // story's own that carry links (`... the 5th song on "good kid, m.A.A.d city" ...`) are longer.
+    (isList && links > 0.6 && m.li > 0 && length / m.li < 120) ||
     (weight >= 25 && links > 0.5) ||
     (m.embeds === 1 && length < 75) ||
     m.embeds > 1 ||
