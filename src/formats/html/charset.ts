@@ -1,4 +1,4 @@
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { detect } from 'chardet';
 import { decodeWindows1252, decoderFor, type Decoded } from '../decode.js';
 
@@ -13,7 +13,6 @@ export interface CharsetHints {
 /** Where the charset came from, strongest first (WHATWG encoding sniffing, with detection for the undeclared). */
 export type CharsetSource = 'bom' | 'header' | 'meta' | 'utf-8' | 'detected' | 'default';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 // `<meta charset="euc-kr">`, `<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">`,
 // `<?xml version="1.0" encoding="GB2312"?>` (XHTML, feeds).
 const META_CHARSET = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i;
@@ -82,11 +81,7 @@ function webDecoder(label: string | null): ReturnType<typeof decoderFor> {
 }
 
 function strictUtf8(bytes: Uint8Array): string | null {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return null;
-  }
+  return isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : null;
 }
 
 function lenient(bytes: Uint8Array, label: 'utf-8' | 'windows-1252'): Decoded {

@@ -100,9 +100,13 @@ const MEDIA = new Set(['img', 'picture', 'video', 'iframe', 'object', 'embed']);
  * turns `<div>`s that hold only text into paragraphs and wraps loose text beside blocks in `<p>`s. The first
  * byline-looking element met in document order among what survives is taken out and its text returned.
  */
-export function cleanDocument(document: Document, flags: Flags): { byline: string | null } {
+export function cleanDocument(
+  document: Document,
+  flags: Flags,
+  elements: readonly Element[] = descendants(document),
+): { byline: string | null } {
   let byline: string | null = null;
-  const holders = flags.stripUnlikely ? articleHolders(document) : new Set<Element>();
+  const holders = flags.stripUnlikely ? articleHolders(elements) : new Set<Element>();
   const stack: AnyNode[] = [...document.children].reverse();
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (isComment(node) || isDirective(node) || isCDATA(node)) {
@@ -140,9 +144,9 @@ function shouldDrop(element: Element, flags: Flags, holders: ReadonlySet<Element
 const ARTICLE_HINT = /(?:^|[\s_-])(?:article|post|entry|story)[-_]?(?:body|content|text)(?:$|[\s_-])|articlebody/i;
 
 /** Every element that has the article (an `<article>`, `<main>`, `article-body`, `articleBody`) inside it. */
-function articleHolders(document: Document): Set<Element> {
+function articleHolders(elements: readonly Element[]): Set<Element> {
   const holders = new Set<Element>();
-  for (const element of descendants(document)) {
+  for (const element of elements) {
     const isArticle =
       element.name === 'article' ||
       element.name === 'main' ||

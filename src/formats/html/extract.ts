@@ -1,6 +1,7 @@
 import { load } from 'cheerio/slim';
 import type { Document } from 'domhandler';
 import { cleanDocument, type Flags } from './clean.js';
+import { descendants } from './dom.js';
 import { readMeta, type PageMeta } from './metadata.js';
 import { paragraphsOf } from './paragraphs.js';
 import { pruneArticle } from './prune.js';
@@ -28,10 +29,13 @@ const ENOUGH_TEXT = 500;
  */
 export function extractPage(html: string, baseUrl: string | null): ExtractedPage {
   let best: { meta: PageMeta; paragraphs: string[]; length: number } | null = null;
+  let found: PageMeta | null = null;
   for (const flags of ATTEMPTS) {
     const document = load(html, baseUrl === null ? null : { baseURI: baseUrl }).root()[0] as unknown as Document;
-    const meta = readMeta(document, baseUrl);
-    const { byline } = cleanDocument(document, flags);
+    const elements = descendants(document);
+    // Metadata does not depend on the cleaning flags: read it from the first parse only.
+    const meta = (found ??= readMeta(document, baseUrl, elements));
+    const { byline } = cleanDocument(document, flags, elements);
     const nodes = findArticle(document, flags);
     pruneArticle(nodes, meta.headline, flags);
     const paragraphs = paragraphsOf(nodes);

@@ -63,15 +63,19 @@ const SITE_KEYS = ['og:site_name', 'application-name', 'publisher', 'dc.publishe
 const BYLINE_HINT = /byline|author|dateline|writtenby|p-author/i;
 
 /** Reads headline, byline, date, site, language and canonical URL from JSON-LD, meta tags and the markup. */
-export function readMeta(document: Document, baseUrl: string | null): PageMeta {
+export function readMeta(
+  document: Document,
+  baseUrl: string | null,
+  elements: readonly Element[] = descendants(document),
+): PageMeta {
   const meta = new MetaTags();
   const jsonLd: string[] = [];
   let title = '';
   let canonical: string | null = null;
   let lang: string | null = null;
   let time: string | null = null;
-  let printed: string | null = null;
-  for (const element of descendants(document)) {
+  const dateBoxes: Element[] = [];
+  for (const element of elements) {
     switch (element.name) {
       case 'meta':
         meta.read(element);
@@ -93,7 +97,7 @@ export function readMeta(document: Document, baseUrl: string | null): PageMeta {
         time ??= attr(element, 'datetime') || null;
         break;
       default:
-        if (printed === null && DATE_HINT.test(classAndId(element))) printed = shortDate(element);
+        if (dateBoxes.length < 8 && DATE_HINT.test(classAndId(element))) dateBoxes.push(element);
     }
   }
   const ld = articleFromJsonLd(jsonLd);
@@ -103,7 +107,7 @@ export function readMeta(document: Document, baseUrl: string | null): PageMeta {
   return {
     headline: cleanTitle(declared, title, document, siteName),
     byline: bylineOf(ld, pick(AUTHOR_KEYS)),
-    published: isoDate(first([ld?.published, pick(DATE_KEYS), time])) ?? printed,
+    published: isoDate(first([ld?.published, pick(DATE_KEYS), time])) ?? firstDate(dateBoxes),
     siteName,
     language: normalizeLanguage(
       first([lang, ld?.language, meta.get('og:locale'), meta.get('content-language'), meta.get('language')]),
@@ -149,9 +153,14 @@ class MetaTags {
 // Boxes that print the date: `<span class="time-rubric">Jan 18, 2019</span>`, `<span class="h-time">`.
 const DATE_HINT = /(?:^|[\s_-])(?:date|time|pubdate|published|timestamp|posted|dateline)(?:$|[\s_-])|h-time/i;
 
-function shortDate(element: Element): string | null {
-  const text = innerText(element);
-  return text.length > 0 && text.length < 80 ? printedDate(text) : null;
+/** The first date printed in a short date box, read only when no markup gave one. */
+function firstDate(boxes: readonly Element[]): string | null {
+  for (const box of boxes) {
+    const text = innerText(box);
+    const date = text.length > 0 && text.length < 80 ? printedDate(text) : null;
+    if (date !== null) return date;
+  }
+  return null;
 }
 
 /** A script's text: htmlparser2 keeps it as one raw text child. */
