@@ -126,7 +126,7 @@ class Run {
         this.fail(raw.location, event.code, `${raw.location}:${event.line}: ${event.message}`, event.line);
         continue;
       }
-      const decoded = decodeUnit(event.bytes);
+      const decoded = format.decode ? format.decode(event.bytes) : decodeUnit(event.bytes);
       if (decoded.fallback && !warnedFallback) {
         warnedFallback = true;
         this.report({

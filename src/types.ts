@@ -79,6 +79,8 @@ export interface ParsedStory {
   readonly copyright?: string | null;
   readonly credits?: string | null;
   readonly ednote?: string | null;
+  /** A summary the markup gives (NITF `<abstract>`, NewsML-G2 `<description>`). */
+  readonly description?: string | null;
   readonly slugline?: string | null;
   readonly urgency?: number | null;
   readonly markers?: readonly string[];
@@ -120,6 +122,8 @@ export interface Story {
   readonly correction: boolean;
   readonly canonical_url?: string | null;
   readonly ednote?: string | null;
+  /** A summary the markup gives (NITF abstract, NewsML-G2 description); absent when there is none. */
+  readonly description?: string | null;
   readonly slugline?: string | null;
   readonly urgency?: number | null;
   readonly envelope?: Envelope | null;

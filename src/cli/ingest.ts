@@ -1,6 +1,7 @@
 import { isOutputError } from '../errors.js';
 import { ingest, type DedupMode } from '../pipeline.js';
-import { JsonlFileSink, JsonlStreamSink, repairTornTail } from '../sinks/jsonl.js';
+import { JsonlFileSink, JsonlStreamSink, repairTornTail, toLine, type Serializer } from '../sinks/jsonl.js';
+import { toNinjsLine } from '../sinks/ninjs.js';
 import type { Sink } from '../sinks/sink.js';
 import type { FormatName } from '../types.js';
 import { EXIT } from './exit.js';
@@ -11,6 +12,7 @@ interface IngestFlags {
   output?: string;
   inputList?: string;
   format: FormatName | 'auto';
+  outputFormat: 'jsonl' | 'ninjs';
   dedup: DedupMode;
   referenceDate?: string;
   maxStoryBytes: number;
@@ -41,7 +43,7 @@ export async function runIngest(inputs: string[], raw: Record<string, unknown>):
   });
   let sink: Sink;
   try {
-    sink = openSink(flags.output, reporter);
+    sink = openSink(flags.output, reporter, flags.outputFormat === 'ninjs' ? toNinjsLine : toLine);
   } catch (error) {
     process.stderr.write(`wire: error: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.failed;
@@ -67,8 +69,8 @@ export async function runIngest(inputs: string[], raw: Record<string, unknown>):
   }
 }
 
-function openSink(output: string | undefined, reporter: Reporter): Sink {
-  if (output === undefined || output === '-') return new JsonlStreamSink(process.stdout);
+function openSink(output: string | undefined, reporter: Reporter, serialize: Serializer): Sink {
+  if (output === undefined || output === '-') return new JsonlStreamSink(process.stdout, serialize);
   const torn = repairTornTail(output);
   if (torn !== null) {
     reporter.diagnostic({
@@ -78,5 +80,5 @@ function openSink(output: string | undefined, reporter: Reporter): Sink {
       input: output,
     });
   }
-  return new JsonlFileSink(output);
+  return new JsonlFileSink(output, serialize);
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { FORMAT_NAMES } from '../formats/index.js';
 import { EXIT } from './exit.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -29,7 +30,14 @@ program
   .option('-o, --output <file>', 'append JSON lines to this file instead of standard output')
   .option('--input-list <file>', 'read more inputs from this file, one per line (- for standard input)')
   .addOption(
-    new Option('--format <name>', 'force a format instead of detecting it').choices(['auto', 'plain']).default('auto'),
+    new Option('--format <name>', 'force a format instead of detecting it from the content')
+      .choices(FORMAT_NAMES)
+      .default('auto'),
+  )
+  .addOption(
+    new Option('--output-format <name>', 'write records as wire JSON lines or as IPTC ninjs 2.1 JSON lines')
+      .choices(['jsonl', 'ninjs'])
+      .default('jsonl'),
   )
   .addOption(new Option('--dedup <mode>', 'drop duplicate stories').choices(['exact', 'off']).default('exact'))
   .option('--reference-date <when>', 'date a dateline without a year against: mtime, now or YYYY-MM-DD', referenceDate)
@@ -44,6 +52,7 @@ Examples:
   $ wire ingest story.txt | jq -r .headline       just the headlines
   $ wire ingest stories/ -o wire.jsonl            append to wire.jsonl (run it from cron)
   $ find in/ -name '*.txt' | wire ingest --input-list -
+  $ wire ingest feed.anpa --output-format ninjs   a framed ANPA-1312 stream as ninjs 2.1 records
 
 Exit codes: 0 every input ingested, 1 some input failed (the rest were written), 2 usage error.`,
   )

@@ -28,6 +28,16 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   }
 }
 
+/**
+ * Decodes a unit in a character set its format declares (Reuters-21578 SGML is latin-1, read as windows-1252 the
+ * way browsers read a latin-1 label). Pure ASCII passes through untouched.
+ */
+export function decodeUnitAs(bytesAsLatin1: string, charset: 'windows-1252'): Decoded {
+  // Latin-1 and windows-1252 agree except in 0x80–0x9F, so only units with such bytes need a decoder.
+  if (!/[\u0080-\u009f]/.test(bytesAsLatin1)) return { text: bytesAsLatin1, charset, fallback: false };
+  return { text: cp1252.decode(Buffer.from(bytesAsLatin1, 'latin1')), charset, fallback: false };
+}
+
 /** Reads a chunk as latin1: one JavaScript char per byte, so string offsets are byte offsets. */
 export function latin1(chunk: Uint8Array): string {
   const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);

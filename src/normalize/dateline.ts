@@ -26,7 +26,7 @@ const PAREN_AGENCY = `\\((?<agency>[^()\\n]{1,40})\\)`;
 
 /** `SEOUL, Nov. 24 (Yonhap) -- `, `NEW YORK, Feb 26 - `, `WASHINGTON _ `, `(Bloomberg) -- `, `HOUSTON--(BUSINESS WIRE)--` */
 const WITH_SEPARATOR = new RegExp(
-  `^(?<loc>${LOCATION})?(?: ?,? ?(?<date>${DATE}),?)?(?:(?:[ \\t]*-{2,}[ \\t]*| ?)${PAREN_AGENCY}|,? (?<bare>Kyodo|Reuters?)\\b)?(?<sep>${SEP})`,
+  `^(?<loc>${LOCATION})?(?: ?,? ?(?<date>${DATE}),?)?(?:(?:[ \\t]*-{2,}[ \\t]*| ?)${PAREN_AGENCY}|,? (?<bare>Kyodo|Reuters?|AAP)\\b)?(?<sep>${SEP})`,
   'u',
 );
 /** `New Delhi, Jul 14 (PTI) The ...`, `New Delhi, July 15(PTI) India`, `(CNN)The ...`: known agencies only. */

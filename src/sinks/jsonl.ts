@@ -11,6 +11,9 @@ export function toLine(story: Story): string {
   return `${JSON.stringify(story)}\n`;
 }
 
+/** Turns a record into one output line (`toLine`, or another output format's, such as ninjs). */
+export type Serializer = (story: Story) => string;
+
 /**
  * Appends records to a JSONL file. Lines are buffered and written whole with `write(2)` on an `O_APPEND`
  * descriptor, so the file only ever grows by complete lines (short of a crash mid-write, which the next run repairs:
@@ -21,7 +24,10 @@ export class JsonlFileSink implements Sink {
   private buffer: string[] = [];
   private size = 0;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    private readonly serialize: Serializer = toLine,
+  ) {
     try {
       this.fd = openSync(path, 'a');
     } catch (error) {
@@ -30,7 +36,7 @@ export class JsonlFileSink implements Sink {
   }
 
   write(story: Story): void {
-    const line = toLine(story);
+    const line = this.serialize(story);
     this.buffer.push(line);
     this.size += line.length;
     if (this.size >= FLUSH_BYTES) this.flush();
@@ -77,10 +83,13 @@ export class JsonlStreamSink implements Sink {
   private buffer: string[] = [];
   private size = 0;
 
-  constructor(private readonly stream: Writable) {}
+  constructor(
+    private readonly stream: Writable,
+    private readonly serialize: Serializer = toLine,
+  ) {}
 
   async write(story: Story): Promise<void> {
-    const line = toLine(story);
+    const line = this.serialize(story);
     this.buffer.push(line);
     this.size += line.length;
     if (this.size >= FLUSH_BYTES) await this.flush();

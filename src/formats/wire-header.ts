@@ -1,0 +1,151 @@
+import type { Envelope } from '../types.js';
+
+/** Header fields of an ANPA-1312 or IPTC 7901 frame, as the `envelope` of the record carries them. */
+export type HeaderFields = Record<string, string | number>;
+
+// Priority codes: ANPA letters and IPTC 7901 digits, with the name and the record's urgency (1 = most urgent).
+const PRIORITIES: Readonly<Record<string, readonly [string, number | null]>> = {
+  f: ['flash', 1],
+  b: ['bulletin', 2],
+  u: ['urgent', 3],
+  r: ['regular', 4],
+  d: ['deferred', 5],
+  a: ['advisory', null],
+  '1': ['flash', 1],
+  '2': ['bulletin', 2],
+  '3': ['urgent', 3],
+  '4': ['regular', 4],
+  '5': ['deferred', 5],
+};
+
+// ANPA category codes as AP and Reuters used them (the IPTC 7901 feeds of AAP reuse the letters).
+const CATEGORIES: Readonly<Record<string, string>> = {
+  a: 'domestic',
+  e: 'entertainment',
+  f: 'financial',
+  i: 'international',
+  l: 'lifestyle',
+  s: 'sports',
+  v: 'advisory',
+  w: 'washington',
+};
+
+// ANPA: the story identity line, service letter + 4-digit number, then US and the selector (`f0288 US reute`).
+const ANPA_IDENT = /^([A-Za-z])(\d{4})(?:[\s\u001f]+(.*))?$/;
+// ANPA: priority, category, slug and take words, MM-DD, word count (`u f BC-AMR-<AMR>-AIRCRAFT-F  03-03 0109`).
+const ANPA_SLUG_LINE =
+  /^([A-Za-z0-9]{1,2})[ \t]+([A-Za-z])[ \t]+(.*?)(?:[ \t]+(\d{1,2}-\d{1,2})[ \t]+(\d{1,5}))?[ \t]*$/;
+// IPTC 7901: source + message number, priority digit, category, word count, optional info (`AAP0042 3 i 0312`).
+const IPTC_LINE = /^([A-Za-z]{0,10})(\d{1,6})[ \t]+([0-9A-Za-z])[ \t]+([A-Za-z]{1,3})[ \t]+(\d{1,5})(?:[ \t]+(.*))?$/;
+
+/** Header lines without control characters; DC1–DC4 (ANPA format identifiers) and SYN/US become spaces. */
+function headerLines(header: string): string[] {
+  return header
+    .split(/\r?\n|\r/)
+    .map((line) => line.replace(/[\u0011-\u0014\u0016]/g, ' ').trim())
+    .filter((line) => line !== '');
+}
+
+/** The IPTC 7901 header's first line when it has that shape (`AAP0042 3 i 0312 ...`), for detection. */
+export function isIptcHeader(header: string): boolean {
+  const first = headerLines(header)[0];
+  return first !== undefined && IPTC_LINE.test(first.replace(/\u001f/g, ' '));
+}
+
+/** A header read into envelope fields, with the lines that were not header fields (IPTC 7901 keywords). */
+export interface Header {
+  readonly fields: HeaderFields;
+  /** True when the header has the IPTC 7901 shape (priority digit, word count on the first line). */
+  readonly iptc: boolean;
+  readonly unread: readonly string[];
+}
+
+/**
+ * Reads an ANPA-1312 or IPTC 7901 header into envelope fields. Lines may come in either order and either may be
+ * missing (Reuters-21578 keeps some slug lines apart from their identity line).
+ */
+export function parseHeader(header: string): Header {
+  const fields: HeaderFields = {};
+  const unread: string[] = [];
+  let identified = false;
+  let slugged = false;
+  let iptcShaped = false;
+  for (const line of headerLines(header)) {
+    const iptc = identified || slugged ? null : IPTC_LINE.exec(line.replace(/\u001f/g, ' '));
+    if (iptc) {
+      Object.assign(fields, iptcFields(iptc));
+      identified = slugged = iptcShaped = true;
+      continue;
+    }
+    const ident = identified ? null : ANPA_IDENT.exec(line);
+    if (ident) {
+      identified = true;
+      fields['service'] = ident[1] ?? '';
+      fields['story_number'] = ident[2] ?? '';
+      const rest = (ident[3] ?? '').replace(/\u001f/g, ' ').trim();
+      // A one-line header runs on into the slug line: `a0412 r a BC-Economy 1stLd-Writethru 05-17 0600`.
+      const slugLine = rest.includes(' ') && !slugged ? ANPA_SLUG_LINE.exec(rest) : null;
+      if (slugLine) {
+        Object.assign(fields, slugFields(slugLine));
+        slugged = true;
+      } else if (rest !== '') fields['selector'] = rest;
+      continue;
+    }
+    const slugLine = slugged ? null : ANPA_SLUG_LINE.exec(line.replace(/\u001f/g, ' '));
+    if (slugLine) {
+      Object.assign(fields, slugFields(slugLine));
+      slugged = true;
+    } else unread.push(line);
+  }
+  return { fields, iptc: iptcShaped, unread };
+}
+
+function iptcFields(match: RegExpExecArray): HeaderFields {
+  const [, source, number, priority, category, words, optional] = match;
+  const fields: HeaderFields = {};
+  if (source) fields['service'] = source;
+  fields['story_number'] = number ?? '';
+  Object.assign(fields, priorityFields(priority ?? ''), categoryFields(category ?? ''));
+  fields['words'] = Number(words);
+  if (optional?.trim()) fields['optional'] = optional.trim();
+  return fields;
+}
+
+function slugFields(match: RegExpExecArray): HeaderFields {
+  const [, priority, category, slugPart, monthDay, words] = match;
+  const fields: HeaderFields = { ...priorityFields(priority ?? ''), ...categoryFields(category ?? '') };
+  const [slug, ...take] = (slugPart ?? '').trim().split(/[ \t]+/);
+  if (slug) {
+    fields['slug'] = slug;
+    // The cycle prefix says which news cycle the story is for: AM, PM or BC (both cycles).
+    const cycle = /^(AM|PM|BC)-(?=.)/i.exec(slug);
+    if (cycle?.[1]) fields['cycle'] = cycle[1].toUpperCase();
+  }
+  if (take.length > 0) fields['take'] = take.join(' ');
+  if (monthDay) fields['month_day'] = monthDay.replace(/^(\d)-/, '0$1-').replace(/-(\d)$/, '-0$1');
+  if (words) fields['words'] = Number(words);
+  return fields;
+}
+
+function priorityFields(code: string): HeaderFields {
+  const known = PRIORITIES[code.toLowerCase()];
+  return known ? { priority: code, priority_name: known[0] } : { priority: code };
+}
+
+function categoryFields(code: string): HeaderFields {
+  const name = CATEGORIES[code.toLowerCase()];
+  return name ? { category: code, category_name: name } : { category: code };
+}
+
+/** The record's urgency (1–9) for a priority code, or null when the code has none (advisory, unknown). */
+export function urgencyOf(envelope: Envelope): number | null {
+  const code = envelope['priority'];
+  return typeof code === 'string' ? (PRIORITIES[code.toLowerCase()]?.[1] ?? null) : null;
+}
+
+/** The slug without its cycle prefix (`BC-DIAMOND-SHAMROCK-(DIA` → `DIAMOND-SHAMROCK-(DIA`), as the slugline. */
+export function sluglineOf(envelope: Envelope): string | null {
+  const slug = envelope['slug'];
+  if (typeof slug !== 'string') return null;
+  return slug.replace(/^(?:AM|PM|BC)-(?=.)/i, '');
+}
