@@ -105,10 +105,9 @@ class Run {
 
   private async ingestRaw(raw: RawInput): Promise<void> {
     const iterator = withoutBom(raw.chunks)[Symbol.asyncIterator]();
-    let first = await iterator.next();
-    while (!first.done && first.value.length === 0) first = await iterator.next();
-    if (first.done) throw new InputError('empty', `${raw.location}: is empty (0 bytes)`, { input: raw.location });
-    const sniffed = sniff(first.value);
+    const first = await readHead(iterator);
+    if (first === null) throw new InputError('empty', `${raw.location}: is empty (0 bytes)`, { input: raw.location });
+    const sniffed = sniff(first);
     if ('binary' in sniffed) {
       throw new InputError('binary-input', `${raw.location}: not wire text: looks like ${sniffed.binary}`, {
         input: raw.location,
@@ -117,7 +116,7 @@ class Run {
     const format = this.chooseFormat(sniffed.format);
     const ingestedAt = this.now().toISOString();
     const reference = this.referenceFor(raw, ingestedAt);
-    const chunks = prepend(first.value, iterator);
+    const chunks = prepend(first, iterator);
     const maxUnitBytes = this.options.maxStoryBytes ?? DEFAULT_MAX_STORY_BYTES;
     let index = 0;
     let warnedFallback = false;
@@ -203,6 +202,23 @@ class Run {
 
 function itemName(item: Exclude<InputItem, { kind: 'error' }>): string {
   return item.kind === 'file' ? item.path : item.kind === 'url' ? item.url : '-';
+}
+
+// Sniffing needs a frame header or an XML root element whole; a pipe may deliver the first bytes one at a time.
+const SNIFF_BYTES = 1024;
+
+/** The first chunks of an input, joined until there are enough bytes to sniff (or the input ends); null if empty. */
+async function readHead(iterator: AsyncIterator<Uint8Array>): Promise<Uint8Array | null> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  while (size < SNIFF_BYTES) {
+    const next = await iterator.next();
+    if (next.done) break;
+    parts.push(next.value);
+    size += next.value.length;
+  }
+  if (size === 0) return null;
+  return parts.length === 1 ? (parts[0] ?? null) : Buffer.concat(parts);
 }
 
 async function* prepend(first: Uint8Array, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {

@@ -32,9 +32,10 @@ const CATEGORIES: Readonly<Record<string, string>> = {
 
 // ANPA: the story identity line, service letter + 4-digit number, then US and the selector (`f0288 US reute`).
 const ANPA_IDENT = /^([A-Za-z])(\d{4})(?:[\s\u001f]+(.*))?$/;
-// ANPA: priority, category, slug and take words, MM-DD, word count (`u f BC-AMR-<AMR>-AIRCRAFT-F  03-03 0109`).
-const ANPA_SLUG_LINE =
-  /^([A-Za-z0-9]{1,2})[ \t]+([A-Za-z])[ \t]+(.*?)(?:[ \t]+(\d{1,2}-\d{1,2})[ \t]+(\d{1,5}))?[ \t]*$/;
+// ANPA: priority, category, slug and take words (`u f BC-AMR-<AMR>-AIRCRAFT-F`), then optionally MM-DD and the
+// word count (`  03-03 0109`), read from the end so that the slug may hold spaces (`AM-REAGAN (SCHEDULED)`).
+const ANPA_SLUG_LINE = /^([A-Za-z0-9]{1,2})[ \t]+([A-Za-z])[ \t]+(\S.*)$/;
+const ANPA_SLUG_END = /[ \t]+(\d{1,2}-\d{1,2})[ \t]+(\d{1,5})[ \t]*$/;
 // IPTC 7901: source + message number, priority digit, category, word count, optional info (`AAP0042 3 i 0312`).
 const IPTC_LINE = /^([A-Za-z]{0,10})(\d{1,6})[ \t]+([0-9A-Za-z])[ \t]+([A-Za-z]{1,3})[ \t]+(\d{1,5})(?:[ \t]+(.*))?$/;
 
@@ -112,7 +113,10 @@ function iptcFields(match: RegExpExecArray): HeaderFields {
 }
 
 function slugFields(match: RegExpExecArray): HeaderFields {
-  const [, priority, category, slugPart, monthDay, words] = match;
+  const [, priority, category, rest = ''] = match;
+  const end = ANPA_SLUG_END.exec(rest);
+  const slugPart = end ? rest.slice(0, end.index) : rest;
+  const [, monthDay, words] = end ?? [];
   const fields: HeaderFields = { ...priorityFields(priority ?? ''), ...categoryFields(category ?? '') };
   const [slug, ...take] = (slugPart ?? '').trim().split(/[ \t]+/);
   if (slug) {

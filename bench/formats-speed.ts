@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ingest } from '../src/pipeline.js';
+import { JsonlFileSink } from '../src/sinks/jsonl.js';
+import { generateAnpaStream } from './anpa-stream.js';
+import { corpusDir } from './corpus.js';
+
+/** Speed of a format against the naive baseline, measured in the same run. */
+export interface SpeedFigure {
+  readonly name: string;
+  readonly megabytes: number;
+  readonly records: number;
+  /** Baseline time over our time: above 1 means we are faster than the baseline. */
+  readonly ratio: number;
+  readonly megabytesPerSecond: number;
+}
+
+const DATA = resolve(process.cwd(), '.bench-data');
+const STREAM_BYTES = 100 * 1024 * 1024;
+const ROUNDS = 2;
+
+/**
+ * Throughput of the framed-stream and SGML formats against the naive baseline of the core issue (read the file,
+ * split on the separator, `JSON.stringify` each piece, write), both measured in this run on the same input: a
+ * generated 100 MB ANPA-1312 stream, and the 13 MB of Reuters-21578 SGML when the corpus is there. Each side runs
+ * twice and keeps its best time.
+ */
+export async function run(): Promise<SpeedFigure[]> {
+  console.log('formats throughput against the naive baseline (read + split + JSON.stringify + write)');
+  const figures: SpeedFigure[] = [];
+  const stream = join(DATA, 'formats-speed.anpa');
+  const made = await generateAnpaStream(stream, STREAM_BYTES);
+  figures.push(await measure(`ANPA-1312 stream (${made.frames} frames)`, [stream], '\u0003'));
+  rmSync(stream, { force: true });
+  const dir = corpusDir('reuters21578');
+  if (dir !== null) {
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.sgm'))
+      .sort()
+      .map((f) => join(dir, f));
+    figures.push(await measure('Reuters-21578 SGML (10 files)', files, '</REUTERS>'));
+  }
+  for (const f of figures) {
+    console.log(
+      `  ${f.name.padEnd(38)} ${f.megabytes.toFixed(1).padStart(6)} MB  ${String(f.records).padStart(6)} records  ` +
+        `${f.megabytesPerSecond.toFixed(1).padStart(6)} MB/s  ${f.ratio.toFixed(2)}x baseline`,
+    );
+  }
+  return figures;
+}
+
+async function measure(name: string, files: readonly string[], separator: string): Promise<SpeedFigure> {
+  const out = join(DATA, 'formats-speed.jsonl');
+  let baseline = Infinity;
+  let ours = Infinity;
+  let records = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    rmSync(out, { force: true });
+    const startBaseline = performance.now();
+    naiveBaseline(files, separator, out);
+    baseline = Math.min(baseline, performance.now() - startBaseline);
+    rmSync(out, { force: true });
+    const startOurs = performance.now();
+    const sink = new JsonlFileSink(out);
+    const summary = await ingest({ inputs: files, sink });
+    await sink.close();
+    ours = Math.min(ours, performance.now() - startOurs);
+    records = summary.stories;
+  }
+  rmSync(out, { force: true });
+  const megabytes = files.reduce((sum, file) => sum + statSync(file).size, 0) / 1048576;
+  return { name, megabytes, records, ratio: baseline / ours, megabytesPerSecond: megabytes / (ours / 1000) };
+}
+
+/** The naive baseline: read each file whole, split on the separator, one JSON line per piece, write it all. */
+function naiveBaseline(files: readonly string[], separator: string, out: string): void {
+  for (const file of files) {
+    const pieces = readFileSync(file, 'latin1').split(separator);
+    writeFileSync(out, pieces.map((text) => `${JSON.stringify({ text })}\n`).join(''), { flag: 'a' });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();
