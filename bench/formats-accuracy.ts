@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monthNumber } from '../src/normalize/months.js';
 import { ingest } from '../src/pipeline.js';
-import type { Sink } from '../src/sinks/sink.js';
+import { MemorySink } from '../src/sinks/memory.js';
 import type { Story } from '../src/types.js';
 import { corpusDir, decodeEntities, readReuters, tokenF1, type ReutersDoc } from './corpus.js';
 
@@ -37,9 +37,9 @@ export async function run(): Promise<FormatsAccuracy | null> {
     .map((f) => join(dir, f));
   const docs = readReuters(dir);
   const slugLines = readSlugLines(files);
-  const records = new Map<string, Story>();
-  const sink: Sink = { write: (s) => void records.set(s.altids?.['newid'] ?? '', s), close: () => Promise.resolve() };
+  const sink = new MemorySink();
   await ingest({ inputs: files, sink, dedup: 'off', format: 'auto' });
+  const records = new Map(sink.records.map((s) => [s.altids?.['newid'] ?? '', s]));
   const hits: Record<Field, number> = { headline: 0, location: 0, monthDay: 0, signoff: 0, slug: 0, priority: 0 };
   const totals: Record<Field, number> = { headline: 0, location: 0, monthDay: 0, signoff: 0, slug: 0, priority: 0 };
   const misses: string[] = [];

@@ -10,5 +10,6 @@ export { parseDateline } from './normalize/dateline.js';
 export { exactFingerprint } from './dedup/exact.js';
 export { JsonlFileSink, JsonlStreamSink } from './sinks/jsonl.js';
 export type { Sink } from './sinks/sink.js';
+export { MemorySink } from './sinks/memory.js';
 export * from './errors.js';
 export type * from './types.js';

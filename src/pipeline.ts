@@ -1,18 +1,22 @@
-import { exactFingerprint } from './dedup/exact.js';
+import { HexSet64 } from './dedup/set64.js';
 import { InputError, describeError, isInputError } from './errors.js';
-import { decodeUnit, withoutBom } from './formats/decode.js';
+import { withoutBom } from './formats/decode.js';
 import { sniff } from './formats/detect.js';
 import { frameStream } from './formats/frame.js';
 import { FORMATS, type Format } from './formats/index.js';
-import { normalizeStory } from './normalize/story.js';
+import { ParsePool, canUseWorkers } from './pool.js';
 import type { Sink } from './sinks/sink.js';
 import { openFile } from './sources/file.js';
 import { expandInputs, type InputItem } from './sources/inputs.js';
 import { openStdin } from './sources/stdin.js';
-import type { Diagnostic, FormatName, RawInput, Story } from './types.js';
+import { processBatch, type Batch, type BatchResult } from './stages.js';
+import type { Diagnostic, EmittedBatch, FormatName, RawInput, StoryKeys } from './types.js';
 
 /** How duplicates are recognized: `exact` (same normalized body), or `off`. */
 export type DedupMode = 'exact' | 'off';
+
+/** How records are written: wire's own JSON lines (`jsonl`), or IPTC ninjs 2.1 JSON lines (`ninjs`). */
+export type OutputFormat = 'jsonl' | 'ninjs';
 
 /** Everything a run needs; the CLI builds this from its options. */
 export interface IngestOptions {
@@ -20,6 +24,8 @@ export interface IngestOptions {
   readonly inputList?: string | null;
   /** A format name to force, or `auto` to sniff each input. */
   readonly format?: FormatName | 'auto';
+  /** `jsonl` (the default) or `ninjs`. */
+  readonly output?: OutputFormat;
   readonly dedup?: DedupMode;
   /** `mtime`, `now`, an ISO date, or null: what a dateline without a year is dated against. */
   readonly referenceDate?: string | null;
@@ -30,6 +36,8 @@ export interface IngestOptions {
   readonly onDiagnostic?: (diagnostic: Diagnostic) => void;
   /** Called after each input with the running counts (for progress display). */
   readonly onProgress?: (counts: IngestCounts) => void;
+  /** Parse large inputs on worker threads (default true); records come out in the same order either way. */
+  readonly parallel?: boolean;
 }
 
 /** Running counts of a run. */
@@ -54,6 +62,11 @@ export interface IngestSummary extends Readonly<IngestCounts> {
 }
 
 const DEFAULT_MAX_STORY_BYTES = 16 * 1024 * 1024;
+const BATCH_UNITS = 256;
+const BATCH_BYTES = 512 * 1024;
+const IN_FLIGHT = Number(process.env['WIRE_IN_FLIGHT'] ?? 4);
+// Worker threads take ~30 ms to start: only runs past a few megabytes gain from them.
+const PARALLEL_AFTER = 4 * 1024 * 1024;
 
 /**
  * Runs the pipeline — source → format → normalize → dedup → sink — over every input, in input order. One bad input
@@ -63,17 +76,30 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const run = new Run(options);
   const stdinText = (): Promise<string> => readAllText(options.stdin ?? process.stdin);
-  for await (const item of expandInputs(options.inputs, options.inputList ?? null, stdinText)) {
-    await run.ingestItem(item);
+  try {
+    for await (const item of expandInputs(options.inputs, options.inputList ?? null, stdinText)) {
+      await run.ingestItem(item);
+    }
+  } finally {
+    await run.close();
   }
   return { ...run.counts, failures: run.failures, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Per-input bookkeeping while its batches come back. */
+interface InputState {
+  readonly location: string;
+  stories: number;
+  warned: boolean;
 }
 
 class Run {
   readonly counts: IngestCounts = { inputs: 0, stories: 0, duplicates: 0, failed: 0 };
   readonly failures: InputFailure[] = [];
-  private readonly seen = new Set<string>();
+  private readonly seen = new HexSet64();
   private readonly now: () => Date;
+  private pool: ParsePool | null = null;
+  private bytesParsed = 0;
 
   constructor(private readonly options: IngestOptions) {
     this.now = options.now ?? (() => new Date());
@@ -103,6 +129,12 @@ class Run {
     this.options.onProgress?.(this.counts);
   }
 
+  /** Stops the worker pool, if one was started. */
+  async close(): Promise<void> {
+    await this.pool?.close();
+    this.pool = null;
+  }
+
   private async ingestRaw(raw: RawInput): Promise<void> {
     const iterator = withoutBom(raw.chunks)[Symbol.asyncIterator]();
     const first = await readHead(iterator);
@@ -114,68 +146,101 @@ class Run {
       });
     }
     const format = this.chooseFormat(sniffed.format);
-    const ingestedAt = this.now().toISOString();
-    const reference = this.referenceFor(raw, ingestedAt);
-    const chunks = prepend(first, iterator);
+    const now = this.now().toISOString();
+    const base = {
+      format: format.name,
+      output: this.options.output ?? 'jsonl',
+      type: raw.type,
+      location: raw.location,
+      now,
+      reference: this.referenceFor(raw, now),
+    };
+    const input: InputState = { location: raw.location, stories: 0, warned: false };
+    // Batches go out in order and are absorbed in order; at most IN_FLIGHT are parsed at once.
+    const inFlight: Array<Promise<BatchResult>> = [];
+    let units: Array<Batch['units'][number]> = [];
+    let size = 0;
+    let ordinal = 0;
+    const submit = (): void => {
+      if (units.length > 0) inFlight.push(this.process({ ...base, units }, size));
+      units = [];
+      size = 0;
+    };
+    const settle = async (keep: number): Promise<void> => {
+      for (let next = inFlight.shift(); next; next = inFlight.length > keep ? inFlight.shift() : undefined) {
+        await this.absorb(await next, input);
+      }
+    };
     const maxUnitBytes = this.options.maxStoryBytes ?? DEFAULT_MAX_STORY_BYTES;
-    let index = 0;
-    let warnedFallback = false;
-    for await (const event of frameStream(chunks, format.boundary, { maxUnitBytes })) {
+    for await (const event of frameStream(prepend(first, iterator), format.boundary, { maxUnitBytes })) {
       if (event.kind === 'diagnostic') {
         this.fail(raw.location, event.code, `${raw.location}:${event.line}: ${event.message}`, event.line);
         continue;
       }
-      const decoded = format.decode ? format.decode(event.bytes) : decodeUnit(event.bytes);
-      if (decoded.fallback && !warnedFallback) {
-        warnedFallback = true;
-        this.report({
-          severity: 'warning',
-          code: 'decode-fallback',
-          message: `${raw.location}:${event.line}: not valid UTF-8; read as windows-1252`,
-          input: raw.location,
-          line: event.line,
-        });
-      }
-      for (const parsed of this.parseUnit(format, decoded.text, event.line, raw.location)) {
-        const origin = {
-          type: raw.type,
-          location: raw.location,
-          format: format.name,
-          index: index++,
-          charset: decoded.charset,
-        };
-        await this.emit(normalizeStory(parsed, { origin, now: ingestedAt, referenceDate: reference }));
+      units.push({ bytes: event.bytes, line: event.line, ordinal: ordinal++ });
+      size += event.bytes.length;
+      if (units.length >= BATCH_UNITS || size >= BATCH_BYTES) {
+        submit();
+        if (inFlight.length > (this.pool ? IN_FLIGHT : 0)) await settle(this.pool ? IN_FLIGHT : 0);
       }
     }
-    if (index === 0) throw new InputError('no-stories', `${raw.location}: no stories found`, { input: raw.location });
+    submit();
+    await settle(0);
+    if (input.stories === 0)
+      throw new InputError('no-stories', `${raw.location}: no stories found`, { input: raw.location });
   }
 
-  private parseUnit(format: Format, text: string, line: number, input: string): ReturnType<Format['parse']>['stories'] {
-    try {
-      const result = format.parse(text, line);
-      for (const d of result.diagnostics) {
-        this.report({ ...d, message: `${input}:${d.line ?? line}: ${d.message}`, input });
-        if (d.severity === 'error') this.failures.push({ input, code: d.code, message: d.message });
-      }
-      return result.stories;
-    } catch (error) {
-      // A parser bug must not cost the rest of the input: report it against this story and go on.
-      this.fail(input, 'parse-failed', `${input}:${line}: could not parse this story (${describeError(error)})`, line);
-      return [];
+  /** Parses a batch here, or on the worker pool once the run has shown it is large enough to pay for one. */
+  private process(batch: Batch, size: number): Promise<BatchResult> {
+    this.bytesParsed += size;
+    if (this.pool === null && this.options.parallel !== false && canUseWorkers && this.bytesParsed > PARALLEL_AFTER) {
+      this.pool = new ParsePool();
     }
+    return this.pool ? this.pool.run(batch) : Promise.resolve(processBatch(batch));
   }
 
-  private async emit(story: Story): Promise<void> {
-    if (this.options.dedup !== 'off') {
-      const key = exactFingerprint(story);
-      if (this.seen.has(key)) {
+  private async absorb(result: BatchResult, input: InputState): Promise<void> {
+    const where = input.location;
+    if (result.fallbackLine !== null && !input.warned) {
+      input.warned = true;
+      this.report({
+        severity: 'warning',
+        code: 'decode-fallback',
+        message: `${where}:${result.fallbackLine}: not valid UTF-8; read as windows-1252`,
+        input: where,
+        line: result.fallbackLine,
+      });
+    }
+    for (const d of result.diagnostics) {
+      const message = d.line === undefined ? `${where}: ${d.message}` : `${where}:${d.line}: ${d.message}`;
+      if (d.severity === 'error') this.fail(where, d.code, message, d.line);
+      else this.report({ ...d, message, input: where });
+    }
+    input.stories += result.records.keys.length;
+    await this.emit(result.records);
+  }
+
+  /** Writes a batch's records, leaving duplicates out: runs of kept lines go to the sink as they are, uncopied. */
+  private async emit(batch: EmittedBatch): Promise<void> {
+    let runStart = 0;
+    let runEnd = 0;
+    for (let i = 0; i < batch.keys.length; i++) {
+      const start = i === 0 ? 0 : (batch.ends[i - 1] ?? 0);
+      if (this.isDuplicate(batch.keys[i]!)) {
+        if (runEnd > runStart) await this.options.sink.write(batch.bytes.subarray(runStart, runEnd));
+        runStart = runEnd = batch.ends[i] ?? start;
         this.counts.duplicates++;
-        return;
+      } else {
+        runEnd = batch.ends[i] ?? start;
+        this.counts.stories++;
       }
-      this.seen.add(key);
     }
-    await this.options.sink.write(story);
-    this.counts.stories++;
+    if (runEnd > runStart) await this.options.sink.write(batch.bytes.subarray(runStart, runEnd));
+  }
+
+  private isDuplicate(keys: StoryKeys): boolean {
+    if (this.options.dedup === 'off') return false;
+    return !this.seen.add(keys.fingerprint);
   }
 
   private chooseFormat(sniffed: FormatName): Format {

@@ -95,6 +95,13 @@ export interface ParsedStory {
   readonly line?: number;
 }
 
+/** A story's dedup fingerprints. */
+export interface Fingerprint {
+  /** 16 hex digits of the SHA-256 of the normalized body (of the headline when there is no body). */
+  readonly exact: string;
+  readonly near: string | null;
+}
+
 /** The output record: one JSON object per line. Field names are a contract. */
 export interface Story {
   /** Stable id: the same story text gives the same id on every run and machine. */
@@ -120,6 +127,8 @@ export interface Story {
   readonly ingested_at: string;
   /** True when the story says it corrects an earlier one. */
   readonly correction: boolean;
+  /** Dedup fingerprints: `exact` hashes the normalized body; `near` is filled by near-duplicate detection. */
+  readonly fingerprint: Fingerprint;
   readonly canonical_url?: string | null;
   readonly ednote?: string | null;
   /** A summary the markup gives (NITF abstract, NewsML-G2 description); absent when there is none. */
@@ -164,4 +173,24 @@ export interface HttpValidators {
 export interface ValidatorCache {
   get(url: string): HttpValidators | null;
   put(url: string, validators: HttpValidators): void;
+}
+
+/** What the dedup stage needs to know of a record, without parsing its JSON line back. */
+export interface StoryKeys {
+  readonly id: string;
+  /** Exact fingerprint of the normalized body. */
+  readonly fingerprint: string;
+  readonly markers: readonly string[];
+}
+
+/**
+ * Records on their way to the sink: serialized once where they were normalized (in a worker thread when a large
+ * input is parsed in parallel) into one buffer of JSON lines, with the byte offset where each line ends, so the
+ * pipeline can write them without copying and leave duplicates out by range.
+ */
+export interface EmittedBatch {
+  readonly keys: readonly StoryKeys[];
+  readonly bytes: Uint8Array;
+  /** `ends[i]` is the byte offset just past record i's newline; record i starts at `ends[i - 1]` (or 0). */
+  readonly ends: readonly number[];
 }

@@ -32,6 +32,10 @@ describe('sniffing the format from the content', () => {
     expect(formatOf('FIRST STORY\n\n    NEW YORK, March 3 - Text.\n Reuter\n\u0003\nSECOND STORY\n')).toBe('plain');
   });
 
+  it('keeps stories wrapped in STX…ETX without a SOH header as plain text', () => {
+    expect(formatOf('\u0002Ministers meet\n\nBERLIN (dpa) - Text.\n\u0003\n\u0002Second\n\u0003\n')).toBe('plain');
+  });
+
   it('does not take a lone SOH far from any STX for framing', () => {
     expect(formatOf(`Some text \u0001 with a control character and no frame at all.\n${'x'.repeat(600)}`)).toBe(
       'plain',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ingest, type IngestOptions } from '../src/pipeline.js';
-import { MemorySink } from './helpers/memory-sink.js';
+import { MemorySink } from '../src/sinks/memory.js';
 import { expectValidRecord } from './helpers/schema.js';
 
 /**

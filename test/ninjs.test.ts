@@ -9,7 +9,7 @@ import { ingest } from '../src/pipeline.js';
 import { toNinjs } from '../src/sinks/ninjs.js';
 import type { Story } from '../src/types.js';
 import { documents } from './helpers/arbitraries.js';
-import { MemorySink } from './helpers/memory-sink.js';
+import { MemorySink } from '../src/sinks/memory.js';
 import { expectValidNinjs, haveOfficialNinjs } from './helpers/ninjs.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));

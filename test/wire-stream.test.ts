@@ -4,7 +4,7 @@ import { anpa } from '../src/formats/anpa.js';
 import { parseHeader } from '../src/formats/wire-header.js';
 import { parseFrameText } from '../src/formats/wire-text.js';
 import { ingest } from '../src/pipeline.js';
-import { MemorySink } from './helpers/memory-sink.js';
+import { MemorySink } from '../src/sinks/memory.js';
 
 const frame = (n: number): string =>
   `\u0016\u0016\u0001f${String(n % 10000).padStart(4, '0')}\u001freute\r\n` +

@@ -1,7 +1,6 @@
 import { isOutputError } from '../errors.js';
-import { ingest, type DedupMode } from '../pipeline.js';
-import { JsonlFileSink, JsonlStreamSink, repairTornTail, toLine, type Serializer } from '../sinks/jsonl.js';
-import { toNinjsLine } from '../sinks/ninjs.js';
+import { ingest, type DedupMode, type OutputFormat } from '../pipeline.js';
+import { JsonlFileSink, JsonlStreamSink, repairTornTail } from '../sinks/jsonl.js';
 import type { Sink } from '../sinks/sink.js';
 import type { FormatName } from '../types.js';
 import { EXIT } from './exit.js';
@@ -12,7 +11,7 @@ interface IngestFlags {
   output?: string;
   inputList?: string;
   format: FormatName | 'auto';
-  outputFormat: 'jsonl' | 'ninjs';
+  outputFormat: OutputFormat;
   dedup: DedupMode;
   referenceDate?: string;
   maxStoryBytes: number;
@@ -43,7 +42,7 @@ export async function runIngest(inputs: string[], raw: Record<string, unknown>):
   });
   let sink: Sink;
   try {
-    sink = openSink(flags.output, reporter, flags.outputFormat === 'ninjs' ? toNinjsLine : toLine);
+    sink = openSink(flags.output, reporter);
   } catch (error) {
     process.stderr.write(`wire: error: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.failed;
@@ -53,6 +52,7 @@ export async function runIngest(inputs: string[], raw: Record<string, unknown>):
       inputs,
       inputList: flags.inputList ?? null,
       format: flags.format,
+      output: flags.outputFormat,
       dedup: flags.dedup,
       referenceDate: flags.referenceDate ?? null,
       maxStoryBytes: flags.maxStoryBytes,
@@ -69,8 +69,8 @@ export async function runIngest(inputs: string[], raw: Record<string, unknown>):
   }
 }
 
-function openSink(output: string | undefined, reporter: Reporter, serialize: Serializer): Sink {
-  if (output === undefined || output === '-') return new JsonlStreamSink(process.stdout, serialize);
+function openSink(output: string | undefined, reporter: Reporter): Sink {
+  if (output === undefined || output === '-') return new JsonlStreamSink(process.stdout);
   const torn = repairTornTail(output);
   if (torn !== null) {
     reporter.diagnostic({
@@ -80,5 +80,5 @@ function openSink(output: string | undefined, reporter: Reporter, serialize: Ser
       input: output,
     });
   }
-  return new JsonlFileSink(output, serialize);
+  return new JsonlFileSink(output);
 }

@@ -1,21 +1,12 @@
-import { createHash } from 'node:crypto';
+import { bodyDigest } from '../normalize/story.js';
 import type { Story } from '../types.js';
 
 /**
- * The exact fingerprint of a story: a hash of its body with case, punctuation and spacing normalized away, so a
- * re-run of the same copy matches even if a republisher changed quotes or line breaks. A story without a body (a
- * title-only brief) is fingerprinted by its headline instead, so that distinct briefs never collide.
+ * The exact fingerprint of a story: 16 hex digits of the SHA-256 of its normalized body (the normalizer has already
+ * collapsed spacing and taken off dateline, sign-off and trailers), or of its headline when it has no body. The
+ * normalizer computes it once and the record carries it as `fingerprint.exact`; this recomputes it for any story.
+ * Case, punctuation and wording changes are the near-duplicate detector's job.
  */
 export function exactFingerprint(story: Pick<Story, 'headline' | 'body'>): string {
-  const basis = story.body === '' ? `headline:${normalizeForMatch(story.headline)}` : normalizeForMatch(story.body);
-  return createHash('sha256').update(basis).digest('hex').slice(0, 16);
-}
-
-/** Lower-cases text and reduces it to its letters and digits separated by single spaces. */
-export function normalizeForMatch(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return bodyDigest(story.headline, story.body).slice(0, 16);
 }

@@ -46,9 +46,9 @@ const FRAME_WITHIN = 4096;
 const HEADER_MAX = 512;
 
 /**
- * ANPA-1312 or IPTC 7901 when a SOH opens a header that a STX closes (or SYN SYN precedes it), near the start; a
- * headerless STX…ETX stream when the input opens with STX. A lone ETX in plain text (a story separator) is not
- * framing. The header's shape decides between the two: IPTC 7901 has a priority digit and a word count.
+ * ANPA-1312 or IPTC 7901 when a SOH opens a header that a STX closes (or SYN SYN precedes it), near the start. STX
+ * and ETX alone (plain stories wrapped in them, or a stray ETX used as a separator) are not framing: the plain format
+ * reads those. The header's shape decides between the two: IPTC 7901 has a priority digit and a word count.
  */
 function sniffFramed(text: string): FormatName | null {
   const soh = text.indexOf('\u0001');
@@ -59,7 +59,7 @@ function sniffFramed(text: string): FormatName | null {
       return isIptcHeader(stx === -1 ? region : region.slice(0, stx)) ? 'iptc7901' : 'anpa';
     }
   }
-  return /^[\s\u0005\u0016]*\u0002/.test(text) ? 'anpa' : null;
+  return null;
 }
 
 // What may come before the root element: whitespace, the XML declaration, processing instructions, comments and

@@ -1,4 +1,4 @@
-import type { Dateline, Envelope, Origin, SourceLine, Story } from '../types.js';
+import type { Dateline, Envelope, Fingerprint, Origin, SourceLine, Story } from '../types.js';
 
 /** The ninjs 2.1 schema our records follow, named in each record's `standard`. */
 export const NINJS_SCHEMA = 'http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json';
@@ -30,6 +30,7 @@ export interface NinjsWireExtension {
   readonly canonical_url?: string | null;
   readonly origin: Origin;
   readonly ingested_at: string;
+  readonly fingerprint: Fingerprint;
   readonly envelope?: Envelope | null;
 }
 
@@ -123,6 +124,7 @@ function extension(story: Story): NinjsWireExtension {
     ...(story.canonical_url == null ? {} : { canonical_url: story.canonical_url }),
     origin: story.origin,
     ingested_at: story.ingested_at,
+    fingerprint: story.fingerprint,
     ...(story.envelope == null ? {} : { envelope: story.envelope }),
   };
 }
