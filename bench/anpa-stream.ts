@@ -1,6 +1,7 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { once } from 'node:events';
 import { dirname } from 'node:path';
+import { random } from './generate.js';
 
 // Words for generated copy: common English plus wire vocabulary, so that lines wrap and tokens vary like 1987 copy.
 const WORDS = (
@@ -25,18 +26,6 @@ const PLACES = [
   'OTTAWA',
 ];
 const MONTHS = ['Jan', 'Feb', 'March', 'April', 'May', 'June', 'July', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
-
-/** A small deterministic generator (mulberry32), so the stream is the same on every run and machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One ANPA-1312 frame in Reuters' 1987 shape: ENQ routing, SYN SYN SOH header, STX, indented copy, ETX, stamp. */
 function frame(n: number, next: () => number): string {

@@ -58,6 +58,26 @@ describe('ANPA-1312 streams', () => {
   });
 });
 
+describe('damaged and decorated frames', () => {
+  it('ends a frame at EOT when its ETX was lost, and keeps a headline-only flash without its asterisks', () => {
+    const text = '\u0001f0001\u001freute\nf f BC-STERLING   03-12 0014\n\u0002\n******STERLING TOPS 1.60 DLRS\n\u0004';
+    const result = anpa.parse(text, 1);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.stories).toEqual([
+      expect.objectContaining({ headline: 'STERLING TOPS 1.60 DLRS', paragraphs: [], urgency: 1 }),
+    ]);
+  });
+
+  it('drops the quad code that ends AP body lines, and reads a lower-case trailer zone', () => {
+    const text =
+      '\u0001a0001\u001fr a BC-X 05-17 0010\n\u0002^Headline<\n\tMIAMI (AP) _ Text goes<\non here.<\n\u0003ap-ny-05-17-96 1516edt';
+    expect(anpa.parse(text, 1).stories[0]).toMatchObject({
+      paragraphs: ['MIAMI (AP) _ Text goes on here.'],
+      published: '1996-05-17T15:16:00-04:00',
+    });
+  });
+});
+
 describe('frame headers', () => {
   it('reads a Reuters header: service, story number, selector, priority, category, slug, month-day, words', () => {
     const { fields } = parseHeader('f0119\u001freute\nu f BC-DIAMOND-SHAMROCK-(DIA   02-26 0097');

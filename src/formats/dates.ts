@@ -6,20 +6,20 @@
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
 // US wire zones printed after the time (`1516EDT`); GMT/UTC/Z are zero. Anything else keeps a local time.
-const ZONES: Readonly<Record<string, string>> = {
-  GMT: 'Z',
-  UTC: 'Z',
-  UT: 'Z',
-  Z: 'Z',
-  EST: '-05:00',
-  EDT: '-04:00',
-  CST: '-06:00',
-  CDT: '-05:00',
-  MST: '-07:00',
-  MDT: '-06:00',
-  PST: '-08:00',
-  PDT: '-07:00',
-};
+const ZONES: ReadonlyMap<string, string> = new Map([
+  ['GMT', 'Z'],
+  ['UTC', 'Z'],
+  ['UT', 'Z'],
+  ['Z', 'Z'],
+  ['EST', '-05:00'],
+  ['EDT', '-04:00'],
+  ['CST', '-06:00'],
+  ['CDT', '-05:00'],
+  ['MST', '-07:00'],
+  ['MDT', '-06:00'],
+  ['PST', '-08:00'],
+  ['PDT', '-07:00'],
+]);
 
 /** ISO date-time from parts, or null when a part is out of range. */
 function build(year: number, month: number, day: number, time: string, zone: string): string | null {
@@ -46,12 +46,12 @@ function clock(hh: string, mm: string, ss = '00', fraction = ''): string | null 
  * Two-digit years from 70 are 19xx, below are 20xx.
  */
 export function trailerStamp(text: string): string | null {
-  const match = /\b(\d{2})-(\d{2})-(\d{2}) ?(\d{2})(\d{2}) ?([A-Z]{1,4})?\b/.exec(text);
+  const match = /\b(\d{2})-(\d{2})-(\d{2}) ?(\d{2})(\d{2}) ?([A-Za-z]{1,4})?\b/.exec(text);
   if (!match) return null;
   const [, mm, dd, yy, hh, min, zone] = match;
   const year = Number(yy) >= 70 ? 1900 + Number(yy) : 2000 + Number(yy);
   const time = clock(hh ?? '', min ?? '');
-  return time === null ? null : build(year, Number(mm), Number(dd), time, ZONES[zone ?? ''] ?? '');
+  return time === null ? null : build(year, Number(mm), Number(dd), time, ZONES.get((zone ?? '').toUpperCase()) ?? '');
 }
 
 /** Reuters-21578 `<DATE>`: ` 3-MAR-1987 09:18:21.26` → `1987-03-03T09:18:21.26` (the corpus gives no zone). */

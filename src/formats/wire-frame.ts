@@ -11,6 +11,7 @@ import type { Boundary } from './frame.js';
 const SOH = 0x01;
 const STX = 0x02;
 const ETX = 0x03;
+const EOT = 0x04;
 const ENQ = 0x05;
 const SYN = 0x16;
 const FRAMING = /[\u0001\u0002\u0003]/g;
@@ -85,7 +86,9 @@ export function splitFrame(unit: string): Frame {
   const soh = indexOfCode(unit, SOH, 0);
   const stx = indexOfCode(unit, STX, soh === -1 ? 0 : soh + 1);
   const headerEnd = stx === -1 ? unit.length : stx;
-  const etx = stx === -1 ? -1 : indexOfCode(unit, ETX, stx + 1);
+  // A frame that lost its ETX but kept the EOT that follows it still ends there.
+  let etx = stx === -1 ? -1 : indexOfCode(unit, ETX, stx + 1);
+  if (etx === -1 && stx !== -1) etx = indexOfCode(unit, EOT, stx + 1);
   const preambleEnd = soh !== -1 ? soh : stx !== -1 ? stx : unit.length;
   return {
     preamble: unit.slice(0, preambleEnd),

@@ -4,31 +4,31 @@ import type { Envelope } from '../types.js';
 export type HeaderFields = Record<string, string | number>;
 
 // Priority codes: ANPA letters and IPTC 7901 digits, with the name and the record's urgency (1 = most urgent).
-const PRIORITIES: Readonly<Record<string, readonly [string, number | null]>> = {
-  f: ['flash', 1],
-  b: ['bulletin', 2],
-  u: ['urgent', 3],
-  r: ['regular', 4],
-  d: ['deferred', 5],
-  a: ['advisory', null],
-  '1': ['flash', 1],
-  '2': ['bulletin', 2],
-  '3': ['urgent', 3],
-  '4': ['regular', 4],
-  '5': ['deferred', 5],
-};
+const PRIORITIES: ReadonlyMap<string, readonly [string, number | null]> = new Map([
+  ['f', ['flash', 1]],
+  ['b', ['bulletin', 2]],
+  ['u', ['urgent', 3]],
+  ['r', ['regular', 4]],
+  ['d', ['deferred', 5]],
+  ['a', ['advisory', null]],
+  ['1', ['flash', 1]],
+  ['2', ['bulletin', 2]],
+  ['3', ['urgent', 3]],
+  ['4', ['regular', 4]],
+  ['5', ['deferred', 5]],
+]);
 
 // ANPA category codes as AP and Reuters used them (the IPTC 7901 feeds of AAP reuse the letters).
-const CATEGORIES: Readonly<Record<string, string>> = {
-  a: 'domestic',
-  e: 'entertainment',
-  f: 'financial',
-  i: 'international',
-  l: 'lifestyle',
-  s: 'sports',
-  v: 'advisory',
-  w: 'washington',
-};
+const CATEGORIES: ReadonlyMap<string, string> = new Map([
+  ['a', 'domestic'],
+  ['e', 'entertainment'],
+  ['f', 'financial'],
+  ['i', 'international'],
+  ['l', 'lifestyle'],
+  ['s', 'sports'],
+  ['v', 'advisory'],
+  ['w', 'washington'],
+]);
 
 // ANPA: the story identity line, service letter + 4-digit number, then US and the selector (`f0288 US reute`).
 const ANPA_IDENT = /^([A-Za-z])(\d{4})(?:[\s\u001f]+(.*))?$/;
@@ -106,50 +106,51 @@ function iptcFields(match: RegExpExecArray): HeaderFields {
   const fields: HeaderFields = {};
   if (source) fields['service'] = source;
   fields['story_number'] = number ?? '';
-  Object.assign(fields, priorityFields(priority ?? ''), categoryFields(category ?? ''));
+  addCodes(fields, priority ?? '', category ?? '');
   fields['words'] = Number(words);
   if (optional?.trim()) fields['optional'] = optional.trim();
   return fields;
 }
 
+// The cycle prefix says which news cycle a slug is for: AM, PM or BC (both cycles).
+const CYCLES = new Set(['AM', 'PM', 'BC']);
+
 function slugFields(match: RegExpExecArray): HeaderFields {
   const [, priority, category, rest = ''] = match;
+  const fields: HeaderFields = {};
+  addCodes(fields, priority ?? '', category ?? '');
   const end = ANPA_SLUG_END.exec(rest);
-  const slugPart = end ? rest.slice(0, end.index) : rest;
-  const [, monthDay, words] = end ?? [];
-  const fields: HeaderFields = { ...priorityFields(priority ?? ''), ...categoryFields(category ?? '') };
-  const [slug, ...take] = (slugPart ?? '').trim().split(/[ \t]+/);
+  const [slug, ...take] = (end ? rest.slice(0, end.index) : rest).trim().split(/[ \t]+/);
   if (slug) {
     fields['slug'] = slug;
-    // The cycle prefix says which news cycle the story is for: AM, PM or BC (both cycles).
-    const cycle = /^(AM|PM|BC)-(?=.)/i.exec(slug);
-    if (cycle?.[1]) fields['cycle'] = cycle[1].toUpperCase();
+    const cycle = slug.slice(0, 2).toUpperCase();
+    if (slug.length > 3 && slug.charAt(2) === '-' && CYCLES.has(cycle)) fields['cycle'] = cycle;
   }
   if (take.length > 0) fields['take'] = take.join(' ');
-  if (monthDay) fields['month_day'] = monthDay.replace(/^(\d)-/, '0$1-').replace(/-(\d)$/, '-0$1');
-  if (words) fields['words'] = Number(words);
+  if (end?.[1]) fields['month_day'] = end[1].length === 5 ? end[1] : end[1].replace(/\d+/g, (n) => n.padStart(2, '0'));
+  if (end?.[2]) fields['words'] = Number(end[2]);
   return fields;
 }
 
-function priorityFields(code: string): HeaderFields {
-  const known = PRIORITIES[code.toLowerCase()];
-  return known ? { priority: code, priority_name: known[0] } : { priority: code };
-}
-
-function categoryFields(code: string): HeaderFields {
-  const name = CATEGORIES[code.toLowerCase()];
-  return name ? { category: code, category_name: name } : { category: code };
+/** Adds the priority and category codes, with their names when the codes are known ones. */
+function addCodes(fields: HeaderFields, priority: string, category: string): void {
+  fields['priority'] = priority;
+  const known = PRIORITIES.get(priority.toLowerCase());
+  if (known) fields['priority_name'] = known[0];
+  fields['category'] = category;
+  const name = CATEGORIES.get(category.toLowerCase());
+  if (name) fields['category_name'] = name;
 }
 
 /** The record's urgency (1–9) for a priority code, or null when the code has none (advisory, unknown). */
 export function urgencyOf(envelope: Envelope): number | null {
   const code = envelope['priority'];
-  return typeof code === 'string' ? (PRIORITIES[code.toLowerCase()]?.[1] ?? null) : null;
+  return typeof code === 'string' ? (PRIORITIES.get(code.toLowerCase())?.[1] ?? null) : null;
 }
 
 /** The slug without its cycle prefix (`BC-DIAMOND-SHAMROCK-(DIA` → `DIAMOND-SHAMROCK-(DIA`), as the slugline. */
 export function sluglineOf(envelope: Envelope): string | null {
   const slug = envelope['slug'];
   if (typeof slug !== 'string') return null;
-  return slug.replace(/^(?:AM|PM|BC)-(?=.)/i, '');
+  return typeof envelope['cycle'] === 'string' ? slug.slice(3) : slug;
 }

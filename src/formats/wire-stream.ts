@@ -25,19 +25,20 @@ function parseFrame(unit: string, line: number): ParseResult {
   const textLine = line + countLines(unit, frame.textAt);
   const before = preambleNoise(frame.preamble);
   if (before !== '') diagnostics.push(noise(before, line));
-  const after = trailerNoise(frame.trailer);
+  const trailer = readTrailer(frame.trailer);
+  const after = trailer.noise;
   if (after !== '') {
     const at = unit.indexOf(after.slice(0, 8), unit.length - (frame.trailer ?? '').length);
     diagnostics.push(noise(after, line + countLines(unit, at)));
   }
   if (frame.header === null && frame.text === null) return { stories: [], diagnostics };
   const truncated = frame.trailer === null;
-  const story = buildStory(frame, truncated);
+  const story = buildStory(frame, truncated, trailer.stamp);
   if (truncated) diagnostics.push(truncation(story !== null, textLine));
   return { stories: story ? [{ ...story, line }] : [], diagnostics };
 }
 
-function buildStory(frame: Frame, truncated: boolean): ParsedStory | null {
+function buildStory(frame: Frame, truncated: boolean, stamp: string | null): ParsedStory | null {
   // A cut-off frame keeps its complete lines only: the last one stops mid-word.
   const raw = frame.text ?? '';
   const text = truncated ? raw.slice(0, raw.lastIndexOf('\n') + 1) : raw;
@@ -45,7 +46,6 @@ function buildStory(frame: Frame, truncated: boolean): ParsedStory | null {
   const fields = header.fields;
   const routing = routingOf(frame.preamble);
   if (routing !== null) fields['routing'] = routing;
-  const stamp = frame.trailer === null ? null : trailerStamp(frame.trailer);
   // AP ends the trailer with a quad code: `AP-NY-05-17-96 1516EDT<`.
   if (stamp !== null) {
     fields['trailer'] = (frame.trailer ?? '')
@@ -62,7 +62,8 @@ function buildStory(frame: Frame, truncated: boolean): ParsedStory | null {
   const envelope: Envelope = fields;
   const take = typeof fields['take'] === 'string' ? fields['take'] : null;
   return {
-    headline: parsed.headline,
+    // Reuters set flash headlines off with asterisks: `******STERLING RISES ABOVE 1.60 DLRS`.
+    headline: parsed.headline?.replace(/^\*{2,}\s*/, '') ?? null,
     byline: parsed.byline,
     paragraphs: parsed.paragraphs,
     ednote: parsed.ednote,
@@ -86,15 +87,23 @@ function truncation(kept: boolean, line: number): FormatDiagnostic {
     : { severity: 'error', code: 'frame-truncated', message: 'a frame is cut off before its text; lost', line };
 }
 
-/** The trailer's text other than the time stamp line and EOT: noise between frames. */
-function trailerNoise(trailer: string | null): string {
-  if (trailer === null) return '';
-  return trailer
-    .split(/\r?\n/)
-    .filter((l) => trailerStamp(l) === null)
-    .join(' ')
-    .replace(/[\u0000-\u0020\u007f]+/g, ' ')
-    .trim();
+/** The trailer's time stamp, and its other text (noise between frames), EOT and line ends aside. */
+function readTrailer(trailer: string | null): { readonly stamp: string | null; readonly noise: string } {
+  if (trailer === null || trailer.trim() === '') return { stamp: null, noise: '' };
+  let stamp: string | null = null;
+  const noise: string[] = [];
+  for (const line of trailer.split(/\r?\n/)) {
+    const found: string | null = stamp === null ? trailerStamp(line) : null;
+    if (found !== null) stamp = found;
+    else noise.push(line);
+  }
+  return {
+    stamp,
+    noise: noise
+      .join(' ')
+      .replace(/[\u0000-\u0020\u007f]+/g, ' ')
+      .trim(),
+  };
 }
 
 function countLines(text: string, end: number): number {

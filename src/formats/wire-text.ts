@@ -11,6 +11,9 @@ export interface FrameText {
 
 // AAP and others: `The following information is not for publication` opens a note to editors.
 const NOT_FOR_PUBLICATION = /^\s*The following (?:information|note) is not (?:intended )?for publication\b/i;
+const NOTE_ANYWHERE = /not (?:intended )?for publication/i;
+// The first printing character of the text is AP's `^` (after blank lines and format codes such as DC3).
+const CARET_FIRST = /^[\s\u0000-\u001f]*\^/;
 // AP's `^` lines end with a quad code: `^Economy grows faster than expected<`, `^By JANE DOE=`.
 const CARET_END = /[<=]+\s*$/;
 // AP repeats the slug as the first `^` line: `^BC-Economy,1st Ld-Writethru,0600<`, `^AM-Storms<`.
@@ -26,15 +29,20 @@ const EDITORS_NOTE = /^(?:Eds?|EDs?|Editors?|EDITORS?)\s*:/;
  * line) the first line is the headline whatever it looks like. The ednote is taken out before either.
  */
 export function parseFrameText(raw: string, headlineOnFirstLine: boolean): FrameText {
+  // Most frames (Reuters' shape) have neither: the plain-text parser reads them as they are.
+  if (!headlineOnFirstLine && !NOTE_ANYWHERE.test(raw) && !CARET_FIRST.test(raw))
+    return plainText(parsePlain(raw), null);
   const lines = stripControls(raw).split(/\r\n?|\n/);
   const { kept, ednote } = takeEdnote(lines);
   const carets = takeCaretLines(kept);
   if (carets.headline !== null) {
     const notes = [...carets.notes, ...(ednote === null ? [] : [ednote])];
+    // AP ends lines with the same quad code as its `^` lines: `... the sound.<`.
+    const body = kept.map((line) => (line.endsWith('<') ? line.slice(0, -1) : line));
     return {
       headline: carets.headline,
       byline: carets.byline,
-      paragraphs: buildParagraphs(kept, carets.next),
+      paragraphs: buildParagraphs(body, carets.next),
       ednote: notes.length > 0 ? notes.join('\n') : null,
     };
   }
@@ -43,6 +51,10 @@ export function parseFrameText(raw: string, headlineOnFirstLine: boolean): Frame
   if (headlineOnFirstLine && firstLine !== '' && plain?.headline !== firstLine) {
     return { headline: firstLine, byline: null, paragraphs: buildParagraphs(kept, 1), ednote };
   }
+  return plainText(plain, ednote);
+}
+
+function plainText(plain: ReturnType<typeof parsePlain>, ednote: string | null): FrameText {
   return {
     headline: plain?.headline ?? null,
     byline: plain?.byline ?? null,
