@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 export { ingest } from './pipeline.js';
-export type { DedupMode, IngestCounts, IngestOptions, IngestSummary, InputFailure } from './pipeline.js';
+export type { DedupMode, IngestCounts, IngestOptions, IngestSummary, InputFailure, InputReport } from './pipeline.js';
 export { parsePlain } from './formats/plain.js';
 export { normalizeStory, storyId } from './normalize/story.js';
 export { parseDateline } from './normalize/dateline.js';

@@ -34,18 +34,33 @@ export interface IngestOptions {
   readonly stdin?: AsyncIterable<Uint8Array>;
   readonly now?: () => Date;
   readonly onDiagnostic?: (diagnostic: Diagnostic) => void;
-  /** Called after each input with the running counts (for progress display). */
+  /** Called with the running counts after each batch of stories and each input (for progress display). */
   readonly onProgress?: (counts: IngestCounts) => void;
+  /** Called when an input is done, with what it gave. */
+  readonly onInput?: (report: InputReport) => void;
+  /** Stops the run between batches: the stories in hand are written, the rest of the input is not read. */
+  readonly signal?: AbortSignal;
   /** Parse large inputs on worker threads (default true); records come out in the same order either way. */
   readonly parallel?: boolean;
 }
 
 /** Running counts of a run. */
 export interface IngestCounts {
+  /** Inputs named or found (known once the inputs are expanded). */
+  total: number;
+  /** Inputs done. */
   inputs: number;
   stories: number;
   duplicates: number;
   failed: number;
+}
+
+/** What one input gave. */
+export interface InputReport {
+  readonly input: string;
+  readonly stories: number;
+  readonly duplicates: number;
+  readonly failed: boolean;
 }
 
 /** An input that failed, wholly or in part. */
@@ -59,6 +74,8 @@ export interface InputFailure {
 export interface IngestSummary extends Readonly<IngestCounts> {
   readonly failures: readonly InputFailure[];
   readonly seconds: number;
+  /** True when the signal stopped the run before every input was read. */
+  readonly interrupted: boolean;
 }
 
 const DEFAULT_MAX_STORY_BYTES = 16 * 1024 * 1024;
@@ -76,14 +93,21 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const run = new Run(options);
   const stdinText = (): Promise<string> => readAllText(options.stdin ?? process.stdin);
+  let interrupted = false;
   try {
-    for await (const item of expandInputs(options.inputs, options.inputList ?? null, stdinText)) {
+    // Expanded first, so that progress can show how many inputs there are.
+    const items: InputItem[] = [];
+    for await (const item of expandInputs(options.inputs, options.inputList ?? null, stdinText)) items.push(item);
+    run.counts.total = items.length;
+    for (const item of items) {
+      if (options.signal?.aborted) break;
       await run.ingestItem(item);
     }
   } finally {
     await run.close();
+    interrupted = options.signal?.aborted === true;
   }
-  return { ...run.counts, failures: run.failures, seconds: (performance.now() - started) / 1000 };
+  return { ...run.counts, failures: run.failures, seconds: (performance.now() - started) / 1000, interrupted };
 }
 
 /** Per-input bookkeeping while its batches come back. */
@@ -94,7 +118,7 @@ interface InputState {
 }
 
 class Run {
-  readonly counts: IngestCounts = { inputs: 0, stories: 0, duplicates: 0, failed: 0 };
+  readonly counts: IngestCounts = { total: 0, inputs: 0, stories: 0, duplicates: 0, failed: 0 };
   readonly failures: InputFailure[] = [];
   private readonly seen = new HexSet64();
   private readonly now: () => Date;
@@ -106,8 +130,9 @@ class Run {
   }
 
   async ingestItem(item: InputItem): Promise<void> {
-    this.counts.inputs++;
     const failuresBefore = this.failures.length;
+    const storiesBefore = this.counts.stories;
+    const duplicatesBefore = this.counts.duplicates;
     try {
       if (item.kind === 'error') throw item.error;
       if (item.kind === 'url') {
@@ -125,7 +150,15 @@ class Run {
         isInputError(error) ? error.message : `${input}: ${describeError(error)}`,
       );
     }
-    if (this.failures.length > failuresBefore) this.counts.failed++;
+    const failed = this.failures.length > failuresBefore;
+    if (failed) this.counts.failed++;
+    this.counts.inputs++;
+    this.options.onInput?.({
+      input: item.kind === 'error' ? (item.error.input ?? '?') : itemName(item),
+      stories: this.counts.stories - storiesBefore,
+      duplicates: this.counts.duplicates - duplicatesBefore,
+      failed,
+    });
     this.options.onProgress?.(this.counts);
   }
 
@@ -182,6 +215,7 @@ class Run {
       if (units.length >= BATCH_UNITS || size >= BATCH_BYTES) {
         submit();
         if (inFlight.length > (this.pool ? IN_FLIGHT : 0)) await settle(this.pool ? IN_FLIGHT : 0);
+        if (this.options.signal?.aborted) break;
       }
     }
     submit();
@@ -218,6 +252,7 @@ class Run {
     }
     input.stories += result.records.keys.length;
     await this.emit(result.records);
+    this.options.onProgress?.(this.counts);
   }
 
   /** Writes a batch's records, leaving duplicates out: runs of kept lines go to the sink as they are, uncopied. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sniff } from '../src/formats/detect.js';
+import { FORMATS, PARSER_NAMES } from '../src/formats/index.js';
 
 const bytes = (text: string): Uint8Array => Buffer.from(text, 'latin1');
 const formatOf = (text: string): string | undefined => {
@@ -78,5 +79,12 @@ describe('sniffing the format from the content', () => {
 
   it('still reports binary input before looking for a format', () => {
     expect(sniff(bytes('%PDF-1.7\n<nitf>'))).toEqual({ binary: 'a PDF document' });
+  });
+});
+
+describe('the format registry', () => {
+  it('registers exactly the parsers that --format offers, each under its own name', () => {
+    expect([...FORMATS.keys()]).toEqual(PARSER_NAMES);
+    for (const [name, format] of FORMATS) expect(format.name).toBe(name);
   });
 });

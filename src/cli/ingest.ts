@@ -1,5 +1,5 @@
 import { isOutputError } from '../errors.js';
-import { ingest, type DedupMode, type OutputFormat } from '../pipeline.js';
+import { ingest, type DedupMode, type IngestSummary, type OutputFormat } from '../pipeline.js';
 import { JsonlFileSink, JsonlStreamSink, repairTornTail } from '../sinks/jsonl.js';
 import type { Sink } from '../sinks/sink.js';
 import type { FormatName } from '../types.js';
@@ -7,7 +7,7 @@ import { EXIT } from './exit.js';
 import { Reporter, wantColor } from './report.js';
 
 /** Options of `wire ingest` as commander parsed them (checked there: choices and number parsers). */
-interface IngestFlags {
+export interface IngestFlags {
   output?: string;
   inputList?: string;
   format: FormatName | 'auto';
@@ -16,24 +16,25 @@ interface IngestFlags {
   referenceDate?: string;
   maxStoryBytes: number;
   quiet?: boolean;
+  verbose?: boolean;
+  jsonSummary?: boolean;
   color: boolean;
 }
 
 /** Runs `wire ingest` and returns the exit code. */
-export async function runIngest(inputs: string[], raw: Record<string, unknown>): Promise<number> {
-  const flags = raw as unknown as IngestFlags;
+export async function runIngest(inputs: string[], flags: IngestFlags): Promise<number> {
   const reporter = new Reporter(process.stderr, {
     quiet: flags.quiet === true,
+    verbose: flags.verbose === true,
+    json: flags.jsonSummary === true,
     color: wantColor(process.stderr, flags.color, process.env),
   });
   if (inputs.length === 0 && flags.inputList === undefined) {
-    process.stderr.write(
-      'wire: error: nothing to ingest: name files, directories, - for standard input, or --input-list\n',
-    );
+    reporter.fatal('nothing to ingest: name files, directories, - for standard input, or --input-list');
     return EXIT.usage;
   }
   if (inputs.filter((i) => i === '-').length + (flags.inputList === '-' ? 1 : 0) > 1) {
-    process.stderr.write('wire: error: standard input can be read only once (- named twice)\n');
+    reporter.fatal('standard input can be read only once (- named twice)');
     return EXIT.usage;
   }
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -44,9 +45,10 @@ export async function runIngest(inputs: string[], raw: Record<string, unknown>):
   try {
     sink = openSink(flags.output, reporter);
   } catch (error) {
-    process.stderr.write(`wire: error: ${error instanceof Error ? error.message : String(error)}\n`);
+    reporter.fatal(error instanceof Error ? error.message : String(error));
     return EXIT.failed;
   }
+  const stop = interruptOnSignals();
   try {
     const summary = await ingest({
       inputs,
@@ -57,16 +59,48 @@ export async function runIngest(inputs: string[], raw: Record<string, unknown>):
       referenceDate: flags.referenceDate ?? null,
       maxStoryBytes: flags.maxStoryBytes,
       sink,
+      signal: stop.signal,
       onDiagnostic: (d) => reporter.diagnostic(d),
+      onInput: (report) => reporter.input(report),
+      onProgress: (counts) => reporter.counts(counts),
     });
     await sink.close();
-    reporter.summary(summary);
-    return summary.failures.length > 0 ? EXIT.failed : EXIT.ok;
+    const code = exitCode(summary);
+    reporter.summary(summary, code);
+    return code;
   } catch (error) {
     if (!isOutputError(error)) throw error;
-    process.stderr.write(`wire: error: ${error.message}\n`);
+    reporter.fatal(error.message);
     return EXIT.failed;
+  } finally {
+    stop.dispose();
   }
+}
+
+function exitCode(summary: IngestSummary): number {
+  if (summary.interrupted) return EXIT.interrupted;
+  return summary.failures.length > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/**
+ * SIGINT and SIGTERM stop the run after the batch in hand: what was read is written and flushed, and the exit code
+ * is 130. A second signal gives up at once.
+ */
+function interruptOnSignals(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onSignal = (): void => {
+    if (controller.signal.aborted) process.exit(EXIT.interrupted);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
 }
 
 function openSink(output: string | undefined, reporter: Reporter): Sink {

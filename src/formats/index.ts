@@ -53,3 +53,5 @@ export const FORMATS: ReadonlyMap<FormatName, Format> = new Map<FormatName, Form
 
 /** The names `--format` accepts. */
 export const FORMAT_NAMES: readonly string[] = ['auto', ...FORMATS.keys()];
+
+export { PARSER_NAMES } from './names.js';
