@@ -139,6 +139,17 @@ describe('frame text', () => {
     expect(parsed.paragraphs).toEqual(['Body one.']);
   });
 
+  it('reads a 1987 Reuters byline in lower case, so that the dateline after it is found', () => {
+    const parsed = parseFrameText(
+      '\nSOVIET GRAINS ON SHAKY NOTE\n    by Ann Lee, Reuters\n    WASHINGTON, March 3 - Text\nruns on.\n',
+      false,
+    );
+    expect(parsed).toMatchObject({
+      byline: 'by Ann Lee, Reuters',
+      paragraphs: ['WASHINGTON, March 3 - Text runs on.'],
+    });
+  });
+
   it('reads AP caret lines: slug repeat dropped, headline, byline with its title', () => {
     const parsed = parseFrameText(
       '\u0013^BC-Storms,0410<\r\n^Storms batter coast<\r\n^By ANN LEE=\r\n^AP Writer=\r\n\tMIAMI (AP) _ Text.',
