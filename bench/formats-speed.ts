@@ -14,6 +14,8 @@ export interface SpeedFigure {
   /** Baseline time over our time: above 1 means we are faster than the baseline. */
   readonly ratio: number;
   readonly megabytesPerSecond: number;
+  /** The same with the worker pool off (`parallel: false`), for comparison. */
+  readonly oneThreadRatio: number;
 }
 
 const DATA = resolve(process.cwd(), '.bench-data');
@@ -45,7 +47,8 @@ export async function run(): Promise<SpeedFigure[]> {
   for (const f of figures) {
     console.log(
       `  ${f.name.padEnd(38)} ${f.megabytes.toFixed(1).padStart(6)} MB  ${String(f.records).padStart(6)} records  ` +
-        `${f.megabytesPerSecond.toFixed(1).padStart(6)} MB/s  ${f.ratio.toFixed(2)}x baseline`,
+        `${f.megabytesPerSecond.toFixed(1).padStart(6)} MB/s  ${f.ratio.toFixed(2)}x baseline ` +
+        `(one thread: ${f.oneThreadRatio.toFixed(2)}x)`,
     );
   }
   return figures;
@@ -53,25 +56,34 @@ export async function run(): Promise<SpeedFigure[]> {
 
 async function measure(name: string, files: readonly string[], separator: string): Promise<SpeedFigure> {
   const out = join(DATA, 'formats-speed.jsonl');
-  let baseline = Infinity;
-  let ours = Infinity;
+  const best = { baseline: Infinity, ours: Infinity, oneThread: Infinity };
   let records = 0;
-  for (let round = 0; round < ROUNDS; round++) {
+  const time = async (key: keyof typeof best, task: () => Promise<unknown>): Promise<void> => {
     rmSync(out, { force: true });
-    const startBaseline = performance.now();
-    await naiveBaseline(files, separator, out);
-    baseline = Math.min(baseline, performance.now() - startBaseline);
-    rmSync(out, { force: true });
-    const startOurs = performance.now();
+    const start = performance.now();
+    await task();
+    best[key] = Math.min(best[key], performance.now() - start);
+  };
+  const ours = async (parallel: boolean): Promise<void> => {
     const sink = new JsonlFileSink(out);
-    const summary = await ingest({ inputs: files, sink });
+    records = (await ingest({ inputs: files, sink, parallel })).stories;
     await sink.close();
-    ours = Math.min(ours, performance.now() - startOurs);
-    records = summary.stories;
+  };
+  for (let round = 0; round < ROUNDS; round++) {
+    await time('baseline', () => naiveBaseline(files, separator, out));
+    await time('ours', () => ours(true));
+    await time('oneThread', () => ours(false));
   }
   rmSync(out, { force: true });
   const megabytes = files.reduce((sum, file) => sum + statSync(file).size, 0) / 1048576;
-  return { name, megabytes, records, ratio: baseline / ours, megabytesPerSecond: megabytes / (ours / 1000) };
+  return {
+    name,
+    megabytes,
+    records,
+    ratio: best.baseline / best.ours,
+    megabytesPerSecond: megabytes / (best.ours / 1000),
+    oneThreadRatio: best.baseline / best.oneThread,
+  };
 }
 
 /**

@@ -48,18 +48,21 @@ function parseReuters(unit: string, line: number): ParseResult {
 }
 
 function readStory(inner: string, attrs: Readonly<Record<string, string>>): ParsedStory | null {
-  const rawDate = tag(inner, 'DATE') ?? '';
+  // The DTD puts DATE, MKNOTE, the category lists and UNKNOWN before TEXT: look for them there only.
+  const textAt = inner.indexOf('<TEXT');
+  const head = textAt === -1 ? inner : inner.slice(0, textAt);
+  const rawDate = tag(head, 'DATE') ?? '';
   const published = sgmlStamp(rawDate);
-  // Some DATE tags carry the next header's ENQ routing after the time: `27-MAR-1987 00:03:35.68&#5;&#5;&#5;F`.
-  const dateJunk = rawDate.replace(/^[^&]*/, '');
-  const unknown = decode(dateJunk + tags(inner, 'UNKNOWN').join('\n'));
-  const text = readText(inner);
+  // Some DATE tags carry the story's ENQ routing after the time: `27-MAR-1987 00:03:35.68&#5;&#5;&#5;F`.
+  const amp = rawDate.indexOf('&');
+  const unknown = decode((amp === -1 ? '' : rawDate.slice(amp)) + tags(head, 'UNKNOWN').join('\n'));
+  const text = readText(textAt === -1 ? '' : inner.slice(textAt));
   if (text.headline === null && text.paragraphs.length === 0) return null;
   const ids: Record<string, string> = {};
   if (attrs['NEWID']) ids['newid'] = attrs['NEWID'];
   if (attrs['OLDID']) ids['oldid'] = attrs['OLDID'];
-  const envelope = envelopeOf(unknown, inner);
-  const mknote = tag(inner, 'MKNOTE');
+  const envelope = envelopeOf(unknown, head);
+  const mknote = tag(head, 'MKNOTE');
   return {
     ...text,
     published,
@@ -102,13 +105,13 @@ function readText(inner: string): TextFields {
   return { headline: plain?.headline ?? null, byline: plain?.byline ?? null, paragraphs: plain?.paragraphs ?? [] };
 }
 
-function envelopeOf(unknown: string, inner: string): Envelope {
+function envelopeOf(unknown: string, head: string): Envelope {
   const frame = splitFrame(unknown);
   const fields = parseHeader(frame.header ?? frame.preamble).fields;
   const routing = routingOf(unknown);
   if (routing !== null) fields['routing'] = routing;
   for (const name of ['TOPICS', 'PLACES', 'PEOPLE', 'ORGS', 'EXCHANGES', 'COMPANIES']) {
-    const list = tags(tag(inner, name) ?? '', 'D').map((d) => decode(d).trim());
+    const list = tags(tag(head, name) ?? '', 'D').map((d) => decode(d).trim());
     if (list.length > 0) fields[name.toLowerCase()] = list.join(',');
   }
   return fields;
