@@ -17,6 +17,13 @@ describe('XML reading', () => {
     expect(doc.roots[0] && rawText(doc.roots[0])).toBe('café\u00a0& &amp;');
   });
 
+  it('flattens absurdly deep nesting instead of overflowing the stack', () => {
+    const deep = `<nitf><body><body.content><p>${'<b>'.repeat(50_000)}deep text${'</b>'.repeat(50_000)}</p></body.content></body></nitf>`;
+    const result = nitf.parse(deep, 1);
+    expect(result.stories[0]?.paragraphs).toEqual(['deep text']);
+    expect(result.diagnostics.map((d) => d.message).join()).toContain('flattened');
+  });
+
   it('drops namespace prefixes from element names', () => {
     expect(parseXml('<nar:newsItem xmlns:nar="x"><nar:itemMeta/></nar:newsItem>').roots[0]?.name).toBe('newsItem');
   });

@@ -78,6 +78,17 @@ describe('damaged and decorated frames', () => {
   });
 });
 
+describe('hostile frames', () => {
+  it('gets through a header line of spaces and a caret line of quad codes (no quadratic regex)', () => {
+    const spaces = ' '.repeat(300_000);
+    const quads = '<'.repeat(300_000);
+    const text = `\u0001f0001${spaces}x\nu f BC-X${spaces}1\n\u0002^Headline${quads}x\n^${quads}\n\tBody.\n\u0003`;
+    const story = anpa.parse(text, 1).stories[0];
+    expect(story?.headline).toBe(`Headline${quads}x`);
+    expect(story?.envelope).toEqual({});
+  });
+});
+
 describe('frame headers', () => {
   it('reads a Reuters header: service, story number, selector, priority, category, slug, month-day, words', () => {
     const { fields } = parseHeader('f0119\u001freute\nu f BC-DIAMOND-SHAMROCK-(DIA   02-26 0097');

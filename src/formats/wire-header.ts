@@ -44,8 +44,12 @@ function headerLines(header: string): string[] {
   return header
     .split(/\r?\n|\r/)
     .map((line) => line.replace(/[\u0011-\u0014\u0016]/g, ' ').trim())
-    .filter((line) => line !== '');
+    .filter((line) => line !== '' && line.length <= HEADER_LINE_MAX);
 }
+
+// Header lines are short (`u f BC-DIAMOND-SHAMROCK-(DIA   02-26 0097`); a longer one is damage, and is not read
+// (which also keeps the end-anchored slug pattern linear).
+const HEADER_LINE_MAX = 200;
 
 /** The IPTC 7901 header's first line when it has that shape (`AAP0042 3 i 0312 ...`), for detection. */
 export function isIptcHeader(header: string): boolean {

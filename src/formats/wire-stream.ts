@@ -4,7 +4,7 @@ import { datePart, trailerStamp } from './dates.js';
 import type { Format, FormatDiagnostic, ParseResult } from './index.js';
 import { framedBoundary, preambleNoise, routingOf, splitFrame, type Frame } from './wire-frame.js';
 import { parseHeader, sluglineOf, urgencyOf } from './wire-header.js';
-import { parseFrameText } from './wire-text.js';
+import { parseFrameText, withoutQuad } from './wire-text.js';
 
 /**
  * A framed-stream format (ANPA-1312 or IPTC 7901): one record per SOH…ETX frame. Each frame's header is read in
@@ -48,10 +48,7 @@ function buildStory(frame: Frame, truncated: boolean, stamp: string | null): Par
   if (routing !== null) fields['routing'] = routing;
   // AP ends the trailer with a quad code: `AP-NY-05-17-96 1516EDT<`.
   if (stamp !== null) {
-    fields['trailer'] = (frame.trailer ?? '')
-      .replace(/[\u0000-\u001f]+/g, ' ')
-      .trim()
-      .replace(/[<=]+$/, '');
+    fields['trailer'] = withoutQuad((frame.trailer ?? '').replace(/[\u0000-\u001f]+/g, ' '));
   }
   // IPTC 7901 gives the keyword (slug) on its own line between header and STX: `CRICKET-ASHES/`.
   const keyword = header.iptc ? header.unread.map((l) => l.replace(/\/+$/, '').trim()).find(Boolean) : undefined;

@@ -21,6 +21,9 @@ interface Building {
   readonly children: Array<XmlElement | string>;
 }
 
+// NITF and NewsML-G2 nest a few dozen levels at most; the tree readers below recurse, so depth is bounded.
+const MAX_DEPTH = 256;
+
 /**
  * Parses XML forgivingly with htmlparser2 in XML mode: unclosed or stray tags are repaired and reported in
  * `problems`, never thrown. Entities are decoded with the HTML tables, because NITF and NewsML files in the wild
@@ -33,13 +36,22 @@ export function parseXml(text: string): XmlDocument {
   let justOpened = false;
   let inCdata = false;
   let explicitCloses = 0;
+  let flattened = false;
   const parser = new CountingParser(
     {
       onopentag(name, attribs) {
-        const element: Building = { name: localName(name), attrs: decodeAttrs(attribs), children: [] };
-        stack.at(-1)?.children.push(element);
-        stack.push(element);
         justOpened = true;
+        const parent = stack.at(-1) ?? root;
+        if (stack.length > MAX_DEPTH) {
+          // Deeper than any news document goes: keep the text, in the element at the limit (the readers recurse).
+          if (!flattened) problems.push(`elements nested deeper than ${MAX_DEPTH} levels were flattened`);
+          flattened = true;
+          stack.push(parent);
+          return;
+        }
+        const element: Building = { name: localName(name), attrs: decodeAttrs(attribs), children: [] };
+        parent.children.push(element);
+        stack.push(element);
       },
       onclosetag(name, isImplied) {
         // htmlparser2 closes self-closing tags and, at the end, unclosed ones as "implied": only the latter is wrong.
