@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { PARSER_NAMES } from '../formats/names.js';
 import { EXIT } from './exit.js';
 import type { IngestFlags } from './ingest.js';
+import type { WatchFlags } from './watch.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -70,6 +71,44 @@ Exit codes: 0 every input ingested, 1 some input failed (the rest were written),
     .action(async (inputs: string[], flags: IngestFlags) => {
       const { runIngest } = await import('./ingest.js');
       setExit(await runIngest(inputs, flags));
+    });
+
+  wire
+    .command('watch')
+    .description('ingest files dropped into a hot folder once complete, moving each to .done/ or .failed/')
+    .argument('<dir>', 'the folder to watch')
+    .requiredOption('-o, --output <file>', 'append JSON lines to this file')
+    .option('--interval <ms>', 'how often to look for new files', positiveInteger, 1000)
+    .option('--settle <ms>', 'how long a file must stay unchanged to count as complete', positiveInteger, 2000)
+    .option('--once', 'ingest what is ready (waiting for files still being written) and exit')
+    .addOption(
+      new Option('--format <name>', 'force a format instead of detecting it')
+        .choices(['auto', 'plain'])
+        .default('auto'),
+    )
+    .addOption(new Option('--dedup <mode>', 'drop duplicate stories').choices(['exact', 'off']).default('exact'))
+    .option(
+      '--reference-date <when>',
+      'date a dateline without a year against: mtime, now or YYYY-MM-DD',
+      referenceDate,
+    )
+    .option('--max-story-bytes <n>', 'skip stories larger than this many bytes', positiveInteger, 16 * 1024 * 1024)
+    .option('-q, --quiet', 'print only errors on standard error')
+    .option('-v, --verbose', 'print a line for every file as it is done')
+    .option('--no-color', 'never colour standard error')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ wire watch /srv/ftp/incoming -o wire.jsonl            run as a service; stop with Ctrl-C or SIGTERM
+  $ wire watch incoming/ -o wire.jsonl --once --settle 500 take what is there now and exit (from cron)
+
+Files are complete when their size and time stay the same for --settle ms; names ending in .part, .tmp or ~ and
+hidden files are left alone until renamed. A restart never ingests a moved file again.`,
+    )
+    .action(async (dir: string, flags: WatchFlags) => {
+      const { runWatch } = await import('./watch.js');
+      setExit(await runWatch(dir, flags));
     });
 
   wire
