@@ -82,9 +82,14 @@ Exit codes: 0 every input ingested, 1 some input failed (the rest were written),
     .option('--settle <ms>', 'how long a file must stay unchanged to count as complete', positiveInteger, 2000)
     .option('--once', 'ingest what is ready (waiting for files still being written) and exit')
     .addOption(
-      new Option('--format <name>', 'force a format instead of detecting it')
-        .choices(['auto', 'plain'])
+      new Option('--format <name>', 'force a format instead of detecting it from the content')
+        .choices(['auto', ...PARSER_NAMES])
         .default('auto'),
+    )
+    .addOption(
+      new Option('--output-format <name>', 'write wire records, or IPTC ninjs 2.1 items, one JSON object a line')
+        .choices(['jsonl', 'ninjs'])
+        .default('jsonl'),
     )
     .addOption(new Option('--dedup <mode>', 'drop duplicate stories').choices(['exact', 'off']).default('exact'))
     .option(
