@@ -230,7 +230,9 @@ class Run {
     if (this.pool === null && this.options.parallel !== false && canUseWorkers && this.bytesParsed > PARALLEL_AFTER) {
       this.pool = new ParsePool();
     }
-    return this.pool ? this.pool.run(batch) : Promise.resolve(processBatch(batch));
+    // Keep each worker two batches deep; beyond that the main thread parses the batch itself, so every core works.
+    if (this.pool && !this.pool.busy(2)) return this.pool.run(batch);
+    return Promise.resolve(processBatch(batch));
   }
 
   private async absorb(result: BatchResult, input: InputState): Promise<void> {
