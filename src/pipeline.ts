@@ -113,9 +113,30 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
 /** Per-input bookkeeping while its batches come back. */
 interface InputState {
   readonly location: string;
+  /** Stories parsed from the input. */
   stories: number;
+  /** Of those, written and dropped as duplicates. */
+  written: number;
+  duplicates: number;
+  failed: boolean;
   warned: boolean;
 }
+
+/**
+ * Work queued in input order: a batch being parsed, a failure met while reading, or the end of an input. The queue
+ * runs across inputs, so the next file is read while the last one's batches are still being parsed; everything is
+ * absorbed (written, reported) strictly in order.
+ */
+type Pending =
+  | { readonly kind: 'batch'; readonly input: InputState; readonly result: Promise<BatchResult> }
+  | {
+      readonly kind: 'fail';
+      readonly input: InputState;
+      readonly code: string;
+      readonly message: string;
+      readonly line?: number;
+    }
+  | { readonly kind: 'end'; readonly input: InputState };
 
 class Run {
   readonly counts: IngestCounts = { total: 0, inputs: 0, stories: 0, duplicates: 0, failed: 0 };
@@ -124,15 +145,16 @@ class Run {
   private readonly now: () => Date;
   private pool: ParsePool | null = null;
   private bytesParsed = 0;
+  private readonly queue: Pending[] = [];
+  private batchesQueued = 0;
 
   constructor(private readonly options: IngestOptions) {
     this.now = options.now ?? (() => new Date());
   }
 
   async ingestItem(item: InputItem): Promise<void> {
-    const failuresBefore = this.failures.length;
-    const storiesBefore = this.counts.stories;
-    const duplicatesBefore = this.counts.duplicates;
+    const name = item.kind === 'error' ? (item.error.input ?? '?') : itemName(item);
+    const input: InputState = { location: name, stories: 0, written: 0, duplicates: 0, failed: false, warned: false };
     try {
       if (item.kind === 'error') throw item.error;
       if (item.kind === 'url') {
@@ -141,34 +163,27 @@ class Run {
         });
       }
       const raw = item.kind === 'stdin' ? openStdin(this.options.stdin) : await openFile(item.path);
-      await this.ingestRaw(raw);
+      await this.ingestRaw(raw, input);
     } catch (error) {
-      const input = item.kind === 'error' ? (item.error.input ?? '?') : itemName(item);
-      this.fail(
-        input,
-        isInputError(error) ? error.code : 'failed',
-        isInputError(error) ? error.message : `${input}: ${describeError(error)}`,
-      );
+      const code = isInputError(error) ? error.code : 'failed';
+      const message = isInputError(error) ? error.message : `${name}: ${describeError(error)}`;
+      this.queue.push({ kind: 'fail', input, code, message });
     }
-    const failed = this.failures.length > failuresBefore;
-    if (failed) this.counts.failed++;
-    this.counts.inputs++;
-    this.options.onInput?.({
-      input: item.kind === 'error' ? (item.error.input ?? '?') : itemName(item),
-      stories: this.counts.stories - storiesBefore,
-      duplicates: this.counts.duplicates - duplicatesBefore,
-      failed,
-    });
-    this.options.onProgress?.(this.counts);
+    this.queue.push({ kind: 'end', input });
+    await this.settle(this.pool ? IN_FLIGHT : 0);
   }
 
-  /** Stops the worker pool, if one was started. */
+  /** Absorbs everything still queued and stops the worker pool, if one was started. */
   async close(): Promise<void> {
-    await this.pool?.close();
-    this.pool = null;
+    try {
+      await this.settle(0);
+    } finally {
+      await this.pool?.close();
+      this.pool = null;
+    }
   }
 
-  private async ingestRaw(raw: RawInput): Promise<void> {
+  private async ingestRaw(raw: RawInput, input: InputState): Promise<void> {
     const iterator = withoutBom(raw.chunks)[Symbol.asyncIterator]();
     const first = await readHead(iterator);
     if (first === null) throw new InputError('empty', `${raw.location}: is empty (0 bytes)`, { input: raw.location });
@@ -188,40 +203,67 @@ class Run {
       now,
       reference: this.referenceFor(raw, now),
     };
-    const input: InputState = { location: raw.location, stories: 0, warned: false };
-    // Batches go out in order and are absorbed in order; at most IN_FLIGHT are parsed at once.
-    const inFlight: Array<Promise<BatchResult>> = [];
     let units: Array<Batch['units'][number]> = [];
     let size = 0;
     let ordinal = 0;
     const submit = (): void => {
-      if (units.length > 0) inFlight.push(this.process({ ...base, units }, size));
+      if (units.length > 0) {
+        this.queue.push({ kind: 'batch', input, result: this.process({ ...base, units }, size) });
+        this.batchesQueued++;
+      }
       units = [];
       size = 0;
-    };
-    const settle = async (keep: number): Promise<void> => {
-      for (let next = inFlight.shift(); next; next = inFlight.length > keep ? inFlight.shift() : undefined) {
-        await this.absorb(await next, input);
-      }
     };
     const maxUnitBytes = this.options.maxStoryBytes ?? DEFAULT_MAX_STORY_BYTES;
     for await (const event of frameStream(prepend(first, iterator), format.boundary, { maxUnitBytes })) {
       if (event.kind === 'diagnostic') {
-        this.fail(raw.location, event.code, `${raw.location}:${event.line}: ${event.message}`, event.line);
+        submit();
+        const message = `${raw.location}:${event.line}: ${event.message}`;
+        this.queue.push({ kind: 'fail', input, code: event.code, message, line: event.line });
         continue;
       }
       units.push({ bytes: event.bytes, line: event.line, ordinal: ordinal++ });
       size += event.bytes.length;
       if (units.length >= BATCH_UNITS || size >= BATCH_BYTES) {
         submit();
-        if (inFlight.length > (this.pool ? IN_FLIGHT : 0)) await settle(this.pool ? IN_FLIGHT : 0);
+        await this.settle(this.pool ? IN_FLIGHT : 0);
         if (this.options.signal?.aborted) break;
       }
     }
     submit();
-    await settle(0);
-    if (input.stories === 0)
-      throw new InputError('no-stories', `${raw.location}: no stories found`, { input: raw.location });
+  }
+
+  /** Absorbs queued work, oldest first, until at most `keep` batches are still out. */
+  private async settle(keep: number): Promise<void> {
+    while (this.queue.length > 0 && (this.batchesQueued > keep || this.queue[0]!.kind !== 'batch')) {
+      const next = this.queue.shift()!;
+      if (next.kind === 'batch') {
+        this.batchesQueued--;
+        await this.absorb(await next.result, next.input);
+      } else if (next.kind === 'fail') {
+        next.input.failed = true;
+        this.fail(next.input.location, next.code, next.message, next.line);
+      } else {
+        this.finish(next.input);
+      }
+    }
+  }
+
+  /** Closes an input's account: one that gave no story at all has failed, and cron should hear of it. */
+  private finish(input: InputState): void {
+    if (input.stories === 0 && !input.failed && !this.options.signal?.aborted) {
+      input.failed = true;
+      this.fail(input.location, 'no-stories', `${input.location}: no stories found`);
+    }
+    if (input.failed) this.counts.failed++;
+    this.counts.inputs++;
+    this.options.onInput?.({
+      input: input.location,
+      stories: input.written,
+      duplicates: input.duplicates,
+      failed: input.failed,
+    });
+    this.options.onProgress?.(this.counts);
   }
 
   /** Parses a batch here, or on the worker pool once the run has shown it is large enough to pay for one. */
@@ -249,11 +291,16 @@ class Run {
     }
     for (const d of result.diagnostics) {
       const message = d.line === undefined ? `${where}: ${d.message}` : `${where}:${d.line}: ${d.message}`;
-      if (d.severity === 'error') this.fail(where, d.code, message, d.line);
-      else this.report({ ...d, message, input: where });
+      if (d.severity === 'error') {
+        input.failed = true;
+        this.fail(where, d.code, message, d.line);
+      } else this.report({ ...d, message, input: where });
     }
     input.stories += result.records.keys.length;
+    const before = { stories: this.counts.stories, duplicates: this.counts.duplicates };
     await this.emit(result.records);
+    input.written += this.counts.stories - before.stories;
+    input.duplicates += this.counts.duplicates - before.duplicates;
     this.options.onProgress?.(this.counts);
   }
 
