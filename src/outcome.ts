@@ -7,7 +7,13 @@ import type { Diagnostic, EmittedBatch, HttpValidators } from './types.js';
  */
 export type Outcome =
   | { readonly kind: 'records'; readonly batch: EmittedBatch }
-  | { readonly kind: 'report'; readonly diagnostic: Diagnostic; readonly fails: boolean }
+  | {
+      readonly kind: 'report';
+      readonly diagnostic: Diagnostic;
+      readonly fails: boolean;
+      /** The input gave nothing, on purpose: unchanged since the last run (304), or not a page (a PDF). */
+      readonly empty?: true;
+    }
   | { readonly kind: 'commit'; readonly url: string; readonly validators: HttpValidators };
 
 /** An error outcome. */
@@ -26,6 +32,11 @@ export function note(
 ): Outcome {
   const diagnostic: Diagnostic = { severity, code, message, input, ...(line === undefined ? {} : { line }) };
   return { kind: 'report', fails: false, diagnostic };
+}
+
+/** A note that also says the input gave nothing on purpose, so it is not reported as having no stories. */
+export function emptyNote(input: string, severity: 'info' | 'warning', code: string, message: string): Outcome {
+  return { kind: 'report', fails: false, empty: true, diagnostic: { severity, code, message, input } };
 }
 
 /** Runs an outcome stream to its end and keeps what it yielded, so that it can be replayed in input order. */

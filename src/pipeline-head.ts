@@ -12,27 +12,49 @@ export interface Head {
   readonly bom: string | null;
 }
 
+// Sniffing needs a frame header or an XML root element whole; a pipe may deliver the first bytes one at a time.
+const SNIFF_BYTES = 1024;
+
 /**
- * Opens an input's byte stream: skips empty chunks, notes a byte-order mark, and sniffs the format from the first
- * bytes (and the Content-Type of a fetched page). Throws an InputError for an empty or binary input.
+ * Opens an input's byte stream: notes a byte-order mark, reads enough bytes to sniff, and sniffs the format from
+ * them (and from the Content-Type of a fetched page). Throws an InputError for an empty or binary input.
  */
 export async function readHead(raw: RawInput): Promise<Head> {
-  const source = raw.chunks[Symbol.asyncIterator]();
-  let head = await source.next();
-  while (!head.done && head.value.length === 0) head = await source.next();
-  if (head.done) throw new InputError('empty', `${raw.location}: is empty (0 bytes)`, { input: raw.location });
-  const bom = bomCharset(head.value);
-  const rest = withoutBom(prepend(head.value, source))[Symbol.asyncIterator]();
-  let first = await rest.next();
-  while (!first.done && first.value.length === 0) first = await rest.next();
-  if (first.done) throw new InputError('empty', `${raw.location}: is empty (0 bytes)`, { input: raw.location });
-  const sniffed = sniff(first.value, raw.contentType ?? null);
+  let bom: string | null = null;
+  const noted = async function* (): AsyncGenerator<Uint8Array> {
+    let first = true;
+    for await (const chunk of raw.chunks) {
+      if (first && chunk.length > 0) {
+        first = false;
+        bom = bomCharset(chunk);
+      }
+      yield chunk;
+    }
+  };
+  const rest = withoutBom(noted())[Symbol.asyncIterator]();
+  const first = await gather(rest);
+  if (first === null) throw new InputError('empty', `${raw.location}: is empty (0 bytes)`, { input: raw.location });
+  const sniffed = sniff(first, raw.contentType ?? null);
   if ('binary' in sniffed) {
     throw new InputError('binary-input', `${raw.location}: not wire text: looks like ${sniffed.binary}`, {
       input: raw.location,
     });
   }
-  return { first: first.value, rest, sniffed: sniffed.format, bom };
+  return { first, rest, sniffed: sniffed.format, bom };
+}
+
+/** The first chunks of an input, joined until there are enough bytes to sniff (or the input ends); null if empty. */
+async function gather(iterator: AsyncIterator<Uint8Array>): Promise<Uint8Array | null> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  while (size < SNIFF_BYTES) {
+    const next = await iterator.next();
+    if (next.done) break;
+    parts.push(next.value);
+    size += next.value.length;
+  }
+  if (size === 0) return null;
+  return parts.length === 1 ? (parts[0] ?? null) : Buffer.concat(parts);
 }
 
 /** The first chunk, then the rest of the stream. */

@@ -1,20 +1,23 @@
-import { InputError, describeError, isHttpError, isInputError } from './errors.js';
+import { describeError, isHttpError, isInputError } from './errors.js';
 import { decodeUnit } from './formats/decode.js';
 import { mergeFeedItem } from './formats/feed/merge.js';
 import { frameStream } from './formats/frame.js';
 import type { Format, UnitContext } from './formats/index.js';
 import { normalizeStory } from './normalize/story.js';
-import { collect, failure, note, type Outcome } from './outcome.js';
+import { collect, emptyNote, failure, note, type Outcome } from './outcome.js';
+import { toNinjs } from './sinks/ninjs.js';
 import { prepend, readHead, type Head } from './pipeline-head.js';
 import type { FetchOptions, HttpClient, pageInput } from './sources/url.js';
 import { serialize } from './stages.js';
-import type { FormatName, Origin, ParsedStory, RawInput, Story, ValidatorCache } from './types.js';
+import type { EmittedBatch, FormatName, Origin, ParsedStory, RawInput, Story, ValidatorCache } from './types.js';
 
 /** What the web stage needs from the run. */
 export interface WebContext {
   readonly fetch: FetchOptions;
   readonly validators: ValidatorCache | null;
   readonly maxUnitBytes: number;
+  /** How records are serialized: wire's JSON lines, or ninjs. */
+  readonly output: 'jsonl' | 'ninjs';
   now(): string;
   referenceFor(raw: RawInput, now: string): string | null;
   chooseFormat(sniffed: FormatName): Format;
@@ -56,7 +59,11 @@ export class WebStage {
         continue;
       }
       const bytes = Buffer.from(event.bytes, 'latin1');
-      const decoded = format.decode ? format.decode(bytes, context) : decodeUnit(event.bytes);
+      const decoded = format.decodeDocument
+        ? format.decodeDocument(bytes, context)
+        : format.decode
+          ? format.decode(event.bytes)
+          : decodeUnit(event.bytes);
       if (decoded.fallback) {
         const message = `${raw.location}:${event.line}: not valid UTF-8 and no charset declared; read as windows-1252`;
         yield note(raw.location, 'warning', 'decode-fallback', message, event.line);
@@ -82,9 +89,22 @@ export class WebStage {
           referenceDate: reference,
         });
       });
-      if (stories.length > 0) yield { kind: 'records', batch: serialize(stories) };
+      if (stories.length > 0) yield { kind: 'records', batch: this.serialize(stories) };
     }
-    if (index === 0) throw new InputError('no-stories', `${raw.location}: no stories found`, { input: raw.location });
+    // A page of a feed's item answers for itself; a whole input's emptiness is judged by the pipeline.
+    if (index === 0 && feedItem !== null)
+      yield failure(raw.location, 'no-stories', `${raw.location}: no stories found`);
+  }
+
+  /** Turns an error thrown while processing `location` into a failure outcome, so that it is reported in turn. */
+  async *guarded(location: string, outcomes: AsyncIterable<Outcome>): AsyncGenerator<Outcome> {
+    try {
+      yield* outcomes;
+    } catch (error) {
+      yield isInputError(error)
+        ? failure(location, error.code, error.message)
+        : failure(location, 'failed', `${location}: ${describeError(error)}`);
+    }
   }
 
   async close(): Promise<void> {
@@ -93,8 +113,8 @@ export class WebStage {
 
   /**
    * Fetches a URL and processes the page. A 304 yields an info note and nothing else; a skipped content type a
-   * warning; a failed fetch an error. The validators are yielded last, and only when nothing failed, so that a
-   * page that failed is fetched in full next time.
+   * warning; a failed fetch an error. The validators are yielded last, and only when records were written and
+   * nothing failed, so that a page that failed (or gave nothing) is fetched in full next time.
    */
   private async *fetched(url: string, feedItem: ParsedStory | null): AsyncGenerator<Outcome> {
     const { client, pageInput } = await this.open();
@@ -108,20 +128,22 @@ export class WebStage {
       return;
     }
     if (result.kind === 'not-modified') {
-      yield note(url, 'info', 'not-modified', `${url}: unchanged since the last run (HTTP 304)`);
+      yield emptyNote(url, 'info', 'not-modified', `${url}: unchanged since the last run (HTTP 304)`);
       return;
     }
     if (result.kind === 'skipped') {
-      yield note(url, 'warning', 'skipped-content-type', result.message);
+      yield emptyNote(url, 'warning', 'skipped-content-type', result.message);
       return;
     }
     const raw = pageInput(result);
     let failed = false;
+    let written = false;
     try {
       const head = await readHead(raw);
       const format = this.context.chooseFormat(head.sniffed);
       for await (const outcome of this.document(raw, head, format, feedItem)) {
         if (outcome.kind === 'report' && outcome.fails) failed = true;
+        if (outcome.kind === 'records') written = true;
         yield outcome;
       }
     } catch (error) {
@@ -130,7 +152,7 @@ export class WebStage {
         ? failure(raw.location, error.code, error.message)
         : failure(raw.location, 'failed', `${raw.location}: ${describeError(error)}`);
     }
-    if (!failed && result.validators !== null) yield { kind: 'commit', url, validators: result.validators };
+    if (written && !failed && result.validators !== null) yield { kind: 'commit', url, validators: result.validators };
   }
 
   /** Fetches every item's link at once (the limits apply) and yields the results in feed order. */
@@ -151,9 +173,16 @@ export class WebStage {
       } else if (item.paragraphs.length > 0) {
         // An item without a fetchable link still has its own text.
         const origin: Origin = { type: feed.type, location: feed.location, format: 'feed', index, charset };
-        yield { kind: 'records', batch: serialize([normalizeStory(item, { origin, now, referenceDate: reference })]) };
+        yield {
+          kind: 'records',
+          batch: this.serialize([normalizeStory(item, { origin, now, referenceDate: reference })]),
+        };
       }
     }
+  }
+
+  private serialize(stories: readonly Story[]): EmittedBatch {
+    return serialize(stories, this.context.output === 'ninjs' ? toNinjs : undefined);
   }
 
   /** Loads undici and p-limit (only runs that meet a URL get here) and opens one client for the run. */

@@ -1,8 +1,8 @@
 import { HexSet64 } from './dedup/set64.js';
-import { InputError, describeError, isHttpError, isInputError } from './errors.js';
+import { describeError, isHttpError, isInputError } from './errors.js';
 import { frameStream } from './formats/frame.js';
 import { FORMATS, type Format } from './formats/index.js';
-import type { Outcome } from './outcome.js';
+import { collect, type Outcome } from './outcome.js';
 import { prepend, readHead } from './pipeline-head.js';
 import { WebStage } from './pipeline-web.js';
 import { ParsePool, canUseWorkers } from './pool.js';
@@ -17,12 +17,17 @@ import type { Diagnostic, EmittedBatch, FormatName, RawInput, StoryKeys, Validat
 /** How duplicates are recognized: `exact` (same normalized body), or `off`. */
 export type DedupMode = 'exact' | 'off';
 
+/** How records are written: wire's own JSON lines (`jsonl`), or IPTC ninjs 2.1 JSON lines (`ninjs`). */
+export type OutputFormat = 'jsonl' | 'ninjs';
+
 /** Everything a run needs; the CLI builds this from its options. */
 export interface IngestOptions {
   readonly inputs: readonly string[];
   readonly inputList?: string | null;
   /** A format name to force, or `auto` to sniff each input. */
   readonly format?: FormatName | 'auto';
+  /** `jsonl` (the default) or `ninjs`. */
+  readonly output?: OutputFormat;
   readonly dedup?: DedupMode;
   /** `mtime`, `now`, an ISO date, or null: what a dateline without a year is dated against. */
   readonly referenceDate?: string | null;
@@ -30,10 +35,6 @@ export interface IngestOptions {
   readonly sink: Sink;
   readonly stdin?: AsyncIterable<Uint8Array>;
   readonly now?: () => Date;
-  /** Limits, timeouts and retries for URLs and feed items. */
-  readonly fetch?: FetchOptions;
-  /** Where ETag / Last-Modified are remembered between runs, so an unchanged page costs a 304 and emits nothing. */
-  readonly validators?: ValidatorCache;
   readonly onDiagnostic?: (diagnostic: Diagnostic) => void;
   /** Called with the running counts after each batch of stories and each input (for progress display). */
   readonly onProgress?: (counts: IngestCounts) => void;
@@ -43,6 +44,10 @@ export interface IngestOptions {
   readonly signal?: AbortSignal;
   /** Parse large inputs on worker threads (default true); records come out in the same order either way. */
   readonly parallel?: boolean;
+  /** Limits, timeouts and retries for URLs and feed items. */
+  readonly fetch?: FetchOptions;
+  /** Where ETag / Last-Modified are remembered between runs, so an unchanged page costs a 304 and emits nothing. */
+  readonly validators?: ValidatorCache;
 }
 
 /** Running counts of a run. */
@@ -107,8 +112,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const fetches: Array<Promise<Outcome[]> | null> = [];
     for (const [index, item] of items.entries()) {
       if (options.signal?.aborted) break;
-      while (fetches.length < Math.min(items.length, index + 1 + lookahead))
+      while (fetches.length < Math.min(items.length, index + 1 + lookahead)) {
         fetches.push(run.prefetch(items[fetches.length]!));
+      }
       await run.ingestItem(item, fetches[index] ?? null);
     }
   } finally {
@@ -121,9 +127,33 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
 /** Per-input bookkeeping while its batches come back. */
 interface InputState {
   readonly location: string;
+  /** Stories parsed from the input. */
   stories: number;
+  /** Of those, written and dropped as duplicates. */
+  written: number;
+  duplicates: number;
+  failed: boolean;
   warned: boolean;
+  /** Set when the input is empty on purpose (a page unchanged since the last run, a skipped PDF). */
+  quiet?: boolean;
 }
+
+/**
+ * Work queued in input order: a batch being parsed, a failure met while reading, or the end of an input. The queue
+ * runs across inputs, so the next file is read while the last one's batches are still being parsed; everything is
+ * absorbed (written, reported) strictly in order.
+ */
+type Pending =
+  | { readonly kind: 'batch'; readonly input: InputState; readonly result: Promise<BatchResult> }
+  | { readonly kind: 'web'; readonly input: InputState; readonly outcomes: Promise<Outcome[]> }
+  | {
+      readonly kind: 'fail';
+      readonly input: InputState;
+      readonly code: string;
+      readonly message: string;
+      readonly line?: number;
+    }
+  | { readonly kind: 'end'; readonly input: InputState };
 
 class Run {
   readonly counts: IngestCounts = { total: 0, inputs: 0, stories: 0, duplicates: 0, failed: 0 };
@@ -132,6 +162,8 @@ class Run {
   private readonly now: () => Date;
   private pool: ParsePool | null = null;
   private bytesParsed = 0;
+  private readonly queue: Pending[] = [];
+  private batchesQueued = 0;
   private webStage: WebStage | null = null;
 
   constructor(private readonly options: IngestOptions) {
@@ -145,101 +177,139 @@ class Run {
 
   /** Ingests one input; `fetched` holds the outcomes of a URL fetched ahead. */
   async ingestItem(item: InputItem, fetched: Promise<Outcome[]> | null = null): Promise<void> {
-    const failuresBefore = this.failures.length;
-    const storiesBefore = this.counts.stories;
-    const duplicatesBefore = this.counts.duplicates;
+    const name = item.kind === 'error' ? (item.error.input ?? '?') : itemName(item);
+    const input: InputState = { location: name, stories: 0, written: 0, duplicates: 0, failed: false, warned: false };
     try {
       if (item.kind === 'error') throw item.error;
       if (item.kind === 'url') {
-        for (const outcome of await (fetched ?? this.web().url(item.url))) await this.apply(outcome);
+        this.queue.push({ kind: 'web', input, outcomes: fetched ?? this.web().url(item.url) });
       } else {
         const raw = item.kind === 'stdin' ? openStdin(this.options.stdin) : await openFile(item.path);
-        await this.ingestRaw(raw);
+        await this.ingestRaw(raw, input);
       }
     } catch (error) {
-      const input = item.kind === 'error' ? (item.error.input ?? '?') : itemName(item);
       const known = isInputError(error) || isHttpError(error);
-      this.fail(input, known ? error.code : 'failed', known ? error.message : `${input}: ${describeError(error)}`);
+      const code = known ? error.code : 'failed';
+      const message = known ? error.message : `${name}: ${describeError(error)}`;
+      this.queue.push({ kind: 'fail', input, code, message });
     }
-    const failed = this.failures.length > failuresBefore;
-    if (failed) this.counts.failed++;
-    this.counts.inputs++;
-    this.options.onInput?.({
-      input: item.kind === 'error' ? (item.error.input ?? '?') : itemName(item),
-      stories: this.counts.stories - storiesBefore,
-      duplicates: this.counts.duplicates - duplicatesBefore,
-      failed,
-    });
-    this.options.onProgress?.(this.counts);
+    this.queue.push({ kind: 'end', input });
+    await this.settle(this.pool ? IN_FLIGHT : 0);
   }
 
-  /** Stops the worker pool, if one was started. */
+  /** Absorbs everything still queued and stops the worker pool, if one was started. */
   async close(): Promise<void> {
-    await this.pool?.close();
-    this.pool = null;
-    await this.webStage?.close();
+    try {
+      await this.settle(0);
+    } finally {
+      await this.pool?.close();
+      this.pool = null;
+      await this.webStage?.close();
+    }
   }
 
-  private async ingestRaw(raw: RawInput): Promise<void> {
+  private async ingestRaw(raw: RawInput, input: InputState): Promise<void> {
     const head = await readHead(raw);
     const format = this.chooseFormat(head.sniffed);
-    if (format.decode) {
+    if (format.decodeDocument) {
       // Pages and feeds: whole documents that name their own charset, parsed on this thread (see WebStage).
-      for await (const outcome of this.web().document(raw, head, format, null)) await this.apply(outcome);
+      const outcomes = collect(this.web().guarded(raw.location, this.web().document(raw, head, format, null)));
+      this.queue.push({ kind: 'web', input, outcomes });
       return;
     }
     const now = this.now().toISOString();
     const base = {
       format: format.name,
+      output: this.options.output ?? 'jsonl',
       type: raw.type,
       location: raw.location,
       now,
       reference: this.referenceFor(raw, now),
     };
-    const input: InputState = { location: raw.location, stories: 0, warned: false };
-    // Batches go out in order and are absorbed in order; at most IN_FLIGHT are parsed at once.
-    const inFlight: Array<Promise<BatchResult>> = [];
     let units: Array<Batch['units'][number]> = [];
     let size = 0;
     let ordinal = 0;
     const submit = (): void => {
-      if (units.length > 0) inFlight.push(this.process({ ...base, units }, size));
+      if (units.length > 0) {
+        this.queue.push({ kind: 'batch', input, result: this.process({ ...base, units }, size) });
+        this.batchesQueued++;
+      }
       units = [];
       size = 0;
-    };
-    const settle = async (keep: number): Promise<void> => {
-      for (let next = inFlight.shift(); next; next = inFlight.length > keep ? inFlight.shift() : undefined) {
-        await this.absorb(await next, input);
-      }
     };
     const maxUnitBytes = this.options.maxStoryBytes ?? DEFAULT_MAX_STORY_BYTES;
     for await (const event of frameStream(prepend(head.first, head.rest), format.boundary, { maxUnitBytes })) {
       if (event.kind === 'diagnostic') {
-        this.fail(raw.location, event.code, `${raw.location}:${event.line}: ${event.message}`, event.line);
+        submit();
+        const message = `${raw.location}:${event.line}: ${event.message}`;
+        this.queue.push({ kind: 'fail', input, code: event.code, message, line: event.line });
         continue;
       }
       units.push({ bytes: event.bytes, line: event.line, ordinal: ordinal++ });
       size += event.bytes.length;
       if (units.length >= BATCH_UNITS || size >= BATCH_BYTES) {
         submit();
-        if (inFlight.length > (this.pool ? IN_FLIGHT : 0)) await settle(this.pool ? IN_FLIGHT : 0);
+        await this.settle(this.pool ? IN_FLIGHT : 0);
         if (this.options.signal?.aborted) break;
       }
     }
     submit();
-    await settle(0);
-    if (input.stories === 0)
-      throw new InputError('no-stories', `${raw.location}: no stories found`, { input: raw.location });
+  }
+
+  /** Absorbs queued work, oldest first, until at most `keep` batches are still out. */
+  private async settle(keep: number): Promise<void> {
+    while (this.queue.length > 0 && (this.batchesQueued > keep || this.queue[0]!.kind !== 'batch')) {
+      const next = this.queue.shift()!;
+      if (next.kind === 'batch') {
+        this.batchesQueued--;
+        await this.absorb(await next.result, next.input);
+      } else if (next.kind === 'web') {
+        for (const outcome of await next.outcomes) await this.apply(outcome, next.input);
+      } else if (next.kind === 'fail') {
+        next.input.failed = true;
+        this.fail(next.input.location, next.code, next.message, next.line);
+      } else {
+        this.finish(next.input);
+      }
+    }
+  }
+
+  /** Closes an input's account: one that gave no story at all has failed, and cron should hear of it. */
+  private finish(input: InputState): void {
+    if (input.stories === 0 && !input.failed && input.quiet !== true && !this.options.signal?.aborted) {
+      input.failed = true;
+      this.fail(input.location, 'no-stories', `${input.location}: no stories found`);
+    }
+    if (input.failed) this.counts.failed++;
+    this.counts.inputs++;
+    this.options.onInput?.({
+      input: input.location,
+      stories: input.written,
+      duplicates: input.duplicates,
+      failed: input.failed,
+    });
+    this.options.onProgress?.(this.counts);
   }
 
   /** Writes, reports or remembers what a page or feed produced. */
-  private async apply(outcome: Outcome): Promise<void> {
-    if (outcome.kind === 'records') await this.emit(outcome.batch);
-    else if (outcome.kind === 'commit') this.options.validators?.put(outcome.url, outcome.validators);
-    else if (outcome.fails) {
-      const { input, code, message, line } = outcome.diagnostic;
-      this.fail(input, code, message, line);
-    } else this.report(outcome.diagnostic);
+  private async apply(outcome: Outcome, input: InputState): Promise<void> {
+    if (outcome.kind === 'records') {
+      input.stories += outcome.batch.keys.length;
+      const before = { stories: this.counts.stories, duplicates: this.counts.duplicates };
+      await this.emit(outcome.batch);
+      input.written += this.counts.stories - before.stories;
+      input.duplicates += this.counts.duplicates - before.duplicates;
+      this.options.onProgress?.(this.counts);
+    } else if (outcome.kind === 'commit') {
+      this.options.validators?.put(outcome.url, outcome.validators);
+    } else if (outcome.fails) {
+      const { input: where, code, message, line } = outcome.diagnostic;
+      input.failed = true;
+      this.fail(where, code, message, line);
+    } else {
+      if (outcome.empty === true) input.quiet = true;
+      this.report(outcome.diagnostic);
+    }
   }
 
   private web(): WebStage {
@@ -247,6 +317,7 @@ class Run {
       fetch: this.options.fetch ?? {},
       validators: this.options.validators ?? null,
       maxUnitBytes: this.options.maxStoryBytes ?? DEFAULT_MAX_STORY_BYTES,
+      output: this.options.output ?? 'jsonl',
       now: () => this.now().toISOString(),
       referenceFor: (raw, now) => this.referenceFor(raw, now),
       chooseFormat: (sniffed) => this.chooseFormat(sniffed),
@@ -260,7 +331,9 @@ class Run {
     if (this.pool === null && this.options.parallel !== false && canUseWorkers && this.bytesParsed > PARALLEL_AFTER) {
       this.pool = new ParsePool();
     }
-    return this.pool ? this.pool.run(batch) : Promise.resolve(processBatch(batch));
+    // Keep each worker two batches deep; beyond that the main thread parses the batch itself, so every core works.
+    if (this.pool && !this.pool.busy(2)) return this.pool.run(batch);
+    return Promise.resolve(processBatch(batch));
   }
 
   private async absorb(result: BatchResult, input: InputState): Promise<void> {
@@ -277,11 +350,16 @@ class Run {
     }
     for (const d of result.diagnostics) {
       const message = d.line === undefined ? `${where}: ${d.message}` : `${where}:${d.line}: ${d.message}`;
-      if (d.severity === 'error') this.fail(where, d.code, message, d.line);
-      else this.report({ ...d, message, input: where });
+      if (d.severity === 'error') {
+        input.failed = true;
+        this.fail(where, d.code, message, d.line);
+      } else this.report({ ...d, message, input: where });
     }
     input.stories += result.records.keys.length;
+    const before = { stories: this.counts.stories, duplicates: this.counts.duplicates };
     await this.emit(result.records);
+    input.written += this.counts.stories - before.stories;
+    input.duplicates += this.counts.duplicates - before.duplicates;
     this.options.onProgress?.(this.counts);
   }
 

@@ -18,7 +18,8 @@ export class ParsePool {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
 
-  constructor(size = Math.max(1, Math.min(4, availableParallelism()))) {
+  /** One worker fewer than there are cores: the main thread parses too, whenever the workers are busy. */
+  constructor(size = Math.max(1, Math.min(4, availableParallelism() - 1))) {
     for (let i = 0; i < size; i++) {
       // A small young generation: batches are short-lived garbage, and memory must stay flat on gigabyte inputs.
       const worker = new Worker(new URL('./worker.js', import.meta.url), {
@@ -35,6 +36,11 @@ export class ParsePool {
       worker.on('error', (error) => this.failAll(error));
       this.workers.push(slot);
     }
+  }
+
+  /** True when every worker already has `depth` batches waiting. */
+  busy(depth: number): boolean {
+    return this.workers.every((slot) => slot.busy >= depth);
   }
 
   /** Parses a batch on a worker. */

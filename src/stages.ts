@@ -1,11 +1,14 @@
 import { decodeUnit } from './formats/decode.js';
 import { FORMATS, type FormatDiagnostic } from './formats/index.js';
 import { normalizeStory } from './normalize/story.js';
+import { toNinjs } from './sinks/ninjs.js';
 import type { EmittedBatch, FormatName, OriginType, Story, StoryKeys } from './types.js';
 
 /** A run of units from one input, with what is needed to turn them into records anywhere (thread or worker). */
 export interface Batch {
   readonly format: FormatName;
+  /** How the records are serialized: wire's JSON lines, or ninjs 2.1 (the dedup keys are the same either way). */
+  readonly output?: 'jsonl' | 'ninjs';
   readonly type: OriginType;
   readonly location: string;
   readonly now: string;
@@ -33,7 +36,7 @@ export function processBatch(batch: Batch): BatchResult {
   const diagnostics: FormatDiagnostic[] = [];
   let fallbackLine: number | null = null;
   for (const unit of batch.units) {
-    const decoded = decodeUnit(unit.bytes);
+    const decoded = format.decode ? format.decode(unit.bytes) : decodeUnit(unit.bytes);
     if (decoded.fallback && fallbackLine === null) fallbackLine = unit.line;
     let parsed;
     try {
@@ -61,12 +64,12 @@ export function processBatch(batch: Batch): BatchResult {
       stories.push(normalizeStory(story, { origin, now: batch.now, referenceDate: batch.reference }));
     });
   }
-  return { records: serialize(stories), diagnostics, fallbackLine };
+  return { records: serialize(stories, batch.output === 'ninjs' ? toNinjs : undefined), diagnostics, fallbackLine };
 }
 
 /** Serializes records into one buffer of JSON lines, noting where each ends, with their dedup keys. */
-export function serialize(stories: readonly Story[]): EmittedBatch {
-  const lines = stories.map((story) => `${JSON.stringify(story)}\n`);
+export function serialize(stories: readonly Story[], as?: (story: Story) => unknown): EmittedBatch {
+  const lines = stories.map((story) => `${JSON.stringify(as ? as(story) : story)}\n`);
   // Sized for ASCII with some room; a line that might not fit is measured exactly and the buffer grown.
   let bytes = Buffer.allocUnsafeSlow(Math.ceil(lines.reduce((sum, line) => sum + line.length, 0) * 1.1) + 1024);
   const ends: number[] = [];

@@ -81,6 +81,8 @@ export interface ParsedStory {
   readonly copyright?: string | null;
   readonly credits?: string | null;
   readonly ednote?: string | null;
+  /** A summary the markup gives (NITF `<abstract>`, NewsML-G2 `<description>`). */
+  readonly description?: string | null;
   readonly slugline?: string | null;
   readonly urgency?: number | null;
   readonly markers?: readonly string[];
@@ -133,6 +135,8 @@ export interface Story {
   /** The publishing site of a web page, as it names itself. */
   readonly site_name?: string | null;
   readonly ednote?: string | null;
+  /** A summary the markup gives (NITF abstract, NewsML-G2 description); absent when there is none. */
+  readonly description?: string | null;
   readonly slugline?: string | null;
   readonly urgency?: number | null;
   readonly envelope?: Envelope | null;

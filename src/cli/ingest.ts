@@ -1,5 +1,5 @@
 import { isOutputError } from '../errors.js';
-import { ingest, type DedupMode, type IngestSummary } from '../pipeline.js';
+import { ingest, type DedupMode, type IngestSummary, type OutputFormat } from '../pipeline.js';
 import { JsonlFileSink, JsonlStreamSink, repairTornTail } from '../sinks/jsonl.js';
 import type { Sink } from '../sinks/sink.js';
 import type { FormatName } from '../types.js';
@@ -11,6 +11,7 @@ export interface IngestFlags {
   output?: string;
   inputList?: string;
   format: FormatName | 'auto';
+  outputFormat: OutputFormat;
   dedup: DedupMode;
   referenceDate?: string;
   maxStoryBytes: number;
@@ -60,6 +61,7 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
       inputs,
       inputList: flags.inputList ?? null,
       format: flags.format,
+      output: flags.outputFormat,
       dedup: flags.dedup,
       referenceDate: flags.referenceDate ?? null,
       maxStoryBytes: flags.maxStoryBytes,

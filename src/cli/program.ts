@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { PARSER_NAMES } from '../formats/names.js';
 import { EXIT } from './exit.js';
 import type { IngestFlags } from './ingest.js';
 import type { WatchFlags } from './watch.js';
@@ -50,9 +51,14 @@ function program(setExit: (code: number) => void): Command {
     .option('-o, --output <file>', 'append JSON lines to this file instead of standard output')
     .option('--input-list <file>', 'read more inputs from this file, one per line (- for standard input)')
     .addOption(
-      new Option('--format <name>', 'force a format instead of detecting it')
-        .choices(['auto', 'plain', 'html', 'feed'])
+      new Option('--format <name>', 'force a format instead of detecting it from the content')
+        .choices(['auto', ...PARSER_NAMES])
         .default('auto'),
+    )
+    .addOption(
+      new Option('--output-format <name>', 'write wire records, or IPTC ninjs 2.1 items, one JSON object a line')
+        .choices(['jsonl', 'ninjs'])
+        .default('jsonl'),
     )
     .addOption(new Option('--dedup <mode>', 'drop duplicate stories').choices(['exact', 'off']).default('exact'))
     .option(
@@ -85,6 +91,7 @@ Examples:
   $ wire ingest story.txt | jq -r .headline       just the headlines
   $ wire ingest stories/ -o wire.jsonl            append to wire.jsonl (run it from cron)
   $ find in/ -name '*.txt' | wire ingest --input-list -
+  $ wire ingest feed.anpa --output-format ninjs   a framed ANPA-1312 stream as ninjs 2.1 items
   $ wire ingest https://example.com/news/rss.xml  every item of a feed, each page fetched and extracted
   $ wire ingest --input-list urls.txt --per-host-delay 1000
 
@@ -105,9 +112,14 @@ Exit codes: 0 every input ingested, 1 some input failed (the rest were written),
     .option('--settle <ms>', 'how long a file must stay unchanged to count as complete', positiveInteger, 2000)
     .option('--once', 'ingest what is ready (waiting for files still being written) and exit')
     .addOption(
-      new Option('--format <name>', 'force a format instead of detecting it')
-        .choices(['auto', 'plain'])
+      new Option('--format <name>', 'force a format instead of detecting it from the content')
+        .choices(['auto', ...PARSER_NAMES])
         .default('auto'),
+    )
+    .addOption(
+      new Option('--output-format <name>', 'write wire records, or IPTC ninjs 2.1 items, one JSON object a line')
+        .choices(['jsonl', 'ninjs'])
+        .default('jsonl'),
     )
     .addOption(new Option('--dedup <mode>', 'drop duplicate stories').choices(['exact', 'off']).default('exact'))
     .option(

@@ -71,6 +71,7 @@ async function ingestOne(
   const summary = await ingest({
     inputs: [path],
     format: flags.format,
+    output: flags.outputFormat,
     dedup: flags.dedup,
     referenceDate: flags.referenceDate ?? null,
     maxStoryBytes: flags.maxStoryBytes,

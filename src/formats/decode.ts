@@ -7,6 +7,17 @@ export interface Decoded {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+// windows-1252's printable characters in 0x80–0x9F (WHATWG table; the five unassigned bytes map to themselves).
+// Node's TextDecoder('windows-1252') reads these bytes as latin-1 C1 controls, which would then be stripped: a
+// curly quote (0x93) would vanish. So the table is applied here.
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Reads a latin1 string (one char per byte) as windows-1252. */
+function windows1252(bytesAsLatin1: string): string {
+  return bytesAsLatin1.replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80] ?? ch);
+}
 const HIGH_BYTE = /[\u0080-\u00ff]/;
 
 /**
@@ -23,8 +34,19 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   try {
     return { text: utf8.decode(bytes), charset: 'utf-8', fallback: false };
   } catch {
-    return { text: decodeWindows1252(bytes), charset: 'windows-1252', fallback: true };
+    const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return { text: windows1252(buffer.toString('latin1')), charset: 'windows-1252', fallback: true };
   }
+}
+
+/**
+ * Decodes a unit in a character set its format declares (Reuters-21578 SGML is latin-1, read as windows-1252 the
+ * way browsers read a latin-1 label). Pure ASCII passes through untouched.
+ */
+export function decodeUnitAs(bytesAsLatin1: string, charset: 'windows-1252'): Decoded {
+  // Latin-1 and windows-1252 agree except in 0x80–0x9F, so only units with such bytes need a decoder.
+  if (!/[\u0080-\u009f]/.test(bytesAsLatin1)) return { text: bytesAsLatin1, charset, fallback: false };
+  return { text: windows1252(bytesAsLatin1), charset, fallback: false };
 }
 
 /** Reads a chunk as latin1: one JavaScript char per byte, so string offsets are byte offsets. */
@@ -56,24 +78,9 @@ export async function* withoutBom(chunks: AsyncIterable<Uint8Array>): AsyncGener
   if (decoder) yield Buffer.from(decoder.decode(), 'utf8');
 }
 
-/** The charset a byte-order mark at the start of an input names, or null. */
-export function bomCharset(head: Uint8Array): string | null {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  return null;
-}
-
-// windows-1252's bytes 0x80–0x9F (WHATWG Encoding). Node 20's TextDecoder('windows-1252') decodes them as latin-1
-// C1 controls, so `’` (0x92) and `—` (0x97) would vanish from every 1252 page and 1987 wire file.
-const CP1252_HIGH =
-  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
-  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-
-/** Decodes windows-1252 (which browsers also use for `iso-8859-1` and `us-ascii`) as the WHATWG standard says. */
+/** Decodes windows-1252 bytes (which browsers also use for `iso-8859-1` and `us-ascii`) as the WHATWG standard says. */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  return text.replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80] ?? ch);
+  return windows1252(latin1(bytes));
 }
 
 /** A decoder for a WHATWG encoding label, or null for an unknown label; windows-1252 decodes correctly. */
@@ -86,4 +93,12 @@ export function decoderFor(label: string): { readonly encoding: string; decode(b
   }
   if (decoder.encoding === 'windows-1252') return { encoding: 'windows-1252', decode: decodeWindows1252 };
   return { encoding: decoder.encoding, decode: (bytes) => decoder.decode(bytes) };
+}
+
+/** The charset a byte-order mark at the start of an input names, or null. */
+export function bomCharset(head: Uint8Array): string | null {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return null;
 }

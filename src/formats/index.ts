@@ -1,8 +1,14 @@
 import type { FormatName, OriginType, ParsedStory, Severity } from '../types.js';
+import { anpa } from './anpa.js';
 import type { Decoded } from './decode.js';
 import type { BoundaryFinder } from './frame.js';
-import { feed, html } from './web-formats.js';
+import { iptc7901 } from './iptc7901.js';
+import { newsml } from './newsml.js';
+import { nitf } from './nitf.js';
 import { plain } from './plain-format.js';
+import { rcv1 } from './rcv1.js';
+import { sgml } from './sgml.js';
+import { feed, html } from './web-formats.js';
 
 /** A problem a parser met in one unit; the pipeline attaches the input's name. */
 export interface FormatDiagnostic {
@@ -36,20 +42,40 @@ export interface UnitContext {
 export interface Format {
   readonly name: FormatName;
   readonly boundary: BoundaryFinder;
+  /**
+   * Parses one unit of decoded text; `line` is where the unit starts in its input (1-based). Whole web documents
+   * also get their input's context (a page's URL resolves its relative links).
+   */
+  parse(text: string, line: number, context?: UnitContext): ParseResult;
+  /**
+   * Decodes a unit (a latin1 string, one char per byte) when the format knows its character set better than the
+   * pipeline's UTF-8 → windows-1252 fallback does (latin-1 SGML, XML that declares its encoding).
+   */
+  decode?(bytesAsLatin1: string): Decoded;
+  /**
+   * For web documents (pages, feeds): decodes the bytes with what the input says of them (a byte-order mark, the
+   * Content-Type charset, `<meta charset>`). Formats that have this are parsed whole on the main thread, URLs and
+   * feed items fetched there too.
+   */
+  decodeDocument?(bytes: Uint8Array, context: UnitContext): Decoded;
   /** Loads the parser's heavy dependencies (cheerio) on first use, so runs that never need them start fast. */
   load?(): Promise<void>;
-  /** Decodes a unit's bytes, for formats that declare their own charset (HTML's `<meta charset>`, XML's prolog). */
-  decode?(bytes: Uint8Array, context: UnitContext): Decoded;
-  /** Parses one unit of decoded text; `line` is where the unit starts in its input (1-based). */
-  parse(text: string, line: number, context?: UnitContext): ParseResult;
 }
 
 /** The formats `--format` can name, by name. */
 export const FORMATS: ReadonlyMap<FormatName, Format> = new Map<FormatName, Format>([
   ['plain', plain],
+  ['anpa', anpa],
+  ['iptc7901', iptc7901],
+  ['nitf', nitf],
+  ['newsml', newsml],
+  ['rcv1', rcv1],
+  ['sgml', sgml],
   ['html', html],
   ['feed', feed],
 ]);
 
 /** The names `--format` accepts. */
 export const FORMAT_NAMES: readonly string[] = ['auto', ...FORMATS.keys()];
+
+export { PARSER_NAMES } from './names.js';

@@ -4,7 +4,8 @@ import { stripControls } from '../normalize/text.js';
 import type { ParsedStory } from '../types.js';
 
 // `By Jane Doe`, `BY JANE DOE, Associated Press`, `Von Max Muster, dpa`, `Por Ana Ruiz`, `Par Jean Dupont`.
-const BYLINE = /^(?:By|BY|Von|VON|Por|POR|Par|PAR)\s+\p{Lu}[^\n]{1,100}$/u;
+// Reuters 1987 also wrote it in lower case: `by Maggie McNeil, Reuters`.
+const BYLINE = /^(?:By|BY|by|Von|VON|Por|POR|Par|PAR)\s+\p{Lu}[^\n]{1,100}$/u;
 // The title line AP and others print under a byline: `Associated Press Writer`, `AP Business Writer`.
 const BYLINE_TITLE =
   /^(?:(?:The )?Associated Press|AP|Reuters|AFP|Bloomberg News|dpa)(?: [A-Z][a-z]+)* ?(?:Writer|Correspondent|Reporter|Editor)?$/;

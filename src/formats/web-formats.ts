@@ -25,7 +25,7 @@ export const html: Format = {
   async load() {
     htmlModule ??= await import('./html/index.js');
   },
-  decode(bytes: Uint8Array, context: UnitContext) {
+  decodeDocument(bytes: Uint8Array, context: UnitContext) {
     return loaded(htmlModule, 'html').decodeWeb(bytes, context);
   },
   parse(text: string, line: number, context?: UnitContext) {
@@ -44,7 +44,7 @@ export const feed: Format = {
     feedModule ??= await import('./feed/index.js');
     htmlModule ??= await import('./html/index.js');
   },
-  decode(bytes: Uint8Array, context: UnitContext) {
+  decodeDocument(bytes: Uint8Array, context: UnitContext) {
     return loaded(htmlModule, 'html').decodeWeb(bytes, context);
   },
   parse(text: string, line: number, context?: UnitContext) {

@@ -28,14 +28,15 @@ const PART = `${WORD}(?:(?: ${JOINER})* ${WORD}){0,4}`;
 // Parts are comma-separated; 1987 copy sometimes has a space before the comma (`ATLANTA , March 3 -`).
 const LOCATION = `${PART}(?: ?, ?${PART}){0,2}`;
 // `Nov. 27`, `27 Nov`, `March 22, 2018`, `31 dez 2008`, `Jan. 1` (a typo'd day like `119` is caught and dropped).
-const DATE = `(?:${MONTH} ?\\d{1,3}|\\d{1,2} ${MONTH})(?:,? \\d{4})?`;
+// A bare agency after the day is not a day-first month: `MELBOURNE, Oct 14 AAP - `, `TOKYO, Oct 14 Reuters - `.
+const DATE = `(?:${MONTH} ?\\d{1,3}|\\d{1,2} (?!(?:Kyodo|Reuters?|AAP)\\b)${MONTH})(?:,? \\d{4})?`;
 // `--`, `—`, `–`, `.-` may touch their neighbours; a lone `-` or `_` needs a space on one side (`WINSTON-SALEM`).
 const SEP = `(?:[ \\t]*(?:-{2,3}|[—–]|\\.-)[ \\t]*|[ \\t]+[-_][ \\t]*|[-_][ \\t]+|-$)`;
 const PAREN_AGENCY = `\\((?<agency>[^()\\n]{1,40})\\)`;
 
 /** `SEOUL, Nov. 24 (Yonhap) -- `, `NEW YORK, Feb 26 - `, `WASHINGTON _ `, `(Bloomberg) -- `, `HOUSTON--(BUSINESS WIRE)--` */
 const WITH_SEPARATOR = new RegExp(
-  `^(?<loc>${LOCATION})?(?: ?,? ?(?<date>${DATE}),?)?(?:(?:[ \\t]*-{2,}[ \\t]*| ?)${PAREN_AGENCY}|,? (?<bare>Kyodo|Reuters?)\\b)?(?<sep>${SEP})`,
+  `^(?<loc>${LOCATION})?(?: ?,? ?(?<date>${DATE}),?)?(?:(?:[ \\t]*-{2,}[ \\t]*| ?)${PAREN_AGENCY}|,? (?<bare>Kyodo|Reuters?|AAP)\\b)?(?<sep>${SEP})`,
   'u',
 );
 /** `New Delhi, Jul 14 (PTI) The ...`, `New Delhi, July 15(PTI) India`, `(CNN)The ...`: known agencies only. */

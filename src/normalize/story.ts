@@ -25,6 +25,7 @@ export function normalizeStory(parsed: ParsedStory, context: NormalizeContext): 
   const dateline = found.dateline;
   const agency =
     canonicalAgencyOf(dateline?.agency) ??
+    canonicalAgencyOf(found.printedAgency) ??
     canonicalAgencyOf(tail.source?.name) ??
     canonicalAgencyOf(parsed.agency) ??
     tail.implied;
@@ -60,6 +61,7 @@ function optional(parsed: ParsedStory): Partial<Story> {
   if (parsed.canonicalUrl != null) extra.canonical_url = parsed.canonicalUrl;
   if (parsed.siteName != null) extra.site_name = parsed.siteName;
   if (parsed.ednote != null) extra.ednote = parsed.ednote;
+  if (parsed.description != null) extra.description = parsed.description;
   if (parsed.slugline != null) extra.slugline = parsed.slugline;
   if (parsed.urgency != null) extra.urgency = parsed.urgency;
   if (parsed.envelope != null) extra.envelope = parsed.envelope;
@@ -70,6 +72,8 @@ function optional(parsed: ParsedStory): Partial<Story> {
 interface FoundDateline {
   readonly dateline: Dateline | null;
   readonly paragraphs: readonly string[];
+  /** The printed dateline's agency when markup gave the dateline (`<dateline>CHICAGO</dateline>`, `(Reuters)`). */
+  readonly printedAgency?: string | null;
 }
 
 function findDateline(paragraphs: readonly string[], markup: string | null, reference: string | null): FoundDateline {
@@ -81,7 +85,7 @@ function findDateline(paragraphs: readonly string[], markup: string | null, refe
   const rest = [...paragraphs];
   if (printed.rest === '') rest.splice(at, 1);
   else rest[at] = printed.rest;
-  return { dateline: given ?? printed.dateline, paragraphs: rest };
+  return { dateline: given ?? printed.dateline, paragraphs: rest, printedAgency: printed.dateline.agency };
 }
 
 /** A dateline given by markup (`SEOUL, Nov. 27`) parsed as if it opened a paragraph. */
