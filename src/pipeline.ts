@@ -4,7 +4,7 @@ import { frameStream } from './formats/frame.js';
 import { FORMATS, type Format } from './formats/index.js';
 import { collect, type Outcome } from './outcome.js';
 import { prepend, readHead } from './pipeline-head.js';
-import { WebStage } from './pipeline-web.js';
+import type { WebStage } from './pipeline-web.js';
 import { ParsePool, canUseWorkers } from './pool.js';
 import type { Sink } from './sinks/sink.js';
 import { openFile } from './sources/file.js';
@@ -164,7 +164,7 @@ class Run {
   private bytesParsed = 0;
   private readonly queue: Pending[] = [];
   private batchesQueued = 0;
-  private webStage: WebStage | null = null;
+  private webStage: Promise<WebStage> | null = null;
 
   constructor(private readonly options: IngestOptions) {
     this.now = options.now ?? (() => new Date());
@@ -172,7 +172,7 @@ class Run {
 
   /** Starts fetching a URL input now, ahead of its turn; other inputs are opened when their turn comes. */
   prefetch(item: InputItem): Promise<Outcome[]> | null {
-    return item.kind === 'url' ? this.web().url(item.url) : null;
+    return item.kind === 'url' ? this.web().then((web) => web.url(item.url)) : null;
   }
 
   /** Ingests one input; `fetched` holds the outcomes of a URL fetched ahead. */
@@ -182,7 +182,7 @@ class Run {
     try {
       if (item.kind === 'error') throw item.error;
       if (item.kind === 'url') {
-        this.queue.push({ kind: 'web', input, outcomes: fetched ?? this.web().url(item.url) });
+        this.queue.push({ kind: 'web', input, outcomes: fetched ?? this.web().then((web) => web.url(item.url)) });
       } else {
         const raw = item.kind === 'stdin' ? openStdin(this.options.stdin) : await openFile(item.path);
         await this.ingestRaw(raw, input);
@@ -204,7 +204,7 @@ class Run {
     } finally {
       await this.pool?.close();
       this.pool = null;
-      await this.webStage?.close();
+      if (this.webStage) await (await this.webStage).close();
     }
   }
 
@@ -213,7 +213,8 @@ class Run {
     const format = this.chooseFormat(head.sniffed);
     if (format.decodeDocument) {
       // Pages and feeds: whole documents that name their own charset, parsed on this thread (see WebStage).
-      const outcomes = collect(this.web().guarded(raw.location, this.web().document(raw, head, format, null)));
+      const web = await this.web();
+      const outcomes = collect(web.guarded(raw.location, web.document(raw, head, format, null)));
       this.queue.push({ kind: 'web', input, outcomes });
       return;
     }
@@ -312,16 +313,20 @@ class Run {
     }
   }
 
-  private web(): WebStage {
-    this.webStage ??= new WebStage({
-      fetch: this.options.fetch ?? {},
-      validators: this.options.validators ?? null,
-      maxUnitBytes: this.options.maxStoryBytes ?? DEFAULT_MAX_STORY_BYTES,
-      output: this.options.output ?? 'jsonl',
-      now: () => this.now().toISOString(),
-      referenceFor: (raw, now) => this.referenceFor(raw, now),
-      chooseFormat: (sniffed) => this.chooseFormat(sniffed),
-    });
+  /** The web stage, loaded (with undici, p-limit and the page parsers behind it) only when a run meets the web. */
+  private web(): Promise<WebStage> {
+    this.webStage ??= import('./pipeline-web.js').then(
+      ({ WebStage }) =>
+        new WebStage({
+          fetch: this.options.fetch ?? {},
+          validators: this.options.validators ?? null,
+          maxUnitBytes: this.options.maxStoryBytes ?? DEFAULT_MAX_STORY_BYTES,
+          output: this.options.output ?? 'jsonl',
+          now: () => this.now().toISOString(),
+          referenceFor: (raw, now) => this.referenceFor(raw, now),
+          chooseFormat: (sniffed) => this.chooseFormat(sniffed),
+        }),
+    );
     return this.webStage;
   }
 
