@@ -149,9 +149,19 @@ hidden files are left alone until renamed. A restart never ingests a moved file 
   wire
     .command('schema')
     .description('print the JSON Schema of the records wire writes')
-    .action(async () => {
+    .addOption(
+      new Option('--output-format <name>', 'the schema of this output format').choices(['jsonl', 'ninjs']).default('jsonl'),
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ wire schema > record.schema.json                  the record's JSON Schema (draft 2020-12)
+  $ wire schema --output-format ninjs                 the ninjs 2.1 extension that --output-format ninjs follows`,
+    )
+    .action(async (flags: { outputFormat: 'jsonl' | 'ninjs' }) => {
       const { printSchema } = await import('./schema.js');
-      setExit(printSchema());
+      setExit(printSchema(flags.outputFormat));
     });
 
   return wire;
