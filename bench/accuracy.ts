@@ -1,10 +1,12 @@
 /** `npm run bench:accuracy`: accuracy on the real copy in ../shared/corpus (skipped when it is absent). */
 import * as formatsAccuracy from './formats-accuracy.js';
 import * as plainAccuracy from './plain-accuracy.js';
+import * as webAccuracy from './web-accuracy.js';
 
 const BENCHES: ReadonlyArray<readonly [string, () => unknown]> = [
   ['plain', () => plainAccuracy.run()],
   ['formats', () => formatsAccuracy.run()],
+  ['web', () => webAccuracy.run()],
 ];
 
 const only = process.env['BENCH_ONLY']?.split(',');

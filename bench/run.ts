@@ -6,10 +6,14 @@ import * as formatsSpeed from './formats-speed.js';
 import * as memory from './memory.js';
 import * as plainSpeed from './plain-speed.js';
 import * as startup from './startup.js';
+import * as webFetch from './web-fetch.js';
+import * as webSpeed from './web-speed.js';
 
 const BENCHES: ReadonlyArray<readonly [string, () => unknown]> = [
   ['plain-speed', () => plainSpeed.run()],
   ['formats-speed', () => formatsSpeed.run()],
+  ['web-speed', () => webSpeed.run()],
+  ['web-fetch', () => webFetch.run()],
   ['startup', () => startup.run()],
   ['memory', () => memory.run()],
 ];

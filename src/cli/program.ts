@@ -150,7 +150,9 @@ hidden files are left alone until renamed. A restart never ingests a moved file 
     .command('schema')
     .description('print the JSON Schema of the records wire writes')
     .addOption(
-      new Option('--output-format <name>', 'the schema of this output format').choices(['jsonl', 'ninjs']).default('jsonl'),
+      new Option('--output-format <name>', 'the schema of this output format')
+        .choices(['jsonl', 'ninjs'])
+        .default('jsonl'),
     )
     .addHelpText(
       'after',

@@ -1,6 +1,23 @@
-import { decodeHTML } from 'entities';
-import { Parser } from 'htmlparser2';
+import { createRequire } from 'node:module';
+import type * as Entities from 'entities';
+import type * as Htmlparser2 from 'htmlparser2';
 import { decodeUnit, decodeUnitAs, type Decoded } from './decode.js';
+
+// htmlparser2 and entities load on the first XML document (through their CommonJS builds, synchronously, since
+// parsing is synchronous), so that a run over plain wire files never pays for them at start-up.
+const load = createRequire(import.meta.url);
+let libraries: { Parser: typeof Htmlparser2.Parser; decodeHTML: typeof Entities.decodeHTML } | undefined;
+function xmlLibraries(): NonNullable<typeof libraries> {
+  libraries ??= {
+    Parser: (load('htmlparser2') as typeof Htmlparser2).Parser,
+    decodeHTML: (load('entities') as typeof Entities).decodeHTML,
+  };
+  return libraries;
+}
+
+function decodeHTML(text: string): string {
+  return xmlLibraries().decodeHTML(text);
+}
 
 /** An element of a parsed XML document: local name (prefix dropped), attributes by local name, children in order. */
 export interface XmlElement {
@@ -37,7 +54,7 @@ export function parseXml(text: string): XmlDocument {
   let inCdata = false;
   let explicitCloses = 0;
   let flattened = false;
-  const parser = new CountingParser(
+  const parser = new (countingParser())(
     {
       onopentag(name, attribs) {
         justOpened = true;
@@ -92,13 +109,19 @@ function decodeAttrs(attribs: Record<string, string>): Record<string, string> {
 }
 
 /** htmlparser2 drops a closing tag that closes nothing without a callback: count the tokens to notice them. */
-class CountingParser extends Parser {
-  closeTokens = 0;
+let CountingParser:
+  | (new (...args: ConstructorParameters<typeof Htmlparser2.Parser>) => Htmlparser2.Parser & { closeTokens: number })
+  | undefined;
+function countingParser(): NonNullable<typeof CountingParser> {
+  CountingParser ??= class extends xmlLibraries().Parser {
+    closeTokens = 0;
 
-  override onclosetag(start: number, endIndex: number): void {
-    this.closeTokens++;
-    super.onclosetag(start, endIndex);
-  }
+    override onclosetag(start: number, endIndex: number): void {
+      this.closeTokens++;
+      super.onclosetag(start, endIndex);
+    }
+  };
+  return CountingParser;
 }
 
 /** True for an element child (as opposed to text). */
