@@ -54,7 +54,7 @@ function isShortLine(line: string): boolean {
  */
 function takeHeadline(lines: readonly string[], from: number): { headline: string; next: number } {
   const first = (lines[from] ?? '').trim();
-  if (first.length > HEADLINE_MAX || parseDateline(first, null) !== null) return { headline: '', next: from };
+  if (first.length > HEADLINE_MAX || opensWithDateline(lines, from)) return { headline: '', next: from };
   let end = from + 1;
   while (end < lines.length && (lines[end] ?? '').trim() !== '') end++;
   const block = lines.slice(from, end).map((line) => line.trim());
@@ -63,6 +63,23 @@ function takeHeadline(lines: readonly string[], from: number): { headline: strin
     block.join(' ').length <= HEADLINE_MAX &&
     block.slice(1).every((line) => !BYLINE.test(line) && !standsAlone(line) && parseDateline(line, null) === null);
   return isHeadlineBlock ? { headline: block.join(' '), next: end } : { headline: first, next: from + 1 };
+}
+
+/**
+ * A first line that opens with a dateline is body, not headline: `SEOUL, Nov. 27 (Yonhap) -- ...`. It is a headline
+ * after all when the next paragraph opens with a dateline too, and a short line standing alone needs an agency to
+ * count (`ROTTERDAM PORT SUBSIDY TO END JULY 1 - MINISTER`, `PERU SUGAR HARVEST SEEN LOWER -- USDA` are headlines).
+ */
+function opensWithDateline(lines: readonly string[], at: number): boolean {
+  const line = (lines[at] ?? '').trim();
+  const found = parseDateline(line, null);
+  if (found === null) return false;
+  const next = skipBlank(lines, at + 1);
+  if (next > at + 1 && parseDateline((lines[next] ?? '').trim(), null) !== null) return false;
+  const standsAloneShort = line.length <= WRAP_WIDTH && (next > at + 1 || next >= lines.length);
+  return (
+    found.dateline.agency !== null || (!standsAloneShort && (found.dateline.date !== null || line.length > WRAP_WIDTH))
+  );
 }
 
 /**

@@ -11,12 +11,13 @@ export interface DatelineMatch {
 // --- the grammar, piece by piece -----------------------------------------------------------------------------------
 
 const MONTH = caseless(MONTH_PATTERN);
-// A word of a place name: `SEOUL`, `N.Y.`, `WINSTON-SALEM`, `São`, `O'HARE`; never a month followed by its day.
-const WORD = `(?!${MONTH}\\s*\\d)\\p{Lu}[\\p{L}\\p{M}'’.]*(?:-[\\p{L}\\p{M}'’.]+)*`;
+// A word of a place name: `SEOUL`, `N.Y.`, `WINSTON-SALEM`, `DALLAS/FORT`, `São`, `O'HARE`; never a month and day.
+const WORD = `(?!${MONTH}\\s*\\d)\\p{Lu}[\\p{L}\\p{M}'’.]*(?:[-/][\\p{L}\\p{M}'’.]+)*`;
 // Lower-case words inside place names: `RIO de JANEIRO`, `Côte d'Ivoire`, `Stratford upon Avon`.
 const JOINER = `(?:de|del|da|do|dos|das|di|du|des|la|le|les|el|al|am|an|im|upon|on|of|sur|en|y|e|d'|l')`;
 const PART = `${WORD}(?:(?: ${JOINER})* ${WORD}){0,4}`;
-const LOCATION = `${PART}(?:, ?${PART}){0,2}`;
+// Parts are comma-separated; 1987 copy sometimes has a space before the comma (`ATLANTA , March 3 -`).
+const LOCATION = `${PART}(?: ?, ?${PART}){0,2}`;
 // `Nov. 27`, `27 Nov`, `March 22, 2018`, `31 dez 2008`, `Jan. 1` (a typo'd day like `119` is caught and dropped).
 const DATE = `(?:${MONTH} ?\\d{1,3}|\\d{1,2} ${MONTH})(?:,? \\d{4})?`;
 // `--`, `—`, `–`, `.-` may touch their neighbours; a lone `-` or `_` needs a space on one side (`WINSTON-SALEM`).
@@ -25,7 +26,7 @@ const PAREN_AGENCY = `\\((?<agency>[^()\\n]{1,40})\\)`;
 
 /** `SEOUL, Nov. 24 (Yonhap) -- `, `NEW YORK, Feb 26 - `, `WASHINGTON _ `, `(Bloomberg) -- `, `HOUSTON--(BUSINESS WIRE)--` */
 const WITH_SEPARATOR = new RegExp(
-  `^(?<loc>${LOCATION})?(?:,? ?(?<date>${DATE}))?(?:(?:[ \\t]*-{2,}[ \\t]*| ?)${PAREN_AGENCY}|,? (?<bare>Kyodo|Reuters?)\\b)?(?<sep>${SEP})`,
+  `^(?<loc>${LOCATION})?(?: ?,? ?(?<date>${DATE}),?)?(?:(?:[ \\t]*-{2,}[ \\t]*| ?)${PAREN_AGENCY}|,? (?<bare>Kyodo|Reuters?)\\b)?(?<sep>${SEP})`,
   'u',
 );
 /** `New Delhi, Jul 14 (PTI) The ...`, `New Delhi, July 15(PTI) India`, `(CNN)The ...`: known agencies only. */

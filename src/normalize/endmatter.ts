@@ -10,7 +10,8 @@ export type EndMatter =
 
 // Sign-offs that close a story (FORMATS.md): `Reuter`, `(END)`, `Enditem`, `-- AFP`, `dpa`, `-30-`, `###`.
 const SIGNOFFS: ReadonlyArray<readonly [RegExp, string | null, string | null]> = [
-  [/^(?:Reuters?|REUTERS?)(?:\.{2,3}|…)?$/, 'Reuters', null],
+  // `Reuter`, `REUTER`, `Reuters.`, and 1987 dumps' `REUTER...^M` (a carriage return printed as caret-M).
+  [/^reuters?(?:\.{1,3}|…)?(?:\^M)?$/i, 'Reuters', null],
   [/^\(END\)$/i, null, null],
   [/^End ?item=?$/i, null, 'Xinhua'],
   [/^(?:--?|—|==)\s*(AFP|dpa|AP|Xinhua|Kyodo|Reuters|Yonhap|UPI|EFE|ANSA)$/, '$1', null],

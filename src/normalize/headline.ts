@@ -5,7 +5,7 @@ export interface CleanHeadline {
 }
 
 // Yonhap and Xinhua put markers in parentheses first: `(LEAD)`, `(2nd LD)`, `(URGENT)`, `(News Focus)`.
-const LEADING_PAREN = /^\(([^()]{1,60})\)\s*/;
+const LEADING_PAREN = /^\(([^()]{1,60})\)\s*(?:[-–—:]+\s*)?/; // `(CORRECTED)-IVORY COAST ...` too
 // Reuters glues them on with a hyphen: `UPDATE 1-`, `CORRECTED-`, `RPT-UPDATE 2-`, `EXCLUSIVE-`.
 const REUTERS_PREFIX =
   /^((?:UPDATE|WRAPUP|CORRECTED-UPDATE) \d+|CORRECTED|REFILE|RPT|EXCLUSIVE|ANALYSIS|FACTBOX|INSIGHT|COLUMN|TIMELINE|BREAKINGVIEWS|PREVIEW|FOCUS|INTERVIEW|SPECIAL REPORT|GRAPHIC|RESEARCH ALERT|BUZZ|WRAPUP|URGENT|FLASH)-\s*/;
@@ -42,10 +42,14 @@ export function cleanHeadline(raw: string): CleanHeadline {
   return { headline: headline.trim(), markers };
 }
 
+// What a bracketed marker says: `(LEAD)`, `(2nd LD)`, `(URGENT)`, `(News Focus)`, `(Yonhap Interview)`. Anything else
+// in brackets is part of the headline: 1987 Reuters opens with the company, `(CRIME CONTROL INC) 4TH QTR NET LOSS`.
+const MARKER_WORDS =
+  /\b(?:LD|LEAD|URGENT|UPDATED?|CORRECT(?:ED|ION)|FLASH|BULLETIN|WRAPUP|WRITETHRU|Writethru|REFILE|REPEAT|RECAST|AMENDED|EDITORS?|ADVISORY|BREAKING|News Focus|Focus|Feature|Interview|Analysis|Profile|Roundup|Commentary|Editorial|EDITORIAL|Spotlight|Factbox|Newsmaker|Preview|Obituary|Photos?|Graphics?)\b/;
+
 function matchLeadingParen(headline: string): RegExpExecArray | null {
   const match = LEADING_PAREN.exec(headline);
-  // `(LEAD)`, `(2nd LD)`, `(News Focus)`, `(Yonhap Interview)`: short, and not a whole sentence in brackets.
-  if (!match?.[1] || match[1].split(' ').length > 6 || /[.!?]$/.test(match[1])) return null;
+  if (!match?.[1] || match[1].split(' ').length > 8 || !MARKER_WORDS.test(match[1])) return null;
   return match;
 }
 

@@ -63,7 +63,8 @@ function assemble(
   endMatter: ReadonlyArray<[number, string]>,
   stripped: Array<[number, string]>,
 ): Tail {
-  let source: SourceLine | null = null;
+  let current: { text: string; name: string | null; line: boolean } | null = null;
+  let currentIndex = 0;
   let implied: string | null = null;
   const credits: string[] = [];
   const copyright: string[] = [];
@@ -72,19 +73,23 @@ function assemble(
     if (kind?.kind === 'credits') credits.push(text.trim());
     else if (kind?.kind === 'copyright') copyright.push(text.trim());
     else if (kind?.kind === 'source' || kind?.kind === 'signoff') {
-      // A named source line beats a bare sign-off: `(END)` then `Source: Yonhap News Agency` keeps the latter.
-      const candidate: SourceLine = { text: text.trim(), name: kind.name };
-      if (source === null || (source.name === null && candidate.name !== null) || kind.kind === 'source') {
-        if (source !== null) stripped.push([index, source.text]);
-        source = candidate;
-      } else {
-        stripped.push([index, text]);
+      // A source line beats a sign-off, a named sign-off an unnamed one, and otherwise the last one wins:
+      // `(END)` then `Source: Yonhap News Agency` keeps the latter; `REUTER` then `Reuter` keeps `Reuter`.
+      const candidate = { text: text.trim(), name: kind.name, line: kind.kind === 'source' };
+      const keepCurrent =
+        current !== null && ((current.line && !candidate.line) || (current.name !== null && candidate.name === null));
+      if (keepCurrent) stripped.push([index, text]);
+      else {
+        if (current !== null) stripped.push([currentIndex, current.text]);
+        current = candidate;
+        currentIndex = index;
       }
       if (kind.kind === 'signoff' && kind.implies !== null) implied = kind.implies;
     } else {
       stripped.push([index, text]);
     }
   }
+  const source: SourceLine | null = current === null ? null : { text: current.text, name: current.name };
   return {
     body,
     source,

@@ -1,0 +1,51 @@
+import { Chalk } from 'chalk';
+/** Writes diagnostics and the summary to standard error, coloured only when that is a terminal. */
+export class Reporter {
+    stream;
+    options;
+    chalk;
+    constructor(stream, options) {
+        this.stream = stream;
+        this.options = options;
+        this.chalk = new Chalk({ level: options.color ? 1 : 0 });
+    }
+    diagnostic(d) {
+        if (this.options.quiet && d.severity !== 'error')
+            return;
+        const label = d.severity === 'error'
+            ? this.chalk.red('error')
+            : d.severity === 'warning'
+                ? this.chalk.yellow('warning')
+                : 'info';
+        this.stream.write(`wire: ${label}: ${printable(d.message)}\n`);
+    }
+    summary(s) {
+        if (this.options.quiet)
+            return;
+        const c = this.chalk;
+        const parts = [
+            plural(s.inputs, 'input'),
+            c.green(plural(s.stories, 'story', 'stories')),
+            plural(s.duplicates, 'duplicate'),
+            s.failed > 0 ? c.red(`${s.failed} failed`) : '0 failed',
+        ];
+        this.stream.write(`wire: ${parts.join(', ')} in ${s.seconds.toFixed(2)} s\n`);
+    }
+}
+function plural(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+/** Escapes control characters so that no input can move the cursor or recolour a terminal. */
+export function printable(text) {
+    return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+/** Colour when standard error is a terminal, unless NO_COLOR or --no-color says otherwise; FORCE_COLOR forces it. */
+export function wantColor(stream, flag, env) {
+    if (!flag)
+        return false;
+    if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0')
+        return true;
+    if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '')
+        return false;
+    return stream.isTTY === true;
+}

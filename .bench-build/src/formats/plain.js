@@ -1,0 +1,142 @@
+import { parseDateline } from '../normalize/dateline.js';
+import { standsAlone } from '../normalize/endmatter.js';
+import { stripControls } from '../normalize/text.js';
+// `By Jane Doe`, `BY JANE DOE, Associated Press`, `Von Max Muster, dpa`, `Por Ana Ruiz`, `Par Jean Dupont`.
+const BYLINE = /^(?:By|BY|Von|VON|Por|POR|Par|PAR)\s+\p{Lu}[^\n]{1,100}$/u;
+// The title line AP and others print under a byline: `Associated Press Writer`, `AP Business Writer`.
+const BYLINE_TITLE = /^(?:(?:The )?Associated Press|AP|Reuters|AFP|Bloomberg News|dpa)(?: [A-Z][a-z]+)* ?(?:Writer|Correspondent|Reporter|Editor)?$/;
+// Hard-wrapped wire copy is at most this wide; longer lines are paragraphs of their own.
+const WRAP_WIDTH = 100;
+const HEADLINE_MAX_LINES = 3;
+const HEADLINE_MAX = 300;
+/**
+ * Parses one plain-text wire story (FORMATS.md, "The parts of a plain-text wire story"): headline, optional byline,
+ * and body paragraphs, unwrapping hard-wrapped lines. The dateline and end matter stay in the paragraphs for the
+ * normalizer. Never throws; returns null when the text holds nothing but whitespace.
+ */
+export function parsePlain(text) {
+    const lines = stripControls(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
+    let at = skipBlank(lines, 0);
+    if (at >= lines.length)
+        return null;
+    const head = takeHeadline(lines, at);
+    at = skipBlank(lines, head.next);
+    let byline = null;
+    const first = (lines[at] ?? '').trim();
+    if (BYLINE.test(first) && isShortLine(first)) {
+        byline = first;
+        at++;
+        const title = (lines[at] ?? '').trim();
+        if (BYLINE_TITLE.test(title)) {
+            byline = `${byline}, ${title}`;
+            at++;
+        }
+    }
+    return { headline: head.headline, byline, paragraphs: buildParagraphs(lines, at) };
+}
+function skipBlank(lines, from) {
+    let at = from;
+    while (at < lines.length && (lines[at] ?? '').trim() === '')
+        at++;
+    return at;
+}
+function isShortLine(line) {
+    return line.split(/\s+/).length <= 14 && !/[a-z]{3}[.!?]$/.test(line);
+}
+/**
+ * The headline is the first non-blank line, or the first lines when they form a short block on their own
+ * (a headline wrapped over two lines). A first line that already opens with a dateline is body: no headline.
+ */
+function takeHeadline(lines, from) {
+    const first = (lines[from] ?? '').trim();
+    if (first.length > HEADLINE_MAX || opensWithDateline(lines, from))
+        return { headline: '', next: from };
+    let end = from + 1;
+    while (end < lines.length && (lines[end] ?? '').trim() !== '')
+        end++;
+    const block = lines.slice(from, end).map((line) => line.trim());
+    const isHeadlineBlock = block.length <= HEADLINE_MAX_LINES &&
+        block.join(' ').length <= HEADLINE_MAX &&
+        block.slice(1).every((line) => !BYLINE.test(line) && !standsAlone(line) && parseDateline(line, null) === null);
+    return isHeadlineBlock ? { headline: block.join(' '), next: end } : { headline: first, next: from + 1 };
+}
+/**
+ * A first line that opens with a dateline is body, not headline: `SEOUL, Nov. 27 (Yonhap) -- ...`. It is a headline
+ * after all when the next paragraph opens with a dateline too, and a short line standing alone needs an agency to
+ * count (`ROTTERDAM PORT SUBSIDY TO END JULY 1 - MINISTER`, `PERU SUGAR HARVEST SEEN LOWER -- USDA` are headlines).
+ */
+function opensWithDateline(lines, at) {
+    const line = (lines[at] ?? '').trim();
+    const found = parseDateline(line, null);
+    if (found === null)
+        return false;
+    const next = skipBlank(lines, at + 1);
+    if (next > at + 1 && parseDateline((lines[next] ?? '').trim(), null) !== null)
+        return false;
+    const standsAloneShort = line.length <= WRAP_WIDTH && (next > at + 1 || next >= lines.length);
+    return found.dateline.agency !== null || (!standsAloneShort && (found.dateline.date !== null || line.length > WRAP_WIDTH));
+}
+/**
+ * Joins lines into paragraphs. Blank lines always separate paragraphs. Within a block, a line indented more than
+ * the block's least-indented line starts a new paragraph (1987 Reuters: `    The company said ...`); a block of
+ * equally indented lines is one hard-wrapped paragraph, unless its lines are too long to be wrapped, when each
+ * line is a paragraph. Sign-offs, source lines and trailers always stand alone.
+ */
+export function buildParagraphs(lines, from) {
+    const paragraphs = [];
+    let block = [];
+    const flush = () => {
+        if (block.length > 0)
+            paragraphs.push(...splitBlock(block));
+        block = [];
+    };
+    for (let i = from; i < lines.length; i++) {
+        const line = lines[i] ?? '';
+        if (line.trim() === '')
+            flush();
+        else
+            block.push(line);
+    }
+    flush();
+    return paragraphs;
+}
+function splitBlock(block) {
+    const indents = block.map(indentOf);
+    const least = Math.min(...indents);
+    const mixed = indents.some((indent) => indent > least);
+    const wrapped = mixed || block.every((line, i) => i === block.length - 1 || line.length <= WRAP_WIDTH);
+    const out = [];
+    let current = '';
+    block.forEach((raw, i) => {
+        const line = raw.trim();
+        const alone = standsAlone(line) || /^(?:[-*•·]|\d{1,2}[.)])\s/.test(line);
+        const starts = i === 0 || alone || !wrapped || (mixed && (indents[i] ?? 0) > least) || standsAlone(current);
+        if (starts) {
+            if (current !== '')
+                out.push(current);
+            current = line;
+        }
+        else {
+            current = joinWrapped(current, line);
+        }
+    });
+    if (current !== '')
+        out.push(current);
+    return out;
+}
+function indentOf(line) {
+    let width = 0;
+    for (const ch of line) {
+        if (ch === ' ')
+            width++;
+        else if (ch === '\t')
+            width += 4;
+        else
+            break;
+    }
+    return width;
+}
+/** Joins a wrapped line to the one before; a word hyphenated at the line end (`Iraq-` / `backed`) is rejoined. */
+function joinWrapped(before, line) {
+    return /\p{L}-$/u.test(before) && /^\p{L}/u.test(line) ? before + line : `${before} ${line}`;
+}

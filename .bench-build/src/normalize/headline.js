@@ -1,0 +1,52 @@
+// Yonhap and Xinhua put markers in parentheses first: `(LEAD)`, `(2nd LD)`, `(URGENT)`, `(News Focus)`.
+const LEADING_PAREN = /^\(([^()]{1,60})\)\s*(?:[-–—:]+\s*)?/; // `(CORRECTED)-IVORY COAST ...` too
+// Reuters glues them on with a hyphen: `UPDATE 1-`, `CORRECTED-`, `RPT-UPDATE 2-`, `EXCLUSIVE-`.
+const REUTERS_PREFIX = /^((?:UPDATE|WRAPUP|CORRECTED-UPDATE) \d+|CORRECTED|REFILE|RPT|EXCLUSIVE|ANALYSIS|FACTBOX|INSIGHT|COLUMN|TIMELINE|BREAKINGVIEWS|PREVIEW|FOCUS|INTERVIEW|SPECIAL REPORT|GRAPHIC|RESEARCH ALERT|BUZZ|WRAPUP|URGENT|FLASH)-\s*/;
+// Others use a colon or stand alone in capitals: `URGENT: ...`, `Roundup: ...`, `1st LD-Writethru: ...`, `FLASH ...`.
+const COLON_PREFIX = /^(URGENT|FLASH|BULLETIN|BREAKING(?: NEWS)?|UPDATED?|CORRECTED|CORRECTION|EXCLUSIVE|ROUNDUP|Roundup|Interview|Feature|Spotlight|News Analysis|APNewsBreak|AP Exclusive|WRITETHRU|\d+(?:st|nd|rd|th) LD(?:[- ]Writethru)?|Writethru)\s*[:：]\s*/;
+// Only when the rest is in mixed case: `FLASH FLOODS HIT TEXAS` is a 1987 headline, not a flash.
+const CAPS_PREFIX = /^(URGENT|FLASH|BULLETIN|BREAKING)\s+(?=.*\p{Ll})/u;
+const TRAILING_PAREN = /\s*\((URGENT|LEAD|\d+(?:st|nd|rd|th) LD(?:-Writethru)?|CORRECTED|CORRECTION|UPDATE(?: \d+)?|REFILE|WRITETHRU)\)$/i;
+// ANPA take keys printed after the headline: `... = `, `... -- 1st Ld-Writethru`.
+const TRAILING_TAKE = /\s*(?:=|--\s*(\d+(?:st|nd|rd|th) Ld(?:-Writethru)?|Writethru|Correction))$/i;
+/** Moves the wire markers out of a headline and tidies its spacing. */
+export function cleanHeadline(raw) {
+    let headline = raw.replace(/\s+/g, ' ').trim();
+    const markers = [];
+    for (let guard = 0; guard < 8; guard++) {
+        const match = matchLeadingParen(headline) ??
+            REUTERS_PREFIX.exec(headline) ??
+            COLON_PREFIX.exec(headline) ??
+            CAPS_PREFIX.exec(headline);
+        if (!match?.[1] || match[0].length >= headline.length)
+            break;
+        markers.push(match[1].trim());
+        headline = headline.slice(match[0].length);
+    }
+    for (let guard = 0; guard < 4; guard++) {
+        const match = TRAILING_PAREN.exec(headline) ?? TRAILING_TAKE.exec(headline);
+        if (!match || match.index === 0)
+            break;
+        if (match[1])
+            markers.push(match[1]);
+        headline = headline.slice(0, match.index);
+    }
+    return { headline: headline.trim(), markers };
+}
+// What a bracketed marker says: `(LEAD)`, `(2nd LD)`, `(URGENT)`, `(News Focus)`, `(Yonhap Interview)`. Anything else
+// in brackets is part of the headline: 1987 Reuters opens with the company, `(CRIME CONTROL INC) 4TH QTR NET LOSS`.
+const MARKER_WORDS = /\b(?:LD|LEAD|URGENT|UPDATED?|CORRECT(?:ED|ION)|FLASH|BULLETIN|WRAPUP|WRITETHRU|Writethru|REFILE|REPEAT|RECAST|AMENDED|EDITORS?|ADVISORY|BREAKING|News Focus|Focus|Feature|Interview|Analysis|Profile|Roundup|Commentary|Editorial|EDITORIAL|Spotlight|Factbox|Newsmaker|Preview|Obituary|Photos?|Graphics?)\b/;
+function matchLeadingParen(headline) {
+    const match = LEADING_PAREN.exec(headline);
+    if (!match?.[1] || match[1].split(' ').length > 8 || !MARKER_WORDS.test(match[1]))
+        return null;
+    return match;
+}
+/** Markers that make a story a new version of an earlier one rather than a duplicate. */
+export function isUpdateMarker(marker) {
+    return /^(?:LEAD|\d+(?:st|nd|rd|th) LD|UPDATE|CORRECTED|CORRECTION|WRITETHRU|REFILE)\b|Writethru|^UPDATE \d+/i.test(marker);
+}
+/** True when a marker says the story corrects an earlier one. */
+export function isCorrectionMarker(marker) {
+    return /^CORRECT(?:ED|ION)\b/i.test(marker);
+}

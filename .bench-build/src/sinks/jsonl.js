@@ -1,0 +1,159 @@
+import { closeSync, fstatSync, openSync, readSync, writeSync, ftruncateSync, appendFileSync } from 'node:fs';
+import { OutputError, describeError } from '../errors.js';
+const FLUSH_BYTES = 256 * 1024;
+/** Turns a record into one JSON line. */
+export function toLine(story) {
+    return `${JSON.stringify(story)}\n`;
+}
+/**
+ * Appends records to a JSONL file. Lines are buffered and written whole with `write(2)` on an `O_APPEND`
+ * descriptor, so the file only ever grows by complete lines (short of a crash mid-write, which the next run repairs:
+ * see {@link repairTornTail}).
+ */
+export class JsonlFileSink {
+    path;
+    fd;
+    buffer = [];
+    size = 0;
+    constructor(path) {
+        this.path = path;
+        try {
+            this.fd = openSync(path, 'a');
+        }
+        catch (error) {
+            throw new OutputError(`cannot open ${path} for appending: ${describeError(error)}`, { cause: error });
+        }
+    }
+    write(story) {
+        const line = toLine(story);
+        this.buffer.push(line);
+        this.size += line.length;
+        if (this.size >= FLUSH_BYTES)
+            this.flush();
+    }
+    /** Writes buffered lines to the file now. */
+    flush() {
+        if (this.buffer.length === 0)
+            return;
+        const bytes = Buffer.from(this.buffer.join(''), 'utf8');
+        this.buffer = [];
+        this.size = 0;
+        writeFully(this.fd, bytes, this.path);
+    }
+    close() {
+        try {
+            this.flush();
+        }
+        finally {
+            closeSync(this.fd);
+        }
+        return Promise.resolve();
+    }
+}
+function writeFully(fd, bytes, path) {
+    let offset = 0;
+    try {
+        while (offset < bytes.length)
+            offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    }
+    catch (error) {
+        // Take back a partial write so that the file still ends with a whole line.
+        if (offset > 0) {
+            try {
+                ftruncateSync(fd, fstatSync(fd).size - offset);
+            }
+            catch {
+                // The next run's torn-tail repair moves it aside.
+            }
+        }
+        throw new OutputError(`cannot write to ${path}: ${describeError(error)}`, { cause: error });
+    }
+}
+/** Writes records to a stream (stdout), waiting when the reader is slower than we are. */
+export class JsonlStreamSink {
+    stream;
+    buffer = [];
+    size = 0;
+    constructor(stream) {
+        this.stream = stream;
+    }
+    async write(story) {
+        const line = toLine(story);
+        this.buffer.push(line);
+        this.size += line.length;
+        if (this.size >= FLUSH_BYTES)
+            await this.flush();
+    }
+    async flush() {
+        if (this.buffer.length === 0)
+            return;
+        const text = this.buffer.join('');
+        this.buffer = [];
+        this.size = 0;
+        if (!this.stream.write(text))
+            await waitForDrain(this.stream);
+    }
+    async close() {
+        await this.flush();
+    }
+}
+function waitForDrain(stream) {
+    return new Promise((resolve, reject) => {
+        const done = (error) => {
+            stream.off('drain', done);
+            stream.off('error', done);
+            stream.off('close', done);
+            if (error)
+                reject(error);
+            else
+                resolve();
+        };
+        stream.once('drain', done);
+        stream.once('error', done);
+        stream.once('close', done);
+    });
+}
+/**
+ * If a JSONL file does not end with a newline (a run was killed mid-write), moves the torn last line to
+ * `<file>.rejected` and cuts it off, so new lines never glue onto it. Returns the torn text, or null.
+ */
+export function repairTornTail(path) {
+    let fd;
+    try {
+        fd = openSync(path, 'r+');
+    }
+    catch {
+        return null;
+    }
+    try {
+        const size = fstatSync(fd).size;
+        if (size === 0 || lastByte(fd, size) === 0x0a)
+            return null;
+        const start = lastLineStart(fd, size);
+        const torn = Buffer.alloc(size - start);
+        readSync(fd, torn, 0, torn.length, start);
+        appendFileSync(`${path}.rejected`, Buffer.concat([torn, Buffer.from('\n')]));
+        ftruncateSync(fd, start);
+        return torn.toString('utf8');
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+function lastByte(fd, size) {
+    const one = Buffer.alloc(1);
+    readSync(fd, one, 0, 1, size - 1);
+    return one[0] ?? 0;
+}
+function lastLineStart(fd, size) {
+    const block = Buffer.alloc(64 * 1024);
+    for (let end = size; end > 0;) {
+        const start = Math.max(0, end - block.length);
+        readSync(fd, block, 0, end - start, start);
+        const at = block.subarray(0, end - start).lastIndexOf(0x0a);
+        if (at !== -1)
+            return start + at + 1;
+        end = start;
+    }
+    return 0;
+}

@@ -1,0 +1,61 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { InputError, describeError } from '../errors.js';
+const CHUNK = 1 << 20;
+/**
+ * Opens a file for streaming. The file is opened here (so a missing or unreadable file fails now, with a clear
+ * message) and read in 1 MB chunks as the pipeline asks for them.
+ */
+export async function openFile(path) {
+    let handle;
+    try {
+        handle = await open(path, 'r');
+    }
+    catch (error) {
+        throw fileError(path, error);
+    }
+    const stats = await handle.stat();
+    if (stats.isDirectory()) {
+        await handle.close();
+        throw new InputError('is-directory', `${path}: is a directory (directories are walked only when named as inputs)`, {
+            input: path,
+        });
+    }
+    const stream = createReadStream('', { fd: handle.fd, highWaterMark: CHUNK, autoClose: true });
+    stream.on('close', () => void handle.close().catch(() => undefined));
+    return { type: 'file', location: path, chunks: guardReads(stream, path), modified: stats.mtime };
+}
+async function* guardReads(stream, path) {
+    try {
+        yield* stream;
+    }
+    catch (error) {
+        throw fileError(path, error);
+    }
+}
+/** A helpful InputError for a failed file operation. */
+export function fileError(path, error) {
+    const code = error.code;
+    switch (code) {
+        case 'ENOENT':
+            return new InputError('not-found', `${path}: no such file or directory`, { input: path, cause: error });
+        case 'EACCES':
+        case 'EPERM':
+            return new InputError('unreadable', `${path}: permission denied (check the file's mode and owner)`, {
+                input: path,
+                cause: error,
+            });
+        case 'EISDIR':
+            return new InputError('is-directory', `${path}: is a directory`, { input: path, cause: error });
+        case 'ELOOP':
+            return new InputError('symlink-loop', `${path}: too many levels of symbolic links`, {
+                input: path,
+                cause: error,
+            });
+        default:
+            return new InputError('read-failed', `${path}: cannot read (${describeError(error)})`, {
+                input: path,
+                cause: error,
+            });
+    }
+}
