@@ -1,0 +1,76 @@
+import type { Story } from '../types.js';
+import { canonicalTokens } from './canon.js';
+import { exactFingerprint, SHORT_BODY_WORDS } from './exact.js';
+import { nearSketch, OPENING_CHUNKS, SKETCH_NUMBERS, type NearSketch } from './sketch.js';
+
+/** Both fingerprints of a story, as the dedup stage uses them. */
+export interface Fingerprint {
+  /** The record's `fingerprint.exact`: 16 hex digits. */
+  readonly exact: string;
+  readonly sketch: NearSketch;
+  /** The record's `fingerprint.near`: the sketch, hex-encoded (see {@link encodeSketch}). */
+  readonly near: string;
+}
+
+
+/** Fingerprints a story: the exact hash and the near-duplicate sketch of its canonical tokens. */
+export function fingerprintStory(story: Pick<Story, 'headline' | 'body' | 'dateline'>): Fingerprint {
+  const body = canonicalTokens(story.body);
+  const tokens = body.length < SHORT_BODY_WORDS ? [...canonicalTokens(story.headline), '\u0000', ...body] : body;
+  const sketch = nearSketch(tokens, datelineDay(story.dateline?.date ?? null));
+  return { exact: exactFingerprint(story), sketch, near: encodeSketch(sketch) };
+}
+
+const HEADER = 12;
+
+/** `2026-11-27` or `--11-27` → `11 * 32 + 27`; 0 when there is no date. */
+function datelineDay(date: string | null): number {
+  const match = date === null ? null : /(\d{2})-(\d{2})$/.exec(date);
+  return match ? Number(match[1]) * 32 + Number(match[2]) : 0;
+}
+
+/**
+ * The sketch as bytes: lead (4), spread (4), day (2), chunk count (1), number count (1), one byte per number, then
+ * one byte per opening chunk. Big-endian, so that the hex form reads in the same order.
+ */
+export function sketchBytes(sketch: NearSketch): Buffer {
+  const bytes = Buffer.alloc(HEADER + sketch.numbers.length + sketch.opening.length);
+  bytes.writeInt32BE(sketch.lead, 0);
+  bytes.writeInt32BE(sketch.spread, 4);
+  bytes.writeUInt16BE(sketch.day, 8);
+  bytes.writeUInt8(sketch.chunks, 10);
+  bytes.writeUInt8(sketch.numbers.length, 11);
+  sketch.numbers.forEach((n, i) => bytes.writeUInt8(n, HEADER + i));
+  const at = HEADER + sketch.numbers.length;
+  sketch.opening.forEach((code, i) => bytes.writeUInt8(code, at + i));
+  return bytes;
+}
+
+/** The sketch as the hex string of {@link sketchBytes}. */
+export function encodeSketch(sketch: NearSketch): string {
+  return sketchBytes(sketch).toString('hex');
+}
+
+/** Reads a sketch back from {@link sketchBytes}; null when the bytes are not one (a record written by other code). */
+export function sketchFromBytes(bytes: Uint8Array): NearSketch | null {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.length < HEADER) return null;
+  const chunks = buffer.readUInt8(10);
+  const count = buffer.readUInt8(11);
+  const start = HEADER + count;
+  if (count > SKETCH_NUMBERS || buffer.length !== start + Math.min(chunks, OPENING_CHUNKS)) return null;
+  const opening = [...buffer.subarray(start)];
+  return {
+    lead: buffer.readInt32BE(0),
+    spread: buffer.readInt32BE(4),
+    day: buffer.readUInt16BE(8),
+    chunks,
+    numbers: [...buffer.subarray(HEADER, start)],
+    opening,
+  };
+}
+
+/** Reads a sketch back from its hex form; null when the text is not one. */
+export function decodeSketch(hex: string): NearSketch | null {
+  return /^(?:[0-9a-f]{2})+$/.test(hex) ? sketchFromBytes(Buffer.from(hex, 'hex')) : null;
+}

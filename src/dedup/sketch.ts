@@ -1,0 +1,72 @@
+import { isNumberToken } from './canon.js';
+import { combine, hashString, mix32 } from './hash.js';
+
+/**
+ * The near-duplicate sketch of a story's canonical tokens.
+ *
+ * Tokens are cut into content-defined chunks (a chunk ends after a token whose hash says so), so an edit only
+ * changes the chunk it falls in, and inserting or deleting a word never shifts the chunks after it. The sketch keeps
+ * the first {@link OPENING_CHUNKS} chunk codes — the lead, which trimming from the bottom, retitling and trailers
+ * leave alone — plus the chunk count and the first numbers of the text in order, because distinct stories cut from
+ * one template (`Fed adds reserves via customer repurchases`) differ in little but their numbers.
+ */
+export interface NearSketch {
+  /** Codes (8-bit hashes) of the first chunks. */
+  readonly opening: readonly number[];
+  /** How many chunks the whole text has (capped at 255). */
+  readonly chunks: number;
+  /** 8-bit hashes of the first {@link SKETCH_NUMBERS} number tokens of the lead ({@link NUMBER_SPAN} words), in order. */
+  readonly numbers: readonly number[];
+  /** Retrieval key from the first two chunks: shared by trimmed, retitled and restyled copies. */
+  readonly lead: number;
+  /** Retrieval key from the whole opening (min-hash of its chunks): survives an edit in the first words. */
+  readonly spread: number;
+  /** The dateline's month and day as `month * 32 + day`, or 0 when unknown. */
+  readonly day: number;
+}
+
+/** How many opening chunk codes a sketch keeps (about 50 words of lead). */
+export const OPENING_CHUNKS = 12;
+/** How many of the lead's numbers a sketch keeps. */
+export const SKETCH_NUMBERS = 8;
+/** How far into the text numbers are kept: rewrites cut and reorder lower paragraphs, but keep the lead's facts. */
+export const NUMBER_SPAN = 80;
+const MAX_CHUNKS = 255;
+// A chunk ends after a token whose hash is 0 mod 4 (about 4 words a chunk), never before 2 words, always by 10.
+const BOUNDARY_MODULUS = 4;
+const MIN_CHUNK = 2;
+const MAX_CHUNK = 10;
+const SPREAD_SEED = 0x2545f491;
+
+/** Builds the sketch of a token sequence (see {@link NearSketch}); `day` as in {@link NearSketch.day}. */
+export function nearSketch(tokens: readonly string[], day = 0): NearSketch {
+  const hashes: number[] = [];
+  const opening: number[] = [];
+  const numbers: number[] = [];
+  let chunk = 0;
+  let length = 0;
+  const close = (): void => {
+    if (opening.length < OPENING_CHUNKS) opening.push(chunk & 0xff);
+    hashes.push(chunk);
+    chunk = 0;
+    length = 0;
+  };
+  tokens.forEach((token, position) => {
+    const h = hashString(token);
+    chunk = combine(chunk, h);
+    length++;
+    if (position < NUMBER_SPAN && numbers.length < SKETCH_NUMBERS && isNumberToken(token)) numbers.push(h >>> 24);
+    if ((length >= MIN_CHUNK && h % BOUNDARY_MODULUS === 0) || length >= MAX_CHUNK) close();
+  });
+  if (length > 0) close();
+  let spread = 0xffffffff;
+  for (const h of hashes.slice(0, OPENING_CHUNKS)) spread = Math.min(spread, mix32(h ^ SPREAD_SEED));
+  return {
+    opening,
+    chunks: Math.min(hashes.length, MAX_CHUNKS),
+    numbers,
+    lead: combine(hashes[0] ?? 0, hashes[1] ?? 0) | 0,
+    spread: hashes.length === 0 ? 0 : spread | 0,
+    day,
+  };
+}
