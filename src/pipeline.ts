@@ -1,4 +1,7 @@
-import { exactFingerprint } from './dedup/exact.js';
+import { Deduper, type Fingerprinted } from './dedup/deduper.js';
+import { fingerprintStory } from './dedup/fingerprint.js';
+import type { FingerprintStore } from './dedup/store.js';
+import type { DedupMode, Verdict } from './dedup/verdict.js';
 import { InputError, describeError, isInputError } from './errors.js';
 import { decodeUnit, withoutBom } from './formats/decode.js';
 import { sniff } from './formats/detect.js';
@@ -9,10 +12,9 @@ import type { Sink } from './sinks/sink.js';
 import { openFile } from './sources/file.js';
 import { expandInputs, type InputItem } from './sources/inputs.js';
 import { openStdin } from './sources/stdin.js';
-import type { Diagnostic, FormatName, RawInput, Story } from './types.js';
+import type { Diagnostic, DuplicateRecord, FormatName, RawInput, Story, ValidatorCache } from './types.js';
 
-/** How duplicates are recognized: `exact` (same normalized body), or `off`. */
-export type DedupMode = 'exact' | 'off';
+export type { DedupMode } from './dedup/verdict.js';
 
 /** Everything a run needs; the CLI builds this from its options. */
 export interface IngestOptions {
@@ -20,7 +22,14 @@ export interface IngestOptions {
   readonly inputList?: string | null;
   /** A format name to force, or `auto` to sniff each input. */
   readonly format?: FormatName | 'auto';
+  /** `near` (the default), `exact` or `off`. */
   readonly dedup?: DedupMode;
+  /** Fingerprints of earlier runs; without one, duplicates are recognized within this run only. */
+  readonly store?: FingerprintStore | null;
+  /** Where dropped duplicates go, each with `duplicate_of` and `similarity` (`--duplicates FILE`). */
+  readonly duplicates?: Sink | null;
+  /** HTTP validators remembered between runs, for sources that fetch URLs. */
+  readonly validators?: ValidatorCache;
   /** `mtime`, `now`, an ISO date, or null: what a dateline without a year is dated against. */
   readonly referenceDate?: string | null;
   readonly maxStoryBytes?: number;
@@ -35,8 +44,11 @@ export interface IngestOptions {
 /** Running counts of a run. */
 export interface IngestCounts {
   inputs: number;
+  /** Records written, versions included. */
   stories: number;
   duplicates: number;
+  /** Records written as a new version of an earlier story. */
+  versions: number;
   failed: number;
 }
 
@@ -54,6 +66,9 @@ export interface IngestSummary extends Readonly<IngestCounts> {
 }
 
 const DEFAULT_MAX_STORY_BYTES = 16 * 1024 * 1024;
+// Stories are deduplicated in batches (one store query per batch) and made durable every few batches.
+const BATCH = 256;
+const CHECKPOINT_STORIES = 4096;
 
 /**
  * Runs the pipeline — source → format → normalize → dedup → sink — over every input, in input order. One bad input
@@ -66,17 +81,26 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   for await (const item of expandInputs(options.inputs, options.inputList ?? null, stdinText)) {
     await run.ingestItem(item);
   }
+  await run.finish();
   return { ...run.counts, failures: run.failures, seconds: (performance.now() - started) / 1000 };
 }
 
 class Run {
-  readonly counts: IngestCounts = { inputs: 0, stories: 0, duplicates: 0, failed: 0 };
+  readonly counts: IngestCounts = { inputs: 0, stories: 0, duplicates: 0, versions: 0, failed: 0 };
   readonly failures: InputFailure[] = [];
-  private readonly seen = new Set<string>();
   private readonly now: () => Date;
+  private readonly deduper: Deduper;
+  private batch: Fingerprinted[] = [];
 
   constructor(private readonly options: IngestOptions) {
     this.now = options.now ?? (() => new Date());
+    this.deduper = new Deduper(options.dedup ?? 'near', options.store ?? null);
+  }
+
+  /** Decides and writes what is still batched, and makes it durable. */
+  async finish(): Promise<void> {
+    await this.drain();
+    await this.checkpoint();
   }
 
   async ingestItem(item: InputItem): Promise<void> {
@@ -91,6 +115,7 @@ class Run {
       }
       const raw = item.kind === 'stdin' ? openStdin(this.options.stdin) : await openFile(item.path);
       await this.ingestRaw(raw);
+      await this.drain();
     } catch (error) {
       const input = item.kind === 'error' ? (item.error.input ?? '?') : itemName(item);
       this.fail(
@@ -167,16 +192,43 @@ class Run {
   }
 
   private async emit(story: Story): Promise<void> {
-    if (this.options.dedup !== 'off') {
-      const key = exactFingerprint(story);
-      if (this.seen.has(key)) {
-        this.counts.duplicates++;
-        return;
-      }
-      this.seen.add(key);
+    this.batch.push({ story, fingerprint: fingerprintStory(story) });
+    if (this.batch.length >= BATCH) await this.drain();
+  }
+
+  /** Decides the batched stories in order and writes each where it belongs. */
+  private async drain(): Promise<void> {
+    if (this.batch.length === 0) return;
+    const batch = this.batch;
+    this.batch = [];
+    const verdicts = this.deduper.decide(batch);
+    for (const [i, item] of batch.entries()) await this.write(item, verdicts[i] ?? { kind: 'new' });
+    if (this.deduper.uncommitted() >= CHECKPOINT_STORIES) await this.checkpoint();
+  }
+
+  private async write({ story, fingerprint }: Fingerprinted, verdict: Verdict): Promise<void> {
+    const record: Story = {
+      ...story,
+      fingerprint: { exact: fingerprint.exact, near: fingerprint.near },
+      version: verdict.kind === 'version' ? verdict.version : 1,
+      replaces: verdict.kind === 'version' ? verdict.replaces : null,
+    };
+    if (verdict.kind === 'duplicate') {
+      this.counts.duplicates++;
+      const dropped: DuplicateRecord = { ...record, duplicate_of: verdict.of, similarity: verdict.similarity };
+      await this.options.duplicates?.write(dropped);
+      return;
     }
-    await this.options.sink.write(story);
+    await this.options.sink.write(record);
     this.counts.stories++;
+    if (verdict.kind === 'version') this.counts.versions++;
+  }
+
+  /** Output first, store second: the store never records a story the output might not have. */
+  private async checkpoint(): Promise<void> {
+    if (this.deduper.uncommitted() === 0 && !this.options.store) return;
+    const offset = this.options.sink.checkpoint ? await this.options.sink.checkpoint() : null;
+    this.deduper.commit(offset);
   }
 
   private chooseFormat(sniffed: FormatName): Format {

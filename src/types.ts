@@ -124,6 +124,28 @@ export interface Story {
   readonly urgency?: number | null;
   readonly envelope?: Envelope | null;
   readonly altids?: Readonly<Record<string, string>>;
+  /** Dedup fingerprints; set by the pipeline on every record it writes. */
+  readonly fingerprint?: Fingerprints;
+  /** 1 for a story seen first; n + 1 for an update (`LEAD`, `2nd LD`, `CORRECTED`, ...) of a story at version n. */
+  readonly version?: number;
+  /** The `id` of the earlier record this update replaces, or null. */
+  readonly replaces?: string | null;
+}
+
+/** The fingerprints a record carries (README, "Deduplication and state"). */
+export interface Fingerprints {
+  /** Hash of the normalized body (with the headline when the body is short): 16 hex digits. */
+  readonly exact: string;
+  /** The near-duplicate sketch, hex-encoded. */
+  readonly near: string;
+}
+
+/** A story dropped as a duplicate, as `--duplicates FILE` records it. */
+export interface DuplicateRecord extends Story {
+  /** The `id` of the record kept in its place. */
+  readonly duplicate_of: string;
+  /** How alike the two are, from 0 to 1 (1 for an exact copy). */
+  readonly similarity: number;
 }
 
 /** Context the normalizer needs; passed in so that parsers stay pure. */

@@ -1,10 +1,11 @@
-import { isOutputError } from '../errors.js';
+import { isLockError, isOutputError, isWireError } from '../errors.js';
 import { ingest, type DedupMode } from '../pipeline.js';
 import { JsonlFileSink, JsonlStreamSink, repairTornTail } from '../sinks/jsonl.js';
 import type { Sink } from '../sinks/sink.js';
 import type { FormatName } from '../types.js';
 import { EXIT } from './exit.js';
 import { Reporter, wantColor } from './report.js';
+import { openState, type RunState } from './state.js';
 
 /** Options of `wire ingest` as commander parsed them (checked there: choices and number parsers). */
 interface IngestFlags {
@@ -12,6 +13,9 @@ interface IngestFlags {
   inputList?: string;
   format: FormatName | 'auto';
   dedup: DedupMode;
+  duplicates?: string;
+  state?: string;
+  lockTimeout: number;
   referenceDate?: string;
   maxStoryBytes: number;
   quiet?: boolean;
@@ -39,10 +43,28 @@ export async function runIngest(inputs: string[], raw: Record<string, unknown>):
     // The reader went away (`wire ingest big/ | head -1`): stop quietly, as other Unix tools do.
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
   });
+  const output = flags.output === undefined || flags.output === '-' ? null : flags.output;
+  let state: RunState;
   let sink: Sink;
+  let duplicates: Sink | null;
   try {
-    sink = openSink(flags.output, reporter);
+    // The lock comes first: the torn-tail repair and the store's catch-up must not race another run's writes.
+    state = await openState({
+      output,
+      state: flags.state ?? null,
+      dedup: flags.dedup,
+      lockTimeout: flags.lockTimeout,
+      reporter,
+    });
   } catch (error) {
+    process.stderr.write(`wire: error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return isLockError(error) ? EXIT.locked : EXIT.failed;
+  }
+  try {
+    sink = openSink(output ?? undefined, reporter);
+    duplicates = flags.duplicates === undefined ? null : new JsonlFileSink(flags.duplicates);
+  } catch (error) {
+    state.close();
     process.stderr.write(`wire: error: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.failed;
   }
@@ -52,18 +74,24 @@ export async function runIngest(inputs: string[], raw: Record<string, unknown>):
       inputList: flags.inputList ?? null,
       format: flags.format,
       dedup: flags.dedup,
+      store: state.store,
+      duplicates,
+      ...(state.store ? { validators: state.store } : {}),
       referenceDate: flags.referenceDate ?? null,
       maxStoryBytes: flags.maxStoryBytes,
       sink,
       onDiagnostic: (d) => reporter.diagnostic(d),
     });
     await sink.close();
+    await duplicates?.close();
     reporter.summary(summary);
     return summary.failures.length > 0 ? EXIT.failed : EXIT.ok;
   } catch (error) {
-    if (!isOutputError(error)) throw error;
+    if (!isOutputError(error) && !isWireError(error)) throw error;
     process.stderr.write(`wire: error: ${error.message}\n`);
     return EXIT.failed;
+  } finally {
+    state.close();
   }
 }
 

@@ -10,6 +10,12 @@ function positiveInteger(value: string): number {
   return n;
 }
 
+function nonNegative(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of seconds, 0 or more.');
+  return n;
+}
+
 function referenceDate(value: string): string {
   if (value === 'mtime' || value === 'now' || /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value))
     return value;
@@ -31,7 +37,14 @@ program
   .addOption(
     new Option('--format <name>', 'force a format instead of detecting it').choices(['auto', 'plain']).default('auto'),
   )
-  .addOption(new Option('--dedup <mode>', 'drop duplicate stories').choices(['exact', 'off']).default('exact'))
+  .addOption(
+    new Option('--dedup <mode>', 'drop copies: near (also republished variants), exact (same body) or off')
+      .choices(['near', 'exact', 'off'])
+      .default('near'),
+  )
+  .option('--duplicates <file>', 'append each dropped duplicate here, with duplicate_of and similarity')
+  .option('--state <path>', 'the dedup state file (default: <output>.state; none when writing to standard output)')
+  .option('--lock-timeout <seconds>', 'wait this long for another run on the same output', nonNegative, 60)
   .option('--reference-date <when>', 'date a dateline without a year against: mtime, now or YYYY-MM-DD', referenceDate)
   .option('--max-story-bytes <n>', 'skip stories larger than this many bytes', positiveInteger, 16 * 1024 * 1024)
   .option('-q, --quiet', 'print only errors on standard error')
@@ -45,7 +58,8 @@ Examples:
   $ wire ingest stories/ -o wire.jsonl            append to wire.jsonl (run it from cron)
   $ find in/ -name '*.txt' | wire ingest --input-list -
 
-Exit codes: 0 every input ingested, 1 some input failed (the rest were written), 2 usage error.`,
+Exit codes: 0 every input ingested, 1 some input failed (the rest were written), 2 usage error,
+3 another run holds the output's lock.`,
   )
   .action(async (inputs: string[], options: Record<string, unknown>) => {
     const { runIngest } = await import('./ingest.js');

@@ -31,6 +31,7 @@ export class Reporter {
       plural(s.inputs, 'input'),
       c.green(plural(s.stories, 'story', 'stories')),
       plural(s.duplicates, 'duplicate'),
+      plural(s.versions, 'version'),
       s.failed > 0 ? c.red(`${s.failed} failed`) : '0 failed',
     ];
     this.stream.write(`wire: ${parts.join(', ')} in ${s.seconds.toFixed(2)} s\n`);

@@ -12,7 +12,6 @@ export interface Fingerprint {
   readonly near: string;
 }
 
-
 /** Fingerprints a story: the exact hash and the near-duplicate sketch of its canonical tokens. */
 export function fingerprintStory(story: Pick<Story, 'headline' | 'body' | 'dateline'>): Fingerprint {
   const body = canonicalTokens(story.body);

@@ -2,6 +2,8 @@ import type { NearSketch } from './sketch.js';
 
 /** Two sketches at least this similar are copies of one story. */
 export const NEAR_THRESHOLD = 0.7;
+/** An update at least this similar (numbers and date aside) is a new version of the story. */
+export const UPDATE_THRESHOLD = 0.5;
 // An edit can move a chunk by a position or two (a word split into two chunks); look that far either side.
 const WINDOW = 2;
 const MIN_NUMBERS_FOR_SLIP = 4;
@@ -14,6 +16,18 @@ const MIN_NUMBERS_FOR_SLIP = 4;
  */
 export function sketchSimilarity(a: NearSketch, b: NearSketch): number {
   if (!sameNumbers(a.numbers, b.numbers) || !closeDays(a.day, b.day)) return 0;
+  return openingOverlap(a, b);
+}
+
+/**
+ * Similarity for a story that says it updates an earlier one: only the opening chunks count, since an update may
+ * correct a figure or move to the next day.
+ */
+export function updateSimilarity(a: NearSketch, b: NearSketch): number {
+  return openingOverlap(a, b);
+}
+
+function openingOverlap(a: NearSketch, b: NearSketch): number {
   const [short, long] = a.chunks <= b.chunks ? [a, b] : [b, a];
   let scored = short.opening.length;
   // A shorter text whose every chunk is in its opening may end in a chunk its trim cut short.

@@ -25,10 +25,10 @@ export interface NearSketch {
   readonly day: number;
 }
 
-/** How many opening chunk codes a sketch keeps (about 50 words of lead). */
-export const OPENING_CHUNKS = 12;
+/** How many opening chunk codes a sketch keeps (about 40 words of lead). */
+export const OPENING_CHUNKS = 10;
 /** How many of the lead's numbers a sketch keeps. */
-export const SKETCH_NUMBERS = 8;
+export const SKETCH_NUMBERS = 6;
 /** How far into the text numbers are kept: rewrites cut and reorder lower paragraphs, but keep the lead's facts. */
 export const NUMBER_SPAN = 80;
 const MAX_CHUNKS = 255;

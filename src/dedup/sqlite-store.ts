@@ -1,0 +1,142 @@
+import Database from 'better-sqlite3';
+import { WireError, describeError } from '../errors.js';
+import type { HttpValidators, ValidatorCache } from '../types.js';
+import type { NearSketch } from './sketch.js';
+import type { FingerprintStore, StoredStory } from './store.js';
+import { packSketch, unpackSketch } from './pack.js';
+
+// Bumped when the tables change; an older file is rebuilt from the output (the store is only a cache).
+const SCHEMA_VERSION = 1;
+// SQLite allows 32766 bound parameters; a few hundred keys a query is where batching stops paying.
+const KEYS_PER_QUERY = 500;
+
+/**
+ * The embedded fingerprint store: one SQLite file in WAL mode. Sized for millions of stories at under 64 bytes
+ * each: stories are keyed by their lead key (a WITHOUT ROWID table, so the key is the row), the spread key only
+ * points back to a lead key, and the sketch is packed into a small blob.
+ */
+export class SqliteStore implements FingerprintStore, ValidatorCache {
+  private readonly db: Database.Database;
+  private readonly insertStory: Database.Statement<[number, Buffer, number, number, Buffer]>;
+  private readonly insertSpread: Database.Statement<[number, number]>;
+  private readonly setMeta: Database.Statement<[string, number]>;
+  private readonly getValidator: Database.Statement<[string], { etag: string | null; last_modified: string | null }>;
+  private readonly putValidator: Database.Statement<[string, string | null, string | null]>;
+  private readonly lookups = new Map<number, Database.Statement<number[], StoryRow>>();
+
+  constructor(readonly path: string) {
+    try {
+      this.db = new Database(path);
+      this.db.pragma('journal_mode = WAL');
+      // A kill -9 loses no committed transaction in WAL mode; NORMAL only risks the last ones on power loss, and the
+      // output file is fsynced first, so the store can only lag the output, which the next run repairs.
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('busy_timeout = 5000');
+      migrate(this.db);
+    } catch (error) {
+      throw new WireError(`cannot open the dedup state ${path}: ${describeError(error)}`, { cause: error });
+    }
+    this.insertStory = this.db.prepare('INSERT OR IGNORE INTO story VALUES (?, ?, ?, ?, ?)');
+    this.insertSpread = this.db.prepare('INSERT OR IGNORE INTO spread VALUES (?, ?)');
+    this.setMeta = this.db.prepare('INSERT OR REPLACE INTO meta VALUES (?, ?)');
+    this.getValidator = this.db.prepare('SELECT etag, last_modified FROM validator WHERE url = ?');
+    this.putValidator = this.db.prepare('INSERT OR REPLACE INTO validator VALUES (?, ?, ?)');
+  }
+
+  candidates(sketches: readonly NearSketch[]): StoredStory[] {
+    const leads = new Set<number>();
+    const spreads = new Set<number>();
+    for (const s of sketches) {
+      leads.add(s.lead);
+      spreads.add(s.spread);
+    }
+    const out = new Map<string, StoredStory>();
+    const keys = [...leads];
+    for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) this.collect(keys.slice(i, i + KEYS_PER_QUERY), out, false);
+    const spreadKeys = [...spreads];
+    for (let i = 0; i < spreadKeys.length; i += KEYS_PER_QUERY)
+      this.collect(spreadKeys.slice(i, i + KEYS_PER_QUERY), out, true);
+    return [...out.values()];
+  }
+
+  private collect(keys: readonly number[], out: Map<string, StoredStory>, bySpread: boolean): void {
+    for (const row of this.lookup(keys.length, bySpread).all(...keys)) {
+      const id = row.id.toString('hex');
+      if (!out.has(id)) out.set(id, { id, exact: row.exact, version: row.version, sketch: unpackSketch(row) });
+    }
+  }
+
+  private lookup(count: number, bySpread: boolean): Database.Statement<number[], StoryRow> {
+    const cacheKey = bySpread ? -count : count;
+    let statement = this.lookups.get(cacheKey);
+    if (!statement) {
+      const marks = new Array<string>(count).fill('?').join(',');
+      statement = this.db.prepare(
+        bySpread
+          ? `SELECT s.*, p.key AS spread FROM spread p JOIN story s ON s.lead = p.lead WHERE p.key IN (${marks})`
+          : `SELECT * FROM story WHERE lead IN (${marks})`,
+      );
+      this.lookups.set(cacheKey, statement);
+    }
+    return statement;
+  }
+
+  commit(stories: readonly StoredStory[], offset: number | null): void {
+    this.db.transaction(() => {
+      for (const story of stories) {
+        const { lead, spread } = story.sketch;
+        this.insertStory.run(lead, Buffer.from(story.id, 'hex'), story.exact, story.version, packSketch(story.sketch));
+        if (spread !== lead) this.insertSpread.run(spread, lead);
+      }
+      if (offset !== null) this.setMeta.run('absorbed', offset);
+    })();
+  }
+
+  absorbed(): number {
+    const row = this.db.prepare("SELECT value FROM meta WHERE name = 'absorbed'").get() as
+      { value: number } | undefined;
+    return row?.value ?? 0;
+  }
+
+  size(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM story').get() as { n: number }).n;
+  }
+
+  get(url: string): HttpValidators | null {
+    const row = this.getValidator.get(url);
+    return row ? { etag: row.etag, lastModified: row.last_modified } : null;
+  }
+
+  put(url: string, validators: HttpValidators): void {
+    this.putValidator.run(url, validators.etag, validators.lastModified);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** A row of the story table. */
+export interface StoryRow {
+  readonly lead: number;
+  readonly id: Buffer;
+  readonly exact: number;
+  readonly version: number;
+  readonly sketch: Buffer;
+  /** Present when the row was found through its spread key. */
+  readonly spread?: number;
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version === SCHEMA_VERSION) return;
+  db.exec(`
+    DROP TABLE IF EXISTS story; DROP TABLE IF EXISTS spread; DROP TABLE IF EXISTS meta;
+    CREATE TABLE story (lead INTEGER NOT NULL, id BLOB NOT NULL, exact INTEGER NOT NULL, version INTEGER NOT NULL,
+      sketch BLOB NOT NULL, PRIMARY KEY (lead, id)) WITHOUT ROWID;
+    CREATE TABLE spread (key INTEGER NOT NULL, lead INTEGER NOT NULL, PRIMARY KEY (key, lead)) WITHOUT ROWID;
+    CREATE TABLE meta (name TEXT PRIMARY KEY, value) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS validator (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT);
+    PRAGMA user_version = ${SCHEMA_VERSION};
+  `);
+}
