@@ -68,7 +68,7 @@ export interface IngestSummary extends Readonly<IngestCounts> {
 const DEFAULT_MAX_STORY_BYTES = 16 * 1024 * 1024;
 // Stories are deduplicated in batches (one store query per batch) and made durable every few batches.
 const BATCH = 256;
-const CHECKPOINT_STORIES = 4096;
+const CHECKPOINT_STORIES = 1024;
 
 /**
  * Runs the pipeline — source → format → normalize → dedup → sink — over every input, in input order. One bad input
