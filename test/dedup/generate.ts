@@ -26,3 +26,8 @@ export function storyDump(count: number, repeatEvery = 0): { text: string; disti
   if (repeatEvery > 0) for (let i = 0; i < count; i += repeatEvery) all.push(stories[i] ?? '');
   return { text: all.join('\n\f\n'), distinct: count };
 }
+
+/** The text of {@link storyDump}. */
+export function generateDump(count: number, repeatEvery: number): string {
+  return storyDump(count, repeatEvery).text;
+}
