@@ -1,7 +1,7 @@
 import type { Story } from '../types.js';
 import { canonicalTokens } from './canon.js';
 import { exactFingerprint, SHORT_BODY_WORDS } from './exact.js';
-import { nearSketch, OPENING_CHUNKS, SKETCH_NUMBERS, type NearSketch } from './sketch.js';
+import { nearSketch, OPENING_CHUNKS, SKETCH_NUMBERS, titleHash, type NearSketch } from './sketch.js';
 
 /** Both fingerprints of a story, as the dedup stage uses them. */
 export interface Fingerprint {
@@ -15,12 +15,15 @@ export interface Fingerprint {
 /** Fingerprints a story: the exact hash and the near-duplicate sketch of its canonical tokens. */
 export function fingerprintStory(story: Pick<Story, 'headline' | 'body' | 'dateline'>): Fingerprint {
   const body = canonicalTokens(story.body);
-  const tokens = body.length < SHORT_BODY_WORDS ? [...canonicalTokens(story.headline), '\u0000', ...body] : body;
-  const sketch = nearSketch(tokens, datelineDay(story.dateline?.date ?? null));
+  const sketch = nearSketch(body, {
+    day: datelineDay(story.dateline?.date ?? null),
+    title: titleHash(canonicalTokens(story.headline)),
+    short: body.length < SHORT_BODY_WORDS,
+  });
   return { exact: exactFingerprint(story), sketch, near: encodeSketch(sketch) };
 }
 
-const HEADER = 12;
+const HEADER = 14;
 
 /** `2026-11-27` or `--11-27` → `11 * 32 + 27`; 0 when there is no date. */
 function datelineDay(date: string | null): number {
@@ -29,16 +32,17 @@ function datelineDay(date: string | null): number {
 }
 
 /**
- * The sketch as bytes: lead (4), spread (4), day (2), chunk count (1), number count (1), one byte per number, then
- * one byte per opening chunk. Big-endian, so that the hex form reads in the same order.
+ * The sketch as bytes: lead (4), spread (4), day (2), title (2), chunk count with the short flag in its top bit (1),
+ * number count (1), one byte per number, then one byte per opening chunk. Big-endian, so the hex reads in order.
  */
 export function sketchBytes(sketch: NearSketch): Buffer {
   const bytes = Buffer.alloc(HEADER + sketch.numbers.length + sketch.opening.length);
   bytes.writeInt32BE(sketch.lead, 0);
   bytes.writeInt32BE(sketch.spread, 4);
   bytes.writeUInt16BE(sketch.day, 8);
-  bytes.writeUInt8(sketch.chunks, 10);
-  bytes.writeUInt8(sketch.numbers.length, 11);
+  bytes.writeUInt16BE(sketch.title, 10);
+  bytes.writeUInt8(sketch.chunks | (sketch.short ? 0x80 : 0), 12);
+  bytes.writeUInt8(sketch.numbers.length, 13);
   sketch.numbers.forEach((n, i) => bytes.writeUInt8(n, HEADER + i));
   const at = HEADER + sketch.numbers.length;
   sketch.opening.forEach((code, i) => bytes.writeUInt8(code, at + i));
@@ -54,8 +58,8 @@ export function encodeSketch(sketch: NearSketch): string {
 export function sketchFromBytes(bytes: Uint8Array): NearSketch | null {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buffer.length < HEADER) return null;
-  const chunks = buffer.readUInt8(10);
-  const count = buffer.readUInt8(11);
+  const chunks = buffer.readUInt8(12) & 0x7f;
+  const count = buffer.readUInt8(13);
   const start = HEADER + count;
   if (count > SKETCH_NUMBERS || buffer.length !== start + Math.min(chunks, OPENING_CHUNKS)) return null;
   const opening = [...buffer.subarray(start)];
@@ -63,6 +67,8 @@ export function sketchFromBytes(bytes: Uint8Array): NearSketch | null {
     lead: buffer.readInt32BE(0),
     spread: buffer.readInt32BE(4),
     day: buffer.readUInt16BE(8),
+    title: buffer.readUInt16BE(10),
+    short: (buffer.readUInt8(12) & 0x80) !== 0,
     chunks,
     numbers: [...buffer.subarray(HEADER, start)],
     opening,

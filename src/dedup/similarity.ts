@@ -15,8 +15,26 @@ const MIN_NUMBERS_FOR_SLIP = 4;
  * template stories (`Fed adds reserves via customer repurchases`) differ in little else, or on their dateline day.
  */
 export function sketchSimilarity(a: NearSketch, b: NearSketch): number {
-  if (!sameNumbers(a.numbers, b.numbers) || !closeDays(a.day, b.day)) return 0;
+  if (!sameNumbers(a.numbers, b.numbers) || !closeDays(a.day, b.day) || !sameTitleIfShort(a, b)) return 0;
+  if (!sameSubject(a, b)) return 0;
   return openingOverlap(a, b);
+}
+
+/**
+ * Template stories share everything but who they are about, which the first words say (`Atari Corp said it filed
+ * ... convertible subordinated debentures due 2012` / `Thermo Electron Corp said it filed ...`): a copy keeps its
+ * first chunk, or at least its headline.
+ */
+function sameSubject(a: NearSketch, b: NearSketch): boolean {
+  return a.opening[0] === b.opening[0] || a.title === b.title;
+}
+
+/**
+ * A body too short to say which story it is (`Qtly div six cts vs six cts prior`, printed for many companies) is a
+ * copy only under the same headline; a short trimmed copy of a long story keeps its headline too.
+ */
+function sameTitleIfShort(a: NearSketch, b: NearSketch): boolean {
+  return !(a.short || b.short) || a.title === b.title;
 }
 
 /**
@@ -24,7 +42,18 @@ export function sketchSimilarity(a: NearSketch, b: NearSketch): number {
  * correct a figure or move to the next day.
  */
 export function updateSimilarity(a: NearSketch, b: NearSketch): number {
+  if (!closeDays(a.day, b.day) || !sameSubject(a, b)) return 0;
+  // A correction changes a figure or two, not the whole table: `Shr 22 cts vs 16 cts` of another company is not it.
+  if (a.title !== b.title && numberAgreement(a.numbers, b.numbers) < 0.5) return 0;
   return openingOverlap(a, b);
+}
+
+function numberAgreement(a: readonly number[], b: readonly number[]): number {
+  const n = Math.min(a.length, b.length);
+  if (n === 0) return 1;
+  let same = 0;
+  for (let i = 0; i < n; i++) if (a[i] === b[i]) same++;
+  return same / n;
 }
 
 function openingOverlap(a: NearSketch, b: NearSketch): number {

@@ -13,7 +13,7 @@ import { combine, hashString, mix32 } from './hash.js';
 export interface NearSketch {
   /** Codes (8-bit hashes) of the first chunks. */
   readonly opening: readonly number[];
-  /** How many chunks the whole text has (capped at 255). */
+  /** How many chunks the whole text has (capped at 127). */
   readonly chunks: number;
   /** 8-bit hashes of the first {@link SKETCH_NUMBERS} number tokens of the lead ({@link NUMBER_SPAN} words), in order. */
   readonly numbers: readonly number[];
@@ -23,6 +23,17 @@ export interface NearSketch {
   readonly spread: number;
   /** The dateline's month and day as `month * 32 + day`, or 0 when unknown. */
   readonly day: number;
+  /** A 16-bit hash of the headline's words (as a set), or 0 when there is none. */
+  readonly title: number;
+  /** True when the body is too short to say which story it is: then the headline must match too. */
+  readonly short: boolean;
+}
+
+/** What a sketch knows besides the body's tokens. */
+export interface SketchContext {
+  readonly day: number;
+  readonly title: number;
+  readonly short: boolean;
 }
 
 /** How many opening chunk codes a sketch keeps (about 40 words of lead). */
@@ -31,15 +42,22 @@ export const OPENING_CHUNKS = 10;
 export const SKETCH_NUMBERS = 6;
 /** How far into the text numbers are kept: rewrites cut and reorder lower paragraphs, but keep the lead's facts. */
 export const NUMBER_SPAN = 80;
-const MAX_CHUNKS = 255;
+const MAX_CHUNKS = 127;
 // A chunk ends after a token whose hash is 0 mod 4 (about 4 words a chunk), never before 2 words, always by 10.
 const BOUNDARY_MODULUS = 4;
 const MIN_CHUNK = 2;
 const MAX_CHUNK = 10;
 const SPREAD_SEED = 0x2545f491;
+const NO_CONTEXT: SketchContext = { day: 0, title: 0, short: false };
 
-/** Builds the sketch of a token sequence (see {@link NearSketch}); `day` as in {@link NearSketch.day}. */
-export function nearSketch(tokens: readonly string[], day = 0): NearSketch {
+/** The {@link NearSketch.title} of a headline's canonical tokens. */
+export function titleHash(tokens: readonly string[]): number {
+  if (tokens.length === 0) return 0;
+  return hashString([...new Set(tokens)].sort().join(' ')) & 0xffff || 1;
+}
+
+/** Builds the sketch of a body's tokens (see {@link NearSketch}). */
+export function nearSketch(tokens: readonly string[], context: SketchContext = NO_CONTEXT): NearSketch {
   const hashes: number[] = [];
   const opening: number[] = [];
   const numbers: number[] = [];
@@ -67,6 +85,6 @@ export function nearSketch(tokens: readonly string[], day = 0): NearSketch {
     numbers,
     lead: combine(hashes[0] ?? 0, hashes[1] ?? 0) | 0,
     spread: hashes.length === 0 ? 0 : spread | 0,
-    day,
+    ...context,
   };
 }
