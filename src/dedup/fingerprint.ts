@@ -25,10 +25,14 @@ export function fingerprintStory(story: Pick<Story, 'headline' | 'body' | 'datel
 
 const HEADER = 14;
 
-/** `2026-11-27` or `--11-27` → `11 * 32 + 27`; 0 when there is no date. */
+// Days before each month in a common year: a leap day only moves March onwards by one, within the slack allowed.
+const DAYS_BEFORE = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** `2026-11-27` or `--11-27` → its day of the year, modulo 255 from 1 (one byte); 0 when there is no date. */
 function datelineDay(date: string | null): number {
   const match = date === null ? null : /(\d{2})-(\d{2})$/.exec(date);
-  return match ? Number(match[1]) * 32 + Number(match[2]) : 0;
+  const before = match ? DAYS_BEFORE[Number(match[1]) - 1] : undefined;
+  return match && before !== undefined ? ((before + Number(match[2])) % 255) + 1 : 0;
 }
 
 /**

@@ -78,11 +78,8 @@ function openingOverlap(a: NearSketch, b: NearSketch): number {
  * (`FED ADDS RESERVES VIA CUSTOMER REPURCHASES`, every morning) is two stories.
  */
 function closeDays(a: number, b: number): boolean {
-  return a === 0 || b === 0 || Math.abs(dayOfYear(a) - dayOfYear(b)) <= 1;
-}
-
-function dayOfYear(day: number): number {
-  return Math.floor(day / 32) * 31 + (day % 32);
+  const apart = Math.abs(a - b) % 255;
+  return a === 0 || b === 0 || Math.min(apart, 255 - apart) <= 1;
 }
 
 /**

@@ -17,11 +17,14 @@ export interface NearSketch {
   readonly chunks: number;
   /** 8-bit hashes of the first {@link SKETCH_NUMBERS} number tokens of the lead ({@link NUMBER_SPAN} words), in order. */
   readonly numbers: readonly number[];
-  /** Retrieval key from the first two chunks: shared by trimmed, retitled and restyled copies. */
+  /**
+   * Retrieval key from the first two chunks and the first two numbers: shared by trimmed, retitled and restyled
+   * copies, and not by template stories that open alike but report other figures.
+   */
   readonly lead: number;
-  /** Retrieval key from the whole opening (min-hash of its chunks): survives an edit in the first words. */
+  /** Retrieval key from the rest of the opening (min-hash of its chunks): survives an edit in the first words. */
   readonly spread: number;
-  /** The dateline's month and day as `month * 32 + day`, or 0 when unknown. */
+  /** The dateline's day of the year, counted modulo 255 from 1, or 0 when unknown. */
   readonly day: number;
   /** A 16-bit hash of the headline's words (as a set), or 0 when there is none. */
   readonly title: number;
@@ -63,6 +66,7 @@ export function nearSketch(tokens: readonly string[], context: SketchContext = N
   const numbers: number[] = [];
   let chunk = 0;
   let length = 0;
+  let leadNumbers = 0;
   const close = (): void => {
     if (opening.length < OPENING_CHUNKS) opening.push(chunk & 0xff);
     hashes.push(chunk);
@@ -73,18 +77,23 @@ export function nearSketch(tokens: readonly string[], context: SketchContext = N
     const h = hashString(token);
     chunk = combine(chunk, h);
     length++;
-    if (position < NUMBER_SPAN && numbers.length < SKETCH_NUMBERS && isNumberToken(token)) numbers.push(h >>> 24);
+    if (position < NUMBER_SPAN && numbers.length < SKETCH_NUMBERS && isNumberToken(token)) {
+      numbers.push(h >>> 24);
+      // The numbers in the first two chunks join the lead key (a trimmed copy keeps those two chunks whole).
+      if (hashes.length < 2) leadNumbers = combine(leadNumbers, h);
+    }
     if ((length >= MIN_CHUNK && h % BOUNDARY_MODULUS === 0) || length >= MAX_CHUNK) close();
   });
   if (length > 0) close();
+  // The chunks after the first two, so that an edit there leaves the lead key and one there leaves this one.
   let spread = 0xffffffff;
-  for (const h of hashes.slice(0, OPENING_CHUNKS)) spread = Math.min(spread, mix32(h ^ SPREAD_SEED));
+  for (const h of hashes.slice(2, OPENING_CHUNKS)) spread = Math.min(spread, mix32(h ^ SPREAD_SEED));
   return {
     opening,
     chunks: Math.min(hashes.length, MAX_CHUNKS),
     numbers,
-    lead: combine(hashes[0] ?? 0, hashes[1] ?? 0) | 0,
-    spread: hashes.length === 0 ? 0 : spread | 0,
+    lead: combine(combine(hashes[0] ?? 0, hashes[1] ?? 0), leadNumbers) | 0,
+    spread: hashes.length <= 2 ? 0 : spread | 0 || 1,
     ...context,
   };
 }

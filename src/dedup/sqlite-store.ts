@@ -6,9 +6,11 @@ import type { FingerprintStore, StoredStory } from './store.js';
 import { packSketch, unpackSketch } from './pack.js';
 
 // Bumped when the tables change; an older file is rebuilt from the output (the store is only a cache).
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 // SQLite allows 32766 bound parameters; a few hundred keys a query is where batching stops paying.
 const KEYS_PER_QUERY = 500;
+// SQLite stores a 16-bit value in two bytes only when it fits a signed 16-bit integer.
+const EXACT_BIAS = 32768;
 
 /**
  * The embedded fingerprint store: one SQLite file in WAL mode. Sized for millions of stories at under 64 bytes
@@ -62,7 +64,8 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
   private collect(keys: readonly number[], out: Map<string, StoredStory>, bySpread: boolean): void {
     for (const row of this.lookup(keys.length, bySpread).all(...keys)) {
       const id = row.id.toString('hex');
-      if (!out.has(id)) out.set(id, { id, exact: row.exact, version: row.version, sketch: unpackSketch(row) });
+      if (!out.has(id))
+        out.set(id, { id, exact: row.exact + EXACT_BIAS, version: row.version, sketch: unpackSketch(row) });
     }
   }
 
@@ -85,8 +88,9 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
     this.db.transaction(() => {
       for (const story of stories) {
         const { lead, spread } = story.sketch;
-        this.insertStory.run(lead, Buffer.from(story.id, 'hex'), story.exact, story.version, packSketch(story.sketch));
-        if (spread !== lead) this.insertSpread.run(spread, lead);
+        const id = Buffer.from(story.id, 'hex');
+        this.insertStory.run(lead, id, story.exact - EXACT_BIAS, story.version, packSketch(story.sketch));
+        if (spread !== 0) this.insertSpread.run(spread, lead);
       }
       if (offset !== null) this.setMeta.run('absorbed', offset);
     })();
