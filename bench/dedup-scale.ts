@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Deduper } from '../src/dedup/deduper.js';
 import { fingerprintStory } from '../src/dedup/fingerprint.js';
-import type { NearSketch } from '../src/dedup/sketch.js';
+import { OPENING_CHUNKS, SKETCH_NUMBERS, type NearSketch } from '../src/dedup/sketch.js';
 import { SqliteStore } from '../src/dedup/sqlite-store.js';
 import type { StoredStory } from '../src/dedup/store.js';
 import { ingest } from '../src/pipeline.js';
@@ -78,7 +78,7 @@ function generator(seed: number): () => number {
   };
 }
 
-/** Stories with random sketches: as spread over the key space as real ones. */
+/** Stories with random sketches, every one full (all its numbers and opening chunks): the largest rows. */
 function fill(path: string, count: number): StoredStory[] {
   const store = new SqliteStore(path);
   const next = generator(1);
@@ -90,8 +90,8 @@ function fill(path: string, count: number): StoredStory[] {
       const sketch: NearSketch = {
         lead: next() | 0,
         spread: next() | 0,
-        opening: bytes(10),
-        numbers: bytes(6),
+        opening: bytes(OPENING_CHUNKS),
+        numbers: bytes(SKETCH_NUMBERS),
         chunks: 20 + (next() % 100),
         day: 1 + (next() % 255),
         title: next() & 0xffff,

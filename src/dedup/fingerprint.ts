@@ -1,6 +1,6 @@
 import type { Story } from '../types.js';
 import { canonicalTokens } from './canon.js';
-import { exactFingerprint, SHORT_BODY_WORDS } from './exact.js';
+import { exactOfTokens, SHORT_BODY_WORDS } from './exact.js';
 import { nearSketch, OPENING_CHUNKS, SKETCH_NUMBERS, titleHash, type NearSketch } from './sketch.js';
 
 /** Both fingerprints of a story, as the dedup stage uses them. */
@@ -20,7 +20,7 @@ export function fingerprintStory(story: Pick<Story, 'headline' | 'body' | 'datel
     title: titleHash(canonicalTokens(story.headline)),
     short: body.length < SHORT_BODY_WORDS,
   });
-  return { exact: exactFingerprint(story), sketch, near: encodeSketch(sketch) };
+  return { exact: exactOfTokens(body, story.headline), sketch, near: encodeSketch(sketch) };
 }
 
 const HEADER = 14;

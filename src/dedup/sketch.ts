@@ -40,9 +40,9 @@ export interface SketchContext {
 }
 
 /** How many opening chunk codes a sketch keeps (about 40 words of lead). */
-export const OPENING_CHUNKS = 10;
+export const OPENING_CHUNKS = 9;
 /** How many of the lead's numbers a sketch keeps. */
-export const SKETCH_NUMBERS = 6;
+export const SKETCH_NUMBERS = 5;
 /** How far into the text numbers are kept: rewrites cut and reorder lower paragraphs, but keep the lead's facts. */
 export const NUMBER_SPAN = 80;
 const MAX_CHUNKS = 127;

@@ -6,20 +6,21 @@ import type { FingerprintStore, StoredStory } from './store.js';
 import { packSketch, unpackSketch } from './pack.js';
 
 // Bumped when the tables change; an older file is rebuilt from the output (the store is only a cache).
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 // SQLite allows 32766 bound parameters; a few hundred keys a query is where batching stops paying.
 const KEYS_PER_QUERY = 500;
-// SQLite stores a 16-bit value in two bytes only when it fits a signed 16-bit integer.
-const EXACT_BIAS = 32768;
+const ID_BYTES = 12;
+// Spread keys are kept to 23 bits (three bytes in SQLite): a few more rows to compare, a byte less per story.
+const SPREAD_MASK = 0x7fffff;
 
 /**
- * The embedded fingerprint store: one SQLite file in WAL mode. Sized for millions of stories at under 64 bytes
+ * The embedded fingerprint store: one SQLite file in WAL mode. Sized for millions of stories at about 64 bytes
  * each: stories are keyed by their lead key (a WITHOUT ROWID table, so the key is the row), the spread key only
- * points back to a lead key, and the sketch is packed into a small blob.
+ * points back to a lead key, and id, exact bits and sketch share one blob (one column header, not three).
  */
 export class SqliteStore implements FingerprintStore, ValidatorCache {
   private readonly db: Database.Database;
-  private readonly insertStory: Database.Statement<[number, Buffer, number, number, Buffer]>;
+  private readonly insertStory: Database.Statement<[number, Buffer, number]>;
   private readonly insertSpread: Database.Statement<[number, number]>;
   private readonly setMeta: Database.Statement<[string, number]>;
   private readonly getValidator: Database.Statement<[string], { etag: string | null; last_modified: string | null }>;
@@ -38,7 +39,7 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
     } catch (error) {
       throw new WireError(`cannot open the dedup state ${path}: ${describeError(error)}`, { cause: error });
     }
-    this.insertStory = this.db.prepare('INSERT OR IGNORE INTO story VALUES (?, ?, ?, ?, ?)');
+    this.insertStory = this.db.prepare('INSERT OR IGNORE INTO story VALUES (?, ?, ?)');
     this.insertSpread = this.db.prepare('INSERT OR IGNORE INTO spread VALUES (?, ?)');
     this.setMeta = this.db.prepare('INSERT OR REPLACE INTO meta VALUES (?, ?)');
     this.getValidator = this.db.prepare('SELECT etag, last_modified FROM validator WHERE url = ?');
@@ -54,18 +55,25 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
     }
     const out = new Map<string, StoredStory>();
     const keys = [...leads];
-    for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) this.collect(keys.slice(i, i + KEYS_PER_QUERY), out, false);
-    const spreadKeys = [...spreads];
+    for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) this.collect(keys.slice(i, i + KEYS_PER_QUERY), out, null);
+    // A row found by its (shortened) spread key is handed back under the full key of the sketch that asked.
+    const fullSpread = new Map<number, number>();
+    for (const k of spreads) fullSpread.set(k & SPREAD_MASK, k);
+    const spreadKeys = [...fullSpread.keys()];
     for (let i = 0; i < spreadKeys.length; i += KEYS_PER_QUERY)
-      this.collect(spreadKeys.slice(i, i + KEYS_PER_QUERY), out, true);
+      this.collect(spreadKeys.slice(i, i + KEYS_PER_QUERY), out, fullSpread);
     return [...out.values()];
   }
 
-  private collect(keys: readonly number[], out: Map<string, StoredStory>, bySpread: boolean): void {
-    for (const row of this.lookup(keys.length, bySpread).all(...keys)) {
-      const id = row.id.toString('hex');
-      if (!out.has(id))
-        out.set(id, { id, exact: row.exact + EXACT_BIAS, version: row.version, sketch: unpackSketch(row) });
+  private collect(keys: readonly number[], out: Map<string, StoredStory>, spreads: Map<number, number> | null): void {
+    for (const row of this.lookup(keys.length, spreads !== null).all(...keys)) {
+      const id = row.data.toString('hex', 0, ID_BYTES);
+      const spread = row.spread === undefined ? 0 : (spreads?.get(row.spread) ?? 0);
+      const known = out.get(id);
+      if (known && (spread === 0 || known.sketch.spread !== 0)) continue;
+      const exact = row.data.readUInt16BE(ID_BYTES);
+      const sketch = unpackSketch({ lead: row.lead, sketch: row.data.subarray(ID_BYTES + 2), spread });
+      out.set(id, { id, exact, version: row.version, sketch });
     }
   }
 
@@ -88,9 +96,11 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
     this.db.transaction(() => {
       for (const story of stories) {
         const { lead, spread } = story.sketch;
-        const id = Buffer.from(story.id, 'hex');
-        this.insertStory.run(lead, id, story.exact - EXACT_BIAS, story.version, packSketch(story.sketch));
-        if (spread !== 0) this.insertSpread.run(spread, lead);
+        const exact = Buffer.alloc(2);
+        exact.writeUInt16BE(story.exact);
+        const data = Buffer.concat([Buffer.from(story.id, 'hex'), exact, packSketch(story.sketch)]);
+        this.insertStory.run(lead, data, story.version);
+        if (spread !== 0) this.insertSpread.run(spread & SPREAD_MASK, lead);
       }
       if (offset !== null) this.setMeta.run('absorbed', offset);
     })();
@@ -120,14 +130,12 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
   }
 }
 
-/** A row of the story table. */
+/** A row of the story table: `data` is the id (12 bytes), 16 bits of the exact fingerprint, the packed sketch. */
 export interface StoryRow {
   readonly lead: number;
-  readonly id: Buffer;
-  readonly exact: number;
+  readonly data: Buffer;
   readonly version: number;
-  readonly sketch: Buffer;
-  /** Present when the row was found through its spread key. */
+  /** Present (23 bits of it) when the row was found through its spread key. */
   readonly spread?: number;
 }
 
@@ -136,8 +144,8 @@ function migrate(db: Database.Database): void {
   if (version === SCHEMA_VERSION) return;
   db.exec(`
     DROP TABLE IF EXISTS story; DROP TABLE IF EXISTS spread; DROP TABLE IF EXISTS meta;
-    CREATE TABLE story (lead INTEGER NOT NULL, id BLOB NOT NULL, exact INTEGER NOT NULL, version INTEGER NOT NULL,
-      sketch BLOB NOT NULL, PRIMARY KEY (lead, id)) WITHOUT ROWID;
+    CREATE TABLE story (lead INTEGER NOT NULL, data BLOB NOT NULL, version INTEGER NOT NULL,
+      PRIMARY KEY (lead, data)) WITHOUT ROWID;
     CREATE TABLE spread (key INTEGER NOT NULL, lead INTEGER NOT NULL, PRIMARY KEY (key, lead)) WITHOUT ROWID;
     CREATE TABLE meta (name TEXT PRIMARY KEY, value) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS validator (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT);

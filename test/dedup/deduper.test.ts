@@ -100,4 +100,22 @@ describe('Deduper', () => {
     expect(reopened.absorbed()).toBe(100);
     reopened.close();
   });
+
+  it('finds a copy whose first words were edited through the spread key, across runs', () => {
+    const path = join(tempDir(), 'state');
+    const store = new SqliteStore(path);
+    const run1 = new Deduper('near', store);
+    run1.decide([item(first)]);
+    run1.commit(null);
+    const [lead = '', ...rest] = HARBOUR.paragraphs;
+    const edited = storyOf(
+      render({ ...HARBOUR, paragraphs: [lead.replace('The Port', 'Officials at the Port'), ...rest] }),
+    );
+    const a = fingerprintStory(first).sketch;
+    const b = fingerprintStory(edited).sketch;
+    expect(b.lead).not.toBe(a.lead);
+    expect(b.spread).toBe(a.spread);
+    expect(new Deduper('near', store).decide([item(edited)])[0]).toMatchObject({ kind: 'duplicate', of: first.id });
+    store.close();
+  });
 });
