@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Deduper } from '../src/dedup/deduper.js';
-import { fingerprintStory } from '../src/dedup/fingerprint.js';
+import { Deduper, itemOf } from '../src/dedup/deduper.js';
 import type { Story } from '../src/types.js';
 import { corpusDir } from './corpus.js';
 import { candidatePairs, corpusStories, normalizeWire, type CorpusStory } from './dedup-corpus.js';
@@ -37,8 +36,7 @@ const SYNTHETIC_STORIES = 300;
 
 /** True when the dedup stage, seeing `a` and then `b`, links b to a (as a duplicate or a new version). */
 function linked(a: Story, b: Story): boolean {
-  const item = (s: Story) => ({ story: s, fingerprint: fingerprintStory(s) });
-  return new Deduper('near', null).decide([item(a), item(b)])[1]?.kind !== 'new';
+  return new Deduper('near', null).decide([itemOf(a), itemOf(b)])[1]?.kind !== 'new';
 }
 
 /**
@@ -117,7 +115,7 @@ function syntheticScore(stories: readonly CorpusStory[], labels: Map<string, boo
 function wholeCorpus(stories: readonly CorpusStory[], labels: Map<string, boolean>): DedupQuality['corpusLinks'] {
   const ordered = [...stories].sort((a, b) => Number(a.newid) - Number(b.newid));
   const deduper = new Deduper('near', null);
-  const verdicts = deduper.decide(ordered.map((s) => ({ story: s.story, fingerprint: fingerprintStory(s.story) })));
+  const verdicts = deduper.decide(ordered.map((s) => itemOf(s.story)));
   // Identical re-sends share an id: the link goes to the first of them.
   const newidOf = new Map<string, string>();
   for (const s of ordered) if (!newidOf.has(s.story.id)) newidOf.set(s.story.id, s.newid);

@@ -3,8 +3,7 @@ import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Deduper } from '../src/dedup/deduper.js';
-import { fingerprintStory } from '../src/dedup/fingerprint.js';
+import { Deduper, itemOf } from '../src/dedup/deduper.js';
 import { OPENING_CHUNKS, SKETCH_NUMBERS, type NearSketch } from '../src/dedup/sketch.js';
 import { SqliteStore } from '../src/dedup/sqlite-store.js';
 import type { StoredStory } from '../src/dedup/store.js';
@@ -113,12 +112,10 @@ function lookup(path: string, stored: readonly StoredStory[]): number {
   const dump = variedDump(5000, 10_000_000).split('\n\f\n');
   const fresh = dump.map((text) => normalizeWire(text)).filter((s) => s !== null);
   const items = fresh.map((story, i) => {
-    const fingerprint = fingerprintStory(story);
+    const item = itemOf(story);
     const hit = stored[i % stored.length];
     // Every other story carries a stored sketch, so that lookups find candidates and compare them.
-    return i % 2 === 0 || !hit
-      ? { story, fingerprint }
-      : { story, fingerprint: { ...fingerprint, sketch: hit.sketch } };
+    return i % 2 === 0 || !hit ? item : { ...item, sketch: hit.sketch };
   });
   const deduper = new Deduper('near', store);
   deduper.decide(items.slice(0, 512)); // warm the page cache
@@ -168,7 +165,7 @@ async function bulkIngest(dir: string): Promise<{ pipeline: number; stage: numbe
   const deduper = new Deduper('near', stageStore);
   const stageStarted = performance.now();
   for (let i = 0; i < stories.length; i += 256) {
-    deduper.decide(stories.slice(i, i + 256).map((story) => ({ story, fingerprint: fingerprintStory(story) })));
+    deduper.decide(stories.slice(i, i + 256).map(itemOf));
     if (deduper.uncommitted() >= 1024) deduper.commit(null);
   }
   deduper.commit(null);

@@ -5,7 +5,7 @@ import { plain } from '../src/formats/plain-format.js';
 import { monthNumber } from '../src/normalize/months.js';
 import { normalizeStory } from '../src/normalize/story.js';
 import { ingest } from '../src/pipeline.js';
-import type { Sink } from '../src/sinks/sink.js';
+import { MemorySink } from '../src/sinks/memory.js';
 import type { Story } from '../src/types.js';
 import { corpusDir, readReuters, tokenF1, type ReutersDoc } from './corpus.js';
 
@@ -131,9 +131,9 @@ async function dumpAgreement(rendered: readonly string[], docs: readonly Reuters
   try {
     const path = join(dir, 'dump.txt');
     writeFileSync(path, rendered.join('\n\f\n'), 'latin1');
-    const records: Story[] = [];
-    const sink: Sink = { write: (s) => void records.push(s), close: () => Promise.resolve() };
+    const sink = new MemorySink();
     await ingest({ inputs: [path], sink, dedup: 'off' });
+    const records = sink.records;
     let same = 0;
     docs.forEach((doc, i) => {
       const title = (doc.title ?? '').replace(/\s+/g, ' ').trim();

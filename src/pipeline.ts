@@ -1,20 +1,25 @@
-import { Deduper, type Fingerprinted } from './dedup/deduper.js';
-import { fingerprintStory } from './dedup/fingerprint.js';
+import { Deduper, type DedupItem } from './dedup/deduper.js';
+import { decodeSketch } from './dedup/fingerprint.js';
+import type { NearSketch } from './dedup/sketch.js';
 import type { FingerprintStore } from './dedup/store.js';
-import type { DedupMode, Verdict } from './dedup/verdict.js';
+import type { DedupMode } from './dedup/verdict.js';
 import { InputError, describeError, isInputError } from './errors.js';
-import { decodeUnit, withoutBom } from './formats/decode.js';
+import { withoutBom } from './formats/decode.js';
 import { sniff } from './formats/detect.js';
 import { frameStream } from './formats/frame.js';
 import { FORMATS, type Format } from './formats/index.js';
-import { normalizeStory } from './normalize/story.js';
+import { ParsePool, canUseWorkers } from './pool.js';
 import type { Sink } from './sinks/sink.js';
 import { openFile } from './sources/file.js';
 import { expandInputs, type InputItem } from './sources/inputs.js';
 import { openStdin } from './sources/stdin.js';
-import type { Diagnostic, DuplicateRecord, FormatName, RawInput, Story, ValidatorCache } from './types.js';
+import { processBatch, type Batch, type BatchResult } from './stages.js';
+import type { Diagnostic, EmittedBatch, FormatName, RawInput, StoryKeys, ValidatorCache } from './types.js';
 
 export type { DedupMode } from './dedup/verdict.js';
+
+/** How records are written: wire's own JSON lines (`jsonl`), or IPTC ninjs 2.1 JSON lines (`ninjs`). */
+export type OutputFormat = 'jsonl' | 'ninjs';
 
 /** Everything a run needs; the CLI builds this from its options. */
 export interface IngestOptions {
@@ -22,7 +27,9 @@ export interface IngestOptions {
   readonly inputList?: string | null;
   /** A format name to force, or `auto` to sniff each input. */
   readonly format?: FormatName | 'auto';
-  /** `near` (the default), `exact` or `off`. */
+  /** `jsonl` (the default) or `ninjs`. */
+  readonly output?: OutputFormat;
+  /** `near` (the default: copies and republished variants), `exact` (same body) or `off`. */
   readonly dedup?: DedupMode;
   /** Fingerprints of earlier runs; without one, duplicates are recognized within this run only. */
   readonly store?: FingerprintStore | null;
@@ -37,19 +44,36 @@ export interface IngestOptions {
   readonly stdin?: AsyncIterable<Uint8Array>;
   readonly now?: () => Date;
   readonly onDiagnostic?: (diagnostic: Diagnostic) => void;
-  /** Called after each input with the running counts (for progress display). */
+  /** Called with the running counts after each batch of stories and each input (for progress display). */
   readonly onProgress?: (counts: IngestCounts) => void;
+  /** Called when an input is done, with what it gave. */
+  readonly onInput?: (report: InputReport) => void;
+  /** Stops the run between batches: the stories in hand are written, the rest of the input is not read. */
+  readonly signal?: AbortSignal;
+  /** Parse large inputs on worker threads (default true); records come out in the same order either way. */
+  readonly parallel?: boolean;
 }
 
 /** Running counts of a run. */
 export interface IngestCounts {
+  /** Inputs named or found (known once the inputs are expanded). */
+  total: number;
+  /** Inputs done. */
   inputs: number;
-  /** Records written, versions included. */
+  /** Records written, new versions included. */
   stories: number;
   duplicates: number;
-  /** Records written as a new version of an earlier story. */
+  /** Records written as a new version of an earlier story (`version` > 1, `replaces`). */
   versions: number;
   failed: number;
+}
+
+/** What one input gave. */
+export interface InputReport {
+  readonly input: string;
+  readonly stories: number;
+  readonly duplicates: number;
+  readonly failed: boolean;
 }
 
 /** An input that failed, wholly or in part. */
@@ -63,11 +87,17 @@ export interface InputFailure {
 export interface IngestSummary extends Readonly<IngestCounts> {
   readonly failures: readonly InputFailure[];
   readonly seconds: number;
+  /** True when the signal stopped the run before every input was read. */
+  readonly interrupted: boolean;
 }
 
 const DEFAULT_MAX_STORY_BYTES = 16 * 1024 * 1024;
-// Stories are deduplicated in batches (one store query per batch) and made durable every few batches.
-const BATCH = 256;
+const BATCH_UNITS = 256;
+const BATCH_BYTES = 512 * 1024;
+const IN_FLIGHT = Number(process.env['WIRE_IN_FLIGHT'] ?? 4);
+// Worker threads take ~30 ms to start: only runs past a few megabytes gain from them.
+const PARALLEL_AFTER = 4 * 1024 * 1024;
+// The output is fsynced and the store told what it holds every this many new records (and at the end).
 const CHECKPOINT_STORIES = 1024;
 
 /**
@@ -78,34 +108,69 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const run = new Run(options);
   const stdinText = (): Promise<string> => readAllText(options.stdin ?? process.stdin);
-  for await (const item of expandInputs(options.inputs, options.inputList ?? null, stdinText)) {
-    await run.ingestItem(item);
+  let interrupted = false;
+  try {
+    // Expanded first, so that progress can show how many inputs there are.
+    const items: InputItem[] = [];
+    for await (const item of expandInputs(options.inputs, options.inputList ?? null, stdinText)) items.push(item);
+    run.counts.total = items.length;
+    for (const item of items) {
+      if (options.signal?.aborted) break;
+      await run.ingestItem(item);
+    }
+  } finally {
+    await run.close();
+    interrupted = options.signal?.aborted === true;
   }
-  await run.finish();
-  return { ...run.counts, failures: run.failures, seconds: (performance.now() - started) / 1000 };
+  return { ...run.counts, failures: run.failures, seconds: (performance.now() - started) / 1000, interrupted };
 }
 
+/** Per-input bookkeeping while its batches come back. */
+interface InputState {
+  readonly location: string;
+  /** Stories parsed from the input. */
+  stories: number;
+  /** Of those, written and dropped as duplicates. */
+  written: number;
+  duplicates: number;
+  failed: boolean;
+  warned: boolean;
+}
+
+/**
+ * Work queued in input order: a batch being parsed, a failure met while reading, or the end of an input. The queue
+ * runs across inputs, so the next file is read while the last one's batches are still being parsed; everything is
+ * absorbed (written, reported) strictly in order.
+ */
+type Pending =
+  | { readonly kind: 'batch'; readonly input: InputState; readonly result: Promise<BatchResult> }
+  | {
+      readonly kind: 'fail';
+      readonly input: InputState;
+      readonly code: string;
+      readonly message: string;
+      readonly line?: number;
+    }
+  | { readonly kind: 'end'; readonly input: InputState };
+
 class Run {
-  readonly counts: IngestCounts = { inputs: 0, stories: 0, duplicates: 0, versions: 0, failed: 0 };
+  readonly counts: IngestCounts = { total: 0, inputs: 0, stories: 0, duplicates: 0, versions: 0, failed: 0 };
   readonly failures: InputFailure[] = [];
-  private readonly now: () => Date;
   private readonly deduper: Deduper;
-  private batch: Fingerprinted[] = [];
+  private readonly now: () => Date;
+  private pool: ParsePool | null = null;
+  private bytesParsed = 0;
+  private readonly queue: Pending[] = [];
+  private batchesQueued = 0;
 
   constructor(private readonly options: IngestOptions) {
     this.now = options.now ?? (() => new Date());
     this.deduper = new Deduper(options.dedup ?? 'near', options.store ?? null);
   }
 
-  /** Decides and writes what is still batched, and makes it durable. */
-  async finish(): Promise<void> {
-    await this.drain();
-    await this.checkpoint();
-  }
-
   async ingestItem(item: InputItem): Promise<void> {
-    this.counts.inputs++;
-    const failuresBefore = this.failures.length;
+    const name = item.kind === 'error' ? (item.error.input ?? '?') : itemName(item);
+    const input: InputState = { location: name, stories: 0, written: 0, duplicates: 0, failed: false, warned: false };
     try {
       if (item.kind === 'error') throw item.error;
       if (item.kind === 'url') {
@@ -114,117 +179,186 @@ class Run {
         });
       }
       const raw = item.kind === 'stdin' ? openStdin(this.options.stdin) : await openFile(item.path);
-      await this.ingestRaw(raw);
-      await this.drain();
+      await this.ingestRaw(raw, input);
     } catch (error) {
-      const input = item.kind === 'error' ? (item.error.input ?? '?') : itemName(item);
-      this.fail(
-        input,
-        isInputError(error) ? error.code : 'failed',
-        isInputError(error) ? error.message : `${input}: ${describeError(error)}`,
-      );
+      const code = isInputError(error) ? error.code : 'failed';
+      const message = isInputError(error) ? error.message : `${name}: ${describeError(error)}`;
+      this.queue.push({ kind: 'fail', input, code, message });
     }
-    if (this.failures.length > failuresBefore) this.counts.failed++;
-    this.options.onProgress?.(this.counts);
+    this.queue.push({ kind: 'end', input });
+    await this.settle(this.pool ? IN_FLIGHT : 0);
   }
 
-  private async ingestRaw(raw: RawInput): Promise<void> {
+  /** Absorbs everything still queued, makes it durable, and stops the worker pool, if one was started. */
+  async close(): Promise<void> {
+    try {
+      await this.settle(0);
+      await this.checkpoint();
+    } finally {
+      await this.pool?.close();
+      this.pool = null;
+    }
+  }
+
+  private async ingestRaw(raw: RawInput, input: InputState): Promise<void> {
     const iterator = withoutBom(raw.chunks)[Symbol.asyncIterator]();
-    let first = await iterator.next();
-    while (!first.done && first.value.length === 0) first = await iterator.next();
-    if (first.done) throw new InputError('empty', `${raw.location}: is empty (0 bytes)`, { input: raw.location });
-    const sniffed = sniff(first.value);
+    const first = await readHead(iterator);
+    if (first === null) throw new InputError('empty', `${raw.location}: is empty (0 bytes)`, { input: raw.location });
+    const sniffed = sniff(first);
     if ('binary' in sniffed) {
       throw new InputError('binary-input', `${raw.location}: not wire text: looks like ${sniffed.binary}`, {
         input: raw.location,
       });
     }
     const format = this.chooseFormat(sniffed.format);
-    const ingestedAt = this.now().toISOString();
-    const reference = this.referenceFor(raw, ingestedAt);
-    const chunks = prepend(first.value, iterator);
+    const now = this.now().toISOString();
+    const base = {
+      format: format.name,
+      output: this.options.output ?? 'jsonl',
+      type: raw.type,
+      location: raw.location,
+      now,
+      reference: this.referenceFor(raw, now),
+    };
+    let units: Array<Batch['units'][number]> = [];
+    let size = 0;
+    let ordinal = 0;
+    const submit = (): void => {
+      if (units.length > 0) {
+        this.queue.push({ kind: 'batch', input, result: this.process({ ...base, units }, size) });
+        this.batchesQueued++;
+      }
+      units = [];
+      size = 0;
+    };
     const maxUnitBytes = this.options.maxStoryBytes ?? DEFAULT_MAX_STORY_BYTES;
-    let index = 0;
-    let warnedFallback = false;
-    for await (const event of frameStream(chunks, format.boundary, { maxUnitBytes })) {
+    for await (const event of frameStream(prepend(first, iterator), format.boundary, { maxUnitBytes })) {
       if (event.kind === 'diagnostic') {
-        this.fail(raw.location, event.code, `${raw.location}:${event.line}: ${event.message}`, event.line);
+        submit();
+        const message = `${raw.location}:${event.line}: ${event.message}`;
+        this.queue.push({ kind: 'fail', input, code: event.code, message, line: event.line });
         continue;
       }
-      const decoded = decodeUnit(event.bytes);
-      if (decoded.fallback && !warnedFallback) {
-        warnedFallback = true;
-        this.report({
-          severity: 'warning',
-          code: 'decode-fallback',
-          message: `${raw.location}:${event.line}: not valid UTF-8; read as windows-1252`,
-          input: raw.location,
-          line: event.line,
-        });
-      }
-      for (const parsed of this.parseUnit(format, decoded.text, event.line, raw.location)) {
-        const origin = {
-          type: raw.type,
-          location: raw.location,
-          format: format.name,
-          index: index++,
-          charset: decoded.charset,
-        };
-        await this.emit(normalizeStory(parsed, { origin, now: ingestedAt, referenceDate: reference }));
+      units.push({ bytes: event.bytes, line: event.line, ordinal: ordinal++ });
+      size += event.bytes.length;
+      if (units.length >= BATCH_UNITS || size >= BATCH_BYTES) {
+        submit();
+        await this.settle(this.pool ? IN_FLIGHT : 0);
+        if (this.options.signal?.aborted) break;
       }
     }
-    if (index === 0) throw new InputError('no-stories', `${raw.location}: no stories found`, { input: raw.location });
+    submit();
   }
 
-  private parseUnit(format: Format, text: string, line: number, input: string): ReturnType<Format['parse']>['stories'] {
-    try {
-      const result = format.parse(text, line);
-      for (const d of result.diagnostics) {
-        this.report({ ...d, message: `${input}:${d.line ?? line}: ${d.message}`, input });
-        if (d.severity === 'error') this.failures.push({ input, code: d.code, message: d.message });
+  /** Absorbs queued work, oldest first, until at most `keep` batches are still out. */
+  private async settle(keep: number): Promise<void> {
+    while (this.queue.length > 0 && (this.batchesQueued > keep || this.queue[0]!.kind !== 'batch')) {
+      const next = this.queue.shift()!;
+      if (next.kind === 'batch') {
+        this.batchesQueued--;
+        await this.absorb(await next.result, next.input);
+      } else if (next.kind === 'fail') {
+        next.input.failed = true;
+        this.fail(next.input.location, next.code, next.message, next.line);
+      } else {
+        this.finish(next.input);
       }
-      return result.stories;
-    } catch (error) {
-      // A parser bug must not cost the rest of the input: report it against this story and go on.
-      this.fail(input, 'parse-failed', `${input}:${line}: could not parse this story (${describeError(error)})`, line);
-      return [];
     }
   }
 
-  private async emit(story: Story): Promise<void> {
-    this.batch.push({ story, fingerprint: fingerprintStory(story) });
-    if (this.batch.length >= BATCH) await this.drain();
+  /** Closes an input's account: one that gave no story at all has failed, and cron should hear of it. */
+  private finish(input: InputState): void {
+    if (input.stories === 0 && !input.failed && !this.options.signal?.aborted) {
+      input.failed = true;
+      this.fail(input.location, 'no-stories', `${input.location}: no stories found`);
+    }
+    if (input.failed) this.counts.failed++;
+    this.counts.inputs++;
+    this.options.onInput?.({
+      input: input.location,
+      stories: input.written,
+      duplicates: input.duplicates,
+      failed: input.failed,
+    });
+    this.options.onProgress?.(this.counts);
   }
 
-  /** Decides the batched stories in order and writes each where it belongs. */
-  private async drain(): Promise<void> {
-    if (this.batch.length === 0) return;
-    const batch = this.batch;
-    this.batch = [];
-    const verdicts = this.deduper.decide(batch);
-    for (const [i, item] of batch.entries()) await this.write(item, verdicts[i] ?? { kind: 'new' });
+  /** Parses a batch here, or on the worker pool once the run has shown it is large enough to pay for one. */
+  private process(batch: Batch, size: number): Promise<BatchResult> {
+    this.bytesParsed += size;
+    if (this.pool === null && this.options.parallel !== false && canUseWorkers && this.bytesParsed > PARALLEL_AFTER) {
+      this.pool = new ParsePool();
+    }
+    // Keep each worker two batches deep; beyond that the main thread parses the batch itself, so every core works.
+    if (this.pool && !this.pool.busy(2)) return this.pool.run(batch);
+    return Promise.resolve(processBatch(batch));
+  }
+
+  private async absorb(result: BatchResult, input: InputState): Promise<void> {
+    const where = input.location;
+    if (result.fallbackLine !== null && !input.warned) {
+      input.warned = true;
+      this.report({
+        severity: 'warning',
+        code: 'decode-fallback',
+        message: `${where}:${result.fallbackLine}: not valid UTF-8; read as windows-1252`,
+        input: where,
+        line: result.fallbackLine,
+      });
+    }
+    for (const d of result.diagnostics) {
+      const message = d.line === undefined ? `${where}: ${d.message}` : `${where}:${d.line}: ${d.message}`;
+      if (d.severity === 'error') {
+        input.failed = true;
+        this.fail(where, d.code, message, d.line);
+      } else this.report({ ...d, message, input: where });
+    }
+    input.stories += result.records.keys.length;
+    const before = { stories: this.counts.stories, duplicates: this.counts.duplicates };
+    await this.emit(result.records);
+    input.written += this.counts.stories - before.stories;
+    input.duplicates += this.counts.duplicates - before.duplicates;
+    this.options.onProgress?.(this.counts);
+  }
+
+  /**
+   * Writes a batch's records in order, as the dedup stage decides: runs of new records go to the sink as they are,
+   * uncopied; duplicates are left out (and written to `duplicates`, if asked); a new version is written with its
+   * `version` and `replaces` filled in.
+   */
+  private async emit(batch: EmittedBatch): Promise<void> {
+    const verdicts = this.deduper.decide(batch.keys.map(dedupItem));
+    let runStart = 0;
+    let runEnd = 0;
+    const flushRun = async (): Promise<void> => {
+      if (runEnd > runStart) await this.options.sink.write(batch.bytes.subarray(runStart, runEnd));
+    };
+    for (let i = 0; i < batch.keys.length; i++) {
+      const start = i === 0 ? 0 : (batch.ends[i - 1] ?? 0);
+      const end = batch.ends[i] ?? start;
+      const verdict = verdicts[i] ?? { kind: 'new' };
+      if (verdict.kind === 'new') {
+        runEnd = end;
+        this.counts.stories++;
+        continue;
+      }
+      await flushRun();
+      runStart = runEnd = end;
+      const line = batch.bytes.subarray(start, end);
+      if (verdict.kind === 'duplicate') {
+        this.counts.duplicates++;
+        await this.options.duplicates?.write(patch(line, { duplicate_of: verdict.of, similarity: verdict.similarity }));
+      } else {
+        this.counts.stories++;
+        this.counts.versions++;
+        await this.options.sink.write(patch(line, { version: verdict.version, replaces: verdict.replaces }));
+      }
+    }
+    await flushRun();
     if (this.deduper.uncommitted() >= CHECKPOINT_STORIES) await this.checkpoint();
   }
 
-  private async write({ story, fingerprint }: Fingerprinted, verdict: Verdict): Promise<void> {
-    const record: Story = {
-      ...story,
-      fingerprint: { exact: fingerprint.exact, near: fingerprint.near },
-      version: verdict.kind === 'version' ? verdict.version : 1,
-      replaces: verdict.kind === 'version' ? verdict.replaces : null,
-    };
-    if (verdict.kind === 'duplicate') {
-      this.counts.duplicates++;
-      const dropped: DuplicateRecord = { ...record, duplicate_of: verdict.of, similarity: verdict.similarity };
-      await this.options.duplicates?.write(dropped);
-      return;
-    }
-    await this.options.sink.write(record);
-    this.counts.stories++;
-    if (verdict.kind === 'version') this.counts.versions++;
-  }
-
-  /** Output first, store second: the store never records a story the output might not have. */
+  /** Output first, store second: the store never records a story that the output might not hold. */
   private async checkpoint(): Promise<void> {
     if (this.deduper.uncommitted() === 0 && !this.options.store) return;
     const offset = this.options.sink.checkpoint ? await this.options.sink.checkpoint() : null;
@@ -253,8 +387,47 @@ class Run {
   }
 }
 
+const NO_SKETCH: NearSketch = {
+  opening: [],
+  chunks: 0,
+  numbers: [],
+  lead: 0,
+  spread: 0,
+  day: 0,
+  title: 0,
+  short: true,
+};
+
+function dedupItem(keys: StoryKeys): DedupItem {
+  const sketch = keys.near === null ? null : decodeSketch(keys.near);
+  return { id: keys.id, exact: keys.fingerprint, sketch: sketch ?? NO_SKETCH, update: keys.update };
+}
+
+/** One JSON line with fields set (a version's `replaces`, a duplicate's `duplicate_of`); rare, so parsed again. */
+function patch(line: Uint8Array, fields: Readonly<Record<string, unknown>>): Uint8Array {
+  const record = JSON.parse(Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('utf8')) as object;
+  return Buffer.from(`${JSON.stringify({ ...record, ...fields })}\n`, 'utf8');
+}
+
 function itemName(item: Exclude<InputItem, { kind: 'error' }>): string {
   return item.kind === 'file' ? item.path : item.kind === 'url' ? item.url : '-';
+}
+
+// Sniffing needs a frame header or an XML root element whole; a pipe may deliver the first bytes one at a time.
+const SNIFF_BYTES = 1024;
+
+/** The first chunks of an input, joined until there are enough bytes to sniff (or the input ends); null if empty. */
+async function readHead(iterator: AsyncIterator<Uint8Array>): Promise<Uint8Array | null> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  while (size < SNIFF_BYTES) {
+    const next = await iterator.next();
+    if (next.done) break;
+    parts.push(next.value);
+    size += next.value.length;
+  }
+  if (size === 0) return null;
+  return parts.length === 1 ? (parts[0] ?? null) : Buffer.concat(parts);
 }
 
 async function* prepend(first: Uint8Array, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {

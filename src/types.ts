@@ -79,6 +79,8 @@ export interface ParsedStory {
   readonly copyright?: string | null;
   readonly credits?: string | null;
   readonly ednote?: string | null;
+  /** A summary the markup gives (NITF `<abstract>`, NewsML-G2 `<description>`). */
+  readonly description?: string | null;
   readonly slugline?: string | null;
   readonly urgency?: number | null;
   readonly markers?: readonly string[];
@@ -91,6 +93,14 @@ export interface ParsedStory {
   readonly referenceDate?: string | null;
   /** 1-based line where the story starts within its input, for diagnostics. */
   readonly line?: number;
+}
+
+/** A story's dedup fingerprints. */
+export interface Fingerprint {
+  /** 16 hex digits of the SHA-256 of the normalized body (of the headline when there is no body). */
+  readonly exact: string;
+  /** The near-duplicate sketch, hex-encoded (README, "Deduplication and state"); null when it was not computed. */
+  readonly near: string | null;
 }
 
 /** The output record: one JSON object per line. Field names are a contract. */
@@ -118,26 +128,20 @@ export interface Story {
   readonly ingested_at: string;
   /** True when the story says it corrects an earlier one. */
   readonly correction: boolean;
+  /** Dedup fingerprints: `exact` hashes the normalized body; `near` is filled by near-duplicate detection. */
+  readonly fingerprint: Fingerprint;
   readonly canonical_url?: string | null;
   readonly ednote?: string | null;
+  /** A summary the markup gives (NITF abstract, NewsML-G2 description); absent when there is none. */
+  readonly description?: string | null;
   readonly slugline?: string | null;
   readonly urgency?: number | null;
   readonly envelope?: Envelope | null;
   readonly altids?: Readonly<Record<string, string>>;
-  /** Dedup fingerprints; set by the pipeline on every record it writes. */
-  readonly fingerprint?: Fingerprints;
   /** 1 for a story seen first; n + 1 for an update (`LEAD`, `2nd LD`, `CORRECTED`, ...) of a story at version n. */
   readonly version?: number;
   /** The `id` of the earlier record this update replaces, or null. */
   readonly replaces?: string | null;
-}
-
-/** The fingerprints a record carries (README, "Deduplication and state"). */
-export interface Fingerprints {
-  /** Hash of the normalized body (with the headline when the body is short): 16 hex digits. */
-  readonly exact: string;
-  /** The near-duplicate sketch, hex-encoded. */
-  readonly near: string;
 }
 
 /** A story dropped as a duplicate, as `--duplicates FILE` records it. */
@@ -182,4 +186,28 @@ export interface HttpValidators {
 export interface ValidatorCache {
   get(url: string): HttpValidators | null;
   put(url: string, validators: HttpValidators): void;
+}
+
+/** What the dedup stage needs to know of a record, without parsing its JSON line back. */
+export interface StoryKeys {
+  readonly id: string;
+  /** Exact fingerprint of the normalized body. */
+  readonly fingerprint: string;
+  /** The near-duplicate sketch, hex (`fingerprint.near` of the record). */
+  readonly near: string | null;
+  /** True when the story says it updates an earlier one: a new version, not a duplicate. */
+  readonly update: boolean;
+  readonly markers: readonly string[];
+}
+
+/**
+ * Records on their way to the sink: serialized once where they were normalized (in a worker thread when a large
+ * input is parsed in parallel) into one buffer of JSON lines, with the byte offset where each line ends, so the
+ * pipeline can write them without copying and leave duplicates out by range.
+ */
+export interface EmittedBatch {
+  readonly keys: readonly StoryKeys[];
+  readonly bytes: Uint8Array;
+  /** `ends[i]` is the byte offset just past record i's newline; record i starts at `ends[i - 1]` (or 0). */
+  readonly ends: readonly number[];
 }

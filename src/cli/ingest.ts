@@ -1,5 +1,5 @@
 import { isLockError, isOutputError, isWireError } from '../errors.js';
-import { ingest, type DedupMode } from '../pipeline.js';
+import { ingest, type DedupMode, type IngestSummary, type OutputFormat } from '../pipeline.js';
 import { JsonlFileSink, JsonlStreamSink, repairTornTail } from '../sinks/jsonl.js';
 import type { Sink } from '../sinks/sink.js';
 import type { FormatName } from '../types.js';
@@ -8,10 +8,11 @@ import { Reporter, wantColor } from './report.js';
 import { openState, type RunState } from './state.js';
 
 /** Options of `wire ingest` as commander parsed them (checked there: choices and number parsers). */
-interface IngestFlags {
+export interface IngestFlags {
   output?: string;
   inputList?: string;
   format: FormatName | 'auto';
+  outputFormat: OutputFormat;
   dedup: DedupMode;
   duplicates?: string;
   state?: string;
@@ -19,24 +20,25 @@ interface IngestFlags {
   referenceDate?: string;
   maxStoryBytes: number;
   quiet?: boolean;
+  verbose?: boolean;
+  jsonSummary?: boolean;
   color: boolean;
 }
 
 /** Runs `wire ingest` and returns the exit code. */
-export async function runIngest(inputs: string[], raw: Record<string, unknown>): Promise<number> {
-  const flags = raw as unknown as IngestFlags;
+export async function runIngest(inputs: string[], flags: IngestFlags): Promise<number> {
   const reporter = new Reporter(process.stderr, {
     quiet: flags.quiet === true,
+    verbose: flags.verbose === true,
+    json: flags.jsonSummary === true,
     color: wantColor(process.stderr, flags.color, process.env),
   });
   if (inputs.length === 0 && flags.inputList === undefined) {
-    process.stderr.write(
-      'wire: error: nothing to ingest: name files, directories, - for standard input, or --input-list\n',
-    );
+    reporter.fatal('nothing to ingest: name files, directories, - for standard input, or --input-list');
     return EXIT.usage;
   }
   if (inputs.filter((i) => i === '-').length + (flags.inputList === '-' ? 1 : 0) > 1) {
-    process.stderr.write('wire: error: standard input can be read only once (- named twice)\n');
+    reporter.fatal('standard input can be read only once (- named twice)');
     return EXIT.usage;
   }
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -45,10 +47,8 @@ export async function runIngest(inputs: string[], raw: Record<string, unknown>):
   });
   const output = flags.output === undefined || flags.output === '-' ? null : flags.output;
   let state: RunState;
-  let sink: Sink;
-  let duplicates: Sink | null;
   try {
-    // The lock comes first: the torn-tail repair and the store's catch-up must not race another run's writes.
+    // The lock comes first: the torn-line repair and the store's catch-up must not race another run's writes.
     state = await openState({
       output,
       state: flags.state ?? null,
@@ -57,22 +57,26 @@ export async function runIngest(inputs: string[], raw: Record<string, unknown>):
       reporter,
     });
   } catch (error) {
-    process.stderr.write(`wire: error: ${error instanceof Error ? error.message : String(error)}\n`);
+    reporter.fatal(error instanceof Error ? error.message : String(error));
     return isLockError(error) ? EXIT.locked : EXIT.failed;
   }
+  let sink: Sink;
+  let duplicates: Sink | null;
   try {
-    sink = openSink(output ?? undefined, reporter);
+    sink = openSink(flags.output, reporter);
     duplicates = flags.duplicates === undefined ? null : new JsonlFileSink(flags.duplicates);
   } catch (error) {
     state.close();
-    process.stderr.write(`wire: error: ${error instanceof Error ? error.message : String(error)}\n`);
+    reporter.fatal(error instanceof Error ? error.message : String(error));
     return EXIT.failed;
   }
+  const stop = interruptOnSignals();
   try {
     const summary = await ingest({
       inputs,
       inputList: flags.inputList ?? null,
       format: flags.format,
+      output: flags.outputFormat,
       dedup: flags.dedup,
       store: state.store,
       duplicates,
@@ -80,19 +84,50 @@ export async function runIngest(inputs: string[], raw: Record<string, unknown>):
       referenceDate: flags.referenceDate ?? null,
       maxStoryBytes: flags.maxStoryBytes,
       sink,
+      signal: stop.signal,
       onDiagnostic: (d) => reporter.diagnostic(d),
+      onInput: (report) => reporter.input(report),
+      onProgress: (counts) => reporter.counts(counts),
     });
     await sink.close();
     await duplicates?.close();
-    reporter.summary(summary);
-    return summary.failures.length > 0 ? EXIT.failed : EXIT.ok;
+    const code = exitCode(summary);
+    reporter.summary(summary, code);
+    return code;
   } catch (error) {
     if (!isOutputError(error) && !isWireError(error)) throw error;
-    process.stderr.write(`wire: error: ${error.message}\n`);
+    reporter.fatal(error.message);
     return EXIT.failed;
   } finally {
+    stop.dispose();
     state.close();
   }
+}
+
+function exitCode(summary: IngestSummary): number {
+  if (summary.interrupted) return EXIT.interrupted;
+  return summary.failures.length > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/**
+ * SIGINT and SIGTERM stop the run after the batch in hand: what was read is written and flushed, and the exit code
+ * is 130. A second signal gives up at once.
+ */
+function interruptOnSignals(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onSignal = (): void => {
+    if (controller.signal.aborted) process.exit(EXIT.interrupted);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
 }
 
 function openSink(output: string | undefined, reporter: Reporter): Sink {

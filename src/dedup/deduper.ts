@@ -1,14 +1,19 @@
 import type { Story } from '../types.js';
-import type { Fingerprint } from './fingerprint.js';
+import { fingerprintStory } from './fingerprint.js';
 import { NEAR_THRESHOLD, UPDATE_THRESHOLD, sketchSimilarity, updateSimilarity } from './similarity.js';
 import type { NearSketch } from './sketch.js';
 import { exactKey, type FingerprintStore, type StoredStory } from './store.js';
 import { isUpdate, type DedupMode, type Verdict } from './verdict.js';
 
-/** A story with its fingerprint, on its way through the dedup stage. */
-export interface Fingerprinted {
-  readonly story: Story;
-  readonly fingerprint: Fingerprint;
+/** What the dedup stage needs to know of a story. */
+export interface DedupItem {
+  /** The record's `id`. */
+  readonly id: string;
+  /** The exact fingerprint: 16 hex digits. */
+  readonly exact: string;
+  readonly sketch: NearSketch;
+  /** True when the story says it updates an earlier one (`isUpdate` in verdict.ts). */
+  readonly update: boolean;
 }
 
 /**
@@ -27,9 +32,9 @@ export class Deduper {
   ) {}
 
   /** Decides a batch (one store query for all of it); accepted stories join the run's index at once. */
-  decide(batch: readonly Fingerprinted[]): Verdict[] {
+  decide(batch: readonly DedupItem[]): Verdict[] {
     if (this.mode === 'off') return batch.map((item) => this.accept(item, 1, { kind: 'new' }));
-    const stored = this.store ? this.store.candidates(batch.map((b) => b.fingerprint.sketch)) : [];
+    const stored = this.store ? this.store.candidates(batch.map((b) => b.sketch)) : [];
     const storedByLead = new Map<number, StoredStory[]>();
     const storedBySpread = new Map<number, StoredStory[]>();
     for (const s of stored) {
@@ -38,7 +43,7 @@ export class Deduper {
       if (s.sketch.spread !== 0) push(storedBySpread, s.sketch.spread, s);
     }
     return batch.map((item) => {
-      const { lead, spread } = item.fingerprint.sketch;
+      const { lead, spread } = item.sketch;
       const candidates = new Map<string, StoredStory>();
       for (const list of [
         this.byLead.get(lead),
@@ -51,16 +56,15 @@ export class Deduper {
     });
   }
 
-  private judge(item: Fingerprinted, candidates: readonly StoredStory[]): Verdict {
-    const { story, fingerprint } = item;
-    const exact = exactKey(fingerprint.exact);
-    const update = isUpdate(story);
+  private judge(item: DedupItem, candidates: readonly StoredStory[]): Verdict {
+    const { sketch, update } = item;
+    const exact = exactKey(item.exact);
     let best: { candidate: StoredStory; similarity: number } | null = null;
     for (const candidate of candidates) {
-      const same = candidate.exact === exact && sameSketch(candidate.sketch, fingerprint.sketch);
-      if (candidate.id === story.id || (same && !update)) return duplicate(candidate, 1);
+      const same = candidate.exact === exact && sameSketch(candidate.sketch, sketch);
+      if (candidate.id === item.id || (same && !update)) return duplicate(candidate, 1);
       if (this.mode === 'exact') continue;
-      const similarity = same ? 1 : score(fingerprint.sketch, candidate.sketch, update);
+      const similarity = same ? 1 : score(sketch, candidate.sketch, update);
       if (similarity === 0) continue;
       if (best === null || better(candidate, similarity, best.candidate, best.similarity))
         best = { candidate, similarity };
@@ -76,13 +80,8 @@ export class Deduper {
     });
   }
 
-  private accept(item: Fingerprinted, version: number, verdict: Verdict): Verdict {
-    const stored: StoredStory = {
-      id: item.story.id,
-      exact: exactKey(item.fingerprint.exact),
-      version,
-      sketch: item.fingerprint.sketch,
-    };
+  private accept(item: DedupItem, version: number, verdict: Verdict): Verdict {
+    const stored: StoredStory = { id: item.id, exact: exactKey(item.exact), version, sketch: item.sketch };
     push(this.byLead, stored.sketch.lead, stored);
     push(this.bySpread, stored.sketch.spread, stored);
     this.pending.push(stored);
@@ -121,10 +120,12 @@ function duplicate(of: StoredStory, similarity: number): Verdict {
   return { kind: 'duplicate', of: of.id, similarity: Math.round(similarity * 1000) / 1000 };
 }
 
+// Same body as far as the sketch can tell; the title counts too, since a short body alone names no story.
 function sameSketch(a: NearSketch, b: NearSketch): boolean {
   return (
     a.lead === b.lead &&
     a.chunks === b.chunks &&
+    a.title === b.title &&
     a.day === b.day &&
     a.opening.join() === b.opening.join() &&
     a.numbers.join() === b.numbers.join()
@@ -135,4 +136,10 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** The dedup stage's view of a story object (the pipeline builds it from a batch's keys instead). */
+export function itemOf(story: Story): DedupItem {
+  const { exact, sketch } = fingerprintStory(story);
+  return { id: story.id, exact, sketch, update: isUpdate(story) };
 }

@@ -1,6 +1,6 @@
 import type { Story } from '../types.js';
 import { canonicalTokens } from './canon.js';
-import { exactOfTokens, SHORT_BODY_WORDS } from './exact.js';
+import { exactFingerprint } from './exact.js';
 import { nearSketch, OPENING_CHUNKS, SKETCH_NUMBERS, titleHash, type NearSketch } from './sketch.js';
 
 /** Both fingerprints of a story, as the dedup stage uses them. */
@@ -12,15 +12,26 @@ export interface Fingerprint {
   readonly near: string;
 }
 
-/** Fingerprints a story: the exact hash and the near-duplicate sketch of its canonical tokens. */
-export function fingerprintStory(story: Pick<Story, 'headline' | 'body' | 'dateline'>): Fingerprint {
+/**
+ * Below this many words a body does not say which story it is — `Qtly div six cts vs six cts prior / Pay April 10`
+ * is printed for many companies — so a near match needs the same headline too.
+ */
+export const SHORT_BODY_WORDS = 25;
+
+/**
+ * Fingerprints a story: the exact hash (the one the normalizer already put on the record, when there is one) and
+ * the near-duplicate sketch of its canonical tokens.
+ */
+export function fingerprintStory(
+  story: Pick<Story, 'headline' | 'body' | 'dateline'> & { fingerprint?: { exact: string } },
+): Fingerprint {
   const body = canonicalTokens(story.body);
   const sketch = nearSketch(body, {
     day: datelineDay(story.dateline?.date ?? null),
     title: titleHash(canonicalTokens(story.headline)),
     short: body.length < SHORT_BODY_WORDS,
   });
-  return { exact: exactOfTokens(body, story.headline), sketch, near: encodeSketch(sketch) };
+  return { exact: story.fingerprint?.exact ?? exactFingerprint(story), sketch, near: encodeSketch(sketch) };
 }
 
 const HEADER = 14;
@@ -82,4 +93,13 @@ export function sketchFromBytes(bytes: Uint8Array): NearSketch | null {
 /** Reads a sketch back from its hex form; null when the text is not one. */
 export function decodeSketch(hex: string): NearSketch | null {
   return /^(?:[0-9a-f]{2})+$/.test(hex) ? sketchFromBytes(Buffer.from(hex, 'hex')) : null;
+}
+
+/**
+ * The record with its dedup fields filled: `fingerprint.near` (the sketch), and `version` 1 / `replaces` null until
+ * the dedup stage says it is an update.
+ */
+export function withDedupFields(story: Story): Story {
+  const { exact, near } = fingerprintStory(story);
+  return { ...story, fingerprint: { exact, near }, version: 1, replaces: null };
 }

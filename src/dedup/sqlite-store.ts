@@ -35,6 +35,9 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
       // output file is fsynced first, so the store can only lag the output, which the next run repairs.
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('busy_timeout = 5000');
+      // Lookups are random reads across the whole file: map it (no copy into SQLite's own cache per page read).
+      this.db.pragma('mmap_size = 1073741824');
+      this.db.pragma('cache_size = -32768');
       migrate(this.db);
     } catch (error) {
       throw new WireError(`cannot open the dedup state ${path}: ${describeError(error)}`, { cause: error });

@@ -7,7 +7,17 @@ export interface Decoded {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-const cp1252 = new TextDecoder('windows-1252');
+// windows-1252's printable characters in 0x80–0x9F (WHATWG table; the five unassigned bytes map to themselves).
+// Node's TextDecoder('windows-1252') reads these bytes as latin-1 C1 controls, which would then be stripped: a
+// curly quote (0x93) would vanish. So the table is applied here.
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Reads a latin1 string (one char per byte) as windows-1252. */
+function windows1252(bytesAsLatin1: string): string {
+  return bytesAsLatin1.replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80] ?? ch);
+}
 const HIGH_BYTE = /[\u0080-\u00ff]/;
 
 /**
@@ -24,8 +34,19 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   try {
     return { text: utf8.decode(bytes), charset: 'utf-8', fallback: false };
   } catch {
-    return { text: cp1252.decode(bytes), charset: 'windows-1252', fallback: true };
+    const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return { text: windows1252(buffer.toString('latin1')), charset: 'windows-1252', fallback: true };
   }
+}
+
+/**
+ * Decodes a unit in a character set its format declares (Reuters-21578 SGML is latin-1, read as windows-1252 the
+ * way browsers read a latin-1 label). Pure ASCII passes through untouched.
+ */
+export function decodeUnitAs(bytesAsLatin1: string, charset: 'windows-1252'): Decoded {
+  // Latin-1 and windows-1252 agree except in 0x80–0x9F, so only units with such bytes need a decoder.
+  if (!/[\u0080-\u009f]/.test(bytesAsLatin1)) return { text: bytesAsLatin1, charset, fallback: false };
+  return { text: windows1252(bytesAsLatin1), charset, fallback: false };
 }
 
 /** Reads a chunk as latin1: one JavaScript char per byte, so string offsets are byte offsets. */

@@ -1,4 +1,5 @@
 import type { FormatName } from '../types.js';
+import { isIptcHeader } from './wire-header.js';
 
 /** What sniffing the start of an input found: a format, or bytes that are not text. */
 export type Sniffed = { readonly format: FormatName } | { readonly binary: string };
@@ -32,7 +33,56 @@ export function sniff(head: Uint8Array): Sniffed {
     if (byte < 0x20 && !WIRE_CONTROLS.has(byte)) controls++;
   }
   if (sample.length > 0 && controls / sample.length > 0.1) return { binary: 'binary data (mostly control characters)' };
+  const text = Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength).toString('latin1');
+  const format = sniffFramed(text) ?? sniffMarkup(text);
+  if (format !== null) return { format };
+  // The web work adds its detection here: `<!DOCTYPE html>` / `<html` → html, `<rss` / `<feed` → feed. It must
+  // come after sniffMarkup, so that a page that merely mentions `<nitf>` stays a page.
   return { format: 'plain' };
+}
+
+// How far into an input a frame may start (noise before the first frame), and how long a header may be.
+const FRAME_WITHIN = 4096;
+const HEADER_MAX = 512;
+
+/**
+ * ANPA-1312 or IPTC 7901 when a SOH opens a header that a STX closes (or SYN SYN precedes it), near the start. STX
+ * and ETX alone (plain stories wrapped in them, or a stray ETX used as a separator) are not framing: the plain format
+ * reads those. The header's shape decides between the two: IPTC 7901 has a priority digit and a word count.
+ */
+function sniffFramed(text: string): FormatName | null {
+  const soh = text.indexOf('\u0001');
+  if (soh !== -1 && soh < FRAME_WITHIN) {
+    const region = text.slice(soh + 1, soh + 1 + HEADER_MAX);
+    const stx = region.indexOf('\u0002');
+    if (stx !== -1 || text.charCodeAt(soh - 1) === 0x16) {
+      return isIptcHeader(stx === -1 ? region : region.slice(0, stx)) ? 'iptc7901' : 'anpa';
+    }
+  }
+  return null;
+}
+
+// What may come before the root element: whitespace, the XML declaration, processing instructions, comments and
+// a DOCTYPE (with an internal subset). Sticky, so it walks the prolog piece by piece.
+const PROLOG = /\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^>[]|\[[\s\S]*?\])*>/iy;
+const ROOT = /<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/y;
+// Root element → format. RCV1's `<newsitem>` and NewsML-G2's `<newsItem>` differ only in case.
+const ROOTS: ReadonlyMap<string, FormatName> = new Map([
+  ['nitf', 'nitf'],
+  ['newsItem', 'newsml'],
+  ['newsMessage', 'newsml'],
+  ['newsitem', 'rcv1'],
+  ['REUTERS', 'sgml'],
+]);
+
+/** The XML/SGML format named by the document's root element (not by any tag that appears later in the text). */
+function sniffMarkup(text: string): FormatName | null {
+  let at = 0;
+  PROLOG.lastIndex = 0;
+  while (PROLOG.test(text)) at = PROLOG.lastIndex;
+  ROOT.lastIndex = at;
+  const root = ROOT.exec(text)?.[1];
+  return root === undefined ? null : (ROOTS.get(root) ?? null);
 }
 
 const WIRE_CONTROLS = new Set([0x01, 0x02, 0x03, 0x04, 0x05, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x16, 0x1b, 0x1e, 0x1f]);

@@ -1,40 +1,69 @@
+import { isKnownAgency } from '../normalize/agencies.js';
 import { classifyEndMatter, trailerKind } from '../normalize/endmatter.js';
 import type { Format } from './index.js';
 import type { Boundary } from './frame.js';
 import { parsePlain } from './plain.js';
 
-// Stories in one file are separated by a form feed, ETX, or an end marker on its own line (kept with its story).
-const SEPARATOR = /\f|\u0003|^[ \t]*(?:\(END\)|End ?item=?|-30-|#{3}|# # #|NNNN)[ \t]*\r?$/gim;
+// Stories in one file are separated by a form feed, ETX, or an end marker on its own line (kept with its story). The
+// marker alternative starts with its line's newline so that V8 can skip ahead to candidates instead of trying `^` at
+// every position; a marker on the very first line of the input is caught by AT_START.
+const SEPARATOR = /[\f\u0003]|\n[ \t]*(?:\(END\)|End ?item=?|-30-|#{3}|# # #|NNNN)[ \t]*\r?(?=\n|$)/gi;
+const AT_START = /[ \t]*(?:\(END\)|End ?item=?|-30-|#{3}|# # #|NNNN)[ \t]*\r?(?=\n|$)/iy;
 
 /**
- * Finds the next story separator. A piece after a separator that opens with a source line, sign-off or trailer
- * (`(END)` then `Source: Yonhap News Agency`) still belongs to the story before it, so the split moves past it.
+ * Finds the next story separator. What follows a separator may still belong to the story before it: source lines
+ * and sign-offs (`(END)` then `Source: Yonhap News Agency`) are kept with it up to the next story's first line, and a
+ * list trailer (`You may also like...` and its links) up to the next separator.
  */
 export function plainBoundary(text: string, from: number, complete: number): Boundary | null {
+  AT_START.lastIndex = 0;
+  const first = from === 0 ? AT_START.exec(text) : null;
   SEPARATOR.lastIndex = from;
-  for (let match = SEPARATOR.exec(text); match; match = SEPARATOR.exec(text)) {
+  for (let match = first ?? SEPARATOR.exec(text); match; match = SEPARATOR.exec(text)) {
     const end = match.index + match[0].length;
     if (end > complete) return null;
-    const marker = match[0].length > 1;
-    const following = nextLine(text, end, complete);
-    if (following === undefined) return null;
-    if (following !== '' && (classifyEndMatter(following) !== null || trailerKind(following) === 'list')) continue;
-    return { unitEnd: marker ? end : match.index, next: end };
+    const after = endMatterAfter(text, end, complete);
+    if (after === undefined) return null;
+    if (after === 'trailer') {
+      SEPARATOR.lastIndex = end;
+      continue;
+    }
+    if (after > end) return { unitEnd: after, next: after };
+    return { unitEnd: match[0].length > 1 ? end : match.index, next: end };
   }
   return null;
 }
 
-/** The next non-blank line at or after `from`, '' at the end of the text, undefined if it is not complete yet. */
-function nextLine(text: string, from: number, complete: number): string | undefined {
+/**
+ * Walks the end-matter lines after a separator: returns where the next story starts (`from` when nothing follows
+ * that belongs to the story before), `trailer` when a list trailer follows, or undefined if the text runs out first.
+ */
+function endMatterAfter(text: string, from: number, complete: number): number | 'trailer' | undefined {
   let at = from;
-  while (at < text.length) {
+  let lastEnd = from;
+  while (at < complete) {
     const eol = text.indexOf('\n', at);
-    if (eol === -1 || eol >= complete) return complete === text.length ? text.slice(at).trim() || '' : undefined;
-    const line = text.slice(at, eol).trim();
-    if (line !== '' && line !== '\f' && line !== '\u0003') return line;
-    at = eol + 1;
+    const lineEnd = eol === -1 || eol >= complete ? complete : eol + 1;
+    if (eol === -1 && complete !== text.length) return undefined;
+    const line = text.slice(at, lineEnd).trim();
+    if (line !== '' && line !== '\u0003') {
+      if (trailerKind(line) === 'list') return lastEnd === from ? 'trailer' : lastEnd;
+      if (!belongsBefore(line)) return lastEnd;
+      lastEnd = lineEnd;
+    }
+    at = lineEnd;
   }
-  return complete === text.length ? '' : undefined;
+  return complete === text.length ? lastEnd : undefined;
+}
+
+/**
+ * End matter that can follow a separator and still be the previous story's. A source line must name something like
+ * an outlet (`Source: Yonhap News Agency`), so that a next story headlined `Sources: Fed to hold rates` starts anew.
+ */
+function belongsBefore(line: string): boolean {
+  const kind = classifyEndMatter(line);
+  if (kind === null) return false;
+  return kind.kind !== 'source' || isKnownAgency(kind.name) || /^(?:\p{Lu}[\p{L}.&'-]*\s?){1,5}$/u.test(kind.name);
 }
 
 /** Plain-text wire copy: the default format. */

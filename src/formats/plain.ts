@@ -4,7 +4,8 @@ import { stripControls } from '../normalize/text.js';
 import type { ParsedStory } from '../types.js';
 
 // `By Jane Doe`, `BY JANE DOE, Associated Press`, `Von Max Muster, dpa`, `Por Ana Ruiz`, `Par Jean Dupont`.
-const BYLINE = /^(?:By|BY|Von|VON|Por|POR|Par|PAR)\s+\p{Lu}[^\n]{1,100}$/u;
+// Reuters 1987 also wrote it in lower case: `by Maggie McNeil, Reuters`.
+const BYLINE = /^(?:By|BY|by|Von|VON|Por|POR|Par|PAR)\s+\p{Lu}[^\n]{1,100}$/u;
 // The title line AP and others print under a byline: `Associated Press Writer`, `AP Business Writer`.
 const BYLINE_TITLE =
   /^(?:(?:The )?Associated Press|AP|Reuters|AFP|Bloomberg News|dpa)(?: [A-Z][a-z]+)* ?(?:Writer|Correspondent|Reporter|Editor)?$/;
@@ -90,36 +91,51 @@ function opensWithDateline(lines: readonly string[], at: number): boolean {
  */
 export function buildParagraphs(lines: readonly string[], from: number): string[] {
   const paragraphs: string[] = [];
+  // End matter sits at the end of a story: only lines there are asked whether they must stand alone (asking every
+  // line of a long story costs more than the rest of the parse).
+  const tailFrom = lines.length - TAIL_LINES;
   let block: string[] = [];
+  let blockStart = from;
   const flush = (): void => {
-    if (block.length > 0) paragraphs.push(...splitBlock(block));
+    if (block.length > 0) paragraphs.push(...splitBlock(block, tailFrom - blockStart));
     block = [];
   };
   for (let i = from; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    if (line.trim() === '') flush();
-    else block.push(line);
+    if (line.trim() === '') {
+      flush();
+      blockStart = i + 1;
+    } else {
+      block.push(line);
+    }
   }
   flush();
   return paragraphs;
 }
 
-function splitBlock(block: readonly string[]): string[] {
+const TAIL_LINES = 12;
+const BULLET = /^(?:[-*•·]|\d{1,2}[.)])\s/;
+
+/** Splits one blank-line-delimited block; `tailFrom` is the block index where the story's last lines begin. */
+function splitBlock(block: readonly string[], tailFrom: number): string[] {
   const indents = block.map(indentOf);
   const least = Math.min(...indents);
   const mixed = indents.some((indent) => indent > least);
   const wrapped = mixed || block.every((line, i) => i === block.length - 1 || line.length <= WRAP_WIDTH);
   const out: string[] = [];
   let current = '';
+  let currentLines = 0;
   block.forEach((raw, i) => {
     const line = raw.trim();
-    const alone = standsAlone(line) || /^(?:[-*•·]|\d{1,2}[.)])\s/.test(line);
-    const starts = i === 0 || alone || !wrapped || (mixed && (indents[i] ?? 0) > least) || standsAlone(current);
+    let starts = i === 0 || !wrapped || (mixed && (indents[i] ?? 0) > least) || BULLET.test(line);
+    if (!starts && i >= tailFrom) starts = standsAlone(line) || (currentLines === 1 && standsAlone(current));
     if (starts) {
       if (current !== '') out.push(current);
       current = line;
+      currentLines = 1;
     } else {
       current = joinWrapped(current, line);
+      currentLines++;
     }
   });
   if (current !== '') out.push(current);
@@ -128,9 +144,10 @@ function splitBlock(block: readonly string[]): string[] {
 
 function indentOf(line: string): number {
   let width = 0;
-  for (const ch of line) {
-    if (ch === ' ') width++;
-    else if (ch === '\t') width += 4;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code === 32) width++;
+    else if (code === 9) width += 4;
     else break;
   }
   return width;

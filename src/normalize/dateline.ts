@@ -1,6 +1,7 @@
+/* eslint-disable no-misleading-character-class -- combining accents (U+0300–U+036F) are letters of place names here */
 import type { Dateline } from '../types.js';
 import { canonicalAgency, isKnownAgency } from './agencies.js';
-import { MONTH_PATTERN, isoDate, monthNumber } from './months.js';
+import { isoDate, monthNumber } from './months.js';
 
 /** A dateline found at the start of a paragraph, and the paragraph without it. */
 export interface DatelineMatch {
@@ -10,33 +11,42 @@ export interface DatelineMatch {
 
 // --- the grammar, piece by piece -----------------------------------------------------------------------------------
 
-const MONTH = caseless(MONTH_PATTERN);
-// A word of a place name: `SEOUL`, `N.Y.`, `WINSTON-SALEM`, `DALLAS/FORT`, `São`, `O'HARE`; never a month and day.
-const WORD = `(?!${MONTH}\\s*\\d)\\p{Lu}[\\p{L}\\p{M}'’.]*(?:[-/][\\p{L}\\p{M}'’.]+)*`;
+// Letters of the scripts datelines are printed in (Latin with its accents, Greek, Cyrillic), as explicit ranges:
+// Unicode property classes (\p{L}) cost 100 times more to compile, and these patterns repeat them many times.
+const UPPER = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F\\u0391-\\u03A9\\u0400-\\u042F';
+const LETTER = `a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0300-\\u036F\\u03AC-\\u03FF\\u0430-\\u04FF${UPPER}`;
+
+// Any word that could be a month; `build` checks it against the month table (a regex of every month name in every
+// case costs more than the whole rest of the match).
+const MONTH = `(?<![${LETTER}])[${LETTER}]{3,10}(?![${LETTER}])\\.?`;
+// A word of a place name: `SEOUL`, `N.Y.`, `WINSTON-SALEM`, `DALLAS/FORT`, `São`, `O'HARE`. A month followed by its
+// day is left to the date by backtracking, since a separator or agency must follow the date.
+const WORD = `[${UPPER}][${LETTER}'’.]*(?:[-/][${LETTER}'’.]+)*(?![${LETTER}])`;
 // Lower-case words inside place names: `RIO de JANEIRO`, `Côte d'Ivoire`, `Stratford upon Avon`.
 const JOINER = `(?:de|del|da|do|dos|das|di|du|des|la|le|les|el|al|am|an|im|upon|on|of|sur|en|y|e|d'|l')`;
 const PART = `${WORD}(?:(?: ${JOINER})* ${WORD}){0,4}`;
 // Parts are comma-separated; 1987 copy sometimes has a space before the comma (`ATLANTA , March 3 -`).
 const LOCATION = `${PART}(?: ?, ?${PART}){0,2}`;
 // `Nov. 27`, `27 Nov`, `March 22, 2018`, `31 dez 2008`, `Jan. 1` (a typo'd day like `119` is caught and dropped).
-const DATE = `(?:${MONTH} ?\\d{1,3}|\\d{1,2} ${MONTH})(?:,? \\d{4})?`;
+// A bare agency after the day is not a day-first month: `MELBOURNE, Oct 14 AAP - `, `TOKYO, Oct 14 Reuters - `.
+const DATE = `(?:${MONTH} ?\\d{1,3}|\\d{1,2} (?!(?:Kyodo|Reuters?|AAP)\\b)${MONTH})(?:,? \\d{4})?`;
 // `--`, `—`, `–`, `.-` may touch their neighbours; a lone `-` or `_` needs a space on one side (`WINSTON-SALEM`).
 const SEP = `(?:[ \\t]*(?:-{2,3}|[—–]|\\.-)[ \\t]*|[ \\t]+[-_][ \\t]*|[-_][ \\t]+|-$)`;
 const PAREN_AGENCY = `\\((?<agency>[^()\\n]{1,40})\\)`;
 
 /** `SEOUL, Nov. 24 (Yonhap) -- `, `NEW YORK, Feb 26 - `, `WASHINGTON _ `, `(Bloomberg) -- `, `HOUSTON--(BUSINESS WIRE)--` */
 const WITH_SEPARATOR = new RegExp(
-  `^(?<loc>${LOCATION})?(?: ?,? ?(?<date>${DATE}),?)?(?:(?:[ \\t]*-{2,}[ \\t]*| ?)${PAREN_AGENCY}|,? (?<bare>Kyodo|Reuters?)\\b)?(?<sep>${SEP})`,
+  `^(?<loc>${LOCATION})?(?: ?,? ?(?<date>${DATE}),?)?(?:(?:[ \\t]*-{2,}[ \\t]*| ?)${PAREN_AGENCY}|,? (?<bare>Kyodo|Reuters?|AAP)\\b)?(?<sep>${SEP})`,
   'u',
 );
 /** `New Delhi, Jul 14 (PTI) The ...`, `New Delhi, July 15(PTI) India`, `(CNN)The ...`: known agencies only. */
 const WITHOUT_SEPARATOR = new RegExp(
-  `^(?<loc>${LOCATION})?(?:,? ?(?<date>${DATE}))? ?${PAREN_AGENCY}[ \\t]*(?=[\\p{Lu}\\d"“‘'])`,
+  `^(?<loc>${LOCATION})?(?:,? ?(?<date>${DATE}))? ?${PAREN_AGENCY}[ \\t]*(?=[${UPPER}\\d"“‘'])`,
   'u',
 );
 /** Kyodo: `TOKYO, Oct. 6 Kyodo - ` or with no separator at all. */
 const KYODO = new RegExp(
-  `^(?<loc>${LOCATION}),? ?(?<date>${DATE}) (?<bare>Kyodo)(?:${SEP}|[ \\t]+(?=[\\p{Lu}\\d"“]))`,
+  `^(?<loc>${LOCATION}),? ?(?<date>${DATE}) (?<bare>Kyodo)(?:${SEP}|[ \\t]+(?=[${UPPER}\\d"“]))`,
   'u',
 );
 /** ANSA puts the agency first: `(ANSA) - ROME, JUL 11 - `. */
@@ -46,12 +56,12 @@ const AGENCY_FIRST = new RegExp(
 );
 /** `SINGAPORE, Aug. 27, 2024 /PRNewswire/ -- ` */
 const SLASHED_AGENCY_AFTER = new RegExp(
-  `^(?<loc>${LOCATION})?(?:,? ?(?<date>${DATE}))? ?/(?<agency>[\\p{L}][\\p{L} -]{1,30})/(?:${SEP}|[ \\t]*)`,
+  `^(?<loc>${LOCATION})?(?:,? ?(?<date>${DATE}))? ?/(?<agency>[${LETTER}][${LETTER} -]{1,30})/(?:${SEP}|[ \\t]*)`,
   'u',
 );
 /** `NEW York, NY/ACCESSWIRE/May 7, 2024/` */
 const SLASHED_AGENCY_BEFORE = new RegExp(
-  `^(?<loc>${LOCATION}) ?/(?<agency>[\\p{L}][\\p{L} -]{1,30})/ ?(?<date>${DATE}) ?/(?:${SEP}|[ \\t]*)`,
+  `^(?<loc>${LOCATION}) ?/(?<agency>[${LETTER}][${LETTER} -]{1,30})/ ?(?<date>${DATE}) ?/(?:${SEP}|[ \\t]*)`,
   'u',
 );
 
@@ -62,6 +72,8 @@ const NOT_PLACES = new Set(
   ),
 );
 
+const MAYBE_DATELINE = /[-—–_(/]|Kyodo/;
+
 /**
  * Finds the dateline that opens a first paragraph, in the agencies' shapes (see FORMATS.md), and returns it with the
  * rest of the paragraph. Returns null for ordinary first sentences (`WASHINGTON state officials said ...`).
@@ -69,7 +81,10 @@ const NOT_PLACES = new Set(
  */
 export function parseDateline(paragraph: string, reference: string | null): DatelineMatch | null {
   const head = paragraph.slice(0, 240);
+  // Every shape has a dash, underscore, bracket or slash, or is Kyodo's: most lines are ruled out here, cheaply.
+  if (!MAYBE_DATELINE.test(head)) return null;
   for (const shape of SHAPES) {
+    if (!shape.when(head)) continue;
     const match = shape.pattern.exec(head);
     if (!match?.groups || match[0].trim() === '') continue;
     const found = build(match.groups, match[0], paragraph.slice(match[0].length), reference);
@@ -79,19 +94,26 @@ export function parseDateline(paragraph: string, reference: string | null): Date
 }
 
 interface Shape {
+  /** A cheap test that the shape can apply, so that a paragraph is not run through regexes that cannot match. */
+  readonly when: (head: string) => boolean;
   readonly pattern: RegExp;
   readonly accept: (found: DatelineMatch, groups: Record<string, string | undefined>) => boolean;
 }
 
 const always = (): boolean => true;
 
+const startsWithParen = (head: string): boolean => head.startsWith('(');
+const hasSlash = (head: string): boolean => head.includes('/');
+const hasParen = (head: string): boolean => head.includes('(');
+const knownAgency = (found: DatelineMatch): boolean => isKnownAgency(found.dateline.agency ?? '');
+
 const SHAPES: readonly Shape[] = [
-  { pattern: AGENCY_FIRST, accept: always },
-  { pattern: SLASHED_AGENCY_BEFORE, accept: (f) => isKnownAgency(f.dateline.agency ?? '') },
-  { pattern: SLASHED_AGENCY_AFTER, accept: (f) => isKnownAgency(f.dateline.agency ?? '') },
-  { pattern: KYODO, accept: always },
-  { pattern: WITH_SEPARATOR, accept: acceptWithSeparator },
-  { pattern: WITHOUT_SEPARATOR, accept: (f) => isKnownAgency(f.dateline.agency ?? '') },
+  { when: startsWithParen, pattern: AGENCY_FIRST, accept: always },
+  { when: hasSlash, pattern: SLASHED_AGENCY_BEFORE, accept: knownAgency },
+  { when: hasSlash, pattern: SLASHED_AGENCY_AFTER, accept: knownAgency },
+  { when: (head) => head.includes('Kyodo'), pattern: KYODO, accept: always },
+  { when: always, pattern: WITH_SEPARATOR, accept: acceptWithSeparator },
+  { when: hasParen, pattern: WITHOUT_SEPARATOR, accept: knownAgency },
 ];
 
 function acceptWithSeparator(found: DatelineMatch, groups: Record<string, string | undefined>): boolean {
@@ -122,26 +144,28 @@ function build(
   rest: string,
   reference: string | null,
 ): DatelineMatch | null {
-  const location = groups['loc']?.trim().replace(/,$/, '') || null;
+  const location = groups['loc']?.trim().replace(/\s*,$/, '') || null;
   const agency = (groups['agency'] ?? groups['bare'])?.trim() || null;
   if (location === null && agency === null && groups['date'] === undefined) return null;
+  const date = parseDate(groups['date'], reference);
+  if (date === undefined) return null;
   return {
-    dateline: { text: matched.trim(), location, date: parseDate(groups['date'], reference), agency },
+    dateline: { text: matched.trim(), location, date, agency },
     rest: rest.replace(/^\s+/, ''),
   };
 }
 
-const DAY_FIRST = new RegExp(`^(\\d{1,2}) (${MONTH})`, 'u');
-const MONTH_FIRST = new RegExp(`^(${MONTH}) ?(\\d{1,3})`, 'u');
+const DAY_FIRST = /^(\d{1,2}) (\p{L}+)/u;
+const MONTH_FIRST = /^(\p{L}+)\.? ?(\d{1,3})/u;
 
-function parseDate(printed: string | undefined, reference: string | null): string | null {
+/** The ISO date of a printed date; null for an impossible day (`March 119`); undefined when it is not a date at all. */
+function parseDate(printed: string | undefined, reference: string | null): string | null | undefined {
   if (printed === undefined) return null;
   const dayFirst = DAY_FIRST.exec(printed);
   const monthFirst = dayFirst ? null : MONTH_FIRST.exec(printed);
-  const monthName = dayFirst ? dayFirst[2] : monthFirst?.[1];
+  const month = monthNumber((dayFirst ? dayFirst[2] : monthFirst?.[1]) ?? '');
   const day = Number(dayFirst ? dayFirst[1] : monthFirst?.[2]);
-  const month = monthName === undefined ? undefined : monthNumber(monthName);
-  if (month === undefined || !Number.isFinite(day)) return null;
+  if (month === undefined) return undefined;
   const year = /\b(\d{4})$/.exec(printed);
   return isoDate(month, day, year ? Number(year[1]) : null, reference);
 }
@@ -149,13 +173,4 @@ function parseDate(printed: string | undefined, reference: string | null): strin
 /** The canonical agency named by a dateline, if it names a known one. */
 export function datelineAgency(dateline: Dateline | null): string | null {
   return dateline?.agency ? (canonicalAgency(dateline.agency) ?? null) : null;
-}
-
-/** Turns `mar|may` into `[mM][aA][rR]|[mM][aA][yY]` so that months match in any case without the `i` flag. */
-function caseless(pattern: string): string {
-  return pattern.replace(/\p{L}/gu, (ch) => {
-    const lower = ch.toLowerCase();
-    const upper = ch.toUpperCase();
-    return lower === upper ? ch : `[${lower}${upper}]`;
-  });
 }

@@ -33,7 +33,7 @@ export function cleanHeadline(raw: string): CleanHeadline {
     markers.push(match[1].trim());
     headline = headline.slice(match[0].length);
   }
-  for (let guard = 0; guard < 4; guard++) {
+  for (let guard = 0; guard < 4 && /[)=]$|Writethru$|Correction$/i.test(headline.slice(-12)); guard++) {
     const match = TRAILING_PAREN.exec(headline) ?? TRAILING_TAKE.exec(headline);
     if (!match || match.index === 0) break;
     if (match[1]) markers.push(match[1]);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Dateline, NormalizeContext, ParsedStory, Story } from '../types.js';
 import { canonicalAgency } from './agencies.js';
 import { parseDateline, type DatelineMatch } from './dateline.js';
@@ -25,12 +25,14 @@ export function normalizeStory(parsed: ParsedStory, context: NormalizeContext): 
   const dateline = found.dateline;
   const agency =
     canonicalAgencyOf(dateline?.agency) ??
+    canonicalAgencyOf(found.printedAgency) ??
     canonicalAgencyOf(tail.source?.name) ??
     canonicalAgencyOf(parsed.agency) ??
     tail.implied;
   const correction = allMarkers.some(isCorrectionMarker) || tail.body.slice(0, 2).some((p) => CORRECTION_NOTE.test(p));
+  const digest = bodyDigest(headline, body);
   return {
-    id: storyId(headline, body),
+    id: storyId(headline, digest),
     headline,
     markers: allMarkers,
     byline: parsed.byline ? tidy(parsed.byline) : null,
@@ -48,6 +50,7 @@ export function normalizeStory(parsed: ParsedStory, context: NormalizeContext): 
     words: countWords(body),
     ingested_at: context.now,
     correction,
+    fingerprint: { exact: digest.slice(0, 16), near: null },
     ...optional(parsed),
   };
 }
@@ -57,6 +60,7 @@ function optional(parsed: ParsedStory): Partial<Story> {
   const extra: { -readonly [K in keyof Story]?: Story[K] } = {};
   if (parsed.canonicalUrl != null) extra.canonical_url = parsed.canonicalUrl;
   if (parsed.ednote != null) extra.ednote = parsed.ednote;
+  if (parsed.description != null) extra.description = parsed.description;
   if (parsed.slugline != null) extra.slugline = parsed.slugline;
   if (parsed.urgency != null) extra.urgency = parsed.urgency;
   if (parsed.envelope != null) extra.envelope = parsed.envelope;
@@ -67,6 +71,8 @@ function optional(parsed: ParsedStory): Partial<Story> {
 interface FoundDateline {
   readonly dateline: Dateline | null;
   readonly paragraphs: readonly string[];
+  /** The printed dateline's agency when markup gave the dateline (`<dateline>CHICAGO</dateline>`, `(Reuters)`). */
+  readonly printedAgency?: string | null;
 }
 
 function findDateline(paragraphs: readonly string[], markup: string | null, reference: string | null): FoundDateline {
@@ -78,7 +84,7 @@ function findDateline(paragraphs: readonly string[], markup: string | null, refe
   const rest = [...paragraphs];
   if (printed.rest === '') rest.splice(at, 1);
   else rest[at] = printed.rest;
-  return { dateline: given ?? printed.dateline, paragraphs: rest };
+  return { dateline: given ?? printed.dateline, paragraphs: rest, printedAgency: printed.dateline.agency };
 }
 
 /** A dateline given by markup (`SEOUL, Nov. 27`) parsed as if it opened a paragraph. */
@@ -97,7 +103,18 @@ function fullDate(date: string | null | undefined): string | null {
   return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
 }
 
-/** The record id: a hash of the clean headline and body, so the same story text gets the same id anywhere. */
-export function storyId(headline: string, body: string): string {
-  return createHash('sha256').update(headline).update('\n').update(body).digest('hex').slice(0, 24);
+/**
+ * The SHA-256 of the normalized body, hex: the exact fingerprint, and the basis of the id. A story without a body (a
+ * title-only brief) is hashed by its headline instead, so that distinct briefs never collide.
+ */
+export function bodyDigest(headline: string, body: string): string {
+  return hash('sha256', body === '' ? `headline\n${headline}` : body, 'hex');
+}
+
+/**
+ * The record id: a hash of the clean headline and the body's digest (so the body is hashed once), giving the same id
+ * for the same story text on every run and machine.
+ */
+export function storyId(headline: string, digest: string): string {
+  return hash('sha256', `${headline}\n${digest}`, 'hex').slice(0, 24);
 }

@@ -7,23 +7,27 @@ const ESCAPES =
 
 /** Removes control characters (framing residue, terminal escapes) from text, keeping tabs and line ends. */
 export function stripControls(text: string): string {
-  return text.replace(ESCAPES, '').replace(CONTROLS, '');
+  return HAS_CONTROL.test(text) ? text.replace(ESCAPES, '').replace(CONTROLS, '') : text;
 }
+
+const HAS_CONTROL = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f]/;
+// Anything tidy has to change besides a run of spaces: a control character or whitespace other than a plain space.
+// (One character class: V8 scans those far faster than an alternation.)
+const UNTIDY = /[\u0000-\u001f\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 /** One paragraph's text with its whitespace collapsed to single spaces and its control characters removed. */
 export function tidy(text: string): string {
-  return stripControls(text).replace(/\s+/g, ' ').trim();
+  return UNTIDY.test(text) || text.includes('  ') ? stripControls(text).replace(/\s+/g, ' ').trim() : text.trim();
 }
 
-/** The number of whitespace-separated words in a text. */
-export function countWords(text: string): number {
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const space = code === 32 || code === 10 || code === 9 || code === 13;
-    if (!space && !inWord) count++;
-    inWord = !space;
-  }
+/**
+ * The number of words in a body of tidy paragraphs (single spaces inside, blank lines between): one more than the
+ * separators. Counted with indexOf, which runs at memchr speed, since this runs on every story.
+ */
+export function countWords(body: string): number {
+  if (body === '') return 0;
+  let count = 1;
+  for (let at = body.indexOf(' '); at !== -1; at = body.indexOf(' ', at + 1)) count++;
+  for (let at = body.indexOf('\n\n'); at !== -1; at = body.indexOf('\n\n', at + 2)) count++;
   return count;
 }

@@ -10,15 +10,9 @@ import {
 } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { OutputError, describeError } from '../errors.js';
-import type { Story } from '../types.js';
 import type { Sink } from './sink.js';
 
 const FLUSH_BYTES = 256 * 1024;
-
-/** Turns a record into one JSON line. */
-export function toLine(story: Story): string {
-  return `${JSON.stringify(story)}\n`;
-}
 
 /**
  * Appends records to a JSONL file. Lines are buffered and written whole with `write(2)` on an `O_APPEND`
@@ -27,7 +21,7 @@ export function toLine(story: Story): string {
  */
 export class JsonlFileSink implements Sink {
   private readonly fd: number;
-  private buffer: string[] = [];
+  private buffer: Uint8Array[] = [];
   private size = 0;
 
   constructor(readonly path: string) {
@@ -38,17 +32,16 @@ export class JsonlFileSink implements Sink {
     }
   }
 
-  write(story: Story): void {
-    const line = toLine(story);
-    this.buffer.push(line);
-    this.size += line.length;
+  write(lines: Uint8Array): void {
+    this.buffer.push(lines);
+    this.size += lines.length;
     if (this.size >= FLUSH_BYTES) this.flush();
   }
 
-  /** Writes buffered lines to the file now. */
+  /** Writes buffered lines to the file now, in one write. */
   flush(): void {
     if (this.buffer.length === 0) return;
-    const bytes = Buffer.from(this.buffer.join(''), 'utf8');
+    const bytes = this.buffer.length === 1 ? this.buffer[0]! : Buffer.concat(this.buffer);
     this.buffer = [];
     this.size = 0;
     writeFully(this.fd, bytes, this.path);
@@ -75,7 +68,7 @@ export class JsonlFileSink implements Sink {
   }
 }
 
-function writeFully(fd: number, bytes: Buffer, path: string): void {
+function writeFully(fd: number, bytes: Uint8Array, path: string): void {
   let offset = 0;
   try {
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
@@ -94,24 +87,23 @@ function writeFully(fd: number, bytes: Buffer, path: string): void {
 
 /** Writes records to a stream (stdout), waiting when the reader is slower than we are. */
 export class JsonlStreamSink implements Sink {
-  private buffer: string[] = [];
+  private buffer: Uint8Array[] = [];
   private size = 0;
 
   constructor(private readonly stream: Writable) {}
 
-  async write(story: Story): Promise<void> {
-    const line = toLine(story);
-    this.buffer.push(line);
-    this.size += line.length;
+  async write(lines: Uint8Array): Promise<void> {
+    this.buffer.push(lines);
+    this.size += lines.length;
     if (this.size >= FLUSH_BYTES) await this.flush();
   }
 
   private async flush(): Promise<void> {
     if (this.buffer.length === 0) return;
-    const text = this.buffer.join('');
+    const bytes = Buffer.concat(this.buffer);
     this.buffer = [];
     this.size = 0;
-    if (!this.stream.write(text)) await waitForDrain(this.stream);
+    if (!this.stream.write(bytes)) await waitForDrain(this.stream);
   }
 
   async checkpoint(): Promise<null> {

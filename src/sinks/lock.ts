@@ -1,7 +1,7 @@
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LockError, describeError } from '../errors.js';
+import { LockError, OutputError, describeError } from '../errors.js';
 
 /** Who holds a lock, as written in the lock file. */
 export interface LockHolder {
@@ -29,7 +29,7 @@ export async function acquireLock(target: string, timeoutSeconds: number): Promi
   const me: LockHolder = { pid: process.pid, host: hostname(), started: new Date().toISOString() };
   const deadline = Date.now() + timeoutSeconds * 1000;
   for (;;) {
-    if (tryCreate(path, me)) return { path, release: () => removeQuietly(path) };
+    if (tryCreate(path, target, me)) return { path, release: () => removeQuietly(path) };
     const holder = readHolder(path);
     if (holder === null || (typeof holder === 'object' && isStale(holder))) {
       // Take over only if the file still says what we judged stale, so two takers do not remove each other's lock.
@@ -51,13 +51,16 @@ export async function acquireLock(target: string, timeoutSeconds: number): Promi
   }
 }
 
-function tryCreate(path: string, me: LockHolder): boolean {
+function tryCreate(path: string, target: string, me: LockHolder): boolean {
   let fd: number;
   try {
     fd = openSync(path, 'wx');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new LockError(`cannot create the lock file ${path}: ${describeError(error)}`, { cause: error });
+    // No lock file where the output goes means no output either: say so as the output's error (exit 1, not 3).
+    throw new OutputError(`cannot open ${target} for appending: cannot create ${path}: ${describeError(error)}`, {
+      cause: error,
+    });
   }
   try {
     writeSync(fd, `${JSON.stringify(me)}\n`);

@@ -1,8 +1,6 @@
-import type { Story } from '../types.js';
-
-/** Where records go. Writes are whole lines; `close` flushes everything written. */
+/** Where records go: bytes holding whole JSON lines. `close` flushes everything written. */
 export interface Sink {
-  write(story: Story): Promise<void> | void;
+  write(lines: Uint8Array): Promise<void> | void;
   close(): Promise<void>;
   /**
    * Makes everything written so far durable and returns the output's length in bytes (a file), or null (a stream

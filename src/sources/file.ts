@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { InputError, describeError } from '../errors.js';
 import type { RawInput } from '../types.js';
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 18;
 
 /**
  * Opens a file for streaming. The file is opened here (so a missing or unreadable file fails now, with a clear

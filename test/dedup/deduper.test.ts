@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Deduper } from '../../src/dedup/deduper.js';
+import { Deduper, itemOf } from '../../src/dedup/deduper.js';
 import { fingerprintStory } from '../../src/dedup/fingerprint.js';
 import { SqliteStore } from '../../src/dedup/sqlite-store.js';
 import type { Verdict } from '../../src/dedup/verdict.js';
@@ -8,7 +8,7 @@ import type { Story } from '../../src/types.js';
 import { tempDir } from '../helpers/tmp.js';
 import { EDITS, HARBOUR, render, storyOf, type Copy } from './stories.js';
 
-const item = (story: Story) => ({ story, fingerprint: fingerprintStory(story) });
+const item = (story: Story) => itemOf(story);
 const first = storyOf(render(HARBOUR));
 const trimmed = storyOf(render(EDITS['trims the bottom paragraphs']!(HARBOUR)));
 

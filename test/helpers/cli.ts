@@ -10,7 +10,7 @@ export interface CliResult {
   readonly signal: NodeJS.Signals | null;
   readonly stdout: string;
   readonly stderr: string;
-  /** stdout parsed as JSON lines. */
+  /** stdout parsed as JSON lines (on first use: help and schema output is not JSON lines). */
   readonly records: Array<Record<string, unknown>>;
 }
 
@@ -36,7 +36,16 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
     child.on('error', reject);
     child.on('close', (code, signal) => {
       const stdout = Buffer.concat(out).toString('utf8');
-      resolve({ code, signal, stdout, stderr: Buffer.concat(err).toString('utf8'), records: parseLines(stdout) });
+      const stderr = Buffer.concat(err).toString('utf8');
+      resolve({
+        code,
+        signal,
+        stdout,
+        stderr,
+        get records() {
+          return parseLines(stdout);
+        },
+      });
     });
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.stdin ?? '');

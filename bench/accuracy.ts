@@ -1,0 +1,15 @@
+/** `npm run bench:accuracy`: accuracy on the real copy in ../shared/corpus (skipped when it is absent). */
+import * as formatsAccuracy from './formats-accuracy.js';
+import * as plainAccuracy from './plain-accuracy.js';
+
+const BENCHES: ReadonlyArray<readonly [string, () => unknown]> = [
+  ['plain', () => plainAccuracy.run()],
+  ['formats', () => formatsAccuracy.run()],
+];
+
+const only = process.env['BENCH_ONLY']?.split(',');
+for (const [name, run] of BENCHES) {
+  if (only && !only.includes(name)) continue;
+  await run();
+  console.log('');
+}

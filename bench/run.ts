@@ -1,0 +1,24 @@
+/**
+ * `npm run bench`: every speed and memory benchmark, each against its baseline measured in the same run (ratios,
+ * since machines are noisy). BENCH_ONLY=name,name runs a subset; BENCH_MB and BENCH_MEMORY_MB shrink the inputs.
+ */
+import * as formatsSpeed from './formats-speed.js';
+import * as memory from './memory.js';
+import * as plainSpeed from './plain-speed.js';
+import * as startup from './startup.js';
+
+const BENCHES: ReadonlyArray<readonly [string, () => unknown]> = [
+  ['plain-speed', () => plainSpeed.run()],
+  ['formats-speed', () => formatsSpeed.run()],
+  ['startup', () => startup.run()],
+  ['memory', () => memory.run()],
+];
+
+const only = process.env['BENCH_ONLY']?.split(',');
+const results: Record<string, unknown> = {};
+for (const [name, run] of BENCHES) {
+  if (only && !only.includes(name)) continue;
+  results[name] = await run();
+  console.log('');
+}
+if (process.env['BENCH_JSON']) console.log(JSON.stringify(results, null, 2));

@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { PARSER_NAMES } from '../formats/names.js';
+import { EXIT } from './exit.js';
+import type { IngestFlags } from './ingest.js';
+import type { WatchFlags } from './watch.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number.');
+  return n;
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of seconds, 0 or more.');
+  return n;
+}
+
+function referenceDate(value: string): string {
+  if (value === 'mtime' || value === 'now' || /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value))
+    return value;
+  throw new InvalidArgumentError('expected mtime, now, or a date like 2026-11-27.');
+}
+
+/** Builds the command line: `wire ingest` and `wire schema`, each loading its code only when it runs. */
+function program(setExit: (code: number) => void): Command {
+  const wire = new Command('wire')
+    .description('Ingest news-wire copy into clean, deduplicated, normalized JSON lines.')
+    .version(pkg.version, '-V, --version')
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(run wire help for usage)')
+    .exitOverride();
+
+  wire
+    .command('ingest')
+    .description('read wire stories from files, directories, standard input and input lists; write JSON lines')
+    .argument('[inputs...]', 'files, directories (walked recursively) or - for standard input')
+    .option('-o, --output <file>', 'append JSON lines to this file instead of standard output')
+    .option('--input-list <file>', 'read more inputs from this file, one per line (- for standard input)')
+    .addOption(
+      new Option('--format <name>', 'force a format instead of detecting it from the content')
+        .choices(['auto', ...PARSER_NAMES])
+        .default('auto'),
+    )
+    .addOption(
+      new Option('--output-format <name>', 'write wire records, or IPTC ninjs 2.1 items, one JSON object a line')
+        .choices(['jsonl', 'ninjs'])
+        .default('jsonl'),
+    )
+    .addOption(
+      new Option('--dedup <mode>', 'drop copies: near (also republished variants), exact (same body) or off')
+        .choices(['near', 'exact', 'off'])
+        .default('near'),
+    )
+    .option('--duplicates <file>', 'append each dropped duplicate here, with duplicate_of and similarity')
+    .option('--state <path>', 'the dedup state (default: <output>.state beside -o; none for standard output)')
+    .option('--lock-timeout <seconds>', 'wait this long for another run on the same output', seconds, 60)
+    .option(
+      '--reference-date <when>',
+      'date a dateline without a year against: mtime, now or YYYY-MM-DD',
+      referenceDate,
+    )
+    .option('--max-story-bytes <n>', 'skip stories larger than this many bytes', positiveInteger, 16 * 1024 * 1024)
+    .option('-q, --quiet', 'print only errors on standard error')
+    .option('-v, --verbose', 'print a line for every input as it is done')
+    .option('--json-summary', 'end with one JSON object of counts, exit code and failures on standard error')
+    .option('--no-color', 'never colour standard error')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ wire ingest samples/                          print every story under samples/ as JSON lines
+  $ wire ingest story.txt | jq -r .headline       just the headlines
+  $ wire ingest stories/ -o wire.jsonl            append to wire.jsonl (run it from cron)
+  $ find in/ -name '*.txt' | wire ingest --input-list -
+  $ wire ingest feed.anpa --output-format ninjs   a framed ANPA-1312 stream as ninjs 2.1 items
+
+Exit codes: 0 every input ingested, 1 some input failed (the rest were written), 2 usage error,
+3 another run holds the output's lock, 130 interrupted (what was read is written).`,
+    )
+    .action(async (inputs: string[], flags: IngestFlags) => {
+      const { runIngest } = await import('./ingest.js');
+      setExit(await runIngest(inputs, flags));
+    });
+
+  wire
+    .command('watch')
+    .description('ingest files dropped into a hot folder once complete, moving each to .done/ or .failed/')
+    .argument('<dir>', 'the folder to watch')
+    .requiredOption('-o, --output <file>', 'append JSON lines to this file')
+    .option('--interval <ms>', 'how often to look for new files', positiveInteger, 1000)
+    .option('--settle <ms>', 'how long a file must stay unchanged to count as complete', positiveInteger, 2000)
+    .option('--once', 'ingest what is ready (waiting for files still being written) and exit')
+    .addOption(
+      new Option('--format <name>', 'force a format instead of detecting it from the content')
+        .choices(['auto', ...PARSER_NAMES])
+        .default('auto'),
+    )
+    .addOption(
+      new Option('--output-format <name>', 'write wire records, or IPTC ninjs 2.1 items, one JSON object a line')
+        .choices(['jsonl', 'ninjs'])
+        .default('jsonl'),
+    )
+    .addOption(
+      new Option('--dedup <mode>', 'drop copies: near (also republished variants), exact (same body) or off')
+        .choices(['near', 'exact', 'off'])
+        .default('near'),
+    )
+    .option(
+      '--reference-date <when>',
+      'date a dateline without a year against: mtime, now or YYYY-MM-DD',
+      referenceDate,
+    )
+    .option('--max-story-bytes <n>', 'skip stories larger than this many bytes', positiveInteger, 16 * 1024 * 1024)
+    .option('-q, --quiet', 'print only errors on standard error')
+    .option('-v, --verbose', 'print a line for every file as it is done')
+    .option('--no-color', 'never colour standard error')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ wire watch /srv/ftp/incoming -o wire.jsonl            run as a service; stop with Ctrl-C or SIGTERM
+  $ wire watch incoming/ -o wire.jsonl --once --settle 500 take what is there now and exit (from cron)
+
+Files are complete when their size and time stay the same for --settle ms; names ending in .part, .tmp or ~ and
+hidden files are left alone until renamed. A restart never ingests a moved file again.`,
+    )
+    .action(async (dir: string, flags: WatchFlags) => {
+      const { runWatch } = await import('./watch.js');
+      setExit(await runWatch(dir, flags));
+    });
+
+  wire
+    .command('schema')
+    .description('print the JSON Schema of the records wire writes')
+    .action(async () => {
+      const { printSchema } = await import('./schema.js');
+      setExit(printSchema());
+    });
+
+  return wire;
+}
+
+/** Runs the command line and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  try {
+    await program((c) => (code = c)).parseAsync(argv);
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    // Help and version exit 0; every other commander error is a usage error.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  return code;
+}

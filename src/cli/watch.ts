@@ -1,0 +1,104 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ingest, type InputFailure } from '../pipeline.js';
+import { JsonlFileSink, repairTornTail } from '../sinks/jsonl.js';
+import { HotFolder } from '../sources/hotfolder.js';
+import { EXIT } from './exit.js';
+import type { IngestFlags } from './ingest.js';
+import { Reporter, wantColor } from './report.js';
+
+/** Options of `wire watch`, on top of the ingest options it shares. */
+export interface WatchFlags extends Omit<IngestFlags, 'inputList' | 'jsonSummary'> {
+  output: string;
+  interval: number;
+  settle: number;
+  once?: boolean;
+}
+
+/**
+ * `wire watch DIR -o FILE`: ingests files dropped into DIR once they are complete, then moves each to `DIR/.done/`
+ * (or `DIR/.failed/` with a `.reason` file). SIGINT or SIGTERM lets the file in hand finish, then exits 0.
+ */
+export async function runWatch(dir: string, flags: WatchFlags): Promise<number> {
+  const reporter = new Reporter(process.stderr, {
+    quiet: flags.quiet === true,
+    verbose: flags.verbose === true,
+    json: false,
+    color: wantColor(process.stderr, flags.color, process.env),
+  });
+  let folder: HotFolder;
+  let sink: JsonlFileSink;
+  try {
+    folder = new HotFolder(dir, flags.settle);
+    folder.ready();
+    if (repairTornTail(flags.output) !== null) {
+      reporter.fatal(`${flags.output}: its last line was incomplete; moved it to ${flags.output}.rejected`);
+    }
+    sink = new JsonlFileSink(flags.output);
+  } catch (error) {
+    reporter.fatal(error instanceof Error ? error.message : String(error));
+    return EXIT.usage;
+  }
+  let stopping = false;
+  const stop = (): void => {
+    stopping = true;
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    while (!stopping) {
+      for (const path of folder.ready()) {
+        await ingestOne(path, folder, sink, flags, reporter);
+        if (stopping) break;
+      }
+      if (flags.once && folder.waiting === 0) break;
+      await sleep(flags.interval);
+    }
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await sink.close();
+  }
+  return EXIT.ok;
+}
+
+async function ingestOne(
+  path: string,
+  folder: HotFolder,
+  sink: JsonlFileSink,
+  flags: WatchFlags,
+  reporter: Reporter,
+): Promise<void> {
+  const summary = await ingest({
+    inputs: [path],
+    format: flags.format,
+    output: flags.outputFormat,
+    dedup: flags.dedup,
+    referenceDate: flags.referenceDate ?? null,
+    maxStoryBytes: flags.maxStoryBytes,
+    sink,
+    onDiagnostic: (d) => reporter.diagnostic(d),
+  });
+  // Written and flushed before the file moves: a crash in between re-ingests it, never loses it.
+  sink.flush();
+  if (summary.failures.length > 0) {
+    const moved = folder.failed(path, reasons(summary.failures));
+    reporter.diagnostic({
+      severity: 'error',
+      code: 'watch-failed',
+      message: `${path}: moved to ${moved}`,
+      input: path,
+    });
+  } else {
+    const moved = folder.done(path);
+    reporter.input({
+      input: `${path} → ${moved}`,
+      stories: summary.stories,
+      duplicates: summary.duplicates,
+      failed: false,
+    });
+  }
+}
+
+function reasons(failures: readonly InputFailure[]): string {
+  return failures.map((f) => `${f.code}: ${f.message}`).join('\n');
+}

@@ -1,0 +1,127 @@
+import type { ParsedStory } from '../types.js';
+import { datePart, isoStamp } from './dates.js';
+import { wholeInput } from './frame.js';
+import type { Format, FormatDiagnostic, ParseResult } from './index.js';
+import { buildParagraphs } from './plain.js';
+import { elementsNamed, missingRoot, paragraphsOf, parseXmlUnit } from './xml-body.js';
+import { attr, child, children, decodeXmlUnit, find, rawText, textOf, type XmlElement } from './xml.js';
+
+/** NewsML-G2: a single `<newsItem>`, or a `<newsMessage>` whose `itemSet` holds several; one record per newsItem. */
+export const newsml: Format = {
+  name: 'newsml',
+  boundary: wholeInput,
+  parse: parseNewsml,
+  decode: decodeXmlUnit,
+};
+
+// Items that are not stories: packages of other items, concepts (taxonomy entries), planning items.
+const NOT_STORIES = new Set(['packageItem', 'conceptItem', 'knowledgeItem', 'planningItem']);
+
+function parseNewsml(text: string, line: number): ParseResult {
+  const { roots, diagnostics } = parseXmlUnit(text, line);
+  const items = elementsNamed(roots, new Set(['newsItem', ...NOT_STORIES]));
+  const stories: ParsedStory[] = [];
+  const notes: FormatDiagnostic[] = [];
+  for (const item of items) {
+    if (NOT_STORIES.has(item.name)) {
+      notes.push({ severity: 'info', code: 'not-a-story', message: `skipped a <${item.name}>`, line });
+      continue;
+    }
+    const story = readItem(item);
+    if (story) stories.push({ ...story, line });
+    else notes.push({ severity: 'info', code: 'not-a-story', message: 'skipped a newsItem without text', line });
+  }
+  if (items.length === 0) notes.push(missingRoot('NewsML-G2', 'newsItem', line));
+  return { stories, diagnostics: [...diagnostics, ...notes] };
+}
+
+function readItem(item: XmlElement): ParsedStory | null {
+  const meta = child(item, 'itemMeta');
+  const content = child(item, 'contentMeta');
+  const paragraphs = bodyOf(child(item, 'contentSet'));
+  const headline = mainHeadline(children(content, 'headline'));
+  if (headline === null && paragraphs.length === 0) return null;
+  const versionCreated = isoStamp(textOf(child(meta, 'versionCreated')));
+  const firstCreated = isoStamp(textOf(child(meta, 'firstCreated')));
+  const published = versionCreated ?? firstCreated ?? isoStamp(textOf(child(content, 'contentCreated')));
+  const urgency = Number(textOf(child(content, 'urgency')));
+  const guid = attr(item, 'guid');
+  const creditline = textOf(child(content, 'creditline'));
+  const summary = children(content, 'description').find((d) => /summary|^$/.test(attr(d, 'role') ?? ''));
+  return {
+    headline,
+    byline: textOf(child(content, 'by')) ?? nameOf(child(content, 'creator')),
+    dateline: textOf(child(content, 'dateline')),
+    paragraphs,
+    description: textOf(summary),
+    published,
+    referenceDate: datePart(published),
+    language: attr(child(content, 'language'), 'tag') ?? attr(item, 'xml:lang'),
+    urgency: Number.isInteger(urgency) && urgency >= 1 && urgency <= 9 ? urgency : null,
+    slugline: textOf(child(content, 'slugline')),
+    ednote: textOf(child(meta, 'edNote')),
+    credits: creditline,
+    agency: creditline ?? nameOf(child(content, 'infoSource')) ?? nameOf(child(meta, 'provider')),
+    copyright: textOf(find(child(item, 'rightsInfo'), 'copyrightNotice')),
+    altids: guid === null ? {} : { guid },
+    envelope: envelopeOf(item, meta, content),
+  };
+}
+
+/** The main headline: one without a role or with a `main` role, else the first (`hlrole:sub` is a subheadline). */
+function mainHeadline(headlines: readonly XmlElement[]): string | null {
+  const main = headlines.find((h) => /(^|:)main$|^$/.test(attr(h, 'role') ?? '')) ?? headlines[0];
+  return textOf(main);
+}
+
+/** The story text: the XHTML of an `inlineXML`, or the text of an `inlineData`, preferring the first text one. */
+function bodyOf(contentSet: XmlElement | undefined): string[] {
+  for (const node of contentSet?.children ?? []) {
+    if (typeof node === 'string') continue;
+    const type = attr(node, 'contenttype') ?? '';
+    if (node.name === 'inlineXML' && !/^(?:image|audio|video)\//.test(type)) {
+      return paragraphsOf(find(node, 'body') ?? node);
+    }
+    if (node.name === 'inlineData' && (type === '' || type.startsWith('text/'))) {
+      return buildParagraphs(rawText(node).split(/\r?\n/), 0);
+    }
+  }
+  return [];
+}
+
+/** A concept's name (`<provider><name>Example News</name></provider>`), or its literal/qcode. */
+function nameOf(element: XmlElement | undefined): string | null {
+  if (!element) return null;
+  return textOf(child(element, 'name')) ?? attr(element, 'literal') ?? attr(element, 'qcode');
+}
+
+function envelopeOf(
+  item: XmlElement,
+  meta: XmlElement | undefined,
+  content: XmlElement | undefined,
+): Record<string, string> {
+  const fields: Record<string, string | null> = {
+    version: attr(item, 'version'),
+    standardversion: attr(item, 'standardversion'),
+    itemclass: attr(child(meta, 'itemClass'), 'qcode'),
+    provider: nameOf(child(meta, 'provider')),
+    firstcreated: isoStamp(textOf(child(meta, 'firstCreated'))),
+    versioncreated: isoStamp(textOf(child(meta, 'versionCreated'))),
+    embargoed: isoStamp(textOf(child(meta, 'embargoed'))),
+    // `stat:usable` → `usable`, as ninjs pubstatus has it.
+    pubstatus: attr(child(meta, 'pubStatus'), 'qcode')?.replace(/^[\w-]+:/, '') ?? null,
+    signal: children(meta, 'signal')
+      .map((s) => attr(s, 'qcode'))
+      .filter(Boolean)
+      .join(','),
+    located: nameOf(child(content, 'located')),
+    subjects: children(content, 'subject')
+      .map((s) => attr(s, 'qcode') ?? textOf(child(s, 'name')))
+      .filter(Boolean)
+      .join(','),
+    genre: nameOf(child(content, 'genre')),
+  };
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(fields)) if (value) out[key] = value;
+  return out;
+}

@@ -1,0 +1,119 @@
+import type { Boundary } from './frame.js';
+
+/**
+ * Framing of ANPA-1312 and IPTC 7901 streams (FORMATS.md, "Framed wire streams"):
+ *
+ *     ENQ ENQ ENQ <routing>            optional preamble (Reuters: `\x05\x05\x05G T`)
+ *     SYN SYN SOH <header>             `f0119 US reute` / `u f BC-DIAMOND-SHAMROCK-(DIA  02-26 0097`
+ *     STX <text> ETX <trailer>         trailer: `AP-NY-02-26-87 1501GMT`, EOT
+ */
+
+const SOH = 0x01;
+const STX = 0x02;
+const ETX = 0x03;
+const EOT = 0x04;
+const ENQ = 0x05;
+const SYN = 0x16;
+const FRAMING = /[\u0001\u0002\u0003]/g;
+
+/**
+ * Finds where the next frame begins: at its preamble before a SOH, or at a STX that opens a frame without a header.
+ * A SOH before the previous frame's ETX still starts a new frame (the earlier one was cut off), so one damaged
+ * frame never swallows the next. Noise between frames stays with the frame before it, as its trailer.
+ */
+export function framedBoundary(text: string, from: number, complete: number): Boundary | null {
+  let started = false;
+  let inHeader = false;
+  let inText = false;
+  let afterEnd = from;
+  FRAMING.lastIndex = from;
+  for (let match = FRAMING.exec(text); match; match = FRAMING.exec(text)) {
+    const at = match.index;
+    if (at >= complete) return null;
+    const code = text.charCodeAt(at);
+    if (code === SOH) {
+      if (started) {
+        const start = preambleStart(text, at, afterEnd);
+        return { unitEnd: start, next: start };
+      }
+      started = inHeader = true;
+    } else if (code === STX) {
+      if (!inHeader && !inText) {
+        if (started) return { unitEnd: at, next: at };
+        started = true;
+      }
+      inHeader = false;
+      inText = true;
+    } else {
+      inHeader = inText = false;
+      afterEnd = at + 1;
+    }
+  }
+  return null;
+}
+
+/** Walks back from a SOH over SYN/ENQ characters and an ENQ routing line, never before `floor`. */
+function preambleStart(text: string, soh: number, floor: number): number {
+  let at = soh;
+  while (at > floor && isPreambleChar(text.charCodeAt(at - 1))) at--;
+  if (at > floor && text.charCodeAt(at - 1) === 0x0a) {
+    const lineStart = text.lastIndexOf('\n', at - 2) + 1;
+    if (lineStart >= floor && text.charCodeAt(lineStart) === ENQ) at = lineStart;
+  }
+  return Math.max(at, floor);
+}
+
+function isPreambleChar(code: number): boolean {
+  return code === SYN || code === ENQ;
+}
+
+/** One frame cut into its parts; offsets let diagnostics point at lines. */
+export interface Frame {
+  /** Text before the SOH: the ENQ routing line, SYN characters, or noise. */
+  readonly preamble: string;
+  /** Between SOH and STX; null when the frame has no SOH (a headerless STX…ETX frame). */
+  readonly header: string | null;
+  /** Between STX and ETX (or the end, when cut off); null when there is no STX. */
+  readonly text: string | null;
+  /** After ETX; null when the frame has no ETX (cut off). */
+  readonly trailer: string | null;
+  /** Offset of the text within the unit, for line numbers. */
+  readonly textAt: number;
+}
+
+/** Cuts a unit (as `framedBoundary` delimits them) into preamble, header, text and trailer. */
+export function splitFrame(unit: string): Frame {
+  const soh = indexOfCode(unit, SOH, 0);
+  const stx = indexOfCode(unit, STX, soh === -1 ? 0 : soh + 1);
+  const headerEnd = stx === -1 ? unit.length : stx;
+  // A frame that lost its ETX but kept the EOT that follows it still ends there.
+  let etx = stx === -1 ? -1 : indexOfCode(unit, ETX, stx + 1);
+  if (etx === -1 && stx !== -1) etx = indexOfCode(unit, EOT, stx + 1);
+  const preambleEnd = soh !== -1 ? soh : stx !== -1 ? stx : unit.length;
+  return {
+    preamble: unit.slice(0, preambleEnd),
+    header: soh === -1 ? null : unit.slice(soh + 1, headerEnd),
+    text: stx === -1 ? null : unit.slice(stx + 1, etx === -1 ? unit.length : etx),
+    trailer: etx === -1 ? null : unit.slice(etx + 1),
+    textAt: stx + 1,
+  };
+}
+
+function indexOfCode(text: string, code: number, from: number): number {
+  return text.indexOf(String.fromCharCode(code), from);
+}
+
+/** The routing codes an ENQ preamble line carries (`\x05\x05\x05G T` → `G T`), or null. */
+export function routingOf(preamble: string): string | null {
+  const match = /\u0005+([^\r\n\u0005\u0016]*)/.exec(preamble);
+  const routing = match?.[1]?.trim();
+  return routing ? routing : null;
+}
+
+/** What is left of a preamble once SYN/ENQ characters and the routing line are taken out: noise, or ''. */
+export function preambleNoise(preamble: string): string {
+  return preamble
+    .replace(/\u0005+[^\r\n]*/g, '')
+    .replace(/[\u0000-\u0020\u007f]+/g, ' ')
+    .trim();
+}

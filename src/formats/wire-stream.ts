@@ -1,0 +1,118 @@
+import { isCorrectionMarker, isUpdateMarker } from '../normalize/headline.js';
+import type { Envelope, FormatName, ParsedStory } from '../types.js';
+import { datePart, trailerStamp } from './dates.js';
+import type { Format, FormatDiagnostic, ParseResult } from './index.js';
+import { framedBoundary, preambleNoise, routingOf, splitFrame, type Frame } from './wire-frame.js';
+import { parseHeader, sluglineOf, urgencyOf } from './wire-header.js';
+import { parseFrameText, withoutQuad } from './wire-text.js';
+
+/**
+ * A framed-stream format (ANPA-1312 or IPTC 7901): one record per SOH…ETX frame. Each frame's header is read in
+ * whichever shape it has, so a stream that mixes them still parses; the name records which one detection (or
+ * `--format`) chose.
+ */
+export function framedFormat(name: Extract<FormatName, 'anpa' | 'iptc7901'>): Format {
+  return {
+    name,
+    boundary: framedBoundary,
+    parse: parseFrame,
+  };
+}
+
+function parseFrame(unit: string, line: number): ParseResult {
+  const frame = splitFrame(unit);
+  const diagnostics: FormatDiagnostic[] = [];
+  const textLine = line + countLines(unit, frame.textAt);
+  const before = preambleNoise(frame.preamble);
+  if (before !== '') diagnostics.push(noise(before, line));
+  const trailer = readTrailer(frame.trailer);
+  const after = trailer.noise;
+  if (after !== '') {
+    const at = unit.indexOf(after.slice(0, 8), unit.length - (frame.trailer ?? '').length);
+    diagnostics.push(noise(after, line + countLines(unit, at)));
+  }
+  if (frame.header === null && frame.text === null) return { stories: [], diagnostics };
+  const truncated = frame.trailer === null;
+  const story = buildStory(frame, truncated, trailer.stamp);
+  if (truncated) diagnostics.push(truncation(story !== null, textLine));
+  return { stories: story ? [{ ...story, line }] : [], diagnostics };
+}
+
+function buildStory(frame: Frame, truncated: boolean, stamp: string | null): ParsedStory | null {
+  // A cut-off frame keeps its complete lines only: the last one stops mid-word.
+  const raw = frame.text ?? '';
+  const text = truncated ? raw.slice(0, raw.lastIndexOf('\n') + 1) : raw;
+  const header = parseHeader(frame.header ?? '');
+  const fields = header.fields;
+  const routing = routingOf(frame.preamble);
+  if (routing !== null) fields['routing'] = routing;
+  // AP ends the trailer with a quad code: `AP-NY-05-17-96 1516EDT<`.
+  if (stamp !== null) {
+    fields['trailer'] = withoutQuad((frame.trailer ?? '').replace(/[\u0000-\u001f]+/g, ' '));
+  }
+  // IPTC 7901 gives the keyword (slug) on its own line between header and STX: `CRICKET-ASHES/`.
+  const keyword = header.iptc ? header.unread.map((l) => l.replace(/\/+$/, '').trim()).find(Boolean) : undefined;
+  if (keyword !== undefined) fields['slug'] ??= keyword;
+  // IPTC 7901 puts the headline on the STX line itself.
+  const parsed = parseFrameText(text, header.iptc);
+  if (parsed.paragraphs.length === 0 && (truncated || parsed.headline === null)) return null;
+  const envelope: Envelope = fields;
+  const take = typeof fields['take'] === 'string' ? fields['take'] : null;
+  return {
+    // Reuters set flash headlines off with asterisks: `******STERLING RISES ABOVE 1.60 DLRS`.
+    headline: parsed.headline?.replace(/^\*{2,}\s*/, '') ?? null,
+    byline: parsed.byline,
+    paragraphs: parsed.paragraphs,
+    ednote: parsed.ednote,
+    slugline: keyword ?? sluglineOf(envelope),
+    urgency: urgencyOf(envelope),
+    envelope,
+    markers: take !== null && (isUpdateMarker(take) || isCorrectionMarker(take)) ? [take] : [],
+    published: stamp,
+    referenceDate: datePart(stamp),
+  };
+}
+
+function truncation(kept: boolean, line: number): FormatDiagnostic {
+  return kept
+    ? {
+        severity: 'warning',
+        code: 'frame-truncated',
+        message: 'the last frame is cut off (no ETX); kept its complete lines',
+        line,
+      }
+    : { severity: 'error', code: 'frame-truncated', message: 'a frame is cut off before its text; lost', line };
+}
+
+/** The trailer's time stamp, and its other text (noise between frames), EOT and line ends aside. */
+function readTrailer(trailer: string | null): { readonly stamp: string | null; readonly noise: string } {
+  if (trailer === null || trailer.trim() === '') return { stamp: null, noise: '' };
+  let stamp: string | null = null;
+  const noise: string[] = [];
+  for (const line of trailer.split(/\r?\n/)) {
+    const found: string | null = stamp === null ? trailerStamp(line) : null;
+    if (found !== null) stamp = found;
+    else noise.push(line);
+  }
+  return {
+    stamp,
+    noise: noise
+      .join(' ')
+      .replace(/[\u0000-\u0020\u007f]+/g, ' ')
+      .trim(),
+  };
+}
+
+function countLines(text: string, end: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+function noise(text: string, line: number): FormatDiagnostic {
+  return { severity: 'warning', code: 'frame-noise', message: `skipped text between frames: ${clip(text)}`, line };
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

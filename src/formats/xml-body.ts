@@ -1,0 +1,102 @@
+import type { FormatDiagnostic } from './index.js';
+import { buildParagraphs } from './plain.js';
+import { isElement, parseXml, rawText, type XmlElement } from './xml.js';
+
+// Elements whose text is a paragraph of its own (NITF, XHTML inside NewsML-G2, RCV1).
+const BLOCKS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hl1',
+  'hl2',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'blockquote',
+  'div',
+  'section',
+  'block',
+  'caption',
+]);
+// Elements that are not running text: pictures and their captions, scripts, the XHTML head.
+const SKIP = new Set(['media', 'figure', 'img', 'script', 'style', 'head', 'object', 'nitf-table-metadata']);
+const CELLS = new Set(['td', 'th']);
+
+/**
+ * The paragraphs of a body element: one per block element (`<p>`, `<li>`, `<hl2>`, a table row), with loose text
+ * between blocks as paragraphs of its own. `<pre>` keeps wire copy's own layout and is unwrapped like plain text.
+ */
+export function paragraphsOf(element: XmlElement | undefined): string[] {
+  const out: string[] = [];
+  if (!element) return out;
+  let inline = '';
+  const flush = (): void => {
+    const text = inline.replace(/\s+/g, ' ').trim();
+    if (text !== '') out.push(text);
+    inline = '';
+  };
+  const walk = (node: XmlElement): void => {
+    for (const item of node.children) {
+      if (!isElement(item)) inline += item;
+      else if (SKIP.has(item.name)) continue;
+      else if (item.name === 'pre') {
+        flush();
+        out.push(...buildParagraphs(rawText(item).split(/\r?\n/), 0));
+      } else if (BLOCKS.has(item.name)) {
+        flush();
+        walk(item);
+        flush();
+      } else {
+        // Table cells and line breaks separate words that the markup does not space.
+        const spaced = CELLS.has(item.name) || item.name === 'br';
+        if (spaced) inline += ' ';
+        walk(item);
+        if (spaced) inline += ' ';
+      }
+    }
+  };
+  walk(element);
+  flush();
+  return out;
+}
+
+/** Parses an XML unit and reports its markup problems as warnings on the unit's first line. */
+export function parseXmlUnit(
+  text: string,
+  line: number,
+): { readonly roots: readonly XmlElement[]; readonly diagnostics: FormatDiagnostic[] } {
+  const doc = parseXml(text);
+  const diagnostics: FormatDiagnostic[] = doc.problems.slice(0, 5).map((problem) => ({
+    severity: 'warning',
+    code: 'xml-malformed',
+    message: `malformed XML, read as far as possible: ${problem}`,
+    line,
+  }));
+  return { roots: doc.roots, diagnostics };
+}
+
+/** Every element with one of these local names, searching from the roots down (but not inside a match). */
+export function elementsNamed(roots: readonly XmlElement[], names: ReadonlySet<string>): XmlElement[] {
+  const found: XmlElement[] = [];
+  const visit = (node: XmlElement): void => {
+    if (names.has(node.name)) found.push(node);
+    else for (const item of node.children) if (isElement(item)) visit(item);
+  };
+  for (const root of roots) visit(root);
+  return found;
+}
+
+/** A diagnostic for a unit in which the format's root element is missing (the pipeline then fails the input). */
+export function missingRoot(format: string, root: string, line: number): FormatDiagnostic {
+  return {
+    severity: 'warning',
+    code: 'missing-root',
+    message: `no <${root}> element: not ${format} (or force another --format)`,
+    line,
+  };
+}

@@ -1,0 +1,168 @@
+import { decodeHTML } from 'entities';
+import { Parser } from 'htmlparser2';
+import { decodeUnit, decodeUnitAs, type Decoded } from './decode.js';
+
+/** An element of a parsed XML document: local name (prefix dropped), attributes by local name, children in order. */
+export interface XmlElement {
+  readonly name: string;
+  readonly attrs: Readonly<Record<string, string>>;
+  readonly children: ReadonlyArray<XmlElement | string>;
+}
+
+/** A parsed document: its top-level elements, and what was wrong with the markup (empty when well-formed). */
+export interface XmlDocument {
+  readonly roots: readonly XmlElement[];
+  readonly problems: readonly string[];
+}
+
+interface Building {
+  readonly name: string;
+  readonly attrs: Record<string, string>;
+  readonly children: Array<XmlElement | string>;
+}
+
+// NITF and NewsML-G2 nest a few dozen levels at most; the tree readers below recurse, so depth is bounded.
+const MAX_DEPTH = 256;
+
+/**
+ * Parses XML forgivingly with htmlparser2 in XML mode: unclosed or stray tags are repaired and reported in
+ * `problems`, never thrown. Entities are decoded with the HTML tables, because NITF and NewsML files in the wild
+ * use `&nbsp;` and `&eacute;` that their DTDs declare; CDATA stays as written.
+ */
+export function parseXml(text: string): XmlDocument {
+  const root: Building = { name: '#document', attrs: {}, children: [] };
+  const stack: Building[] = [root];
+  const problems: string[] = [];
+  let justOpened = false;
+  let inCdata = false;
+  let explicitCloses = 0;
+  let flattened = false;
+  const parser = new CountingParser(
+    {
+      onopentag(name, attribs) {
+        justOpened = true;
+        const parent = stack.at(-1) ?? root;
+        if (stack.length > MAX_DEPTH) {
+          // Deeper than any news document goes: keep the text, in the element at the limit (the readers recurse).
+          if (!flattened) problems.push(`elements nested deeper than ${MAX_DEPTH} levels were flattened`);
+          flattened = true;
+          stack.push(parent);
+          return;
+        }
+        const element: Building = { name: localName(name), attrs: decodeAttrs(attribs), children: [] };
+        parent.children.push(element);
+        stack.push(element);
+      },
+      onclosetag(name, isImplied) {
+        // htmlparser2 closes self-closing tags and, at the end, unclosed ones as "implied": only the latter is wrong.
+        if (isImplied && !justOpened) problems.push(`<${name}> is not closed`);
+        if (!isImplied) explicitCloses++;
+        if (stack.length > 1) stack.pop();
+        justOpened = false;
+      },
+      ontext(data) {
+        justOpened = false;
+        const parent = stack.at(-1);
+        if (parent) parent.children.push(inCdata || !data.includes('&') ? data : decodeHTML(data));
+      },
+      oncdatastart: () => void (inCdata = true),
+      oncdataend: () => void (inCdata = false),
+    },
+    { xmlMode: true, decodeEntities: false },
+  );
+  parser.end(text);
+  const stray = parser.closeTokens - explicitCloses;
+  if (stray > 0) problems.push(`${stray} closing tag(s) without an opening tag`);
+  return { roots: root.children.filter(isElement), problems };
+}
+
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon === -1 ? name : name.slice(colon + 1);
+}
+
+function decodeAttrs(attribs: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(attribs)) {
+    // `xml:lang` keeps its prefix (it is not a namespace of the document); `xmlns:*` declarations are dropped.
+    if (key.startsWith('xmlns')) continue;
+    out[key === 'xml:lang' ? key : localName(key)] = value.includes('&') ? decodeHTML(value) : value;
+  }
+  return out;
+}
+
+/** htmlparser2 drops a closing tag that closes nothing without a callback: count the tokens to notice them. */
+class CountingParser extends Parser {
+  closeTokens = 0;
+
+  override onclosetag(start: number, endIndex: number): void {
+    this.closeTokens++;
+    super.onclosetag(start, endIndex);
+  }
+}
+
+/** True for an element child (as opposed to text). */
+export function isElement(node: XmlElement | string): node is XmlElement {
+  return typeof node !== 'string';
+}
+
+/** The first child element with this local name, or undefined. */
+export function child(element: XmlElement | undefined, name: string): XmlElement | undefined {
+  return element?.children.find((node): node is XmlElement => isElement(node) && node.name === name);
+}
+
+/** Every child element with this local name. */
+export function children(element: XmlElement | undefined, name: string): XmlElement[] {
+  return (element?.children ?? []).filter((node): node is XmlElement => isElement(node) && node.name === name);
+}
+
+/** The element at a path of child names (`head`, `docdata`, `doc-id`), or undefined. */
+export function path(element: XmlElement | undefined, ...names: readonly string[]): XmlElement | undefined {
+  let at = element;
+  for (const name of names) at = child(at, name);
+  return at;
+}
+
+/** The first descendant (depth first) with this local name, or undefined. */
+export function find(element: XmlElement | undefined, name: string): XmlElement | undefined {
+  for (const node of element?.children ?? []) {
+    if (!isElement(node)) continue;
+    if (node.name === name) return node;
+    const inner = find(node, name);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** All text inside an element, whitespace collapsed; null when the element is absent or holds only whitespace. */
+export function textOf(element: XmlElement | undefined): string | null {
+  if (!element) return null;
+  const text = rawText(element).replace(/\s+/g, ' ').trim();
+  return text === '' ? null : text;
+}
+
+/** All text inside an element as written (line breaks kept). */
+export function rawText(element: XmlElement): string {
+  let out = '';
+  for (const node of element.children) out += isElement(node) ? rawText(node) : node;
+  return out;
+}
+
+/** An attribute's value, trimmed; null when absent or empty. */
+export function attr(element: XmlElement | undefined, name: string): string | null {
+  const value = element?.attrs[name]?.trim();
+  return value ? value : null;
+}
+
+/**
+ * Decodes an XML unit by the encoding its declaration names (RCV1 files say `encoding="iso-8859-1"`); without one,
+ * or for UTF-8, the pipeline's UTF-8 reading with its windows-1252 fallback.
+ */
+export function decodeXmlUnit(bytesAsLatin1: string): Decoded {
+  const declared = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i.exec(bytesAsLatin1.slice(0, 300))?.[1];
+  return declared !== undefined && LATIN1_LABELS.test(declared)
+    ? decodeUnitAs(bytesAsLatin1, 'windows-1252')
+    : decodeUnit(bytesAsLatin1);
+}
+
+const LATIN1_LABELS = /^(?:iso-?8859-1|latin-?1|l1|windows-1252|cp1252|us-ascii|ascii)$/i;

@@ -1,0 +1,69 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Batch, BatchResult } from './stages.js';
+
+const YOUNG_MB = Number(process.env['WIRE_WORKER_YOUNG_MB'] ?? 4);
+
+interface Pending {
+  readonly resolve: (result: BatchResult) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * A small pool of worker threads that run {@link processBatch} on batches of units. Each batch goes to the least
+ * busy worker; callers keep their own order by awaiting the promises in submission order.
+ */
+export class ParsePool {
+  private readonly workers: Array<{ worker: Worker; busy: number }> = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+
+  /** One worker fewer than there are cores: the main thread parses too, whenever the workers are busy. */
+  constructor(size = Math.max(1, Math.min(4, availableParallelism() - 1))) {
+    for (let i = 0; i < size; i++) {
+      // A small young generation: batches are short-lived garbage, and memory must stay flat on gigabyte inputs.
+      const worker = new Worker(new URL('./worker.js', import.meta.url), {
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
+      });
+      const slot = { worker, busy: 0 };
+      worker.on('message', (message: { id: number; result?: BatchResult; error?: string }) => {
+        slot.busy--;
+        const waiter = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        if (message.result) waiter?.resolve(message.result);
+        else waiter?.reject(new Error(message.error ?? 'worker failed'));
+      });
+      worker.on('error', (error) => this.failAll(error));
+      this.workers.push(slot);
+    }
+  }
+
+  /** True when every worker already has `depth` batches waiting. */
+  busy(depth: number): boolean {
+    return this.workers.every((slot) => slot.busy >= depth);
+  }
+
+  /** Parses a batch on a worker. */
+  run(batch: Batch): Promise<BatchResult> {
+    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    slot.busy++;
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, batch });
+    });
+  }
+
+  /** Stops the workers. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((slot) => slot.worker.terminate()));
+  }
+
+  private failAll(error: Error): void {
+    for (const waiter of this.pending.values()) waiter.reject(error);
+    this.pending.clear();
+  }
+}
+
+/** True when this module runs from the built JavaScript (workers need it; tests of the TypeScript run in-thread). */
+export const canUseWorkers = import.meta.url.endsWith('.js');

@@ -1,0 +1,102 @@
+import { decodeUnit } from './formats/decode.js';
+import { FORMATS, type FormatDiagnostic } from './formats/index.js';
+import { withDedupFields } from './dedup/fingerprint.js';
+import { isUpdate } from './dedup/verdict.js';
+import { normalizeStory } from './normalize/story.js';
+import { toNinjs } from './sinks/ninjs.js';
+import type { EmittedBatch, FormatName, OriginType, Story, StoryKeys } from './types.js';
+
+/** A run of units from one input, with what is needed to turn them into records anywhere (thread or worker). */
+export interface Batch {
+  readonly format: FormatName;
+  /** How the records are serialized: wire's JSON lines, or ninjs 2.1 (the dedup keys are the same either way). */
+  readonly output?: 'jsonl' | 'ninjs';
+  readonly type: OriginType;
+  readonly location: string;
+  readonly now: string;
+  readonly reference: string | null;
+  readonly units: ReadonlyArray<{ readonly bytes: string; readonly line: number; readonly ordinal: number }>;
+}
+
+/** What a batch became. */
+export interface BatchResult {
+  readonly records: EmittedBatch;
+  readonly diagnostics: FormatDiagnostic[];
+  /** The line of the first unit that was not valid UTF-8 (read as windows-1252), or null. */
+  readonly fallbackLine: number | null;
+}
+
+/**
+ * The pure middle of the pipeline for a batch of units: decode → parse → normalize → fingerprint (exact and near,
+ * so that the near sketch is computed on the worker threads too) → serialize. A
+ * parser that throws costs only its own unit (reported as a diagnostic). A story's `origin.index` is its unit's
+ * ordinal plus its position in the unit: streamed formats have one story per unit, whole-document formats one unit.
+ */
+export function processBatch(batch: Batch): BatchResult {
+  const format = FORMATS.get(batch.format);
+  if (!format) throw new Error(`unknown format ${batch.format}`);
+  const stories: Story[] = [];
+  const diagnostics: FormatDiagnostic[] = [];
+  let fallbackLine: number | null = null;
+  for (const unit of batch.units) {
+    const decoded = format.decode ? format.decode(unit.bytes) : decodeUnit(unit.bytes);
+    if (decoded.fallback && fallbackLine === null) fallbackLine = unit.line;
+    let parsed;
+    try {
+      const result = format.parse(decoded.text, unit.line);
+      diagnostics.push(...result.diagnostics);
+      parsed = result.stories;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      diagnostics.push({
+        severity: 'error',
+        code: 'parse-failed',
+        message: `could not parse this story (${reason})`,
+        line: unit.line,
+      });
+      continue;
+    }
+    parsed.forEach((story, j) => {
+      const origin = {
+        type: batch.type,
+        location: batch.location,
+        format: format.name,
+        index: unit.ordinal + j,
+        charset: decoded.charset,
+      };
+      stories.push(withDedupFields(normalizeStory(story, { origin, now: batch.now, referenceDate: batch.reference })));
+    });
+  }
+  return { records: serialize(stories, batch.output === 'ninjs' ? toNinjs : undefined), diagnostics, fallbackLine };
+}
+
+/** Serializes records into one buffer of JSON lines, noting where each ends, with their dedup keys. */
+export function serialize(stories: readonly Story[], as?: (story: Story) => unknown): EmittedBatch {
+  const lines = stories.map((story) => `${JSON.stringify(as ? as(story) : story)}\n`);
+  // Sized for ASCII with some room; a line that might not fit is measured exactly and the buffer grown.
+  let bytes = Buffer.allocUnsafeSlow(Math.ceil(lines.reduce((sum, line) => sum + line.length, 0) * 1.1) + 1024);
+  const ends: number[] = [];
+  let at = 0;
+  for (const line of lines) {
+    if (bytes.length - at < line.length * 3) {
+      const need = at + Buffer.byteLength(line);
+      if (need > bytes.length) bytes = grow(bytes, at, need * 1.25);
+    }
+    at += bytes.write(line, at, 'utf8');
+    ends.push(at);
+  }
+  const keys: StoryKeys[] = stories.map((story) => ({
+    id: story.id,
+    fingerprint: story.fingerprint.exact,
+    near: story.fingerprint.near,
+    update: isUpdate(story),
+    markers: story.markers,
+  }));
+  return { keys, bytes: bytes.subarray(0, at), ends };
+}
+
+function grow(bytes: Buffer, used: number, size: number): Buffer<ArrayBuffer> {
+  const bigger = Buffer.allocUnsafeSlow(Math.ceil(size));
+  bytes.copy(bigger, 0, 0, used);
+  return bigger;
+}

@@ -1,0 +1,140 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeStoryFile } from '../bench/generate.js';
+import { WIRE, runCli } from './helpers/cli.js';
+import { tempDir } from './helpers/tmp.js';
+
+const dir = tempDir();
+const hasScript = spawnSync('script', ['--version']).status === 0;
+const ESC = '\u001b';
+
+/** Runs a shell command under a pseudo-terminal (util-linux `script`), returning what the terminal showed. */
+function inTerminal(command: string, env: NodeJS.ProcessEnv = {}): string {
+  const result = spawnSync('script', ['-qec', command, '/dev/null'], {
+    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, COLUMNS: '120', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return result.stdout;
+}
+
+const sample = join(dir, 'story.txt');
+writeFileSync(sample, 'Exports rise\n\nSEOUL, Nov. 27 (Yonhap) -- Exports rose for a fourth month.\n');
+
+describe.skipIf(!hasScript)('on a terminal', () => {
+  it('colours the summary on standard error', () => {
+    const shown = inTerminal(`node ${WIRE} ingest ${sample} 2>&1 >/dev/null`);
+    expect(shown).toContain(`${ESC}[32m1 story`);
+  });
+
+  it('does not colour with NO_COLOR or --no-color', () => {
+    expect(inTerminal(`node ${WIRE} ingest ${sample} 2>&1 >/dev/null`, { NO_COLOR: '1' })).not.toContain(ESC);
+    expect(inTerminal(`node ${WIRE} ingest --no-color ${sample} 2>&1 >/dev/null`)).not.toContain(ESC);
+  });
+
+  it('shows a live progress line during a long run and wipes it at the end', async () => {
+    const big = join(dir, 'big.txt');
+    await writeStoryFile(big, 40 * 1024 * 1024, 5);
+    const shown = inTerminal(`node ${WIRE} ingest ${big} -o ${join(dir, 'big.jsonl')} --dedup off`);
+    expect(shown).toMatch(
+      /\r\u001b\[2Kwire: 0\/1 inputs · \u001b\[32m\d+ stories\u001b\[39m · 0 duplicates · 0 failed · \d+\/s/,
+    );
+    // The summary starts on a wiped line: no progress text left before it.
+    expect(shown).toMatch(/\r\u001b\[2Kwire: 1 input, .*stories/);
+  });
+});
+
+describe('off a terminal', () => {
+  it('never colours or draws progress when standard error is a pipe', async () => {
+    const result = await runCli(['ingest', sample], { env: { NO_COLOR: undefined } });
+    expect(result.stderr).not.toContain(ESC);
+    expect(result.stderr).toMatch(/^wire: 1 input, 1 story, 0 duplicates, 0 failed in [\d.]+ s\n$/);
+  });
+
+  it('colours a pipe only when FORCE_COLOR asks', async () => {
+    const result = await runCli(['ingest', sample], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(result.stderr).toContain(`${ESC}[32m`);
+  });
+});
+
+describe('escape sequences in input', () => {
+  it('never reach the terminal raw, from a story or from a file name', async () => {
+    const hostile = join(dir, `evil${ESC}]0;owned\u0007${ESC}[31m.txt`);
+    writeFileSync(hostile, `${ESC}]0;owned\u0007${ESC}[31mRed alert headline${ESC}[0m\n\nBody text${ESC}[2J here.\n`);
+    const result = await runCli(['ingest', hostile, join(dir, `missing${ESC}[31m.txt`)], {
+      env: { NO_COLOR: undefined },
+    });
+    expect(result.records[0]).toMatchObject({ headline: 'Red alert headline', body: 'Body text here.' });
+    expect(result.stdout).not.toContain(ESC);
+    expect(result.stderr).not.toContain(ESC);
+    expect(result.stderr).toContain('missing\\u001b[31m.txt');
+  });
+});
+
+describe('pipes and signals', () => {
+  it('ends quietly with exit 0 when the reader goes away (| head -1)', async () => {
+    const big = join(dir, 'pipe.txt');
+    await writeStoryFile(big, 8 * 1024 * 1024, 9);
+    const result = spawnSync('sh', ['-c', `node ${WIRE} ingest ${big} | head -1; exit \${PIPESTATUS:-0}`], {
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(result.stdout.trim())).toHaveProperty('headline');
+    const direct = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [WIRE, 'ingest', big], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(direct.code).toBe(0);
+    expect(direct.stderr).not.toMatch(/EPIPE|Error/);
+  });
+
+  it('stops on SIGINT with exit 130 after writing whole lines', async () => {
+    const big = join(dir, 'sigint.txt');
+    const out = join(dir, 'sigint.jsonl');
+    await writeStoryFile(big, 64 * 1024 * 1024, 13);
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [WIRE, 'ingest', big, '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      setTimeout(() => child.kill('SIGINT'), 700);
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(result.code).toBe(130);
+    expect(result.stderr).toMatch(/\(interrupted\)/);
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(out, 'utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    const lines = text.split('\n').filter(Boolean);
+    lines.forEach((line, i) => expect((JSON.parse(line) as { origin: { index: number } }).origin.index).toBe(i));
+  });
+});
+
+describe('help and typos', () => {
+  it('shows examples in wire help ingest', async () => {
+    const result = await runCli(['help', 'ingest']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Examples:');
+    expect(result.stdout).toContain('wire ingest stories/ -o wire.jsonl');
+  });
+
+  it('suggests the right command for a typo, with exit 2', async () => {
+    const result = await runCli(['ingset', 'x.txt']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown command 'ingset'[\s\S]*Did you mean ingest\?/);
+  });
+
+  it('prints the record schema with wire schema', async () => {
+    const result = await runCli(['schema']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ title: 'wire record' });
+  });
+
+  it('answers --version', async () => {
+    const result = await runCli(['--version']);
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});

@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { WIRE, parseLines, runCli } from './helpers/cli.js';
+import { tempDir } from './helpers/tmp.js';
+
+const story = (headline: string): string =>
+  `${headline}\n\nSEOUL, Nov. 27 (Yonhap) -- ${headline}, officials said on Friday.\n\n(END)\n`;
+
+function startWatch(dir: string, out: string): ChildProcess & { stderrText: () => string } {
+  const child = spawn(process.execPath, [WIRE, 'watch', dir, '-o', out, '--interval', '50', '--settle', '200', '-v'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return Object.assign(child, { stderrText: () => stderr });
+}
+
+async function until(check: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+const headlines = (out: string): unknown[] =>
+  existsSync(out) ? parseLines(readFileSync(out, 'utf8')).map((r) => r['headline']) : [];
+
+describe('wire watch', () => {
+  it('ingests complete files, waits out partial writes, sets bad files aside, and survives a restart', async () => {
+    const base = tempDir('wire-watch-');
+    const dir = join(base, 'in');
+    mkdirSync(dir);
+    const out = join(base, 'out.jsonl');
+    writeFileSync(join(dir, 'a.txt'), story('First file'));
+    let watcher = startWatch(dir, out);
+    await until(() => existsSync(join(dir, '.done', 'a.txt')), 'a.txt to be done');
+    expect(headlines(out)).toEqual(['First file']);
+
+    // A file written in parts is not taken until it stops changing.
+    const slow = join(dir, 'slow.txt');
+    writeFileSync(slow, 'Slow delivery\n\nSEOUL, Nov. 27 (Yonhap) -- The first part');
+    for (let i = 0; i < 6; i++) {
+      await sleep(80);
+      appendFileSync(slow, ` and part ${i}`);
+      expect(existsSync(join(dir, '.done', 'slow.txt'))).toBe(false);
+    }
+    appendFileSync(slow, ' arrived.\n');
+    // An upload renamed into place, and a bad file.
+    writeFileSync(join(dir, 'upload.txt.part'), story('Renamed into place'));
+    renameSync(join(dir, 'upload.txt.part'), join(dir, 'upload.txt'));
+    writeFileSync(join(dir, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
+    await until(
+      () =>
+        ['slow.txt', 'upload.txt'].every((f) => existsSync(join(dir, '.done', f))) &&
+        existsSync(join(dir, '.failed', 'photo.jpg')),
+      'the second round',
+    );
+    expect(headlines(out)).toEqual(['First file', 'Slow delivery', 'Renamed into place']);
+    expect(readFileSync(join(dir, '.failed', 'photo.jpg.reason'), 'utf8')).toMatch(
+      /binary-input: .*looks like a JPEG image/,
+    );
+    expect(String(parseLines(readFileSync(out, 'utf8'))[1]!['body'])).toMatch(/part 5 arrived\.$/);
+
+    watcher.kill('SIGTERM');
+    expect(await exited(watcher)).toBe(0);
+
+    // Restarted, it takes only what is new.
+    writeFileSync(join(dir, 'b.txt'), story('After the restart'));
+    watcher = startWatch(dir, out);
+    await until(() => existsSync(join(dir, '.done', 'b.txt')), 'b.txt to be done');
+    watcher.kill('SIGINT');
+    expect(await exited(watcher)).toBe(0);
+    expect(headlines(out)).toEqual(['First file', 'Slow delivery', 'Renamed into place', 'After the restart']);
+    expect(readdirSync(dir).filter((f) => !f.startsWith('.'))).toEqual([]);
+  });
+
+  it('with --once ingests what is there and exits', async () => {
+    const base = tempDir('wire-watch-once-');
+    const dir = join(base, 'in');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'one.txt'), story('Only once'));
+    const result = await runCli([
+      'watch',
+      dir,
+      '-o',
+      join(base, 'out.jsonl'),
+      '--once',
+      '--settle',
+      '100',
+      '--interval',
+      '20',
+    ]);
+    expect(result.code).toBe(0);
+    expect(headlines(join(base, 'out.jsonl'))).toEqual(['Only once']);
+    expect(existsSync(join(dir, '.done', 'one.txt'))).toBe(true);
+  });
+});

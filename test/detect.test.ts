@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { sniff } from '../src/formats/detect.js';
+import { FORMATS, PARSER_NAMES } from '../src/formats/index.js';
+
+const bytes = (text: string): Uint8Array => Buffer.from(text, 'latin1');
+const formatOf = (text: string): string | undefined => {
+  const found = sniff(bytes(text));
+  return 'format' in found ? found.format : undefined;
+};
+
+describe('sniffing the format from the content', () => {
+  it('takes SYN SYN SOH … STX for an ANPA-1312 stream', () => {
+    expect(formatOf('\u0016\u0016\u0001f0119\u001freute\nu f BC-SLUG  02-26 0097\n\u0002\nHEADLINE\n')).toBe('anpa');
+  });
+
+  it('takes an ENQ routing line before the frame for ANPA-1312', () => {
+    expect(formatOf('\u0005\u0005\u0005G T\n\u0016\u0016\u0001f0288\u001freute\nd f BC-X 03-03 0095\n\u0002')).toBe(
+      'anpa',
+    );
+  });
+
+  it('takes a SOH header with a priority digit and word count for IPTC 7901', () => {
+    expect(formatOf('\u0001AAP0311 3 s 0118 AAP\r\nCRICKET-SHIELD/\r\n\u0002Victoria bowled out\r\n')).toBe('iptc7901');
+  });
+
+  it('finds the first frame after a line of modem noise', () => {
+    expect(formatOf('CONNECT 9600\r\n\u0016\u0016\u0001f0101\u001freute\r\nu f BC-PORT 06-09 0051\r\n\u0002')).toBe(
+      'anpa',
+    );
+  });
+
+  it('keeps a plain story with a stray ETX (a story separator) as plain text', () => {
+    expect(formatOf('FIRST STORY\n\n    NEW YORK, March 3 - Text.\n Reuter\n\u0003\nSECOND STORY\n')).toBe('plain');
+  });
+
+  it('keeps stories wrapped in STX…ETX without a SOH header as plain text', () => {
+    expect(formatOf('\u0002Ministers meet\n\nBERLIN (dpa) - Text.\n\u0003\n\u0002Second\n\u0003\n')).toBe('plain');
+  });
+
+  it('does not take a lone SOH far from any STX for framing', () => {
+    expect(formatOf(`Some text \u0001 with a control character and no frame at all.\n${'x'.repeat(600)}`)).toBe(
+      'plain',
+    );
+  });
+
+  it('names NITF by its root element, after the XML declaration and DOCTYPE', () => {
+    const nitf =
+      '<?xml version="1.0"?>\n<!DOCTYPE nitf PUBLIC "-//IPTC//DTD NITF 3.6//EN" "nitf.dtd">\n<nitf><head/></nitf>';
+    expect(formatOf(nitf)).toBe('nitf');
+  });
+
+  it('keeps an HTML page that mentions <nitf> in its text out of NITF', () => {
+    const page =
+      '<!DOCTYPE html><html><body><p>Our feed is <nitf> and <newsItem> XML.</p><pre><nitf></pre></body></html>';
+    expect(formatOf(page)).not.toBe('nitf');
+    expect(formatOf(page)).not.toBe('newsml');
+  });
+
+  it('tells NewsML-G2 <newsItem> from RCV1 <newsitem> by case', () => {
+    expect(formatOf('<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="x"/>')).toBe('newsml');
+    expect(formatOf('<?xml version="1.0" encoding="iso-8859-1" ?>\n<newsitem itemid="1">')).toBe('rcv1');
+  });
+
+  it('takes a <newsMessage>, with or without a namespace prefix, for NewsML-G2', () => {
+    expect(formatOf('<newsMessage><itemSet/></newsMessage>')).toBe('newsml');
+    expect(formatOf('<!-- sent 10:00 --><nar:newsItem xmlns:nar="http://iptc.org/std/nar/2006-10-01/"/>')).toBe(
+      'newsml',
+    );
+  });
+
+  it('takes <REUTERS> after the lewis DOCTYPE for Reuters-21578 SGML', () => {
+    expect(formatOf('<!DOCTYPE lewis SYSTEM "lewis.dtd">\n<REUTERS TOPICS="NO" NEWID="1">')).toBe('sgml');
+  });
+
+  it('leaves XML it does not know, and prose that merely starts with a tag name, as plain text', () => {
+    expect(formatOf('<rss version="2.0"><channel/></rss>')).toBe('plain');
+    expect(formatOf('nitf files are XML. <nitf> is their root.')).toBe('plain');
+  });
+
+  it('still reports binary input before looking for a format', () => {
+    expect(sniff(bytes('%PDF-1.7\n<nitf>'))).toEqual({ binary: 'a PDF document' });
+  });
+});
+
+describe('the format registry', () => {
+  it('registers exactly the parsers that --format offers, each under its own name', () => {
+    expect([...FORMATS.keys()]).toEqual(PARSER_NAMES);
+    for (const [name, format] of FORMATS) expect(format.name).toBe(name);
+  });
+});

@@ -1,0 +1,70 @@
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { frameStream } from '../src/formats/frame.js';
+import { FORMATS } from '../src/formats/index.js';
+import { normalizeStory } from '../src/normalize/story.js';
+import { documents } from './helpers/arbitraries.js';
+import { expectValidRecord } from './helpers/schema.js';
+
+const origin = { type: 'file', location: 'prop', index: 0, charset: 'utf-8' } as const;
+
+const tested = [...FORMATS.values()].filter((f) => f.name !== 'plain');
+
+describe.each(tested)('the $name parser', (format) => {
+  const wireish = documents[format.name];
+  if (wireish === undefined) throw new Error(`no arbitrary for ${format.name}: add one to test/helpers/arbitraries.ts`);
+
+  it('never throws, and every story it finds normalizes to a valid record', () => {
+    fc.assert(
+      fc.property(wireish, (text) => {
+        const result = format.parse(text, 1);
+        for (const story of result.stories) {
+          const record = normalizeStory(story, {
+            origin: { ...origin, format: format.name },
+            now: '2026-11-27T00:00:00.000Z',
+            referenceDate: null,
+          });
+          expectValidRecord(JSON.parse(JSON.stringify(record)));
+        }
+        for (const d of result.diagnostics) expect(['error', 'warning', 'info']).toContain(d.severity);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('finds stories in most well-shaped documents (so the property above is not vacuous)', () => {
+    const samples = fc.sample(wireish, { numRuns: 200, seed: 42 });
+    const found = samples.filter((text) => format.parse(text, 1).stories.length > 0).length;
+    expect(found).toBeGreaterThan(samples.length / 4);
+  });
+
+  it('frames a stream into the same units however it is chunked', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        wireish,
+        fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 8 }),
+        async (text, sizes) => {
+          const whole = await units([Buffer.from(text, 'latin1')], format.boundary);
+          const bytes = Buffer.from(text, 'latin1');
+          const chunks: Buffer[] = [];
+          for (let at = 0, i = 0; at < bytes.length; i++) {
+            const size = sizes[i % sizes.length] ?? 1;
+            chunks.push(bytes.subarray(at, at + size));
+            at += size;
+          }
+          expect(await units(chunks, format.boundary)).toEqual(whole);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
+async function units(chunks: readonly Uint8Array[], boundary: Parameters<typeof frameStream>[1]): Promise<string[]> {
+  const out: string[] = [];
+  for await (const event of frameStream(Readable.from(chunks), boundary, { maxUnitBytes: 1 << 20 })) {
+    out.push(event.kind === 'unit' ? event.bytes : `!${event.code}`);
+  }
+  return out;
+}

@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+
+// Pieces of every format's syntax, so that random inputs reach deep into the parsers rather than bouncing off.
+const FRAGMENTS = [
+  '\u0001',
+  '\u0002',
+  '\u0003',
+  '\u0004',
+  '\u0005\u0005\u0005F\n',
+  '\u0016\u0016\u0001f0119\u001freute\n',
+  'u f BC-SLUG-(X  02-26 0097\n',
+  '\u0001AAP0042 3 i 0312 AAP\r\n',
+  '^By JANE DOE=\r\n',
+  '^Headline<\r\n',
+  '    NEW YORK, Feb 26 - ',
+  ' Reuter\n',
+  'The following information is not for publication\n',
+  'AP-NY-05-17-96 1516GMT',
+  '<p>',
+  '</p>',
+  '</REUTERS>',
+  '<TITLE>',
+  '&#3;',
+  '&#1114112;',
+  '&lt;',
+  '&nbsp;',
+  '&',
+  '<![CDATA[x<y]]>',
+];
+const WORDS = [
+  'SEOUL',
+  'Nov. 27',
+  '(Yonhap)',
+  '--',
+  'the',
+  'said',
+  'By',
+  'Reuter',
+  'REUTER',
+  '(END)',
+  'Copyright 2026',
+];
+
+/** Text with wire syntax, words, line breaks and arbitrary characters mixed in. */
+export const text = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(...FRAGMENTS, ...WORDS, '\n', '\r\n', '\n\n', '    ', ' '),
+      fc.string({ maxLength: 10 }),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+    ),
+    { maxLength: 30 },
+  )
+  .map((parts) => parts.join(''));
+
+const short = fc.string({ unit: 'grapheme-ascii', maxLength: 12 });
+const digits = (n: number): fc.Arbitrary<string> =>
+  fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
+
+const anpaFrame = fc
+  .tuple(
+    fc.constantFrom('f', 'a', 'b'),
+    digits(4),
+    short,
+    fc.constantFrom('f', 'b', 'u', 'r', 'd', 'a', 'x', '3'),
+    short,
+    text,
+    text,
+    fc.boolean(),
+  )
+  .map(
+    ([service, number, slug, priority, take, headline, body, stamp]) =>
+      `\u0005\u0005\u0005F\n\u0016\u0016\u0001${service}${number}\u001freute\n${priority} f BC-${slug} ${take}  02-26 0097\n` +
+      `\u0002${headline}\n${body}\u0003${stamp ? '\n02-26-87 1501GMT\n' : ''}`,
+  );
+
+const iptcFrame = fc
+  .tuple(digits(4), fc.constantFrom('1', '2', '3', '4', '5'), short, text, text)
+  .map(
+    ([number, priority, slug, headline, body]) =>
+      `\u0001AAP${number} ${priority} i 0042 AAP\r\n${slug}/\r\n\u0002${headline}\r\n${body}\u0003\r\n\u0004`,
+  );
+
+const nitf = fc
+  .tuple(text, text, text, text, fc.string({ maxLength: 20 }))
+  .map(
+    ([title, byline, dateline, body, norm]) =>
+      `<?xml version="1.0"?><nitf xml:lang="en"><head><docdata><date.issue norm="${norm}"/><urgency ed-urg="${norm.length}"/>` +
+      `</docdata></head><body><body.head><hedline><hl1>${title}</hl1></hedline><byline>${byline}</byline>` +
+      `<dateline>${dateline}</dateline></body.head><body.content><p>${body}</p></body.content></body></nitf>`,
+  );
+
+const newsItem = fc
+  .tuple(text, text, text, fc.string({ maxLength: 25 }), fc.boolean())
+  .map(
+    ([headline, dateline, body, stamp, inline]) =>
+      `<newsItem guid="urn:x"><itemMeta><versionCreated>${stamp}</versionCreated><pubStatus qcode="stat:usable"/></itemMeta>` +
+      `<contentMeta><urgency>${stamp.length}</urgency><headline>${headline}</headline><dateline>${dateline}</dateline></contentMeta>` +
+      `<contentSet>${inline ? `<inlineXML><html><body><p>${body}</p></body></html></inlineXML>` : `<inlineData>${body}</inlineData>`}</contentSet></newsItem>`,
+  );
+const newsml = fc
+  .array(newsItem, { minLength: 1, maxLength: 3 })
+  .map((items) =>
+    items.length === 1 ? (items[0] ?? '') : `<newsMessage><itemSet>${items.join('')}</itemSet></newsMessage>`,
+  );
+
+const rcv1 = fc
+  .tuple(text, text, text, fc.string({ maxLength: 12 }))
+  .map(
+    ([headline, dateline, body, date]) =>
+      `<?xml version="1.0" encoding="iso-8859-1" ?><newsitem itemid="1" date="${date}" xml:lang="en"><title>${headline}</title>` +
+      `<headline>${headline}</headline><dateline>${dateline}</dateline><text><p>${body}</p></text>` +
+      `<metadata><codes class="bip:topics:1.0"><code code="C15"/></codes><dc element="dc.source" value="Reuters"/></metadata></newsitem>`,
+  );
+
+const reuters = fc
+  .tuple(fc.constantFrom('', ' TYPE="BRIEF"', ' TYPE="UNPROC"'), text, text, text, fc.string({ maxLength: 24 }))
+  .map(
+    ([type, title, dateline, body, date]) =>
+      `<REUTERS NEWID="1"><DATE>${date}</DATE><UNKNOWN> \n&#5;&#5;&#5;F\n&#22;&#22;&#1;f0001&#31;reute\nu f BC-X   03-03 0001</UNKNOWN>` +
+      `<TEXT${type}>&#2;\n<TITLE>${title}</TITLE><DATELINE>${dateline}</DATELINE><BODY>${body}\n Reuter\n&#3;</BODY></TEXT></REUTERS>\n`,
+  );
+const sgml = fc
+  .array(reuters, { minLength: 1, maxLength: 3 })
+  .map((docs) => `<!DOCTYPE lewis SYSTEM "lewis.dtd">\n${docs.join('')}`);
+
+/** Cuts a document at a random point some of the time: cut-off files are what the parsers must survive. */
+function damaged(document: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc
+    .tuple(document, fc.option(fc.nat(), { freq: 3 }), fc.option(text, { freq: 3 }))
+    .map(([doc, cut, insert]) => {
+      const at = cut === null ? doc.length : cut % (doc.length + 1);
+      return insert === null ? doc.slice(0, at) : `${doc.slice(0, at)}${insert}${doc.slice(at)}`;
+    });
+}
+
+/** Per format: well-shaped documents with arbitrary text in their fields, sometimes damaged, or anything at all. */
+export const documents: Readonly<Record<string, fc.Arbitrary<string>>> = {
+  anpa: fc.oneof(damaged(fc.array(anpaFrame, { minLength: 1, maxLength: 3 }).map((f) => f.join(''))), text),
+  iptc7901: fc.oneof(damaged(fc.array(iptcFrame, { minLength: 1, maxLength: 3 }).map((f) => f.join(''))), text),
+  nitf: fc.oneof(damaged(nitf), text),
+  newsml: fc.oneof(damaged(newsml), text),
+  rcv1: fc.oneof(damaged(rcv1), text),
+  sgml: fc.oneof(damaged(sgml), text),
+};
