@@ -117,8 +117,8 @@ function lookup(path: string, stored: readonly StoredStory[]): number {
     // Every other story carries a stored sketch, so that lookups find candidates and compare them.
     return i % 2 === 0 || !hit ? item : { ...item, sketch: hit.sketch };
   });
-  const deduper = new Deduper('near', store);
-  deduper.decide(items.slice(0, 512)); // warm the page cache
+  // One pass to warm the page cache and the statements, then the timed pass (a fresh stage per batch, as a run has).
+  for (let i = 0; i < items.length; i += 256) new Deduper('near', store).decide(items.slice(i, i + 256));
   const started = performance.now();
   for (let i = 0; i < items.length; i += 256) new Deduper('near', store).decide(items.slice(i, i + 256));
   const micros = ((performance.now() - started) * 1000) / items.length;
