@@ -33,7 +33,7 @@ export class Deduper {
 
   /** Decides a batch (one store query for all of it); accepted stories join the run's index at once. */
   decide(batch: readonly DedupItem[]): Verdict[] {
-    if (this.mode === 'off') return batch.map((item) => this.accept(item, 1, { kind: 'new' }));
+    if (this.mode === 'off') return batch.map(() => ({ kind: 'new' }));
     const stored = this.store ? this.store.candidates(batch.map((b) => b.sketch)) : [];
     const storedByLead = new Map<number, StoredStory[]>();
     const storedBySpread = new Map<number, StoredStory[]>();
@@ -95,7 +95,12 @@ export class Deduper {
 
   /** Hands the accepted stories to the store, once they are durably in the output (`offset` bytes of it). */
   commit(offset: number | null): void {
-    this.store?.commit(this.pending, offset);
+    if (this.store) {
+      this.store.commit(this.pending, offset);
+      // The store has them now: the run's own index only needs what it has not committed, so memory stays flat.
+      this.byLead.clear();
+      this.bySpread.clear();
+    }
     this.pending = [];
   }
 }
