@@ -22,7 +22,7 @@ export interface NearSketch {
    * copies, and not by template stories that open alike but report other figures.
    */
   readonly lead: number;
-  /** Retrieval key from the rest of the opening (min-hash of its chunks): survives an edit in the first words. */
+  /** Retrieval key from the rest of the opening (min-hash of its chunk pairs): survives an edit in the first words. */
   readonly spread: number;
   /** The dateline's day of the year, counted modulo 255 from 1, or 0 when unknown. */
   readonly day: number;
@@ -85,15 +85,17 @@ export function nearSketch(tokens: readonly string[], context: SketchContext = N
     if ((length >= MIN_CHUNK && h % BOUNDARY_MODULUS === 0) || length >= MAX_CHUNK) close();
   });
   if (length > 0) close();
-  // The chunks after the first two, so that an edit there leaves the lead key and one there leaves this one.
+  // Pairs of chunks after the first two, so that an edit there leaves the lead key and one there leaves this one.
+  // Pairs, not single chunks: a chunk is only a few words, and `in the` would put every story in one bucket.
   let spread = 0xffffffff;
-  for (const h of hashes.slice(2, OPENING_CHUNKS)) spread = Math.min(spread, mix32(h ^ SPREAD_SEED));
+  for (let i = 3; i < Math.min(hashes.length, OPENING_CHUNKS); i++)
+    spread = Math.min(spread, mix32(combine(hashes[i - 1] ?? 0, hashes[i] ?? 0) ^ SPREAD_SEED));
   return {
     opening,
     chunks: Math.min(hashes.length, MAX_CHUNKS),
     numbers,
     lead: combine(combine(hashes[0] ?? 0, hashes[1] ?? 0), leadNumbers) | 0,
-    spread: hashes.length <= 2 ? 0 : spread | 0 || 1,
+    spread: hashes.length <= 3 ? 0 : spread | 0 || 1,
     ...context,
   };
 }
