@@ -75,3 +75,27 @@ export function describeError(error: unknown): string {
   }
   return String(error);
 }
+
+/**
+ * Fetching a URL failed: an HTTP status that is not a page (404, 410, a 5xx after the retries), a timeout, a
+ * redirect loop, a body over the byte cap, or a network error. `status` is null when no response arrived.
+ */
+export class HttpError extends WireError {
+  override name = 'HttpError' as const;
+  /** Short machine-readable kind, as in diagnostics (`http-status`, `timeout`, `too-large`, ...). */
+  readonly code: string;
+  readonly url: string;
+  readonly status: number | null;
+
+  constructor(code: string, message: string, options: { url: string; status?: number | null; cause?: unknown }) {
+    super(message, { input: options.url, cause: options.cause });
+    this.code = code;
+    this.url = options.url;
+    this.status = options.status ?? null;
+  }
+}
+
+/** True for a failed fetch. */
+export function isHttpError(error: unknown): error is HttpError {
+  return error instanceof HttpError;
+}

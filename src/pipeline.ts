@@ -3,16 +3,18 @@ import { decodeSketch } from './dedup/fingerprint.js';
 import type { NearSketch } from './dedup/sketch.js';
 import type { FingerprintStore } from './dedup/store.js';
 import type { DedupMode } from './dedup/verdict.js';
-import { InputError, describeError, isInputError } from './errors.js';
-import { withoutBom } from './formats/decode.js';
-import { sniff } from './formats/detect.js';
+import { describeError, isHttpError, isInputError } from './errors.js';
 import { frameStream } from './formats/frame.js';
 import { FORMATS, type Format } from './formats/index.js';
+import { collect, type Outcome } from './outcome.js';
+import { prepend, readHead } from './pipeline-head.js';
+import type { WebStage } from './pipeline-web.js';
 import { ParsePool, canUseWorkers } from './pool.js';
 import type { Sink } from './sinks/sink.js';
 import { openFile } from './sources/file.js';
 import { expandInputs, type InputItem } from './sources/inputs.js';
 import { openStdin } from './sources/stdin.js';
+import type { FetchOptions } from './sources/url.js';
 import { processBatch, type Batch, type BatchResult } from './stages.js';
 import type { Diagnostic, EmittedBatch, FormatName, RawInput, StoryKeys, ValidatorCache } from './types.js';
 
@@ -35,8 +37,6 @@ export interface IngestOptions {
   readonly store?: FingerprintStore | null;
   /** Where dropped duplicates go, each with `duplicate_of` and `similarity` (`--duplicates FILE`). */
   readonly duplicates?: Sink | null;
-  /** HTTP validators remembered between runs, for sources that fetch URLs. */
-  readonly validators?: ValidatorCache;
   /** `mtime`, `now`, an ISO date, or null: what a dateline without a year is dated against. */
   readonly referenceDate?: string | null;
   readonly maxStoryBytes?: number;
@@ -52,6 +52,10 @@ export interface IngestOptions {
   readonly signal?: AbortSignal;
   /** Parse large inputs on worker threads (default true); records come out in the same order either way. */
   readonly parallel?: boolean;
+  /** Limits, timeouts and retries for URLs and feed items. */
+  readonly fetch?: FetchOptions;
+  /** Where ETag / Last-Modified are remembered between runs, so an unchanged page costs a 304 and emits nothing. */
+  readonly validators?: ValidatorCache;
 }
 
 /** Running counts of a run. */
@@ -101,8 +105,10 @@ const PARALLEL_AFTER = 4 * 1024 * 1024;
 const CHECKPOINT_STORIES = 1024;
 
 /**
- * Runs the pipeline — source → format → normalize → dedup → sink — over every input, in input order. One bad input
- * never stops the others: its failure is reported through `onDiagnostic` and counted in the summary.
+ * Runs the pipeline — source → format → normalize → dedup → sink — over every input, in input order. URLs are
+ * fetched ahead of their turn, concurrently (global and per-host limits), and their records wait for it, so the
+ * output is the same however the fetches finish. One bad input never stops the others: its failure is reported
+ * through `onDiagnostic` and counted in the summary.
  */
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
@@ -114,9 +120,15 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const items: InputItem[] = [];
     for await (const item of expandInputs(options.inputs, options.inputList ?? null, stdinText)) items.push(item);
     run.counts.total = items.length;
-    for (const item of items) {
+    // How many inputs may be fetched ahead of the one being written.
+    const lookahead = Math.max(32, (options.fetch?.concurrency ?? 8) * 4);
+    const fetches: Array<Promise<Outcome[]> | null> = [];
+    for (const [index, item] of items.entries()) {
       if (options.signal?.aborted) break;
-      await run.ingestItem(item);
+      while (fetches.length < Math.min(items.length, index + 1 + lookahead)) {
+        fetches.push(run.prefetch(items[fetches.length]!));
+      }
+      await run.ingestItem(item, fetches[index] ?? null);
     }
   } finally {
     await run.close();
@@ -135,6 +147,8 @@ interface InputState {
   duplicates: number;
   failed: boolean;
   warned: boolean;
+  /** Set when the input is empty on purpose (a page unchanged since the last run, a skipped PDF). */
+  quiet?: boolean;
 }
 
 /**
@@ -144,6 +158,7 @@ interface InputState {
  */
 type Pending =
   | { readonly kind: 'batch'; readonly input: InputState; readonly result: Promise<BatchResult> }
+  | { readonly kind: 'web'; readonly input: InputState; readonly outcomes: Promise<Outcome[]> }
   | {
       readonly kind: 'fail';
       readonly input: InputState;
@@ -162,27 +177,34 @@ class Run {
   private bytesParsed = 0;
   private readonly queue: Pending[] = [];
   private batchesQueued = 0;
+  private webStage: Promise<WebStage> | null = null;
 
   constructor(private readonly options: IngestOptions) {
     this.now = options.now ?? (() => new Date());
     this.deduper = new Deduper(options.dedup ?? 'near', options.store ?? null);
   }
 
-  async ingestItem(item: InputItem): Promise<void> {
+  /** Starts fetching a URL input now, ahead of its turn; other inputs are opened when their turn comes. */
+  prefetch(item: InputItem): Promise<Outcome[]> | null {
+    return item.kind === 'url' ? this.web().then((web) => web.url(item.url)) : null;
+  }
+
+  /** Ingests one input; `fetched` holds the outcomes of a URL fetched ahead. */
+  async ingestItem(item: InputItem, fetched: Promise<Outcome[]> | null = null): Promise<void> {
     const name = item.kind === 'error' ? (item.error.input ?? '?') : itemName(item);
     const input: InputState = { location: name, stories: 0, written: 0, duplicates: 0, failed: false, warned: false };
     try {
       if (item.kind === 'error') throw item.error;
       if (item.kind === 'url') {
-        throw new InputError('unsupported-scheme', `${item.url}: fetching URLs is not available in this build`, {
-          input: item.url,
-        });
+        this.queue.push({ kind: 'web', input, outcomes: fetched ?? this.web().then((web) => web.url(item.url)) });
+      } else {
+        const raw = item.kind === 'stdin' ? openStdin(this.options.stdin) : await openFile(item.path);
+        await this.ingestRaw(raw, input);
       }
-      const raw = item.kind === 'stdin' ? openStdin(this.options.stdin) : await openFile(item.path);
-      await this.ingestRaw(raw, input);
     } catch (error) {
-      const code = isInputError(error) ? error.code : 'failed';
-      const message = isInputError(error) ? error.message : `${name}: ${describeError(error)}`;
+      const known = isInputError(error) || isHttpError(error);
+      const code = known ? error.code : 'failed';
+      const message = known ? error.message : `${name}: ${describeError(error)}`;
       this.queue.push({ kind: 'fail', input, code, message });
     }
     this.queue.push({ kind: 'end', input });
@@ -197,20 +219,20 @@ class Run {
     } finally {
       await this.pool?.close();
       this.pool = null;
+      if (this.webStage) await (await this.webStage).close();
     }
   }
 
   private async ingestRaw(raw: RawInput, input: InputState): Promise<void> {
-    const iterator = withoutBom(raw.chunks)[Symbol.asyncIterator]();
-    const first = await readHead(iterator);
-    if (first === null) throw new InputError('empty', `${raw.location}: is empty (0 bytes)`, { input: raw.location });
-    const sniffed = sniff(first);
-    if ('binary' in sniffed) {
-      throw new InputError('binary-input', `${raw.location}: not wire text: looks like ${sniffed.binary}`, {
-        input: raw.location,
-      });
+    const head = await readHead(raw);
+    const format = this.chooseFormat(head.sniffed);
+    if (format.decodeDocument) {
+      // Pages and feeds: whole documents that name their own charset, parsed on this thread (see WebStage).
+      const web = await this.web();
+      const outcomes = collect(web.guarded(raw.location, web.document(raw, head, format, null)));
+      this.queue.push({ kind: 'web', input, outcomes });
+      return;
     }
-    const format = this.chooseFormat(sniffed.format);
     const now = this.now().toISOString();
     const base = {
       format: format.name,
@@ -232,7 +254,7 @@ class Run {
       size = 0;
     };
     const maxUnitBytes = this.options.maxStoryBytes ?? DEFAULT_MAX_STORY_BYTES;
-    for await (const event of frameStream(prepend(first, iterator), format.boundary, { maxUnitBytes })) {
+    for await (const event of frameStream(prepend(head.first, head.rest), format.boundary, { maxUnitBytes })) {
       if (event.kind === 'diagnostic') {
         submit();
         const message = `${raw.location}:${event.line}: ${event.message}`;
@@ -257,6 +279,8 @@ class Run {
       if (next.kind === 'batch') {
         this.batchesQueued--;
         await this.absorb(await next.result, next.input);
+      } else if (next.kind === 'web') {
+        for (const outcome of await next.outcomes) await this.apply(outcome, next.input);
       } else if (next.kind === 'fail') {
         next.input.failed = true;
         this.fail(next.input.location, next.code, next.message, next.line);
@@ -268,7 +292,7 @@ class Run {
 
   /** Closes an input's account: one that gave no story at all has failed, and cron should hear of it. */
   private finish(input: InputState): void {
-    if (input.stories === 0 && !input.failed && !this.options.signal?.aborted) {
+    if (input.stories === 0 && !input.failed && input.quiet !== true && !this.options.signal?.aborted) {
       input.failed = true;
       this.fail(input.location, 'no-stories', `${input.location}: no stories found`);
     }
@@ -281,6 +305,44 @@ class Run {
       failed: input.failed,
     });
     this.options.onProgress?.(this.counts);
+  }
+
+  /** Writes, reports or remembers what a page or feed produced. */
+  private async apply(outcome: Outcome, input: InputState): Promise<void> {
+    if (outcome.kind === 'records') {
+      input.stories += outcome.batch.keys.length;
+      const before = { stories: this.counts.stories, duplicates: this.counts.duplicates };
+      await this.emit(outcome.batch);
+      input.written += this.counts.stories - before.stories;
+      input.duplicates += this.counts.duplicates - before.duplicates;
+      this.options.onProgress?.(this.counts);
+    } else if (outcome.kind === 'commit') {
+      this.options.validators?.put(outcome.url, outcome.validators);
+    } else if (outcome.fails) {
+      const { input: where, code, message, line } = outcome.diagnostic;
+      input.failed = true;
+      this.fail(where, code, message, line);
+    } else {
+      if (outcome.empty === true) input.quiet = true;
+      this.report(outcome.diagnostic);
+    }
+  }
+
+  /** The web stage, loaded (with undici, p-limit and the page parsers behind it) only when a run meets the web. */
+  private web(): Promise<WebStage> {
+    this.webStage ??= import('./pipeline-web.js').then(
+      ({ WebStage }) =>
+        new WebStage({
+          fetch: this.options.fetch ?? {},
+          validators: this.options.validators ?? null,
+          maxUnitBytes: this.options.maxStoryBytes ?? DEFAULT_MAX_STORY_BYTES,
+          output: this.options.output ?? 'jsonl',
+          now: () => this.now().toISOString(),
+          referenceFor: (raw, now) => this.referenceFor(raw, now),
+          chooseFormat: (sniffed) => this.chooseFormat(sniffed),
+        }),
+    );
+    return this.webStage;
   }
 
   /** Parses a batch here, or on the worker pool once the run has shown it is large enough to pay for one. */
@@ -387,20 +449,16 @@ class Run {
   }
 }
 
-const NO_SKETCH: NearSketch = {
-  opening: [],
-  chunks: 0,
-  numbers: [],
-  lead: 0,
-  spread: 0,
-  day: 0,
-  title: 0,
-  short: true,
-};
-
 function dedupItem(keys: StoryKeys): DedupItem {
-  const sketch = keys.near === null ? null : decodeSketch(keys.near);
-  return { id: keys.id, exact: keys.fingerprint, sketch: sketch ?? NO_SKETCH, update: keys.update };
+  const sketch = (keys.near === null ? null : decodeSketch(keys.near)) ?? exactOnly(keys.fingerprint);
+  return { id: keys.id, exact: keys.fingerprint, sketch, update: keys.update };
+}
+
+/** A sketch for a record without one: keyed by its exact fingerprint, so it can only match an exact copy. */
+function exactOnly(exact: string): NearSketch {
+  const lead = Number.parseInt(exact.slice(0, 8), 16) | 0;
+  const title = Number.parseInt(exact.slice(8, 12), 16);
+  return { opening: [], chunks: 0, numbers: [], lead, spread: 0, day: 0, title, short: true };
 }
 
 /** One JSON line with fields set (a version's `replaces`, a duplicate's `duplicate_of`); rare, so parsed again. */
@@ -411,28 +469,6 @@ function patch(line: Uint8Array, fields: Readonly<Record<string, unknown>>): Uin
 
 function itemName(item: Exclude<InputItem, { kind: 'error' }>): string {
   return item.kind === 'file' ? item.path : item.kind === 'url' ? item.url : '-';
-}
-
-// Sniffing needs a frame header or an XML root element whole; a pipe may deliver the first bytes one at a time.
-const SNIFF_BYTES = 1024;
-
-/** The first chunks of an input, joined until there are enough bytes to sniff (or the input ends); null if empty. */
-async function readHead(iterator: AsyncIterator<Uint8Array>): Promise<Uint8Array | null> {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  while (size < SNIFF_BYTES) {
-    const next = await iterator.next();
-    if (next.done) break;
-    parts.push(next.value);
-    size += next.value.length;
-  }
-  if (size === 0) return null;
-  return parts.length === 1 ? (parts[0] ?? null) : Buffer.concat(parts);
-}
-
-async function* prepend(first: Uint8Array, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
-  yield first;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
 async function readAllText(stream: AsyncIterable<Uint8Array>): Promise<string> {

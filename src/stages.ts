@@ -64,14 +64,16 @@ export function processBatch(batch: Batch): BatchResult {
         index: unit.ordinal + j,
         charset: decoded.charset,
       };
-      stories.push(withDedupFields(normalizeStory(story, { origin, now: batch.now, referenceDate: batch.reference })));
+      stories.push(normalizeStory(story, { origin, now: batch.now, referenceDate: batch.reference }));
     });
   }
   return { records: serialize(stories, batch.output === 'ninjs' ? toNinjs : undefined), diagnostics, fallbackLine };
 }
 
 /** Serializes records into one buffer of JSON lines, noting where each ends, with their dedup keys. */
-export function serialize(stories: readonly Story[], as?: (story: Story) => unknown): EmittedBatch {
+export function serialize(normalized: readonly Story[], as?: (story: Story) => unknown): EmittedBatch {
+  // Every record leaves with its near sketch and version fields, whichever stage (file, page, feed) made it.
+  const stories = normalized.map(withDedupFields);
   const lines = stories.map((story) => `${JSON.stringify(as ? as(story) : story)}\n`);
   // Sized for ASCII with some room; a line that might not fit is measured exactly and the buffer grown.
   let bytes = Buffer.allocUnsafeSlow(Math.ceil(lines.reduce((sum, line) => sum + line.length, 0) * 1.1) + 1024);

@@ -75,6 +75,8 @@ export interface ParsedStory {
   readonly language?: string | null;
   readonly url?: string | null;
   readonly canonicalUrl?: string | null;
+  /** The publishing site's name (`og:site_name`, JSON-LD publisher) of a web page. */
+  readonly siteName?: string | null;
   readonly agency?: string | null;
   readonly copyright?: string | null;
   readonly credits?: string | null;
@@ -131,6 +133,8 @@ export interface Story {
   /** Dedup fingerprints: `exact` hashes the normalized body; `near` is filled by near-duplicate detection. */
   readonly fingerprint: Fingerprint;
   readonly canonical_url?: string | null;
+  /** The publishing site of a web page, as it names itself. */
+  readonly site_name?: string | null;
   readonly ednote?: string | null;
   /** A summary the markup gives (NITF abstract, NewsML-G2 description); absent when there is none. */
   readonly description?: string | null;

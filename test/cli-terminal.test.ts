@@ -127,10 +127,13 @@ describe('help and typos', () => {
     expect(result.stderr).toMatch(/unknown command 'ingset'[\s\S]*Did you mean ingest\?/);
   });
 
-  it('prints the record schema with wire schema', async () => {
+  it('prints the record schema with wire schema, and the ninjs extension with --output-format ninjs', async () => {
     const result = await runCli(['schema']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ title: 'wire record' });
+    const ninjs = await runCli(['schema', '--output-format', 'ninjs']);
+    expect(ninjs.code).toBe(0);
+    expect(JSON.stringify(JSON.parse(ninjs.stdout))).toContain('allOf');
   });
 
   it('answers --version', async () => {

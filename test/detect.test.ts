@@ -73,7 +73,8 @@ describe('sniffing the format from the content', () => {
   });
 
   it('leaves XML it does not know, and prose that merely starts with a tag name, as plain text', () => {
-    expect(formatOf('<rss version="2.0"><channel/></rss>')).toBe('plain');
+    expect(formatOf('<catalog version="2.0"><book/></catalog>')).toBe('plain');
+    expect(formatOf('<rss version="2.0"><channel/></rss>')).toBe('feed');
     expect(formatOf('nitf files are XML. <nitf> is their root.')).toBe('plain');
   });
 

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { frameStream } from '../src/formats/frame.js';
 import { FORMATS } from '../src/formats/index.js';
 import { normalizeStory } from '../src/normalize/story.js';
@@ -14,6 +14,8 @@ const tested = [...FORMATS.values()].filter((f) => f.name !== 'plain');
 describe.each(tested)('the $name parser', (format) => {
   const wireish = documents[format.name];
   if (wireish === undefined) throw new Error(`no arbitrary for ${format.name}: add one to test/helpers/arbitraries.ts`);
+  // Web formats load their parser (cheerio) on first use.
+  beforeAll(() => format.load?.());
 
   it('never throws, and every story it finds normalizes to a valid record', () => {
     fc.assert(

@@ -19,6 +19,13 @@ export interface IngestFlags {
   lockTimeout: number;
   referenceDate?: string;
   maxStoryBytes: number;
+  concurrency: number;
+  perHost: number;
+  perHostDelay: number;
+  timeout: number;
+  maxBytes: number;
+  retries: number;
+  retryDelay: number;
   quiet?: boolean;
   verbose?: boolean;
   jsonSummary?: boolean;
@@ -83,6 +90,15 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
       ...(state.store ? { validators: state.store } : {}),
       referenceDate: flags.referenceDate ?? null,
       maxStoryBytes: flags.maxStoryBytes,
+      fetch: {
+        concurrency: flags.concurrency,
+        perHost: flags.perHost,
+        perHostDelayMs: flags.perHostDelay,
+        timeoutMs: Math.round(flags.timeout * 1000),
+        maxBytes: flags.maxBytes,
+        retries: flags.retries,
+        retryDelayMs: flags.retryDelay,
+      },
       sink,
       signal: stop.signal,
       onDiagnostic: (d) => reporter.diagnostic(d),

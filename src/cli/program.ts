@@ -13,9 +13,22 @@ function positiveInteger(value: string): number {
   return n;
 }
 
-function seconds(value: string): number {
+function waitSeconds(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of seconds, 0 or more.');
+  return n;
+}
+
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number (0 or more).');
+  return n;
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new InvalidArgumentError('expected a number of seconds above 0, like 30 or 0.5.');
   return n;
 }
 
@@ -37,7 +50,10 @@ function program(setExit: (code: number) => void): Command {
   wire
     .command('ingest')
     .description('read wire stories from files, directories, standard input and input lists; write JSON lines')
-    .argument('[inputs...]', 'files, directories (walked recursively) or - for standard input')
+    .argument(
+      '[inputs...]',
+      'files, directories (walked recursively), http(s) URLs of pages or feeds, or - for standard input',
+    )
     .option('-o, --output <file>', 'append JSON lines to this file instead of standard output')
     .option('--input-list <file>', 'read more inputs from this file, one per line (- for standard input)')
     .addOption(
@@ -57,13 +73,25 @@ function program(setExit: (code: number) => void): Command {
     )
     .option('--duplicates <file>', 'append each dropped duplicate here, with duplicate_of and similarity')
     .option('--state <path>', 'the dedup state (default: <output>.state beside -o; none for standard output)')
-    .option('--lock-timeout <seconds>', 'wait this long for another run on the same output', seconds, 60)
+    .option('--lock-timeout <seconds>', 'wait this long for another run on the same output', waitSeconds, 60)
     .option(
       '--reference-date <when>',
       'date a dateline without a year against: mtime, now or YYYY-MM-DD',
       referenceDate,
     )
     .option('--max-story-bytes <n>', 'skip stories larger than this many bytes', positiveInteger, 16 * 1024 * 1024)
+    .option('--concurrency <n>', 'URLs fetched at once, over all hosts', positiveInteger, 8)
+    .option('--per-host <n>', 'URLs fetched at once from one host', positiveInteger, 2)
+    .option('--per-host-delay <ms>', 'milliseconds between two requests to one host', wholeNumber, 0)
+    .option('--timeout <seconds>', 'seconds allowed to connect, to get the headers, and to read the body', seconds, 30)
+    .option(
+      '--max-bytes <n>',
+      'skip pages larger than this many bytes (on the wire and decompressed)',
+      positiveInteger,
+      10 * 1024 * 1024,
+    )
+    .option('--retries <n>', 'retries after a network error, 429 or 5xx (other 4xx fail at once)', wholeNumber, 3)
+    .option('--retry-delay <ms>', 'first wait before a retry; it doubles each time, with jitter', wholeNumber, 500)
     .option('-q, --quiet', 'print only errors on standard error')
     .option('-v, --verbose', 'print a line for every input as it is done')
     .option('--json-summary', 'end with one JSON object of counts, exit code and failures on standard error')
@@ -77,6 +105,8 @@ Examples:
   $ wire ingest stories/ -o wire.jsonl            append to wire.jsonl (run it from cron)
   $ find in/ -name '*.txt' | wire ingest --input-list -
   $ wire ingest feed.anpa --output-format ninjs   a framed ANPA-1312 stream as ninjs 2.1 items
+  $ wire ingest https://example.com/news/rss.xml  every item of a feed, each page fetched and extracted
+  $ wire ingest --input-list urls.txt --per-host-delay 1000
 
 Exit codes: 0 every input ingested, 1 some input failed (the rest were written), 2 usage error,
 3 another run holds the output's lock, 130 interrupted (what was read is written).`,
@@ -136,9 +166,21 @@ hidden files are left alone until renamed. A restart never ingests a moved file 
   wire
     .command('schema')
     .description('print the JSON Schema of the records wire writes')
-    .action(async () => {
+    .addOption(
+      new Option('--output-format <name>', 'the schema of this output format')
+        .choices(['jsonl', 'ninjs'])
+        .default('jsonl'),
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ wire schema > record.schema.json                  the record's JSON Schema (draft 2020-12)
+  $ wire schema --output-format ninjs                 the ninjs 2.1 extension that --output-format ninjs follows`,
+    )
+    .action(async (flags: { outputFormat: 'jsonl' | 'ninjs' }) => {
       const { printSchema } = await import('./schema.js');
-      setExit(printSchema());
+      setExit(printSchema(flags.outputFormat));
     });
 
   return wire;

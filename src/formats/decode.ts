@@ -77,3 +77,28 @@ export async function* withoutBom(chunks: AsyncIterable<Uint8Array>): AsyncGener
   }
   if (decoder) yield Buffer.from(decoder.decode(), 'utf8');
 }
+
+/** Decodes windows-1252 bytes (which browsers also use for `iso-8859-1` and `us-ascii`) as the WHATWG standard says. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return windows1252(latin1(bytes));
+}
+
+/** A decoder for a WHATWG encoding label, or null for an unknown label; windows-1252 decodes correctly. */
+export function decoderFor(label: string): { readonly encoding: string; decode(bytes: Uint8Array): string } | null {
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(label);
+  } catch {
+    return null;
+  }
+  if (decoder.encoding === 'windows-1252') return { encoding: 'windows-1252', decode: decodeWindows1252 };
+  return { encoding: decoder.encoding, decode: (bytes) => decoder.decode(bytes) };
+}
+
+/** The charset a byte-order mark at the start of an input names, or null. */
+export function bomCharset(head: Uint8Array): string | null {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return null;
+}

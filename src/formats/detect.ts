@@ -1,4 +1,5 @@
 import type { FormatName } from '../types.js';
+import { sniffWeb } from './web-sniff.js';
 import { isIptcHeader } from './wire-header.js';
 
 /** What sniffing the start of an input found: a format, or bytes that are not text. */
@@ -19,9 +20,10 @@ const SIGNATURES: ReadonlyArray<readonly [readonly number[], string]> = [
 
 /**
  * Sniffs the first bytes of an input (after any BOM) for its format. Content decides, not the file name.
- * Bytes with a known binary signature, NUL bytes or mostly control characters are reported as binary.
+ * Bytes with a known binary signature, NUL bytes or mostly control characters are reported as binary. The
+ * Content-Type of a fetched input helps only where the bytes do not decide.
  */
-export function sniff(head: Uint8Array): Sniffed {
+export function sniff(head: Uint8Array, contentType: string | null = null): Sniffed {
   for (const [signature, what] of SIGNATURES) {
     if (signature.every((byte, i) => head[i] === byte)) return { binary: what };
   }
@@ -36,9 +38,8 @@ export function sniff(head: Uint8Array): Sniffed {
   const text = Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength).toString('latin1');
   const format = sniffFramed(text) ?? sniffMarkup(text);
   if (format !== null) return { format };
-  // The web work adds its detection here: `<!DOCTYPE html>` / `<html` → html, `<rss` / `<feed` → feed. It must
-  // come after sniffMarkup, so that a page that merely mentions `<nitf>` stays a page.
-  return { format: 'plain' };
+  // After sniffMarkup, so that the root element decides: a page that merely mentions `<nitf>` stays a page.
+  return { format: sniffWeb(head, contentType) ?? 'plain' };
 }
 
 // How far into an input a frame may start (noise before the first frame), and how long a header may be.

@@ -59,6 +59,7 @@ export function normalizeStory(parsed: ParsedStory, context: NormalizeContext): 
 function optional(parsed: ParsedStory): Partial<Story> {
   const extra: { -readonly [K in keyof Story]?: Story[K] } = {};
   if (parsed.canonicalUrl != null) extra.canonical_url = parsed.canonicalUrl;
+  if (parsed.siteName != null) extra.site_name = parsed.siteName;
   if (parsed.ednote != null) extra.ednote = parsed.ednote;
   if (parsed.description != null) extra.description = parsed.description;
   if (parsed.slugline != null) extra.slugline = parsed.slugline;

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { InputError, describeError } from '../errors.js';
 import type { RawInput } from '../types.js';
@@ -23,8 +22,9 @@ export async function openFile(path: string): Promise<RawInput> {
       input: path,
     });
   }
-  const stream = createReadStream('', { fd: handle.fd, highWaterMark: CHUNK, autoClose: true });
-  stream.on('close', () => void handle.close().catch(() => undefined));
+  // The stream owns the handle and closes it once. (Closing `handle.fd` through a stream and then the handle as
+  // well closed the descriptor twice: the second close could hit a socket that had reused the number meanwhile.)
+  const stream = handle.createReadStream({ highWaterMark: CHUNK, autoClose: true });
   return { type: 'file', location: path, chunks: guardReads(stream, path), modified: stats.mtime };
 }
 

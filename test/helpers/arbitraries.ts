@@ -124,6 +124,33 @@ const sgml = fc
   .array(reuters, { minLength: 1, maxLength: 3 })
   .map((docs) => `<!DOCTYPE lewis SYSTEM "lewis.dtd">\n${docs.join('')}`);
 
+// A news page: head metadata (JSON-LD among it), furniture and an article, each part optional.
+const page = fc
+  .tuple(text, text, text, fc.array(text, { maxLength: 4 }), fc.boolean(), fc.boolean())
+  .map(
+    ([title, byline, date, paragraphs, jsonLd, nav]) =>
+      `<!DOCTYPE html><html lang="en"><head><title>${title}</title><meta name="author" content="${byline}">` +
+      (jsonLd
+        ? `<script type="application/ld+json">{"@type":"NewsArticle","headline":"${title}","datePublished":"${date}"}</script>`
+        : '') +
+      `</head><body>${nav ? '<nav><a href="/">Home</a></nav>' : ''}<article><h1>${title}</h1><div class="byline">${byline}</div>` +
+      `${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article><aside class="related"><ul><li><a href="/x">${title}</a></li></ul></aside></body></html>`,
+  );
+
+const feedItem = fc
+  .tuple(text, text, text, fc.boolean())
+  .map(
+    ([title, description, date, link]) =>
+      `<item><title>${title}</title>${link ? '<link>/a</link>' : ''}<pubDate>${date}</pubDate><description>${description}</description></item>`,
+  );
+const feed = fc
+  .tuple(fc.boolean(), text, fc.array(feedItem, { maxLength: 3 }))
+  .map(([atom, title, items]) =>
+    atom
+      ? `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>${title}</title>${items.join('').replace(/item>/g, 'entry>')}</feed>`
+      : `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title>${items.join('')}</channel></rss>`,
+  );
+
 /** Cuts a document at a random point some of the time: cut-off files are what the parsers must survive. */
 function damaged(document: fc.Arbitrary<string>): fc.Arbitrary<string> {
   return fc
@@ -142,4 +169,6 @@ export const documents: Readonly<Record<string, fc.Arbitrary<string>>> = {
   newsml: fc.oneof(damaged(newsml), text),
   rcv1: fc.oneof(damaged(rcv1), text),
   sgml: fc.oneof(damaged(sgml), text),
+  html: fc.oneof(damaged(page), text),
+  feed: fc.oneof(damaged(feed), text),
 };

@@ -1,0 +1,60 @@
+import { load } from 'cheerio/slim';
+import type { Document } from 'domhandler';
+import { cleanDocument, type Flags } from './clean.js';
+import { descendants } from './dom.js';
+import { readMeta, type PageMeta } from './metadata.js';
+import { paragraphsOf } from './paragraphs.js';
+import { pruneArticle } from './prune.js';
+import { findArticle } from './score.js';
+import { withoutFurniture } from './trim.js';
+
+/** A page's metadata and its article text. */
+export interface ExtractedPage {
+  readonly meta: PageMeta;
+  readonly paragraphs: readonly string[];
+}
+
+// Strictest first; a page whose article comes out shorter than this is tried again with fewer steps.
+const ATTEMPTS: readonly Flags[] = [
+  { stripUnlikely: true, weightClasses: true, cleanConditionally: true },
+  { stripUnlikely: false, weightClasses: true, cleanConditionally: true },
+  { stripUnlikely: false, weightClasses: false, cleanConditionally: true },
+  { stripUnlikely: false, weightClasses: false, cleanConditionally: false },
+];
+const ENOUGH_TEXT = 500;
+
+/**
+ * Extracts the article from a page: metadata first (JSON-LD, meta tags, markup), then the main text by scoring.
+ * Parses with cheerio on htmlparser2; pure: `baseUrl` (the page's URL) only resolves relative links.
+ */
+export function extractPage(html: string, baseUrl: string | null): ExtractedPage {
+  let best: { meta: PageMeta; paragraphs: string[]; length: number } | null = null;
+  let found: PageMeta | null = null;
+  for (const flags of ATTEMPTS) {
+    const document = load(html, baseUrl === null ? null : { baseURI: baseUrl }).root()[0] as unknown as Document;
+    const elements = descendants(document);
+    // Metadata does not depend on the cleaning flags: read it from the first parse only.
+    const meta = (found ??= readMeta(document, baseUrl, elements));
+    const { byline } = cleanDocument(document, flags, elements);
+    const nodes = findArticle(document, flags);
+    pruneArticle(nodes, meta.headline, flags);
+    const paragraphs = paragraphsOf(nodes);
+    const length = paragraphs.reduce((sum, paragraph) => sum + paragraph.length, 0);
+    if (best === null || length > best.length)
+      best = { meta: { ...meta, byline: meta.byline ?? byline }, paragraphs, length };
+    if (length >= ENOUGH_TEXT) break;
+  }
+  if (best === null) throw new Error('unreachable: no extraction attempt ran');
+  const fromJsonLd = best.meta.jsonLdBody;
+  // Some pages render their text with JavaScript and ship it only as JSON-LD `articleBody`.
+  if (fromJsonLd !== null && best.length < fromJsonLd.length / 2) {
+    return {
+      meta: best.meta,
+      paragraphs: fromJsonLd
+        .split(/\n+/)
+        .map((p) => p.trim())
+        .filter((p) => p !== ''),
+    };
+  }
+  return { meta: best.meta, paragraphs: withoutFurniture(best.paragraphs, best.meta.headline) };
+}

@@ -1,0 +1,31 @@
+import type { ParsedStory } from '../../types.js';
+import type { ParseResult, UnitContext } from '../index.js';
+import { extractPage } from './extract.js';
+
+export { decodeWeb } from './charset.js';
+export { extractPage } from './extract.js';
+
+/**
+ * Parses one web page into a story: headline, byline, date, language and canonical URL from its metadata, and the
+ * article's paragraphs for the wire normalizer (which then finds a dateline like `WASHINGTON (AP) —` in them).
+ */
+export function parseHtml(text: string, line: number, context?: UnitContext): ParseResult {
+  const base = context?.type === 'url' ? context.location : null;
+  const { meta, paragraphs } = extractPage(text, base);
+  if (paragraphs.length === 0) return { stories: [], diagnostics: [] };
+  const story: ParsedStory = {
+    headline: meta.headline,
+    byline: meta.byline,
+    paragraphs,
+    published: meta.published,
+    language: meta.language,
+    url: base,
+    canonicalUrl: meta.canonicalUrl,
+    siteName: meta.siteName,
+    // A site that is an agency (`Reuters`, `Yonhap News Agency`) names the agency; others are ignored there.
+    agency: meta.siteName,
+    referenceDate: meta.published,
+    line,
+  };
+  return { stories: [story], diagnostics: [] };
+}

@@ -1,0 +1,71 @@
+import { parseDateline } from '../../normalize/dateline.js';
+import { classifyEndMatter } from '../../normalize/endmatter.js';
+
+// Lines that sit between a headline and the story: `Source: Xinhua | 2026-11-27 10:05:12 | Editor: Li Yan`,
+// `Updated 6:01 am`, `November 27, 2026`, `3 min read`.
+const FURNITURE =
+  /^(?:[^|]{0,80}(?:\s[|·•]\s[^|]{0,80}){1,6}|(?:updated|published|posted|last updated)\b.{0,60}|\d+ min(?:ute)?s? read|[\p{L}.]+ \d{1,2}, \d{4}(?: \d{1,2}:\d{2}.{0,12})?|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?)$/iu;
+
+// Newsletter plugs set between a story's paragraphs: `Never miss the latest news by signing up to our newsletter
+// today!`, `Simply pop your email into the box at the top of this article`, `Sign up for our daily briefing`.
+const PROMO =
+  /\b(?:sign(?:ing)? up|subscribe|subscribing)\b.{0,80}\b(?:newsletter|inbox|briefing)\b|\b(?:newsletter|inbox)\b.{0,60}\b(?:sign(?:ing)? up|subscribe)\b|\bpop your email\b/i;
+
+// Labels a template leaves in the text wherever it puts a widget: `Photo`, `Image`, `Advertisement`,
+// `Gallery: Xbox One X | 14 Photos`, `Continue reading the main story`, `Listen to this article`.
+const LABEL =
+  /^(?:photo|image|video|audio|graphic|advertisement|ad|sponsored|gallery:?.*|\d+ photos|continue reading.*|listen to (?:this )?(?:article|story).*|save|share|print|email|comments?|show comments|load comments|more|more from.*|read more|found this helpful|spread the news:?|donate now|follow the case)$/i;
+
+// A paragraph that reads as a sentence: it ends like one.
+const SENTENCE_END = /[.!?…。！？:;]["'”’)»]*$/;
+const SHORT = 40;
+// Strays are judged in Latin-script text only: forty characters of Chinese or Japanese are a sentence.
+const LATIN = /^[\p{Script=Latin}\p{N}\p{P}\p{S}\s]+$/u;
+
+/**
+ * Takes the template's leftovers off the extracted paragraphs: the headline where the page repeats it, widget
+ * labels, newsletter plugs, and short lines that are not sentences before the story starts (`Photo`, `By`,
+ * `Biz & IT —`, `Reviewed by ...`) and after it ends (`Continue reading the main story`, `+1`). A dateline standing
+ * alone (`WASHINGTON (AP) —`) and sign-offs, source lines and credits (`Reuters`, `(END)`) are kept for the
+ * normalizer. A drop cap set apart from its word (`T` then `urkey, Poland and ...`) is joined back.
+ */
+export function withoutFurniture(paragraphs: readonly string[], headline: string | null): string[] {
+  const title = headline === null ? null : key(headline);
+  const kept: string[] = [];
+  for (const paragraph of paragraphs) {
+    if (title !== null && paragraph.length <= title.length * 2 + 20 && key(paragraph) === title) continue;
+    if (paragraph.length < 80 && LABEL.test(paragraph)) continue;
+    if (paragraph.length < 250 && PROMO.test(paragraph)) continue;
+    const previous = kept.at(-1);
+    if (previous !== undefined && /^\p{Lu}$/u.test(previous) && /^\p{Ll}/u.test(paragraph)) {
+      kept[kept.length - 1] = previous + paragraph;
+      continue;
+    }
+    kept.push(paragraph);
+  }
+  // The story runs from its first to its last paragraph that reads as prose; strays outside go.
+  const first = kept.findIndex(isProse);
+  if (first === -1) return kept;
+  let last = kept.length - 1;
+  while (last > first && !isProse(kept[last]!) && isStray(kept[last]!)) last--;
+  const head = kept.slice(0, first).filter((p) => !(p.length < 200 && FURNITURE.test(p)) && !isStray(p));
+  return [...head, ...kept.slice(first, last + 1)];
+}
+
+function isProse(paragraph: string): boolean {
+  return paragraph.length >= 80 || SENTENCE_END.test(paragraph);
+}
+
+function isStray(paragraph: string): boolean {
+  return (
+    paragraph.length < SHORT &&
+    LATIN.test(paragraph) &&
+    !SENTENCE_END.test(paragraph) &&
+    classifyEndMatter(paragraph) === null &&
+    parseDateline(`${paragraph} X`, null) === null
+  );
+}
+
+function key(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}

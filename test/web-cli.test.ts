@@ -1,0 +1,104 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { expectValidRecord } from './helpers/schema.js';
+import { tempDir } from './helpers/tmp.js';
+import { articlePage, send, startServer, type TestServer } from './helpers/web-server.js';
+
+let server: TestServer;
+const dir = tempDir();
+const LEAD =
+  'SEOUL, Nov. 27 (Yonhap) -- South Korea will extend its fuel tax cut by two more months to ease the burden on households, the finance ministry said Friday.';
+const MORE =
+  'The cut, first introduced in 2021, lowers the tax on gasoline by 20 percent and on diesel by 30 percent, officials said at a briefing in Sejong.';
+// No proxy from the machine's environment may catch the test's requests to 127.0.0.1.
+const NO_PROXY_ENV = { HTTP_PROXY: undefined, HTTPS_PROXY: undefined, http_proxy: undefined, https_proxy: undefined };
+
+beforeAll(async () => {
+  server = await startServer();
+  server.route('/a', send(articlePage('Fuel tax cut extended', [LEAD, MORE])));
+  server.route(
+    '/b',
+    send(articlePage('Exports rise for a fifth month', [LEAD.replace('fuel tax cut', 'export aid'), MORE])),
+  );
+});
+afterAll(() => server.close());
+
+describe('wire ingest with URLs', () => {
+  it('writes the story of each URL as a JSON line', async () => {
+    const result = await runCli(['ingest', server.url('/a')], { env: NO_PROXY_ENV });
+    expect(result.code).toBe(0);
+    expect(result.records).toHaveLength(1);
+    const record = result.records[0]!;
+    expectValidRecord(record);
+    expect(record).toMatchObject({
+      headline: 'Fuel tax cut extended',
+      agency: 'Yonhap',
+      url: server.url('/a'),
+      origin: { type: 'url', format: 'html', charset: 'utf-8' },
+    });
+  });
+
+  it('exits 1 when one URL fails, after writing the others in order', async () => {
+    const result = await runCli(
+      // /a and /b differ in three words of the lead: copies to near dedup, so exact here.
+      ['ingest', '--dedup', 'exact', '--retries', '0', server.url('/a'), server.url('/missing'), server.url('/b')],
+      {
+        env: NO_PROXY_ENV,
+      },
+    );
+    expect(result.code).toBe(1);
+    expect(result.records.map((r) => r['headline'])).toEqual([
+      'Fuel tax cut extended',
+      'Exports rise for a fifth month',
+    ]);
+    expect(result.stderr).toContain(`${server.url('/missing')}: HTTP 404 Not Found`);
+    expect(result.stderr).toMatch(/3 inputs, 2 stories, 0 duplicates, 1 failed/);
+  });
+
+  it('reads URLs from an input list', async () => {
+    const list = join(dir, 'urls.txt');
+    writeFileSync(list, `# morning run\n${server.url('/b')}\n${server.url('/a')}\n`);
+    const result = await runCli(['ingest', '--dedup', 'exact', '--input-list', list, '--concurrency', '1'], {
+      env: NO_PROXY_ENV,
+    });
+    expect(result.code).toBe(0);
+    expect(result.records.map((r) => r['headline'])).toEqual([
+      'Exports rise for a fifth month',
+      'Fuel tax cut extended',
+    ]);
+  });
+
+  it('goes through the proxy HTTP_PROXY names', async () => {
+    // The test server plays the proxy: it receives the absolute URL of a host that does not exist.
+    const result = await runCli(['ingest', '--retries', '0', '--timeout', '5', 'http://wire-test.invalid/a'], {
+      env: { ...NO_PROXY_ENV, HTTP_PROXY: server.url(''), NO_PROXY: '' },
+    });
+    expect(result.stderr).toMatch(/^wire: 1 input, 1 story, 0 duplicates, 0 failed in [\d.]+ s\n$/);
+    expect(result.code).toBe(0);
+    expect(result.records[0]).toMatchObject({ headline: 'Fuel tax cut extended', url: 'http://wire-test.invalid/a' });
+    expect(server.requests.some((r) => r.path === 'CONNECT wire-test.invalid:80')).toBe(true);
+  });
+
+  it('rejects a scheme other than http and https with a clear message', async () => {
+    const result = await runCli(['ingest', 'ftp://example.com/story.txt']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('ftp://example.com/story.txt: only http:// and https:// URLs can be fetched');
+  });
+});
+
+describe('wire ingest with a saved page', () => {
+  it('extracts a page from a file', async () => {
+    const path = join(dir, 'page.html');
+    writeFileSync(path, articlePage('Fuel tax cut extended', [LEAD, MORE]));
+    const result = await runCli(['ingest', path]);
+    expect(result.code).toBe(0);
+    expect(result.records[0]).toMatchObject({
+      headline: 'Fuel tax cut extended',
+      dateline: { text: 'SEOUL, Nov. 27 (Yonhap) --', agency: 'Yonhap' },
+      url: null,
+      origin: { type: 'file', format: 'html' },
+    });
+  });
+});
