@@ -1,4 +1,8 @@
-import { HexSet64 } from './dedup/set64.js';
+import { Deduper, type DedupItem } from './dedup/deduper.js';
+import { decodeSketch } from './dedup/fingerprint.js';
+import type { NearSketch } from './dedup/sketch.js';
+import type { FingerprintStore } from './dedup/store.js';
+import type { DedupMode } from './dedup/verdict.js';
 import { describeError, isHttpError, isInputError } from './errors.js';
 import { frameStream } from './formats/frame.js';
 import { FORMATS, type Format } from './formats/index.js';
@@ -14,8 +18,7 @@ import type { FetchOptions } from './sources/url.js';
 import { processBatch, type Batch, type BatchResult } from './stages.js';
 import type { Diagnostic, EmittedBatch, FormatName, RawInput, StoryKeys, ValidatorCache } from './types.js';
 
-/** How duplicates are recognized: `exact` (same normalized body), or `off`. */
-export type DedupMode = 'exact' | 'off';
+export type { DedupMode } from './dedup/verdict.js';
 
 /** How records are written: wire's own JSON lines (`jsonl`), or IPTC ninjs 2.1 JSON lines (`ninjs`). */
 export type OutputFormat = 'jsonl' | 'ninjs';
@@ -28,7 +31,12 @@ export interface IngestOptions {
   readonly format?: FormatName | 'auto';
   /** `jsonl` (the default) or `ninjs`. */
   readonly output?: OutputFormat;
+  /** `near` (the default: copies and republished variants), `exact` (same body) or `off`. */
   readonly dedup?: DedupMode;
+  /** Fingerprints of earlier runs; without one, duplicates are recognized within this run only. */
+  readonly store?: FingerprintStore | null;
+  /** Where dropped duplicates go, each with `duplicate_of` and `similarity` (`--duplicates FILE`). */
+  readonly duplicates?: Sink | null;
   /** `mtime`, `now`, an ISO date, or null: what a dateline without a year is dated against. */
   readonly referenceDate?: string | null;
   readonly maxStoryBytes?: number;
@@ -56,8 +64,11 @@ export interface IngestCounts {
   total: number;
   /** Inputs done. */
   inputs: number;
+  /** Records written, new versions included. */
   stories: number;
   duplicates: number;
+  /** Records written as a new version of an earlier story (`version` > 1, `replaces`). */
+  versions: number;
   failed: number;
 }
 
@@ -90,6 +101,8 @@ const BATCH_BYTES = 512 * 1024;
 const IN_FLIGHT = Number(process.env['WIRE_IN_FLIGHT'] ?? 4);
 // Worker threads take ~30 ms to start: only runs past a few megabytes gain from them.
 const PARALLEL_AFTER = 4 * 1024 * 1024;
+// The output is fsynced and the store told what it holds every this many new records (and at the end).
+const CHECKPOINT_STORIES = 1024;
 
 /**
  * Runs the pipeline — source → format → normalize → dedup → sink — over every input, in input order. URLs are
@@ -156,9 +169,9 @@ type Pending =
   | { readonly kind: 'end'; readonly input: InputState };
 
 class Run {
-  readonly counts: IngestCounts = { total: 0, inputs: 0, stories: 0, duplicates: 0, failed: 0 };
+  readonly counts: IngestCounts = { total: 0, inputs: 0, stories: 0, duplicates: 0, versions: 0, failed: 0 };
   readonly failures: InputFailure[] = [];
-  private readonly seen = new HexSet64();
+  private readonly deduper: Deduper;
   private readonly now: () => Date;
   private pool: ParsePool | null = null;
   private bytesParsed = 0;
@@ -168,6 +181,7 @@ class Run {
 
   constructor(private readonly options: IngestOptions) {
     this.now = options.now ?? (() => new Date());
+    this.deduper = new Deduper(options.dedup ?? 'near', options.store ?? null);
   }
 
   /** Starts fetching a URL input now, ahead of its turn; other inputs are opened when their turn comes. */
@@ -197,10 +211,11 @@ class Run {
     await this.settle(this.pool ? IN_FLIGHT : 0);
   }
 
-  /** Absorbs everything still queued and stops the worker pool, if one was started. */
+  /** Absorbs everything still queued, makes it durable, and stops the worker pool, if one was started. */
   async close(): Promise<void> {
     try {
       await this.settle(0);
+      await this.checkpoint();
     } finally {
       await this.pool?.close();
       this.pool = null;
@@ -368,27 +383,48 @@ class Run {
     this.options.onProgress?.(this.counts);
   }
 
-  /** Writes a batch's records, leaving duplicates out: runs of kept lines go to the sink as they are, uncopied. */
+  /**
+   * Writes a batch's records in order, as the dedup stage decides: runs of new records go to the sink as they are,
+   * uncopied; duplicates are left out (and written to `duplicates`, if asked); a new version is written with its
+   * `version` and `replaces` filled in.
+   */
   private async emit(batch: EmittedBatch): Promise<void> {
+    const verdicts = this.deduper.decide(batch.keys.map(dedupItem));
     let runStart = 0;
     let runEnd = 0;
+    const flushRun = async (): Promise<void> => {
+      if (runEnd > runStart) await this.options.sink.write(batch.bytes.subarray(runStart, runEnd));
+    };
     for (let i = 0; i < batch.keys.length; i++) {
       const start = i === 0 ? 0 : (batch.ends[i - 1] ?? 0);
-      if (this.isDuplicate(batch.keys[i]!)) {
-        if (runEnd > runStart) await this.options.sink.write(batch.bytes.subarray(runStart, runEnd));
-        runStart = runEnd = batch.ends[i] ?? start;
-        this.counts.duplicates++;
-      } else {
-        runEnd = batch.ends[i] ?? start;
+      const end = batch.ends[i] ?? start;
+      const verdict = verdicts[i] ?? { kind: 'new' };
+      if (verdict.kind === 'new') {
+        runEnd = end;
         this.counts.stories++;
+        continue;
+      }
+      await flushRun();
+      runStart = runEnd = end;
+      const line = batch.bytes.subarray(start, end);
+      if (verdict.kind === 'duplicate') {
+        this.counts.duplicates++;
+        await this.options.duplicates?.write(patch(line, { duplicate_of: verdict.of, similarity: verdict.similarity }));
+      } else {
+        this.counts.stories++;
+        this.counts.versions++;
+        await this.options.sink.write(patch(line, { version: verdict.version, replaces: verdict.replaces }));
       }
     }
-    if (runEnd > runStart) await this.options.sink.write(batch.bytes.subarray(runStart, runEnd));
+    await flushRun();
+    if (this.deduper.uncommitted() >= CHECKPOINT_STORIES) await this.checkpoint();
   }
 
-  private isDuplicate(keys: StoryKeys): boolean {
-    if (this.options.dedup === 'off') return false;
-    return !this.seen.add(keys.fingerprint);
+  /** Output first, store second: the store never records a story that the output might not hold. */
+  private async checkpoint(): Promise<void> {
+    if (this.deduper.uncommitted() === 0 && !this.options.store) return;
+    const offset = this.options.sink.checkpoint ? await this.options.sink.checkpoint() : null;
+    this.deduper.commit(offset);
   }
 
   private chooseFormat(sniffed: FormatName): Format {
@@ -411,6 +447,24 @@ class Run {
   private report(diagnostic: Diagnostic): void {
     this.options.onDiagnostic?.(diagnostic);
   }
+}
+
+function dedupItem(keys: StoryKeys): DedupItem {
+  const sketch = (keys.near === null ? null : decodeSketch(keys.near)) ?? exactOnly(keys.fingerprint);
+  return { id: keys.id, exact: keys.fingerprint, sketch, update: keys.update };
+}
+
+/** A sketch for a record without one: keyed by its exact fingerprint, so it can only match an exact copy. */
+function exactOnly(exact: string): NearSketch {
+  const lead = Number.parseInt(exact.slice(0, 8), 16) | 0;
+  const title = Number.parseInt(exact.slice(8, 12), 16);
+  return { opening: [], chunks: 0, numbers: [], lead, spread: 0, day: 0, title, short: true };
+}
+
+/** One JSON line with fields set (a version's `replaces`, a duplicate's `duplicate_of`); rare, so parsed again. */
+function patch(line: Uint8Array, fields: Readonly<Record<string, unknown>>): Uint8Array {
+  const record = JSON.parse(Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('utf8')) as object;
+  return Buffer.from(`${JSON.stringify({ ...record, ...fields })}\n`, 'utf8');
 }
 
 function itemName(item: Exclude<InputItem, { kind: 'error' }>): string {

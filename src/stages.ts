@@ -1,5 +1,7 @@
 import { decodeUnit } from './formats/decode.js';
 import { FORMATS, type FormatDiagnostic } from './formats/index.js';
+import { withDedupFields } from './dedup/fingerprint.js';
+import { isUpdate } from './dedup/verdict.js';
 import { normalizeStory } from './normalize/story.js';
 import { toNinjs } from './sinks/ninjs.js';
 import type { EmittedBatch, FormatName, OriginType, Story, StoryKeys } from './types.js';
@@ -25,7 +27,8 @@ export interface BatchResult {
 }
 
 /**
- * The pure middle of the pipeline for a batch of units: decode → parse → normalize → fingerprint → serialize. A
+ * The pure middle of the pipeline for a batch of units: decode → parse → normalize → fingerprint (exact and near,
+ * so that the near sketch is computed on the worker threads too) → serialize. A
  * parser that throws costs only its own unit (reported as a diagnostic). A story's `origin.index` is its unit's
  * ordinal plus its position in the unit: streamed formats have one story per unit, whole-document formats one unit.
  */
@@ -68,7 +71,9 @@ export function processBatch(batch: Batch): BatchResult {
 }
 
 /** Serializes records into one buffer of JSON lines, noting where each ends, with their dedup keys. */
-export function serialize(stories: readonly Story[], as?: (story: Story) => unknown): EmittedBatch {
+export function serialize(normalized: readonly Story[], as?: (story: Story) => unknown): EmittedBatch {
+  // Every record leaves with its near sketch and version fields, whichever stage (file, page, feed) made it.
+  const stories = normalized.map(withDedupFields);
   const lines = stories.map((story) => `${JSON.stringify(as ? as(story) : story)}\n`);
   // Sized for ASCII with some room; a line that might not fit is measured exactly and the buffer grown.
   let bytes = Buffer.allocUnsafeSlow(Math.ceil(lines.reduce((sum, line) => sum + line.length, 0) * 1.1) + 1024);
@@ -85,6 +90,8 @@ export function serialize(stories: readonly Story[], as?: (story: Story) => unkn
   const keys: StoryKeys[] = stories.map((story) => ({
     id: story.id,
     fingerprint: story.fingerprint.exact,
+    near: story.fingerprint.near,
+    update: isUpdate(story),
     markers: story.markers,
   }));
   return { keys, bytes: bytes.subarray(0, at), ends };

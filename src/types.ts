@@ -101,6 +101,7 @@ export interface ParsedStory {
 export interface Fingerprint {
   /** 16 hex digits of the SHA-256 of the normalized body (of the headline when there is no body). */
   readonly exact: string;
+  /** The near-duplicate sketch, hex-encoded (README, "Deduplication and state"); null when it was not computed. */
   readonly near: string | null;
 }
 
@@ -141,6 +142,18 @@ export interface Story {
   readonly urgency?: number | null;
   readonly envelope?: Envelope | null;
   readonly altids?: Readonly<Record<string, string>>;
+  /** 1 for a story seen first; n + 1 for an update (`LEAD`, `2nd LD`, `CORRECTED`, ...) of a story at version n. */
+  readonly version?: number;
+  /** The `id` of the earlier record this update replaces, or null. */
+  readonly replaces?: string | null;
+}
+
+/** A story dropped as a duplicate, as `--duplicates FILE` records it. */
+export interface DuplicateRecord extends Story {
+  /** The `id` of the record kept in its place. */
+  readonly duplicate_of: string;
+  /** How alike the two are, from 0 to 1 (1 for an exact copy). */
+  readonly similarity: number;
 }
 
 /** Context the normalizer needs; passed in so that parsers stay pure. */
@@ -184,6 +197,10 @@ export interface StoryKeys {
   readonly id: string;
   /** Exact fingerprint of the normalized body. */
   readonly fingerprint: string;
+  /** The near-duplicate sketch, hex (`fingerprint.near` of the record). */
+  readonly near: string | null;
+  /** True when the story says it updates an earlier one: a new version, not a duplicate. */
+  readonly update: boolean;
   readonly markers: readonly string[];
 }
 

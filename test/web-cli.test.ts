@@ -42,7 +42,8 @@ describe('wire ingest with URLs', () => {
 
   it('exits 1 when one URL fails, after writing the others in order', async () => {
     const result = await runCli(
-      ['ingest', '--retries', '0', server.url('/a'), server.url('/missing'), server.url('/b')],
+      // /a and /b differ in three words of the lead: copies to near dedup, so exact here.
+      ['ingest', '--dedup', 'exact', '--retries', '0', server.url('/a'), server.url('/missing'), server.url('/b')],
       {
         env: NO_PROXY_ENV,
       },
@@ -59,7 +60,9 @@ describe('wire ingest with URLs', () => {
   it('reads URLs from an input list', async () => {
     const list = join(dir, 'urls.txt');
     writeFileSync(list, `# morning run\n${server.url('/b')}\n${server.url('/a')}\n`);
-    const result = await runCli(['ingest', '--input-list', list, '--concurrency', '1'], { env: NO_PROXY_ENV });
+    const result = await runCli(['ingest', '--dedup', 'exact', '--input-list', list, '--concurrency', '1'], {
+      env: NO_PROXY_ENV,
+    });
     expect(result.code).toBe(0);
     expect(result.records.map((r) => r['headline'])).toEqual([
       'Exports rise for a fifth month',

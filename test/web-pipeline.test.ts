@@ -19,6 +19,8 @@ async function run(inputs: string[], extra: { validators?: ValidatorCache; concu
   const summary = await ingest({
     inputs,
     sink,
+    // These pages differ by a word or two on purpose; near dedup (the default) would call them copies.
+    dedup: 'exact',
     fetch: { retries: 0, concurrency: extra.concurrency ?? 8, perHost: 16 },
     onDiagnostic: (d) => diagnostics.push(d),
     ...(extra.validators ? { validators: extra.validators } : {}),

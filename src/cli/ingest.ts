@@ -1,10 +1,11 @@
-import { isOutputError } from '../errors.js';
+import { isLockError, isOutputError, isWireError } from '../errors.js';
 import { ingest, type DedupMode, type IngestSummary, type OutputFormat } from '../pipeline.js';
 import { JsonlFileSink, JsonlStreamSink, repairTornTail } from '../sinks/jsonl.js';
 import type { Sink } from '../sinks/sink.js';
 import type { FormatName } from '../types.js';
 import { EXIT } from './exit.js';
 import { Reporter, wantColor } from './report.js';
+import { openState, type RunState } from './state.js';
 
 /** Options of `wire ingest` as commander parsed them (checked there: choices and number parsers). */
 export interface IngestFlags {
@@ -13,6 +14,9 @@ export interface IngestFlags {
   format: FormatName | 'auto';
   outputFormat: OutputFormat;
   dedup: DedupMode;
+  duplicates?: string;
+  state?: string;
+  lockTimeout: number;
   referenceDate?: string;
   maxStoryBytes: number;
   concurrency: number;
@@ -48,10 +52,28 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
     // The reader went away (`wire ingest big/ | head -1`): stop quietly, as other Unix tools do.
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
   });
+  const output = flags.output === undefined || flags.output === '-' ? null : flags.output;
+  let state: RunState;
+  try {
+    // The lock comes first: the torn-line repair and the store's catch-up must not race another run's writes.
+    state = await openState({
+      output,
+      state: flags.state ?? null,
+      dedup: flags.dedup,
+      lockTimeout: flags.lockTimeout,
+      reporter,
+    });
+  } catch (error) {
+    reporter.fatal(error instanceof Error ? error.message : String(error));
+    return isLockError(error) ? EXIT.locked : EXIT.failed;
+  }
   let sink: Sink;
+  let duplicates: Sink | null;
   try {
     sink = openSink(flags.output, reporter);
+    duplicates = flags.duplicates === undefined ? null : new JsonlFileSink(flags.duplicates);
   } catch (error) {
+    state.close();
     reporter.fatal(error instanceof Error ? error.message : String(error));
     return EXIT.failed;
   }
@@ -63,6 +85,9 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
       format: flags.format,
       output: flags.outputFormat,
       dedup: flags.dedup,
+      store: state.store,
+      duplicates,
+      ...(state.store ? { validators: state.store } : {}),
       referenceDate: flags.referenceDate ?? null,
       maxStoryBytes: flags.maxStoryBytes,
       fetch: {
@@ -81,15 +106,17 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
       onProgress: (counts) => reporter.counts(counts),
     });
     await sink.close();
+    await duplicates?.close();
     const code = exitCode(summary);
     reporter.summary(summary, code);
     return code;
   } catch (error) {
-    if (!isOutputError(error)) throw error;
+    if (!isOutputError(error) && !isWireError(error)) throw error;
     reporter.fatal(error.message);
     return EXIT.failed;
   } finally {
     stop.dispose();
+    state.close();
   }
 }
 

@@ -13,6 +13,12 @@ function positiveInteger(value: string): number {
   return n;
 }
 
+function waitSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of seconds, 0 or more.');
+  return n;
+}
+
 function wholeNumber(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number (0 or more).');
@@ -60,7 +66,14 @@ function program(setExit: (code: number) => void): Command {
         .choices(['jsonl', 'ninjs'])
         .default('jsonl'),
     )
-    .addOption(new Option('--dedup <mode>', 'drop duplicate stories').choices(['exact', 'off']).default('exact'))
+    .addOption(
+      new Option('--dedup <mode>', 'drop copies: near (also republished variants), exact (same body) or off')
+        .choices(['near', 'exact', 'off'])
+        .default('near'),
+    )
+    .option('--duplicates <file>', 'append each dropped duplicate here, with duplicate_of and similarity')
+    .option('--state <path>', 'the dedup state (default: <output>.state beside -o; none for standard output)')
+    .option('--lock-timeout <seconds>', 'wait this long for another run on the same output', waitSeconds, 60)
     .option(
       '--reference-date <when>',
       'date a dateline without a year against: mtime, now or YYYY-MM-DD',
@@ -96,7 +109,7 @@ Examples:
   $ wire ingest --input-list urls.txt --per-host-delay 1000
 
 Exit codes: 0 every input ingested, 1 some input failed (the rest were written), 2 usage error,
-130 interrupted (what was read is written).`,
+3 another run holds the output's lock, 130 interrupted (what was read is written).`,
     )
     .action(async (inputs: string[], flags: IngestFlags) => {
       const { runIngest } = await import('./ingest.js');
@@ -121,7 +134,11 @@ Exit codes: 0 every input ingested, 1 some input failed (the rest were written),
         .choices(['jsonl', 'ninjs'])
         .default('jsonl'),
     )
-    .addOption(new Option('--dedup <mode>', 'drop duplicate stories').choices(['exact', 'off']).default('exact'))
+    .addOption(
+      new Option('--dedup <mode>', 'drop copies: near (also republished variants), exact (same body) or off')
+        .choices(['near', 'exact', 'off'])
+        .default('near'),
+    )
     .option(
       '--reference-date <when>',
       'date a dateline without a year against: mtime, now or YYYY-MM-DD',

@@ -49,7 +49,8 @@ export class Progress {
         `${c.inputs}/${c.total} inputs`,
         paint ? this.chalk.green(stories) : stories,
         `${c.duplicates} duplicates`,
-        ...('versions' in c ? [`${String(c.versions)} versions`] : []),
+        // Versions show once there are any: most runs have none, and the line is short on space.
+        ...(c.versions > 0 ? [`${c.versions} versions`] : []),
         paint && c.failed > 0 ? this.chalk.red(failed) : failed,
         `${rate}/s`,
       ].join(' · ');

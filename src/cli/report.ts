@@ -64,7 +64,8 @@ export class Reporter {
       plural(s.inputs, 'input'),
       c.green(plural(s.stories, 'story', 'stories')),
       plural(s.duplicates, 'duplicate'),
-      ...('versions' in s ? [plural(Number(s.versions), 'version')] : []),
+      // Versions (updates of earlier stories) are named once there are any; --json-summary always has the count.
+      ...(s.versions > 0 ? [plural(s.versions, 'version')] : []),
       s.failed > 0 ? c.red(`${s.failed} failed`) : '0 failed',
     ];
     const stopped = s.interrupted ? c.yellow(' (interrupted)') : '';

@@ -1,4 +1,13 @@
-import { closeSync, fstatSync, openSync, readSync, writeSync, ftruncateSync, appendFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  fdatasyncSync,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  readSync,
+  writeSync,
+} from 'node:fs';
 import type { Writable } from 'node:stream';
 import { OutputError, describeError } from '../errors.js';
 import type { Sink } from './sink.js';
@@ -36,6 +45,17 @@ export class JsonlFileSink implements Sink {
     this.buffer = [];
     this.size = 0;
     writeFully(this.fd, bytes, this.path);
+  }
+
+  /** Writes and fsyncs buffered lines, and returns the file's length: the dedup store may now record them. */
+  checkpoint(): number {
+    this.flush();
+    try {
+      fdatasyncSync(this.fd);
+      return fstatSync(this.fd).size;
+    } catch (error) {
+      throw new OutputError(`cannot sync ${this.path}: ${describeError(error)}`, { cause: error });
+    }
   }
 
   close(): Promise<void> {
@@ -84,6 +104,11 @@ export class JsonlStreamSink implements Sink {
     this.buffer = [];
     this.size = 0;
     if (!this.stream.write(bytes)) await waitForDrain(this.stream);
+  }
+
+  async checkpoint(): Promise<null> {
+    await this.flush();
+    return null;
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,30 @@
+/**
+ * Small, fast, deterministic 32-bit hashes for fingerprints. Not cryptographic: they only have to spread word
+ * tokens evenly and be the same on every machine and run.
+ */
+
+/** FNV-1a over a string's UTF-16 code units, finished with {@link mix32}. */
+export function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return mix32(h);
+}
+
+/** MurmurHash3's finalizer: every input bit affects every output bit. Returns an unsigned 32-bit value. */
+export function mix32(value: number): number {
+  let h = value | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Folds one more 32-bit value into a running hash (order matters). */
+export function combine(running: number, value: number): number {
+  return mix32(Math.imul(running ^ value, 0x9e3779b1) + 0x7f4a7c15);
+}

@@ -1,0 +1,101 @@
+import { isNumberToken } from './canon.js';
+import { combine, hashString, mix32 } from './hash.js';
+
+/**
+ * The near-duplicate sketch of a story's canonical tokens.
+ *
+ * Tokens are cut into content-defined chunks (a chunk ends after a token whose hash says so), so an edit only
+ * changes the chunk it falls in, and inserting or deleting a word never shifts the chunks after it. The sketch keeps
+ * the first {@link OPENING_CHUNKS} chunk codes — the lead, which trimming from the bottom, retitling and trailers
+ * leave alone — plus the chunk count and the first numbers of the text in order, because distinct stories cut from
+ * one template (`Fed adds reserves via customer repurchases`) differ in little but their numbers.
+ */
+export interface NearSketch {
+  /** Codes (8-bit hashes) of the first chunks. */
+  readonly opening: readonly number[];
+  /** How many chunks the whole text has (capped at 127). */
+  readonly chunks: number;
+  /** 8-bit hashes of the first {@link SKETCH_NUMBERS} number tokens of the lead ({@link NUMBER_SPAN} words), in order. */
+  readonly numbers: readonly number[];
+  /**
+   * Retrieval key from the first two chunks and the first two numbers: shared by trimmed, retitled and restyled
+   * copies, and not by template stories that open alike but report other figures.
+   */
+  readonly lead: number;
+  /** Retrieval key from the rest of the opening (min-hash of its chunk pairs): survives an edit in the first words. */
+  readonly spread: number;
+  /** The dateline's day of the year, counted modulo 255 from 1, or 0 when unknown. */
+  readonly day: number;
+  /** A 16-bit hash of the headline's words (as a set), or 0 when there is none. */
+  readonly title: number;
+  /** True when the body is too short to say which story it is: then the headline must match too. */
+  readonly short: boolean;
+}
+
+/** What a sketch knows besides the body's tokens. */
+export interface SketchContext {
+  readonly day: number;
+  readonly title: number;
+  readonly short: boolean;
+}
+
+/** How many opening chunk codes a sketch keeps (about 40 words of lead). */
+export const OPENING_CHUNKS = 9;
+/** How many of the lead's numbers a sketch keeps. */
+export const SKETCH_NUMBERS = 5;
+/** How far into the text numbers are kept: rewrites cut and reorder lower paragraphs, but keep the lead's facts. */
+export const NUMBER_SPAN = 80;
+const MAX_CHUNKS = 127;
+// A chunk ends after a token whose hash is 0 mod 4 (about 4 words a chunk), never before 2 words, always by 10.
+const BOUNDARY_MODULUS = 4;
+const MIN_CHUNK = 2;
+const MAX_CHUNK = 10;
+const SPREAD_SEED = 0x2545f491;
+const NO_CONTEXT: SketchContext = { day: 0, title: 0, short: false };
+
+/** The {@link NearSketch.title} of a headline's canonical tokens. */
+export function titleHash(tokens: readonly string[]): number {
+  if (tokens.length === 0) return 0;
+  return hashString([...new Set(tokens)].sort().join(' ')) & 0xffff || 1;
+}
+
+/** Builds the sketch of a body's tokens (see {@link NearSketch}). */
+export function nearSketch(tokens: readonly string[], context: SketchContext = NO_CONTEXT): NearSketch {
+  const hashes: number[] = [];
+  const opening: number[] = [];
+  const numbers: number[] = [];
+  let chunk = 0;
+  let length = 0;
+  let leadNumbers = 0;
+  const close = (): void => {
+    if (opening.length < OPENING_CHUNKS) opening.push(chunk & 0xff);
+    hashes.push(chunk);
+    chunk = 0;
+    length = 0;
+  };
+  tokens.forEach((token, position) => {
+    const h = hashString(token);
+    chunk = combine(chunk, h);
+    length++;
+    if (position < NUMBER_SPAN && numbers.length < SKETCH_NUMBERS && isNumberToken(token)) {
+      numbers.push(h >>> 24);
+      // The numbers in the first two chunks join the lead key (a trimmed copy keeps those two chunks whole).
+      if (hashes.length < 2) leadNumbers = combine(leadNumbers, h);
+    }
+    if ((length >= MIN_CHUNK && h % BOUNDARY_MODULUS === 0) || length >= MAX_CHUNK) close();
+  });
+  if (length > 0) close();
+  // Pairs of chunks after the first two, so that an edit there leaves the lead key and one there leaves this one.
+  // Pairs, not single chunks: a chunk is only a few words, and `in the` would put every story in one bucket.
+  let spread = 0xffffffff;
+  for (let i = 3; i < Math.min(hashes.length, OPENING_CHUNKS); i++)
+    spread = Math.min(spread, mix32(combine(hashes[i - 1] ?? 0, hashes[i] ?? 0) ^ SPREAD_SEED));
+  return {
+    opening,
+    chunks: Math.min(hashes.length, MAX_CHUNKS),
+    numbers,
+    lead: combine(combine(hashes[0] ?? 0, hashes[1] ?? 0), leadNumbers) | 0,
+    spread: hashes.length <= 3 ? 0 : spread | 0 || 1,
+    ...context,
+  };
+}

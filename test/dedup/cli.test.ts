@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WIRE, parseLines, runCli } from '../helpers/cli.js';
+import { expectValidRecord } from '../helpers/schema.js';
+import { tempDir } from '../helpers/tmp.js';
+import { generateDump } from './generate.js';
+import { EDITS, HARBOUR, render } from './stories.js';
+
+function inputs(dir: string): string[] {
+  const files = {
+    'a-original.txt': render(HARBOUR),
+    'b-trimmed.txt': render(EDITS['trims, retitles and restyles at once']!(HARBOUR)),
+    'c-lead.txt': render({
+      ...HARBOUR,
+      headline: '(LEAD) Port of Valmora expands container terminal',
+      paragraphs: [...HARBOUR.paragraphs, 'Two shipping lines said they would add weekly calls at Valmora.'],
+    }),
+    'd-dump.txt': generateDump(20, 5),
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return Object.keys(files).map((name) => join(dir, name));
+}
+
+const records = (path: string): Array<Record<string, unknown>> => parseLines(readFileSync(path, 'utf8'));
+
+describe('wire ingest with near dedup and a state file', () => {
+  it('drops copies, writes versions and duplicates, and a rerun adds nothing', async () => {
+    const dir = tempDir();
+    const files = inputs(dir);
+    const out = join(dir, 'out.jsonl');
+    const dups = join(dir, 'dups.jsonl');
+    const first = await runCli(['ingest', ...files, '-o', out, '--duplicates', dups]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/22 stories, 5 duplicates, 1 version,/);
+    const written = records(out);
+    for (const record of [...written, ...records(dups)]) expectValidRecord(record);
+    const [original, lead] = [written[0], written[1]];
+    expect(lead).toMatchObject({ version: 2, replaces: original?.['id'], markers: ['LEAD'] });
+    expect(records(dups)[0]).toMatchObject({ duplicate_of: original?.['id'], similarity: 1 });
+    expect(existsSync(`${out}.state`)).toBe(true);
+
+    const again = await runCli(['ingest', ...files, '-o', out]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/0 stories, 27 duplicates/);
+    expect(records(out)).toHaveLength(written.length);
+  });
+
+  it('rebuilds a deleted state file from the output, and still adds nothing', async () => {
+    const dir = tempDir();
+    const files = inputs(dir);
+    const out = join(dir, 'out.jsonl');
+    await runCli(['ingest', ...files, '-o', out]);
+    const before = readFileSync(out, 'utf8');
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${out}.state${suffix}`, { force: true });
+    const rerun = await runCli(['ingest', ...files, '-o', out]);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stderr).toMatch(/caught up with 22 records/);
+    expect(readFileSync(out, 'utf8')).toBe(before);
+  });
+
+  it('keeps the state where --state says, and dedups only within the run on standard output without it', async () => {
+    const dir = tempDir();
+    const files = inputs(dir);
+    const state = join(dir, 'elsewhere.db');
+    const once = await runCli(['ingest', ...files, '--state', state]);
+    expect(once.records).toHaveLength(22);
+    expect(existsSync(state)).toBe(true);
+    expect((await runCli(['ingest', ...files, '--state', state])).records).toHaveLength(0);
+    expect((await runCli(['ingest', ...files])).records).toHaveLength(22);
+    expect((await runCli(['ingest', ...files, '--dedup', 'off'])).records).toHaveLength(27);
+    expect((await runCli(['ingest', ...files, '--dedup', 'exact'])).records).toHaveLength(23);
+  });
+});
+
+/** Starts `wire ingest -` reading a standard input that stays open until `finish` is called. */
+function holdLock(out: string): { child: ChildProcess; finish: () => Promise<number | null> } {
+  const child = spawn(process.execPath, [WIRE, 'ingest', '-', '-o', out, '-q'], { stdio: ['pipe', 'ignore', 'pipe'] });
+  child.stdin?.write(render(HARBOUR));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    finish: () => {
+      child.stdin?.end();
+      return exited;
+    },
+  };
+}
+
+async function lockFileOf(out: string): Promise<Record<string, unknown>> {
+  for (;;) {
+    if (existsSync(`${out}.lock`)) {
+      const text = readFileSync(`${out}.lock`, 'utf8');
+      if (text.endsWith('\n')) return JSON.parse(text) as Record<string, unknown>;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('the output lock', () => {
+  it('makes a second run exit 3 naming the holder, then lets it in once the first is done', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out.jsonl');
+    const other = join(dir, 'other.txt');
+    writeFileSync(other, generateDump(3, 0));
+    const holder = holdLock(out);
+    const lock = await lockFileOf(out);
+    expect(lock['pid']).toBe(holder.child.pid);
+    const refused = await runCli(['ingest', other, '-o', out, '--lock-timeout', '0.3']);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain(`pid ${holder.child.pid} on ${hostname()}`);
+    // A second run that may wait long enough gets in once the holder finishes.
+    const waiting = runCli(['ingest', other, '-o', out, '--lock-timeout', '30']);
+    expect(await holder.finish()).toBe(0);
+    const admitted = await waiting;
+    expect(admitted.code, admitted.stderr).toBe(0);
+    expect(records(out)).toHaveLength(4);
+    expect(existsSync(`${out}.lock`)).toBe(false);
+  });
+
+  it('takes over a lock left by a process that no longer runs', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out.jsonl');
+    const gone = spawn(process.execPath, ['-e', '0']);
+    const pid = gone.pid;
+    await new Promise((resolve) => gone.on('exit', resolve));
+    writeFileSync(`${out}.lock`, `${JSON.stringify({ pid, host: hostname(), started: '2026-11-27T00:00:00Z' })}\n`);
+    const input = join(dir, 'in.txt');
+    writeFileSync(input, render(HARBOUR));
+    const run = await runCli(['ingest', input, '-o', out, '--lock-timeout', '0']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(records(out)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { catchUp, fromLine } from '../../src/dedup/catchup.js';
+import { fingerprintStory } from '../../src/dedup/fingerprint.js';
+import { SqliteStore } from '../../src/dedup/sqlite-store.js';
+import { exactKey, type StoredStory } from '../../src/dedup/store.js';
+import type { Story } from '../../src/types.js';
+import { tempDir } from '../helpers/tmp.js';
+import { EDITS, HARBOUR, render, storyOf } from './stories.js';
+
+function stored(story: Story, version = 1): StoredStory {
+  const f = fingerprintStory(story);
+  return { id: story.id, exact: exactKey(f.exact), version, sketch: f.sketch };
+}
+
+const original = storyOf(render(HARBOUR));
+const retitled = storyOf(render(EDITS['retitles it']!(HARBOUR)));
+
+describe('SqliteStore', () => {
+  it('finds a stored story by the sketch of a copy, with its sketch intact', () => {
+    const store = new SqliteStore(join(tempDir(), 'state'));
+    store.commit([stored(original, 2)], 512);
+    const [found] = store.candidates([fingerprintStory(retitled).sketch]);
+    expect(found?.id).toBe(original.id);
+    expect(found?.version).toBe(2);
+    const { spread: _s, ...sketch } = fingerprintStory(original).sketch;
+    expect(found?.sketch).toMatchObject(sketch);
+    expect(store.absorbed()).toBe(512);
+    store.close();
+  });
+
+  it('finds nothing for an unrelated story', () => {
+    const store = new SqliteStore(join(tempDir(), 'state'));
+    store.commit([stored(original)], null);
+    const other = storyOf('Rain delays harvest\n\nPARIS, May 2 - Heavy rain delayed the wheat harvest in the north.\n');
+    expect(store.candidates([fingerprintStory(other).sketch])).toEqual([]);
+    expect(store.size()).toBe(1);
+    store.close();
+  });
+
+  it('keeps what it committed after being closed and reopened, and stores a story once', () => {
+    const path = join(tempDir(), 'state');
+    const store = new SqliteStore(path);
+    store.commit([stored(original)], 10);
+    store.commit([stored(original)], 20);
+    store.close();
+    const again = new SqliteStore(path);
+    expect(again.size()).toBe(1);
+    expect(again.absorbed()).toBe(20);
+    again.close();
+  });
+
+  it('remembers HTTP validators by URL', () => {
+    const path = join(tempDir(), 'state');
+    const store = new SqliteStore(path);
+    store.put('https://example.test/feed', { etag: '"abc"', lastModified: 'Tue, 03 Mar 2026 10:00:00 GMT' });
+    store.close();
+    const again = new SqliteStore(path);
+    expect(again.get('https://example.test/feed')).toEqual({
+      etag: '"abc"',
+      lastModified: 'Tue, 03 Mar 2026 10:00:00 GMT',
+    });
+    expect(again.get('https://example.test/other')).toBeNull();
+    again.close();
+    expect(existsSync(path)).toBe(true);
+  });
+});
+
+describe('catchUp', () => {
+  it('absorbs records from output lines, refingerprinting records that carry none', () => {
+    const store = new SqliteStore(join(tempDir(), 'state'));
+    const withPrint = JSON.stringify({
+      ...original,
+      fingerprint: { exact: 'ab'.repeat(8), near: fingerprintStory(original).near },
+    });
+    const without = JSON.stringify({
+      ...storyOf(
+        render({
+          ...HARBOUR,
+          headline: 'Other',
+          paragraphs: [
+            'Entirely different words about a bridge that opened in Lyon on Monday after four years of work.',
+          ],
+        }),
+      ),
+    });
+    const result = catchUp(store, [
+      { text: withPrint, end: 100 },
+      { text: 'not json', end: 109 },
+      { text: without, end: 300 },
+    ]);
+    expect(result).toEqual({ absorbed: 2, skipped: 1 });
+    expect(store.absorbed()).toBe(300);
+    expect(store.size()).toBe(2);
+    expect(fromLine(without)?.sketch).toEqual(fingerprintStory(JSON.parse(without) as Story).sketch);
+    store.close();
+  });
+});
