@@ -72,10 +72,12 @@ describe('wire watch', () => {
     watcher.kill('SIGTERM');
     expect(await exited(watcher)).toBe(0);
 
-    // Restarted, it takes only what is new.
+    // Restarted, it takes only what is new; a story delivered again in another file is a duplicate.
     writeFileSync(join(dir, 'b.txt'), story('After the restart'));
+    writeFileSync(join(dir, 'c.txt'), story('First file'));
     watcher = startWatch(dir, out);
-    await until(() => existsSync(join(dir, '.done', 'b.txt')), 'b.txt to be done');
+    await until(() => ['b.txt', 'c.txt'].every((f) => existsSync(join(dir, '.done', f))), 'b.txt and c.txt to be done');
+    expect(watcher.stderrText()).toMatch(/c\.txt → .*: 0 stories, 1 duplicate/);
     watcher.kill('SIGINT');
     expect(await exited(watcher)).toBe(0);
     expect(headlines(out)).toEqual(['First file', 'Slow delivery', 'Renamed into place', 'After the restart']);

@@ -145,6 +145,8 @@ Exit codes: 0 every input ingested, 1 some input failed (the rest were written),
       referenceDate,
     )
     .option('--max-story-bytes <n>', 'skip stories larger than this many bytes', positiveInteger, 16 * 1024 * 1024)
+    .option('--state <path>', 'the dedup state (default: <output>.state)')
+    .option('--lock-timeout <seconds>', 'wait this long for another run on the same output', waitSeconds, 60)
     .option('-q, --quiet', 'print only errors on standard error')
     .option('-v, --verbose', 'print a line for every file as it is done')
     .option('--no-color', 'never colour standard error')

@@ -1,10 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ingest, type InputFailure } from '../pipeline.js';
+import { isLockError } from '../errors.js';
+import type { FingerprintStore } from '../dedup/store.js';
 import { JsonlFileSink, repairTornTail } from '../sinks/jsonl.js';
 import { HotFolder } from '../sources/hotfolder.js';
 import { EXIT } from './exit.js';
 import type { IngestFlags } from './ingest.js';
 import { Reporter, wantColor } from './report.js';
+import { openState, type RunState } from './state.js';
 
 /** Options of `wire watch`, on top of the ingest options it shares. */
 export interface WatchFlags extends Omit<IngestFlags, 'inputList' | 'jsonSummary'> {
@@ -27,16 +30,36 @@ export async function runWatch(dir: string, flags: WatchFlags): Promise<number> 
   });
   let folder: HotFolder;
   let sink: JsonlFileSink;
+  let state: RunState;
   try {
     folder = new HotFolder(dir, flags.settle);
     folder.ready();
+  } catch (error) {
+    reporter.fatal(error instanceof Error ? error.message : String(error));
+    return EXIT.usage;
+  }
+  try {
+    // Held for as long as the watch runs: a cron `wire ingest` on the same output waits, or exits 3.
+    state = await openState({
+      output: flags.output,
+      state: flags.state ?? null,
+      dedup: flags.dedup,
+      lockTimeout: flags.lockTimeout,
+      reporter,
+    });
+  } catch (error) {
+    reporter.fatal(error instanceof Error ? error.message : String(error));
+    return isLockError(error) ? EXIT.locked : EXIT.failed;
+  }
+  try {
     if (repairTornTail(flags.output) !== null) {
       reporter.fatal(`${flags.output}: its last line was incomplete; moved it to ${flags.output}.rejected`);
     }
     sink = new JsonlFileSink(flags.output);
   } catch (error) {
+    state.close();
     reporter.fatal(error instanceof Error ? error.message : String(error));
-    return EXIT.usage;
+    return EXIT.failed;
   }
   let stopping = false;
   const stop = (): void => {
@@ -47,7 +70,7 @@ export async function runWatch(dir: string, flags: WatchFlags): Promise<number> 
   try {
     while (!stopping) {
       for (const path of folder.ready()) {
-        await ingestOne(path, folder, sink, flags, reporter);
+        await ingestOne(path, folder, sink, state.store, flags, reporter);
         if (stopping) break;
       }
       if (flags.once && folder.waiting === 0) break;
@@ -57,6 +80,7 @@ export async function runWatch(dir: string, flags: WatchFlags): Promise<number> 
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
     await sink.close();
+    state.close();
   }
   return EXIT.ok;
 }
@@ -65,11 +89,14 @@ async function ingestOne(
   path: string,
   folder: HotFolder,
   sink: JsonlFileSink,
+  store: FingerprintStore | null,
   flags: WatchFlags,
   reporter: Reporter,
 ): Promise<void> {
+  // One store for the whole watch: a story delivered again in a later file is a duplicate, as across cron runs.
   const summary = await ingest({
     inputs: [path],
+    store,
     format: flags.format,
     output: flags.outputFormat,
     dedup: flags.dedup,
