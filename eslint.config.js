@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['test/helpers/*.mjs', 'dist/', 'node_modules/', 'coverage/', '.bench-build/', 'bin/', 'eslint.config.js'] },
+  { ignores: ['test/helpers/*.mjs', 'dist/', 'node_modules/', 'coverage/', '.bench-build/', '.faults-build/', 'bin/', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -37,6 +37,11 @@ export class OutputError extends WireError {
   override name = 'OutputError' as const;
 }
 
+/** The dedup state file could not be opened, read or written (a full disk, a damaged file). */
+export class StateError extends WireError {
+  override name = 'StateError' as const;
+}
+
 /** Another run holds the output's lock. Exit code 3. */
 export class LockError extends WireError {
   override name = 'LockError' as const;
@@ -60,6 +65,11 @@ export function isInputError(error: unknown): error is InputError {
 /** True for a failure to write the output. */
 export function isOutputError(error: unknown): error is OutputError {
   return error instanceof OutputError;
+}
+
+/** True for a failure of the dedup state file. */
+export function isStateError(error: unknown): error is StateError {
+  return error instanceof StateError;
 }
 
 /** True when another run holds the lock. */

@@ -1,8 +1,6 @@
-import { Deduper, type DedupItem } from './dedup/deduper.js';
-import { decodeSketch } from './dedup/fingerprint.js';
-import type { NearSketch } from './dedup/sketch.js';
 import type { FingerprintStore } from './dedup/store.js';
 import type { DedupMode } from './dedup/verdict.js';
+import { Emitter } from './emit.js';
 import { describeError, isHttpError, isInputError } from './errors.js';
 import { frameStream } from './formats/frame.js';
 import { FORMATS, type Format } from './formats/index.js';
@@ -16,7 +14,7 @@ import { expandInputs, type InputItem } from './sources/inputs.js';
 import { openStdin } from './sources/stdin.js';
 import type { FetchOptions } from './sources/url.js';
 import { processBatch, type Batch, type BatchResult } from './stages.js';
-import type { Diagnostic, EmittedBatch, FormatName, RawInput, StoryKeys, ValidatorCache } from './types.js';
+import type { Diagnostic, EmittedBatch, FormatName, RawInput, ValidatorCache } from './types.js';
 
 export type { DedupMode } from './dedup/verdict.js';
 
@@ -101,8 +99,6 @@ const BATCH_BYTES = 512 * 1024;
 const IN_FLIGHT = Number(process.env['WIRE_IN_FLIGHT'] ?? 4);
 // Worker threads take ~30 ms to start: only runs past a few megabytes gain from them.
 const PARALLEL_AFTER = 4 * 1024 * 1024;
-// The output is fsynced and the store told what it holds every this many new records (and at the end).
-const CHECKPOINT_STORIES = 1024;
 
 /**
  * Runs the pipeline — source → format → normalize → dedup → sink — over every input, in input order. URLs are
@@ -171,7 +167,7 @@ type Pending =
 class Run {
   readonly counts: IngestCounts = { total: 0, inputs: 0, stories: 0, duplicates: 0, versions: 0, failed: 0 };
   readonly failures: InputFailure[] = [];
-  private readonly deduper: Deduper;
+  private readonly emitter: Emitter;
   private readonly now: () => Date;
   private pool: ParsePool | null = null;
   private bytesParsed = 0;
@@ -181,7 +177,13 @@ class Run {
 
   constructor(private readonly options: IngestOptions) {
     this.now = options.now ?? (() => new Date());
-    this.deduper = new Deduper(options.dedup ?? 'near', options.store ?? null);
+    this.emitter = new Emitter({
+      sink: options.sink,
+      duplicates: options.duplicates ?? null,
+      dedup: options.dedup ?? 'near',
+      store: options.store ?? null,
+      validators: options.validators ?? null,
+    });
   }
 
   /** Starts fetching a URL input now, ahead of its turn; other inputs are opened when their turn comes. */
@@ -202,6 +204,8 @@ class Run {
         await this.ingestRaw(raw, input);
       }
     } catch (error) {
+      // The output or the store failed: that is the run's failure, not this input's, and the run stops here.
+      if (this.emitter.failed) throw error;
       const known = isInputError(error) || isHttpError(error);
       const code = known ? error.code : 'failed';
       const message = known ? error.message : `${name}: ${describeError(error)}`;
@@ -211,11 +215,16 @@ class Run {
     await this.settle(this.pool ? IN_FLIGHT : 0);
   }
 
-  /** Absorbs everything still queued, makes it durable, and stops the worker pool, if one was started. */
+  /**
+   * Absorbs everything still queued, makes it durable, and stops the worker pool, if one was started. After a failed
+   * write nothing more is written or committed: the error that stopped the run is the one reported.
+   */
   async close(): Promise<void> {
     try {
-      await this.settle(0);
-      await this.checkpoint();
+      if (!this.emitter.failed) {
+        await this.settle(0);
+        await this.emitter.checkpoint();
+      }
     } finally {
       await this.pool?.close();
       this.pool = null;
@@ -310,14 +319,9 @@ class Run {
   /** Writes, reports or remembers what a page or feed produced. */
   private async apply(outcome: Outcome, input: InputState): Promise<void> {
     if (outcome.kind === 'records') {
-      input.stories += outcome.batch.keys.length;
-      const before = { stories: this.counts.stories, duplicates: this.counts.duplicates };
-      await this.emit(outcome.batch);
-      input.written += this.counts.stories - before.stories;
-      input.duplicates += this.counts.duplicates - before.duplicates;
-      this.options.onProgress?.(this.counts);
+      await this.emit(outcome.batch, input);
     } else if (outcome.kind === 'commit') {
-      this.options.validators?.put(outcome.url, outcome.validators);
+      this.emitter.remember(outcome.url, outcome.validators);
     } else if (outcome.fails) {
       const { input: where, code, message, line } = outcome.diagnostic;
       input.failed = true;
@@ -375,56 +379,19 @@ class Run {
         this.fail(where, d.code, message, d.line);
       } else this.report({ ...d, message, input: where });
     }
-    input.stories += result.records.keys.length;
-    const before = { stories: this.counts.stories, duplicates: this.counts.duplicates };
-    await this.emit(result.records);
-    input.written += this.counts.stories - before.stories;
-    input.duplicates += this.counts.duplicates - before.duplicates;
+    await this.emit(result.records, input);
+  }
+
+  /** Writes a batch through the dedup stage and counts what it added. */
+  private async emit(batch: EmittedBatch, input: InputState): Promise<void> {
+    input.stories += batch.keys.length;
+    const added = await this.emitter.emit(batch);
+    this.counts.stories += added.stories;
+    this.counts.duplicates += added.duplicates;
+    this.counts.versions += added.versions;
+    input.written += added.stories;
+    input.duplicates += added.duplicates;
     this.options.onProgress?.(this.counts);
-  }
-
-  /**
-   * Writes a batch's records in order, as the dedup stage decides: runs of new records go to the sink as they are,
-   * uncopied; duplicates are left out (and written to `duplicates`, if asked); a new version is written with its
-   * `version` and `replaces` filled in.
-   */
-  private async emit(batch: EmittedBatch): Promise<void> {
-    const verdicts = this.deduper.decide(batch.keys.map(dedupItem));
-    let runStart = 0;
-    let runEnd = 0;
-    const flushRun = async (): Promise<void> => {
-      if (runEnd > runStart) await this.options.sink.write(batch.bytes.subarray(runStart, runEnd));
-    };
-    for (let i = 0; i < batch.keys.length; i++) {
-      const start = i === 0 ? 0 : (batch.ends[i - 1] ?? 0);
-      const end = batch.ends[i] ?? start;
-      const verdict = verdicts[i] ?? { kind: 'new' };
-      if (verdict.kind === 'new') {
-        runEnd = end;
-        this.counts.stories++;
-        continue;
-      }
-      await flushRun();
-      runStart = runEnd = end;
-      const line = batch.bytes.subarray(start, end);
-      if (verdict.kind === 'duplicate') {
-        this.counts.duplicates++;
-        await this.options.duplicates?.write(patch(line, { duplicate_of: verdict.of, similarity: verdict.similarity }));
-      } else {
-        this.counts.stories++;
-        this.counts.versions++;
-        await this.options.sink.write(patch(line, { version: verdict.version, replaces: verdict.replaces }));
-      }
-    }
-    await flushRun();
-    if (this.deduper.uncommitted() >= CHECKPOINT_STORIES) await this.checkpoint();
-  }
-
-  /** Output first, store second: the store never records a story that the output might not hold. */
-  private async checkpoint(): Promise<void> {
-    if (this.deduper.uncommitted() === 0 && !this.options.store) return;
-    const offset = this.options.sink.checkpoint ? await this.options.sink.checkpoint() : null;
-    this.deduper.commit(offset);
   }
 
   private chooseFormat(sniffed: FormatName): Format {
@@ -447,24 +414,6 @@ class Run {
   private report(diagnostic: Diagnostic): void {
     this.options.onDiagnostic?.(diagnostic);
   }
-}
-
-function dedupItem(keys: StoryKeys): DedupItem {
-  const sketch = (keys.near === null ? null : decodeSketch(keys.near)) ?? exactOnly(keys.fingerprint);
-  return { id: keys.id, exact: keys.fingerprint, sketch, update: keys.update };
-}
-
-/** A sketch for a record without one: keyed by its exact fingerprint, so it can only match an exact copy. */
-function exactOnly(exact: string): NearSketch {
-  const lead = Number.parseInt(exact.slice(0, 8), 16) | 0;
-  const title = Number.parseInt(exact.slice(8, 12), 16);
-  return { opening: [], chunks: 0, numbers: [], lead, spread: 0, day: 0, title, short: true };
-}
-
-/** One JSON line with fields set (a version's `replaces`, a duplicate's `duplicate_of`); rare, so parsed again. */
-function patch(line: Uint8Array, fields: Readonly<Record<string, unknown>>): Uint8Array {
-  const record = JSON.parse(Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('utf8')) as object;
-  return Buffer.from(`${JSON.stringify({ ...record, ...fields })}\n`, 'utf8');
 }
 
 function itemName(item: Exclude<InputItem, { kind: 'error' }>): string {

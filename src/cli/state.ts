@@ -2,6 +2,7 @@ import { catchUp } from '../dedup/catchup.js';
 import { SqliteStore } from '../dedup/sqlite-store.js';
 import type { DedupMode } from '../dedup/verdict.js';
 import { readLinesFrom } from '../sinks/jsonl-reader.js';
+import { isStateError } from '../errors.js';
 import { acquireLock, type Lock } from '../sinks/lock.js';
 import type { Reporter } from './report.js';
 
@@ -34,19 +35,8 @@ export async function openState(options: {
   let store: SqliteStore | null = null;
   try {
     // Without a state file the run still keeps its fingerprints in SQLite, in memory: ~60 bytes a story, not ~200.
-    store = options.dedup === 'off' ? null : new SqliteStore(statePath ?? ':memory:');
-    if (store !== null && statePath !== null && options.output !== null) {
-      const found = catchUp(store, readLinesFrom(options.output, store.absorbed()));
-      if (found.absorbed > 0)
-        options.reporter.diagnostic({
-          severity: 'info',
-          code: 'state-catch-up',
-          message: `${statePath}: caught up with ${found.absorbed} records of ${options.output} it had not seen`,
-          input: options.output,
-        });
-    }
+    if (options.dedup !== 'off') store = openStore(statePath, options.output, options.reporter);
   } catch (error) {
-    store?.close();
     lock?.release();
     throw error;
   }
@@ -58,4 +48,37 @@ export async function openState(options: {
       lock?.release();
     },
   };
+}
+
+/**
+ * Opens the store and catches it up with the output. A file SQLite finds damaged, when it opens or while it is
+ * caught up, is moved aside and the store rebuilt from the output: it is only a cache of it.
+ */
+function openStore(statePath: string | null, output: string | null, reporter: Reporter): SqliteStore {
+  for (let attempt = 1; ; attempt++) {
+    const store = new SqliteStore(statePath ?? ':memory:');
+    try {
+      const found =
+        statePath !== null && output !== null ? catchUp(store, readLinesFrom(output, store.absorbed())) : null;
+      if (store.damaged !== null)
+        reporter.diagnostic({
+          severity: 'warning',
+          code: 'state-damaged',
+          message: `${statePath}: the dedup state was damaged (${store.damaged}); rebuilt it from ${output ?? 'scratch'}`,
+          input: output ?? statePath ?? '-',
+        });
+      if (found !== null && found.absorbed > 0)
+        reporter.diagnostic({
+          severity: 'info',
+          code: 'state-catch-up',
+          message: `${statePath}: caught up with ${found.absorbed} records of ${output} it had not seen`,
+          input: output ?? statePath ?? '-',
+        });
+      return store;
+    } catch (error) {
+      store.close();
+      // Damage found while catching up (a page SQLite reads only now): the file is aside; once more from scratch.
+      if (attempt > 1 || !isStateError(error) || store.damaged === null) throw error;
+    }
+  }
 }

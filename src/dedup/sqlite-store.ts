@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { WireError, describeError } from '../errors.js';
+import { StateError, describeError } from '../errors.js';
 import type { HttpValidators, ValidatorCache } from '../types.js';
+import { isDamage, quarantine, stateError } from './damage.js';
 import type { NearSketch } from './sketch.js';
 import type { FingerprintStore, StoredStory } from './store.js';
 import { packSketch, unpackSketch } from './pack.js';
@@ -27,21 +28,27 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
   private readonly putValidator: Database.Statement<[string, string | null, string | null]>;
   private readonly lookups = new Map<number, Database.Statement<number[], StoryRow>>();
 
+  /**
+   * Why the file found at `path` was set aside (SQLite found it damaged), or null. Set when a damaged file was
+   * replaced by a new store at open, or found damaged later (then this store cannot be used any more).
+   */
+  damaged: string | null = null;
+
+  /** Opens the store at `path`, or creates it; a file SQLite finds damaged is moved aside and a new one made. */
   constructor(readonly path: string) {
+    let db: Database.Database;
     try {
-      this.db = new Database(path);
-      this.db.pragma('journal_mode = WAL');
-      // A kill -9 loses no committed transaction in WAL mode; NORMAL only risks the last ones on power loss, and the
-      // output file is fsynced first, so the store can only lag the output, which the next run repairs.
-      this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('busy_timeout = 5000');
-      // 8 MB of page cache: the interior pages of both trees at a million stories, and the rest left to the OS cache,
-      // so that a bulk run stays within its memory bar (a larger cache or mmap measured no faster lookups).
-      this.db.pragma('cache_size = -8192');
-      migrate(this.db);
+      db = openDatabase(path);
     } catch (error) {
-      throw new WireError(`cannot open the dedup state ${path}: ${describeError(error)}`, { cause: error });
+      if (!isDamage(error) || path === ':memory:') throw stateError(path, 'open', error);
+      this.damaged = `${describeError(error)}; moved it to ${quarantine(path)}`;
+      try {
+        db = openDatabase(path);
+      } catch (again) {
+        throw stateError(path, 'open', again);
+      }
     }
+    this.db = db;
     this.insertStory = this.db.prepare('INSERT OR IGNORE INTO story VALUES (?, ?, ?)');
     this.insertSpread = this.db.prepare('INSERT OR IGNORE INTO spread VALUES (?, ?)');
     this.setMeta = this.db.prepare('INSERT OR REPLACE INTO meta VALUES (?, ?)');
@@ -50,6 +57,10 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
   }
 
   candidates(sketches: readonly NearSketch[]): StoredStory[] {
+    return this.guard('read', () => this.find(sketches));
+  }
+
+  private find(sketches: readonly NearSketch[]): StoredStory[] {
     const leads = new Set<number>();
     const spreads = new Set<number>();
     for (const s of sketches) {
@@ -97,6 +108,10 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
   }
 
   commit(stories: readonly StoredStory[], offset: number | null): void {
+    this.guard('update', () => this.write(stories, offset));
+  }
+
+  private write(stories: readonly StoredStory[], offset: number | null): void {
     this.db.transaction(() => {
       for (const story of stories) {
         const { lead, spread } = story.sketch;
@@ -111,27 +126,72 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
   }
 
   absorbed(): number {
-    const row = this.db.prepare("SELECT value FROM meta WHERE name = 'absorbed'").get() as
-      { value: number } | undefined;
-    return row?.value ?? 0;
+    return this.guard('read', () => absorbedOf(this.db));
   }
 
   size(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM story').get() as { n: number }).n;
+    return this.guard('read', () => (this.db.prepare('SELECT count(*) AS n FROM story').get() as { n: number }).n);
   }
 
   get(url: string): HttpValidators | null {
-    const row = this.getValidator.get(url);
+    const row = this.guard('read', () => this.getValidator.get(url));
     return row ? { etag: row.etag, lastModified: row.last_modified } : null;
   }
 
   put(url: string, validators: HttpValidators): void {
-    this.putValidator.run(url, validators.etag, validators.lastModified);
+    this.guard('update', () => this.putValidator.run(url, validators.etag, validators.lastModified));
   }
 
   close(): void {
-    this.db.close();
+    if (this.db.open) this.db.close();
   }
+
+  /**
+   * Runs a query, turning SQLite's errors into StateErrors. A page found damaged now (SQLite checks pages as it
+   * reads them) makes the file useless: it is closed and moved aside, and the next run builds a new one.
+   */
+  private guard<T>(doing: 'read' | 'update', work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (!isDamage(error) || this.path === ':memory:') throw stateError(this.path, doing, error);
+      this.close();
+      this.damaged = `${describeError(error)}; moved it to ${quarantine(this.path)}`;
+      throw new StateError(
+        `the dedup state ${this.path} is damaged (${this.damaged}); the next run rebuilds it from the output`,
+        { cause: error },
+      );
+    }
+  }
+}
+
+/** Opens (or creates) the database and reads a little of each table, so that a damaged file shows at once. */
+function openDatabase(path: string): Database.Database {
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    // A kill -9 loses no committed transaction in WAL mode; NORMAL only risks the last ones on power loss, and the
+    // output file is fsynced first, so the store can only lag the output, which the next run repairs.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    // 8 MB of page cache: the interior pages of both trees at a million stories, and the rest left to the OS cache,
+    // so that a bulk run stays within its memory bar (a larger cache or mmap measured no faster lookups).
+    db.pragma('cache_size = -8192');
+    migrate(db);
+    absorbedOf(db);
+    db.prepare(
+      'SELECT (SELECT count(*) FROM (SELECT 1 FROM story LIMIT 1)) + (SELECT count(*) FROM (SELECT 1 FROM spread LIMIT 1))',
+    ).get();
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function absorbedOf(db: Database.Database): number {
+  const row = db.prepare("SELECT value FROM meta WHERE name = 'absorbed'").get() as { value: number } | undefined;
+  return row?.value ?? 0;
 }
 
 /** A row of the story table: `data` is the id (12 bytes), 16 bits of the exact fingerprint, the packed sketch. */

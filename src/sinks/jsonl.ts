@@ -54,7 +54,7 @@ export class JsonlFileSink implements Sink {
       fdatasyncSync(this.fd);
       return fstatSync(this.fd).size;
     } catch (error) {
-      throw new OutputError(`cannot sync ${this.path}: ${describeError(error)}`, { cause: error });
+      throw new OutputError(`cannot sync ${this.path}: ${describeError(error)}${resumeHint(error)}`, { cause: error });
     }
   }
 
@@ -81,8 +81,25 @@ function writeFully(fd: number, bytes: Uint8Array, path: string): void {
         // The next run's torn-tail repair moves it aside.
       }
     }
-    throw new OutputError(`cannot write to ${path}: ${describeError(error)}`, { cause: error });
+    throw new OutputError(`cannot write to ${path}: ${describeError(error)}${resumeHint(error)}`, { cause: error });
   }
+}
+
+/**
+ * What to do when the output cannot grow. Every line in the file is whole and the store never runs ahead of it, so
+ * rerunning once there is room goes on where this run stopped.
+ */
+function resumeHint(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const cause =
+    code === 'ENOSPC'
+      ? 'the disk is full'
+      : code === 'EFBIG'
+        ? 'the file reached a size limit (ulimit -f, or the file system)'
+        : code === 'EDQUOT'
+          ? 'the disk quota is used up'
+          : null;
+  return cause === null ? '' : ` (${cause}; make room and run again: it goes on where this run stopped)`;
 }
 
 /** Writes records to a stream (stdout), waiting when the reader is slower than we are. */
