@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ingest, type InputFailure } from '../pipeline.js';
-import { isLockError } from '../errors.js';
+import { isLockError, isOutputError, isStateError } from '../errors.js';
 import type { FingerprintStore } from '../dedup/store.js';
 import { JsonlFileSink, repairTornTail } from '../sinks/jsonl.js';
 import { HotFolder } from '../sources/hotfolder.js';
@@ -76,10 +76,16 @@ export async function runWatch(dir: string, flags: WatchFlags): Promise<number> 
       if (flags.once && folder.waiting === 0) break;
       await sleep(flags.interval);
     }
+    await sink.close();
+  } catch (error) {
+    // The output or the store failed (a full disk): the file in hand stays where it is, to be ingested again by the
+    // next watch, which catches up from the output first; what was written is whole.
+    if (!isOutputError(error) && !isStateError(error)) throw error;
+    reporter.fatal(error.message);
+    return EXIT.failed;
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
-    await sink.close();
     state.close();
   }
   return EXIT.ok;

@@ -6,8 +6,11 @@
  */
 import { killCases } from './kill.js';
 import { FULL, runCases, type Case } from './matrix.js';
+import { overlapCases } from './overlap.js';
+import { resourceCases } from './resources.js';
+import { storeCases } from './store.js';
 
-const cases: Case[] = [...killCases];
+const cases: Case[] = [...killCases, ...overlapCases, ...resourceCases, ...storeCases];
 
 const only = process.env['FAULTS_ONLY'] ? new RegExp(process.env['FAULTS_ONLY'], 'i') : null;
 console.log(`wire fault matrix (${FULL ? 'full' : 'CI sample; FAULTS=full for the full run'})`);

@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 /** The project folder: the runner is built to `.faults-build/test/faults/`, three levels below it. */
@@ -41,9 +42,9 @@ export function startWire(args: readonly string[], options: WireOptions = {}): W
   let command = process.execPath;
   let argv = node;
   if (options.fileLimitKb !== undefined) {
-    // ulimit is a shell builtin; exec keeps the pid, so a kill reaches wire itself.
+    // ulimit is a shell builtin (counting 512-byte blocks in POSIX sh); exec keeps the pid for a kill.
     command = '/bin/sh';
-    argv = ['-c', `ulimit -f ${options.fileLimitKb} && exec "$0" "$@"`, process.execPath, ...node];
+    argv = ['-c', `ulimit -f ${options.fileLimitKb * 2} && exec "$0" "$@"`, process.execPath, ...node];
   }
   if (options.unprivileged === true) {
     argv = ['--reuid=nobody', '--regid=nogroup', '--clear-groups', command, ...argv];
@@ -110,10 +111,20 @@ export function summaryOf(stderr: string): { stories: number; duplicates: number
   return { stories: Number(match[1]), duplicates: Number(match[2]), failed: Number(match[3]) };
 }
 
-/** The first error or warning line of wire's standard error, shortened for the report. */
+/** The first error or warning line of wire's standard error (else its first info line), shortened for the report. */
 export function firstDiagnostic(stderr: string, pattern?: RegExp): string {
-  const lines = stderr.split('\n').filter((line) => /^wire: (error|warning)/.test(line));
-  const line = (pattern ? lines.find((l) => pattern.test(l)) : undefined) ?? lines[0] ?? '';
-  const text = line.replace(/^wire: /, '');
+  const lines = stderr.split('\n');
+  const problems = lines.filter((line) => /^wire: (error|warning)/.test(line));
+  const line =
+    (pattern ? problems.find((l) => pattern.test(l)) : undefined) ??
+    problems[0] ??
+    lines.find((l) => l.startsWith('wire: info')) ??
+    '';
+  // Temporary folders say nothing about the case: keep the file names.
+  const text = line
+    .replace(/^wire: /, '')
+    .split(`${tmpdir()}/`)
+    .join('')
+    .replace(/wire-faults-[^/]+\//g, '');
   return text.length > 110 ? `${text.slice(0, 107)}...` : text;
 }
