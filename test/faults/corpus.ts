@@ -27,6 +27,22 @@ export async function writePlain(path: string, first: number, count: number, see
   await once(out, 'close');
 }
 
+/** Writes plain stories numbered from `first` until the file holds `bytes`; returns how many it wrote. */
+export async function writePlainBytes(path: string, first: number, bytes: number, seed = 3): Promise<number> {
+  const out = createWriteStream(path);
+  let written = 0;
+  let n = first;
+  while (written < bytes) {
+    const text = plainStories(n, 500, seed + n);
+    n += 500;
+    written += Buffer.byteLength(text);
+    if (!out.write(text)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'close');
+  return n - first;
+}
+
 const WORDS = (
   'the of and to in said for on that was with by from has will are million pct company year dlrs would shares ' +
   'billion market first quarter net profit rose fell prices government bank trade officials oil exports talks ' +

@@ -4,13 +4,15 @@
  * line: what happened, and what was lost or duplicated, as checked in the output and the store. `FAULTS=full` runs
  * the sizes the README's guarantees are stated for; `FAULTS_ONLY=regex` runs the rows whose names match.
  */
+import { badFileCases } from './bad-files.js';
+import { badWebCases } from './bad-web.js';
 import { killCases } from './kill.js';
 import { FULL, runCases, type Case } from './matrix.js';
 import { overlapCases } from './overlap.js';
 import { resourceCases } from './resources.js';
 import { storeCases } from './store.js';
 
-const cases: Case[] = [...killCases, ...overlapCases, ...resourceCases, ...storeCases];
+const cases: Case[] = [...killCases, ...overlapCases, ...badFileCases, ...badWebCases, ...resourceCases, ...storeCases];
 
 const only = process.env['FAULTS_ONLY'] ? new RegExp(process.env['FAULTS_ONLY'], 'i') : null;
 console.log(`wire fault matrix (${FULL ? 'full' : 'CI sample; FAULTS=full for the full run'})`);

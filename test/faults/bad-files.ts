@@ -1,0 +1,167 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { random } from '../../bench/generate.js';
+import { amongGood, type BadInput } from './among-good.js';
+import { plainStories, writePlainBytes } from './corpus.js';
+import { FULL, size, skipped, type Case } from './matrix.js';
+import { canDropPrivileges } from './wire.js';
+
+const MB = 1024 * 1024;
+// Stories of the large file are numbered from here, clear of the good ones.
+const BIG_FIRST = 10_000;
+const bigBytes = size(256, 1024) * MB;
+let bigStories: number[] = [];
+
+function file(dir: string, name: string, content: string | Buffer, encoding: BufferEncoding = 'utf8'): string[] {
+  const path = join(dir, name);
+  writeFileSync(path, content, encoding);
+  return [path];
+}
+
+function randomBytes(count: number, seed: number, from = 0, to = 256): Buffer {
+  const next = random(seed);
+  return Buffer.from(Array.from({ length: count }, () => from + Math.floor(next() * (to - from))));
+}
+
+const deepArticle = (n: number, depth: number): string =>
+  `<!doctype html><html lang="en"><head><title>Story ${n}: a page nested deep</title></head><body>` +
+  `${'<div>'.repeat(depth)}<article><h1>Story ${n}: a page nested deep</h1>` +
+  `${Array.from({ length: 4 }, (_, i) => `<p>Paragraph ${i} of a story that its site wrapped in ${depth} boxes, which browsers still show, so wire must read it too, whatever the template.</p>`).join('')}` +
+  `</article>${'</div>'.repeat(depth)}</body></html>`;
+
+export const BAD_FILES: readonly BadInput[] = [
+  {
+    name: '0-byte file',
+    make: ({ dir }) => file(dir, 'empty.txt', ''),
+    exit: 1,
+    message: /empty\.txt: is empty \(0 bytes\)/,
+  },
+  {
+    name: 'binary file (random bytes)',
+    make: ({ dir }) => file(dir, 'noise.bin', randomBytes(64 * 1024, 1)),
+    exit: 1,
+    message: /noise\.bin: not wire text/,
+  },
+  {
+    name: 'gzip-compressed story file',
+    make: ({ dir }) => file(dir, 'story.txt.gz', gzipSync(plainStories(900, 1))),
+    exit: 1,
+    message: /story\.txt\.gz: not wire text: looks like gzip-compressed data \(decompress it first\)/,
+  },
+  {
+    name: 'invalid UTF-8 (a latin-1 story)',
+    make: ({ dir }) =>
+      file(
+        dir,
+        'latin1.txt',
+        `Story 901: Caf\u00e9 prices rise\n\nPARIS - Caf\u00e9 owners said prices rose.\n`,
+        'latin1',
+      ),
+    exit: 0,
+    message: /latin1\.txt:1: not valid UTF-8; read as windows-1252/,
+    yields: [901],
+  },
+  {
+    name: 'invalid UTF-8 (random high bytes)',
+    make: ({ dir }) => file(dir, 'high.txt', randomBytes(8 * 1024, 2, 0x80, 0x100)),
+    exit: 0,
+    message: /high\.txt:1: not valid UTF-8; read as windows-1252/,
+    unnumbered: 1,
+  },
+  {
+    name: '100 MB single line',
+    make: ({ dir }) => file(dir, 'line.txt', Buffer.alloc(100 * MB, 'x')),
+    exit: 1,
+    message: /line\.txt:1: a story starting at line 1 is larger than 16 MB and was skipped/,
+    maxMb: 256,
+  },
+  {
+    name: `${bigBytes / MB} MB file of stories, memory < 256 MB`,
+    async make({ dir }) {
+      const path = join(dir, 'big.txt');
+      const count = await writePlainBytes(path, BIG_FIRST, bigBytes);
+      bigStories = Array.from({ length: count }, (_, i) => BIG_FIRST + i);
+      return [path];
+    },
+    exit: 0,
+    message: null,
+    get yields() {
+      return bigStories;
+    },
+    maxMb: 256,
+    hangSeconds: FULL ? 1200 : 300,
+  },
+  {
+    name: '10,000-deep nested HTML file',
+    make: ({ dir }) => file(dir, 'deep.html', deepArticle(902, 10_000)),
+    exit: 0,
+    message: null,
+    yields: [902],
+  },
+  {
+    name: 'unreadable file (mode 000, run as nobody)',
+    make: ({ dir }) => {
+      chmodSync(dir, 0o777);
+      const path = file(dir, 'secret.txt', plainStories(903, 1));
+      chmodSync(path[0] ?? '', 0o000);
+      return path;
+    },
+    exit: 1,
+    message: /secret\.txt: permission denied/,
+    unprivileged: true,
+  },
+  {
+    name: 'directory loop made of symlinks',
+    make: ({ dir }) => {
+      const root = join(dir, 'incoming');
+      mkdirSync(join(root, 'a', 'b'), { recursive: true });
+      writeFileSync(join(root, 'a', 'one.txt'), plainStories(904, 1));
+      writeFileSync(join(root, 'a', 'b', 'two.txt'), plainStories(905, 1));
+      symlinkSync('..', join(root, 'a', 'b', 'up'));
+      symlinkSync('../../a', join(root, 'a', 'b', 'again'));
+      symlinkSync('loop-self', join(root, 'loop-self'));
+      return [root];
+    },
+    exit: 1,
+    message: /incoming\/a\/b\/(up|again): .*loop/,
+    yields: [904, 905],
+  },
+  {
+    name: 'named pipe in a folder (no writer)',
+    make: ({ dir }) => {
+      const root = join(dir, 'drop');
+      mkdirSync(root);
+      writeFileSync(join(root, 'a.txt'), plainStories(906, 1));
+      spawnSync('mkfifo', [join(root, 'b.fifo')]);
+      writeFileSync(join(root, 'c.txt'), plainStories(907, 1));
+      return [root];
+    },
+    exit: 1,
+    message: /b\.fifo: not a regular file/,
+    yields: [906, 907],
+    hangSeconds: 30,
+  },
+  {
+    name: 'missing file',
+    make: ({ dir }) => [join(dir, 'nowhere.txt')],
+    exit: 1,
+    message: /nowhere\.txt: no such file or directory/,
+  },
+];
+
+/** The bad-file rows; the unreadable file needs a user to drop to. */
+export const badFileCases: readonly Case[] = BAD_FILES.map((bad) => {
+  const row = amongGood(bad);
+  if (bad.unprivileged !== true) return row;
+  return {
+    name: row.name,
+    run: (dir) =>
+      canDropPrivileges()
+        ? row.run(dir)
+        : Promise.resolve(
+            skipped('setpriv cannot run a command as nobody here (not root?): mode 000 is readable to root'),
+          ),
+  };
+});
