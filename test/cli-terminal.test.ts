@@ -90,6 +90,9 @@ describe('pipes and signals', () => {
     });
     expect(direct.code).toBe(0);
     expect(direct.stderr).not.toMatch(/EPIPE|Error/);
+    // Help piped into head too.
+    const help = spawnSync('sh', ['-c', `node ${WIRE} help ingest | head -1 >/dev/null`], { encoding: 'utf8' });
+    expect(help.stderr).toBe('');
   });
 
   it('stops on SIGINT with exit 130 after writing whole lines, and a rerun adds each missing story once', async () => {
