@@ -1,4 +1,5 @@
 /** `npm run bench:accuracy`: accuracy on the real copy in ../shared/corpus (skipped when it is absent). */
+import * as dedupQuality from './dedup-quality.js';
 import * as formatsAccuracy from './formats-accuracy.js';
 import * as plainAccuracy from './plain-accuracy.js';
 import * as webAccuracy from './web-accuracy.js';
@@ -7,6 +8,7 @@ const BENCHES: ReadonlyArray<readonly [string, () => unknown]> = [
   ['plain', () => plainAccuracy.run()],
   ['formats', () => formatsAccuracy.run()],
   ['web', () => webAccuracy.run()],
+  ['dedup', () => dedupQuality.run()],
 ];
 
 const only = process.env['BENCH_ONLY']?.split(',');

@@ -1,10 +1,10 @@
-import { createReadStream, createWriteStream, readdirSync, rmSync, statSync } from 'node:fs';
-import { once } from 'node:events';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ingest } from '../src/pipeline.js';
 import { JsonlFileSink } from '../src/sinks/jsonl.js';
 import { generateAnpaStream } from './anpa-stream.js';
 import { corpusDir } from './corpus.js';
+import { naive } from './naive.js';
 
 /** Speed of a format against the naive baseline, measured in the same run. */
 export interface SpeedFigure {
@@ -70,7 +70,7 @@ async function measure(name: string, files: readonly string[], separator: string
     await sink.close();
   };
   for (let round = 0; round < ROUNDS; round++) {
-    await time('baseline', () => naiveBaseline(files, separator, out));
+    await time('baseline', () => naive(files, out, separator, 'latin1'));
     await time('ours', () => ours(true));
     await time('oneThread', () => ours(false));
   }
@@ -84,25 +84,6 @@ async function measure(name: string, files: readonly string[], separator: string
     megabytesPerSecond: megabytes / (best.ours / 1000),
     oneThreadRatio: best.baseline / best.oneThread,
   };
-}
-
-/**
- * The naive baseline of the core issue, as bench/plain-speed.ts runs it, on a given separator: read the files as a
- * stream, split on the separator, `JSON.stringify` each piece, write it out as it goes.
- */
-async function naiveBaseline(files: readonly string[], separator: string, output: string): Promise<void> {
-  const out = createWriteStream(output);
-  for (const file of files) {
-    let pending = '';
-    for await (const chunk of createReadStream(file, { encoding: 'latin1', highWaterMark: 1 << 20 })) {
-      const pieces = (pending + (chunk as string)).split(separator);
-      pending = pieces.pop() ?? '';
-      for (const text of pieces) if (!out.write(`${JSON.stringify({ text })}\n`)) await once(out, 'drain');
-    }
-    if (pending.trim() !== '') out.write(`${JSON.stringify({ text: pending })}\n`);
-  }
-  out.end();
-  await once(out, 'close');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -2,6 +2,7 @@
  * `npm run bench`: every speed and memory benchmark, each against its baseline measured in the same run (ratios,
  * since machines are noisy). BENCH_ONLY=name,name runs a subset; BENCH_MB and BENCH_MEMORY_MB shrink the inputs.
  */
+import * as dedupScale from './dedup-scale.js';
 import * as formatsSpeed from './formats-speed.js';
 import * as memory from './memory.js';
 import * as plainSpeed from './plain-speed.js';
@@ -12,6 +13,7 @@ import * as webSpeed from './web-speed.js';
 const BENCHES: ReadonlyArray<readonly [string, () => unknown]> = [
   ['plain-speed', () => plainSpeed.run()],
   ['formats-speed', () => formatsSpeed.run()],
+  ['dedup-scale', () => dedupScale.run()],
   ['web-speed', () => webSpeed.run()],
   ['web-fetch', () => webFetch.run()],
   ['startup', () => startup.run()],

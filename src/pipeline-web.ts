@@ -18,6 +18,8 @@ export interface WebContext {
   readonly maxUnitBytes: number;
   /** How records are serialized: wire's JSON lines, or ninjs. */
   readonly output: 'jsonl' | 'ninjs';
+  /** Compute near sketches (dedup not off). */
+  readonly sketch: boolean;
   now(): string;
   referenceFor(raw: RawInput, now: string): string | null;
   chooseFormat(sniffed: FormatName): Format;
@@ -182,7 +184,10 @@ export class WebStage {
   }
 
   private serialize(stories: readonly Story[]): EmittedBatch {
-    return serialize(stories, this.context.output === 'ninjs' ? toNinjs : undefined);
+    return serialize(stories, {
+      ...(this.context.output === 'ninjs' ? { as: toNinjs } : {}),
+      sketch: this.context.sketch,
+    });
   }
 
   /** Loads undici and p-limit (only runs that meet a URL get here) and opens one client for the run. */

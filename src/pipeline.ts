@@ -246,6 +246,7 @@ class Run {
     const base = {
       format: format.name,
       output: this.options.output ?? 'jsonl',
+      sketch: this.options.dedup !== 'off',
       type: raw.type,
       location: raw.location,
       now,
@@ -341,6 +342,7 @@ class Run {
           validators: this.options.validators ?? null,
           maxUnitBytes: this.options.maxStoryBytes ?? DEFAULT_MAX_STORY_BYTES,
           output: this.options.output ?? 'jsonl',
+          sketch: this.options.dedup !== 'off',
           now: () => this.now().toISOString(),
           referenceFor: (raw, now) => this.referenceFor(raw, now),
           chooseFormat: (sniffed) => this.chooseFormat(sniffed),

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Batch, BatchResult } from './stages.js';
 
-const YOUNG_MB = Number(process.env['WIRE_WORKER_YOUNG_MB'] ?? 4);
+const YOUNG_MB = Number(process.env['WIRE_WORKER_YOUNG_MB'] ?? 16);
 
 interface Pending {
   readonly resolve: (result: BatchResult) => void;

@@ -11,6 +11,8 @@ export interface Batch {
   readonly format: FormatName;
   /** How the records are serialized: wire's JSON lines, or ninjs 2.1 (the dedup keys are the same either way). */
   readonly output?: 'jsonl' | 'ninjs';
+  /** Compute the near-duplicate sketch (false when dedup is off: `fingerprint.near` is then null). */
+  readonly sketch?: boolean;
   readonly type: OriginType;
   readonly location: string;
   readonly now: string;
@@ -67,13 +69,31 @@ export function processBatch(batch: Batch): BatchResult {
       stories.push(normalizeStory(story, { origin, now: batch.now, referenceDate: batch.reference }));
     });
   }
-  return { records: serialize(stories, batch.output === 'ninjs' ? toNinjs : undefined), diagnostics, fallbackLine };
+  const records = serialize(stories, {
+    ...(batch.output === 'ninjs' ? { as: toNinjs } : {}),
+    sketch: batch.sketch !== false,
+  });
+  return { records, diagnostics, fallbackLine };
+}
+
+/** How records are serialized. */
+export interface SerializeOptions {
+  /** Maps a record to what is written (ninjs); the dedup keys come from the record either way. */
+  readonly as?: (story: Story) => unknown;
+  /** Compute the near sketch (default true); without it `fingerprint.near` is null. */
+  readonly sketch?: boolean;
+}
+
+/** With dedup off nothing reads the sketch: the record keeps its exact fingerprint and says near is unknown. */
+function withoutSketch(story: Story): Story {
+  return { ...story, fingerprint: { exact: story.fingerprint.exact, near: null }, version: 1, replaces: null };
 }
 
 /** Serializes records into one buffer of JSON lines, noting where each ends, with their dedup keys. */
-export function serialize(normalized: readonly Story[], as?: (story: Story) => unknown): EmittedBatch {
+export function serialize(normalized: readonly Story[], options: SerializeOptions = {}): EmittedBatch {
   // Every record leaves with its near sketch and version fields, whichever stage (file, page, feed) made it.
-  const stories = normalized.map(withDedupFields);
+  const stories = normalized.map(options.sketch === false ? withoutSketch : withDedupFields);
+  const as = options.as;
   const lines = stories.map((story) => `${JSON.stringify(as ? as(story) : story)}\n`);
   // Sized for ASCII with some room; a line that might not fit is measured exactly and the buffer grown.
   let bytes = Buffer.allocUnsafeSlow(Math.ceil(lines.reduce((sum, line) => sum + line.length, 0) * 1.1) + 1024);

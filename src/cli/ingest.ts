@@ -1,11 +1,11 @@
-import { isLockError, isOutputError, isWireError } from '../errors.js';
+import { isOutputError, isWireError } from '../errors.js';
 import { ingest, type DedupMode, type IngestSummary, type OutputFormat } from '../pipeline.js';
 import { JsonlFileSink, JsonlStreamSink, repairTornTail } from '../sinks/jsonl.js';
 import type { Sink } from '../sinks/sink.js';
 import type { FormatName } from '../types.js';
 import { EXIT } from './exit.js';
 import { Reporter, wantColor } from './report.js';
-import { openState, type RunState } from './state.js';
+import { openStateOrExit } from './state.js';
 
 /** Options of `wire ingest` as commander parsed them (checked there: choices and number parsers). */
 export interface IngestFlags {
@@ -48,25 +48,10 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
     reporter.fatal('standard input can be read only once (- named twice)');
     return EXIT.usage;
   }
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    // The reader went away (`wire ingest big/ | head -1`): stop quietly, as other Unix tools do.
-    if (error.code === 'EPIPE') process.exit(EXIT.ok);
-  });
   const output = flags.output === undefined || flags.output === '-' ? null : flags.output;
-  let state: RunState;
-  try {
-    // The lock comes first: the torn-line repair and the store's catch-up must not race another run's writes.
-    state = await openState({
-      output,
-      state: flags.state ?? null,
-      dedup: flags.dedup,
-      lockTimeout: flags.lockTimeout,
-      reporter,
-    });
-  } catch (error) {
-    reporter.fatal(error instanceof Error ? error.message : String(error));
-    return isLockError(error) ? EXIT.locked : EXIT.failed;
-  }
+  // The lock comes first: the torn-line repair and the store's catch-up must not race another run's writes.
+  const state = await openStateOrExit(output, flags, reporter);
+  if (typeof state === 'number') return state;
   let sink: Sink;
   let duplicates: Sink | null;
   try {

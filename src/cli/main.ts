@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
 
+// Whatever a command prints, a reader that goes away (`wire help ingest | head`, `wire ingest big/ | head -1`) ends
+// the run quietly, as other Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 // `wire --version` answers before commander or anything else is loaded: it is the cheapest health check there is.
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {

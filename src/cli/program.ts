@@ -38,24 +38,9 @@ function referenceDate(value: string): string {
   throw new InvalidArgumentError('expected mtime, now, or a date like 2026-11-27.');
 }
 
-/** Builds the command line: `wire ingest` and `wire schema`, each loading its code only when it runs. */
-function program(setExit: (code: number) => void): Command {
-  const wire = new Command('wire')
-    .description('Ingest news-wire copy into clean, deduplicated, normalized JSON lines.')
-    .version(pkg.version, '-V, --version')
-    .showSuggestionAfterError(true)
-    .showHelpAfterError('(run wire help for usage)')
-    .exitOverride();
-
-  wire
-    .command('ingest')
-    .description('read wire stories from files, directories, standard input and input lists; write JSON lines')
-    .argument(
-      '[inputs...]',
-      'files, directories (walked recursively), http(s) URLs of pages or feeds, or - for standard input',
-    )
-    .option('-o, --output <file>', 'append JSON lines to this file instead of standard output')
-    .option('--input-list <file>', 'read more inputs from this file, one per line (- for standard input)')
+/** The options `wire ingest` and `wire watch` share: how stories are read, deduplicated and reported. */
+function withStoryOptions(command: Command, stateHelp: string): Command {
+  return command
     .addOption(
       new Option('--format <name>', 'force a format instead of detecting it from the content')
         .choices(['auto', ...PARSER_NAMES])
@@ -71,8 +56,7 @@ function program(setExit: (code: number) => void): Command {
         .choices(['near', 'exact', 'off'])
         .default('near'),
     )
-    .option('--duplicates <file>', 'append each dropped duplicate here, with duplicate_of and similarity')
-    .option('--state <path>', 'the dedup state (default: <output>.state beside -o; none for standard output)')
+    .option('--state <path>', stateHelp)
     .option('--lock-timeout <seconds>', 'wait this long for another run on the same output', waitSeconds, 60)
     .option(
       '--reference-date <when>',
@@ -80,6 +64,33 @@ function program(setExit: (code: number) => void): Command {
       referenceDate,
     )
     .option('--max-story-bytes <n>', 'skip stories larger than this many bytes', positiveInteger, 16 * 1024 * 1024)
+    .option('-q, --quiet', 'print only errors on standard error')
+    .option('-v, --verbose', 'print a line for every input as it is done')
+    .option('--no-color', 'never colour standard error');
+}
+
+/** Builds the command line: `wire ingest`, `wire watch` and `wire schema`, each loading its code only when it runs. */
+function program(setExit: (code: number) => void): Command {
+  const wire = new Command('wire')
+    .description('Ingest news-wire copy into clean, deduplicated, normalized JSON lines.')
+    .version(pkg.version, '-V, --version')
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(run wire help for usage)')
+    .exitOverride();
+
+  withStoryOptions(
+    wire
+      .command('ingest')
+      .description('read wire stories from files, directories, standard input and input lists; write JSON lines')
+      .argument(
+        '[inputs...]',
+        'files, directories (walked recursively), http(s) URLs of pages or feeds, or - for standard input',
+      )
+      .option('-o, --output <file>', 'append JSON lines to this file instead of standard output')
+      .option('--input-list <file>', 'read more inputs from this file, one per line (- for standard input)'),
+    'the dedup state (default: <output>.state beside -o; none for standard output)',
+  )
+    .option('--duplicates <file>', 'append each dropped duplicate here, with duplicate_of and similarity')
     .option('--concurrency <n>', 'URLs fetched at once, over all hosts', positiveInteger, 8)
     .option('--per-host <n>', 'URLs fetched at once from one host', positiveInteger, 2)
     .option('--per-host-delay <ms>', 'milliseconds between two requests to one host', wholeNumber, 0)
@@ -92,10 +103,7 @@ function program(setExit: (code: number) => void): Command {
     )
     .option('--retries <n>', 'retries after a network error, 429 or 5xx (other 4xx fail at once)', wholeNumber, 3)
     .option('--retry-delay <ms>', 'first wait before a retry; it doubles each time, with jitter', wholeNumber, 500)
-    .option('-q, --quiet', 'print only errors on standard error')
-    .option('-v, --verbose', 'print a line for every input as it is done')
     .option('--json-summary', 'end with one JSON object of counts, exit code and failures on standard error')
-    .option('--no-color', 'never colour standard error')
     .addHelpText(
       'after',
       `
@@ -116,40 +124,17 @@ Exit codes: 0 every input ingested, 1 some input failed (the rest were written),
       setExit(await runIngest(inputs, flags));
     });
 
-  wire
-    .command('watch')
-    .description('ingest files dropped into a hot folder once complete, moving each to .done/ or .failed/')
-    .argument('<dir>', 'the folder to watch')
-    .requiredOption('-o, --output <file>', 'append JSON lines to this file')
-    .option('--interval <ms>', 'how often to look for new files', positiveInteger, 1000)
-    .option('--settle <ms>', 'how long a file must stay unchanged to count as complete', positiveInteger, 2000)
-    .option('--once', 'ingest what is ready (waiting for files still being written) and exit')
-    .addOption(
-      new Option('--format <name>', 'force a format instead of detecting it from the content')
-        .choices(['auto', ...PARSER_NAMES])
-        .default('auto'),
-    )
-    .addOption(
-      new Option('--output-format <name>', 'write wire records, or IPTC ninjs 2.1 items, one JSON object a line')
-        .choices(['jsonl', 'ninjs'])
-        .default('jsonl'),
-    )
-    .addOption(
-      new Option('--dedup <mode>', 'drop copies: near (also republished variants), exact (same body) or off')
-        .choices(['near', 'exact', 'off'])
-        .default('near'),
-    )
-    .option(
-      '--reference-date <when>',
-      'date a dateline without a year against: mtime, now or YYYY-MM-DD',
-      referenceDate,
-    )
-    .option('--max-story-bytes <n>', 'skip stories larger than this many bytes', positiveInteger, 16 * 1024 * 1024)
-    .option('--state <path>', 'the dedup state (default: <output>.state)')
-    .option('--lock-timeout <seconds>', 'wait this long for another run on the same output', waitSeconds, 60)
-    .option('-q, --quiet', 'print only errors on standard error')
-    .option('-v, --verbose', 'print a line for every file as it is done')
-    .option('--no-color', 'never colour standard error')
+  withStoryOptions(
+    wire
+      .command('watch')
+      .description('ingest files dropped into a hot folder once complete, moving each to .done/ or .failed/')
+      .argument('<dir>', 'the folder to watch')
+      .requiredOption('-o, --output <file>', 'append JSON lines to this file')
+      .option('--interval <ms>', 'how often to look for new files', positiveInteger, 1000)
+      .option('--settle <ms>', 'how long a file must stay unchanged to count as complete', positiveInteger, 2000)
+      .option('--once', 'ingest what is ready (waiting for files still being written) and exit'),
+    'the dedup state (default: <output>.state)',
+  )
     .addHelpText(
       'after',
       `

@@ -1,4 +1,6 @@
 import { catchUp } from '../dedup/catchup.js';
+import { isLockError } from '../errors.js';
+import { EXIT } from './exit.js';
 import { SqliteStore } from '../dedup/sqlite-store.js';
 import type { DedupMode } from '../dedup/verdict.js';
 import { readLinesFrom } from '../sinks/jsonl-reader.js';
@@ -48,6 +50,29 @@ export async function openState(options: {
       lock?.release();
     },
   };
+}
+
+/**
+ * {@link openState} for a command: the state, or, when it cannot be had, the error reported and the exit code to
+ * return (3 when another run holds the lock).
+ */
+export async function openStateOrExit(
+  output: string | null,
+  flags: { readonly state?: string | undefined; readonly dedup: DedupMode; readonly lockTimeout: number },
+  reporter: Reporter,
+): Promise<RunState | number> {
+  try {
+    return await openState({
+      output,
+      state: flags.state ?? null,
+      dedup: flags.dedup,
+      lockTimeout: flags.lockTimeout,
+      reporter,
+    });
+  } catch (error) {
+    reporter.fatal(error instanceof Error ? error.message : String(error));
+    return isLockError(error) ? EXIT.locked : EXIT.failed;
+  }
 }
 
 /**

@@ -1,13 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ingest, type InputFailure } from '../pipeline.js';
-import { isLockError, isOutputError, isStateError } from '../errors.js';
+import { isOutputError, isStateError } from '../errors.js';
 import type { FingerprintStore } from '../dedup/store.js';
 import { JsonlFileSink, repairTornTail } from '../sinks/jsonl.js';
 import { HotFolder } from '../sources/hotfolder.js';
 import { EXIT } from './exit.js';
 import type { IngestFlags } from './ingest.js';
 import { Reporter, wantColor } from './report.js';
-import { openState, type RunState } from './state.js';
+import { openStateOrExit } from './state.js';
 
 /** Options of `wire watch`, on top of the ingest options it shares. */
 export interface WatchFlags extends Omit<IngestFlags, 'inputList' | 'jsonSummary'> {
@@ -30,7 +30,6 @@ export async function runWatch(dir: string, flags: WatchFlags): Promise<number> 
   });
   let folder: HotFolder;
   let sink: JsonlFileSink;
-  let state: RunState;
   try {
     folder = new HotFolder(dir, flags.settle);
     folder.ready();
@@ -38,19 +37,9 @@ export async function runWatch(dir: string, flags: WatchFlags): Promise<number> 
     reporter.fatal(error instanceof Error ? error.message : String(error));
     return EXIT.usage;
   }
-  try {
-    // Held for as long as the watch runs: a cron `wire ingest` on the same output waits, or exits 3.
-    state = await openState({
-      output: flags.output,
-      state: flags.state ?? null,
-      dedup: flags.dedup,
-      lockTimeout: flags.lockTimeout,
-      reporter,
-    });
-  } catch (error) {
-    reporter.fatal(error instanceof Error ? error.message : String(error));
-    return isLockError(error) ? EXIT.locked : EXIT.failed;
-  }
+  // Held for as long as the watch runs: a cron `wire ingest` on the same output waits, or exits 3.
+  const state = await openStateOrExit(flags.output, flags, reporter);
+  if (typeof state === 'number') return state;
   try {
     if (repairTornTail(flags.output) !== null) {
       reporter.fatal(`${flags.output}: its last line was incomplete; moved it to ${flags.output}.rejected`);

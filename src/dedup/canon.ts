@@ -71,28 +71,106 @@ export function isNumberToken(token: string): boolean {
 
 /** Splits text into canonical tokens (see the module comment). */
 export function canonicalTokens(text: string): string[] {
-  const prepared = text
-    .normalize('NFKC')
-    // Reuters marks tickers and unlisted companies: `Lloyds Bank Plc <LLOY.L>`, `<Theta Corp>`; republishers drop
-    // the ticker and the brackets.
-    .replace(/<([^<>]{1,60})>/g, (_all, inner: string) => (/^[A-Z0-9.]{1,10}$/.test(inner) ? ' ' : ` ${inner} `))
-    .toLowerCase()
-    // `U.S.` → `us`, `N.K.` → `nk`: a dot between single letters is an abbreviation, not a sentence end.
-    .replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu, (abbreviation) => abbreviation.replace(/\./g, ''))
-    // `company's` / `company’s` → `companys`: quote style must not split a word differently.
-    .replace(/[’'`‘]/g, '')
-    .replace(/%/g, ' percent ')
-    .replace(/&/g, ' and ')
-    .replace(/\bper cent\b/g, 'percent');
+  const { prepared, ascii } = prepareText(text);
+  if (ascii) return asciiTokens(prepared);
   const tokens: string[] = [];
-  for (const match of prepared.matchAll(TOKEN)) {
-    const raw = match[0];
-    if (isNumberToken(raw)) {
-      // `1,000` and `1000` are one number; a trailing `.` was sentence punctuation and is not matched.
-      tokens.push(raw.replace(/(?<=\d),(?=\d{3}\b)/g, ''));
-      continue;
+  for (const match of prepared.matchAll(TOKEN)) tokens.push(canonicalToken(match[0]));
+  return tokens;
+}
+
+/** A token's canonical form: `1,000` → `1000`, `pct` → `percent`, `two` → `2`; others as they are. */
+function canonicalToken(raw: string): string {
+  // `1,000` and `1000` are one number; a trailing `.` was sentence punctuation and is not matched.
+  if (isNumberToken(raw)) return raw.includes(',') ? raw.replace(/(?<=\d),(?=\d{3}\b)/g, '') : raw;
+  return canonicalWord(raw);
+}
+
+/** The canonical form of a lower-case word: house-style abbreviations and number words replaced. */
+export function canonicalWord(word: string): string {
+  return NUMBER_WORDS.get(word) ?? HOUSE_STYLE.get(word) ?? word;
+}
+
+/** The words {@link canonicalWord} replaces. */
+export const REPLACED_WORDS: readonly string[] = [...NUMBER_WORDS.keys(), ...HOUSE_STYLE.keys()];
+
+/**
+ * The text with every rewrite applied that comes before splitting into tokens, and whether it is ASCII (then the
+ * tokens are runs of `a-z` and numbers). Runs on every story: each rewrite is skipped when its trigger is absent,
+ * and ASCII text takes regexes without Unicode property classes, which match the same on ASCII and cost a fraction.
+ */
+export function prepareText(text: string): { readonly prepared: string; readonly ascii: boolean } {
+  const ascii = !NON_ASCII.test(text);
+  let prepared = ascii ? text : text.normalize('NFKC');
+  // Reuters marks tickers and unlisted companies: `Lloyds Bank Plc <LLOY.L>`, `<Theta Corp>`; republishers drop the
+  // ticker and the brackets.
+  if (prepared.includes('<')) {
+    prepared = prepared.replace(/<([^<>]{1,60})>/g, (_all, inner: string) =>
+      /^[A-Z0-9.]{1,10}$/.test(inner) ? ' ' : ` ${inner} `,
+    );
+  }
+  prepared = prepared.toLowerCase();
+  // `U.S.` → `us`, `N.K.` → `nk`: a dot between single letters is an abbreviation, not a sentence end.
+  if (prepared.includes('.')) {
+    prepared = prepared.replace(ascii ? ASCII_ABBREVIATION : ABBREVIATION, (abbreviation) =>
+      abbreviation.replace(/\./g, ''),
+    );
+  }
+  // `company's` / `company’s` → `companys`: quote style must not split a word differently.
+  if (QUOTE.test(prepared)) prepared = prepared.replace(QUOTES, '');
+  if (prepared.includes('%')) prepared = prepared.replace(/%/g, ' percent ');
+  if (prepared.includes('&')) prepared = prepared.replace(/&/g, ' and ');
+  if (prepared.includes('per cent')) prepared = prepared.replace(/\bper cent\b/g, 'percent');
+  return { prepared, ascii };
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/;
+const ABBREVIATION = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu;
+const ASCII_ABBREVIATION = /(?<![a-z0-9])(?:[a-z]\.){2,}/g;
+
+/**
+ * The ASCII tokenizer: the same tokens as {@link TOKEN} on lower-cased ASCII text (runs of letters; digits with
+ * inner `.,/:` between digits), scanned by character code instead of a regex, since it sees every word of every story.
+ */
+function asciiTokens(text: string): string[] {
+  const tokens: string[] = [];
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) {
+      let end = i + 1;
+      while (end < length && isLower(text.charCodeAt(end))) end++;
+      tokens.push(canonicalWord(text.slice(i, end)));
+      i = end;
+    } else if (code >= 48 && code <= 57) {
+      let end = i + 1;
+      let comma = false;
+      for (;;) {
+        while (end < length && isDigit(text.charCodeAt(end))) end++;
+        const next = text.charCodeAt(end);
+        if ((next === 46 || next === 44 || next === 47 || next === 58) && isDigit(text.charCodeAt(end + 1))) {
+          if (next === 44) comma = true;
+          end += 1;
+          continue;
+        }
+        break;
+      }
+      const number = text.slice(i, end);
+      tokens.push(comma ? canonicalToken(number) : number);
+      i = end;
+    } else {
+      i++;
     }
-    tokens.push(NUMBER_WORDS.get(raw) ?? HOUSE_STYLE.get(raw) ?? raw);
   }
   return tokens;
 }
+
+function isLower(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+const QUOTE = /[’'`‘]/;
+const QUOTES = /[’'`‘]/g;

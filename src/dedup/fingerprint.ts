@@ -1,7 +1,8 @@
 import type { Story } from '../types.js';
 import { canonicalTokens } from './canon.js';
 import { exactFingerprint } from './exact.js';
-import { nearSketch, OPENING_CHUNKS, SKETCH_NUMBERS, titleHash, type NearSketch } from './sketch.js';
+import { OPENING_CHUNKS, SKETCH_NUMBERS, sketchOfHashes, titleHash, type NearSketch } from './sketch.js';
+import { canonicalHashes } from './token-hashes.js';
 
 /** Both fingerprints of a story, as the dedup stage uses them. */
 export interface Fingerprint {
@@ -25,11 +26,11 @@ export const SHORT_BODY_WORDS = 25;
 export function fingerprintStory(
   story: Pick<Story, 'headline' | 'body' | 'dateline'> & { fingerprint?: { exact: string } },
 ): Fingerprint {
-  const body = canonicalTokens(story.body);
-  const sketch = nearSketch(body, {
+  const body = canonicalHashes(story.body);
+  const sketch = sketchOfHashes(body.hashes, body.isNumber, {
     day: datelineDay(story.dateline?.date ?? null),
     title: titleHash(canonicalTokens(story.headline)),
-    short: body.length < SHORT_BODY_WORDS,
+    short: body.hashes.length < SHORT_BODY_WORDS,
   });
   return { exact: story.fingerprint?.exact ?? exactFingerprint(story), sketch, near: encodeSketch(sketch) };
 }

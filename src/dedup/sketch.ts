@@ -61,6 +61,15 @@ export function titleHash(tokens: readonly string[]): number {
 
 /** Builds the sketch of a body's tokens (see {@link NearSketch}). */
 export function nearSketch(tokens: readonly string[], context: SketchContext = NO_CONTEXT): NearSketch {
+  return sketchOfHashes(tokens.map(hashString), tokens.map(isNumberToken), context);
+}
+
+/** Builds the sketch from the tokens' hashes and number flags (see {@link canonicalHashes}). */
+export function sketchOfHashes(
+  tokenHashes: readonly number[],
+  isNumber: readonly boolean[],
+  context: SketchContext = NO_CONTEXT,
+): NearSketch {
   const hashes: number[] = [];
   const opening: number[] = [];
   const numbers: number[] = [];
@@ -73,17 +82,17 @@ export function nearSketch(tokens: readonly string[], context: SketchContext = N
     chunk = 0;
     length = 0;
   };
-  tokens.forEach((token, position) => {
-    const h = hashString(token);
+  for (let position = 0; position < tokenHashes.length; position++) {
+    const h = tokenHashes[position] ?? 0;
     chunk = combine(chunk, h);
     length++;
-    if (position < NUMBER_SPAN && numbers.length < SKETCH_NUMBERS && isNumberToken(token)) {
+    if (position < NUMBER_SPAN && numbers.length < SKETCH_NUMBERS && isNumber[position] === true) {
       numbers.push(h >>> 24);
       // The numbers in the first two chunks join the lead key (a trimmed copy keeps those two chunks whole).
       if (hashes.length < 2) leadNumbers = combine(leadNumbers, h);
     }
     if ((length >= MIN_CHUNK && h % BOUNDARY_MODULUS === 0) || length >= MAX_CHUNK) close();
-  });
+  }
   if (length > 0) close();
   // Pairs of chunks after the first two, so that an edit there leaves the lead key and one there leaves this one.
   // Pairs, not single chunks: a chunk is only a few words, and `in the` would put every story in one bucket.

@@ -11,7 +11,7 @@ export interface BadContext {
   readonly dir: string;
   readonly server: FaultServer;
   /** Adds a route to the case's server. */
-  route(path: string, route: Route): string;
+  readonly route: (path: string, route: Route) => string;
 }
 
 /** One bad input and what wire must do with it. */

@@ -1,0 +1,92 @@
+import { REPLACED_WORDS, canonicalTokens, canonicalWord, isNumberToken, prepareText } from './canon.js';
+import { hashString, mix32 } from './hash.js';
+
+/** A text's canonical tokens as the sketch uses them: each token's hash, and which tokens are numbers. */
+export interface TokenHashes {
+  /** `hashString(token)` of each canonical token, in order. */
+  readonly hashes: number[];
+  /** `isNumber[i]` is true when token i is a number. */
+  readonly isNumber: boolean[];
+}
+
+/**
+ * The hashes of {@link canonicalTokens}, the same values, computed without building the token strings for ASCII
+ * text (most wire copy): the prepared text is scanned once, hashing each token as it is read. The strings, their
+ * table lookups and their garbage cost three times as much, and this runs on every story.
+ */
+export function canonicalHashes(text: string): TokenHashes {
+  const { prepared, ascii } = prepareText(text);
+  if (!ascii) {
+    const tokens = canonicalTokens(text);
+    return { hashes: tokens.map(hashString), isNumber: tokens.map(isNumberToken) };
+  }
+  return scanAscii(prepared);
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+// The words canonicalWord replaces, by the hash of the word as printed; a hit is confirmed against the word itself,
+// so a hash collision can never change a token.
+interface Replacement {
+  readonly word: string;
+  readonly hash: number;
+  /** Number words become numbers: `two` → `2`. */
+  readonly isNumber: boolean;
+}
+const REPLACED = new Map<number, Replacement[]>();
+for (const word of REPLACED_WORDS) {
+  const key = hashString(word);
+  const canonical = canonicalWord(word);
+  const replacement = { word, hash: hashString(canonical), isNumber: isNumberToken(canonical) };
+  REPLACED.set(key, [...(REPLACED.get(key) ?? []), replacement]);
+}
+
+/** Tokens of prepared ASCII text: runs of `a-z`, and numbers `\d+(?:[.,/:]\d+)*` with thousands commas dropped. */
+function scanAscii(text: string): TokenHashes {
+  const hashes: number[] = [];
+  const isNumber: boolean[] = [];
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) {
+      const start = i;
+      let h = FNV_OFFSET;
+      for (; i < length; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 97 || c > 122) break;
+        h = Math.imul(h ^ c, FNV_PRIME);
+      }
+      const hash = mix32(h);
+      const candidates = REPLACED.get(hash);
+      const replaced = candidates?.find((r) => r.word === text.slice(start, i));
+      hashes.push(replaced ? replaced.hash : hash);
+      isNumber.push(replaced ? replaced.isNumber : false);
+    } else if (code >= 48 && code <= 57) {
+      let h = FNV_OFFSET;
+      for (;;) {
+        while (i < length && isDigit(text.charCodeAt(i))) h = Math.imul(h ^ text.charCodeAt(i++), FNV_PRIME);
+        const next = text.charCodeAt(i);
+        if (!(next === 46 || next === 44 || next === 47 || next === 58) || !isDigit(text.charCodeAt(i + 1))) break;
+        // `1,000` → `1000`: a comma followed by exactly three digits (then the token's end or `.,/:`) is dropped.
+        const thousands =
+          next === 44 &&
+          isDigit(text.charCodeAt(i + 2)) &&
+          isDigit(text.charCodeAt(i + 3)) &&
+          !isDigit(text.charCodeAt(i + 4));
+        if (!thousands) h = Math.imul(h ^ next, FNV_PRIME);
+        i++;
+      }
+      hashes.push(mix32(h));
+      isNumber.push(true);
+    } else {
+      i++;
+    }
+  }
+  return { hashes, isNumber };
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
