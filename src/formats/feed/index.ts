@@ -2,6 +2,7 @@ import { load } from 'cheerio/slim';
 import type { Document } from 'domhandler';
 import type { ParsedStory } from '../../types.js';
 import type { ParseResult, UnitContext } from '../index.js';
+import { capDepth } from '../html/depth.js';
 import { paragraphsOf } from '../html/paragraphs.js';
 import { parseJsonFeed } from './json.js';
 import { parseXmlFeed, type Feed, type FeedItem } from './xml.js';
@@ -43,6 +44,7 @@ function itemStory(feed: Feed, item: FeedItem, base: string | null, line: number
 
 function htmlParagraphs(html: string): string[] {
   const document = load(html).root()[0] as unknown as Document;
+  capDepth(document);
   return paragraphsOf(document.children);
 }
 

@@ -1,5 +1,6 @@
 import { load, type CheerioAPI } from 'cheerio/slim';
-import type { AnyNode } from 'domhandler';
+import type { AnyNode, ParentNode } from 'domhandler';
+import { capDepth } from '../html/depth.js';
 import { isoDate } from '../html/metadata.js';
 
 /** One item of a feed, as the feed describes it. */
@@ -23,6 +24,8 @@ export interface Feed {
 /** Parses RSS 2.0, RSS 1.0 (RDF) and Atom with htmlparser2 in XML mode (forgiving of the usual broken feeds). */
 export function parseXmlFeed(xml: string): Feed {
   const $ = load(xml, { xml: { xmlMode: true, decodeEntities: true } });
+  // cheerio's text() recurses: a feed nested 10,000 deep would overflow the stack.
+  capDepth($.root()[0] as unknown as ParentNode);
   const atom = $('feed').length > 0 && $('channel').length === 0;
   const channel = atom ? $('feed').first() : $('channel').first();
   const title = childText(channel, 'title');

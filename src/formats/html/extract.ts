@@ -1,6 +1,7 @@
 import { load } from 'cheerio/slim';
 import type { Document } from 'domhandler';
 import { cleanDocument, type Flags } from './clean.js';
+import { capDepth } from './depth.js';
 import { descendants } from './dom.js';
 import { readMeta, type PageMeta } from './metadata.js';
 import { paragraphsOf } from './paragraphs.js';
@@ -32,6 +33,7 @@ export function extractPage(html: string, baseUrl: string | null): ExtractedPage
   let found: PageMeta | null = null;
   for (const flags of ATTEMPTS) {
     const document = load(html, baseUrl === null ? null : { baseURI: baseUrl }).root()[0] as unknown as Document;
+    capDepth(document);
     const elements = descendants(document);
     // Metadata does not depend on the cleaning flags: read it from the first parse only.
     const meta = (found ??= readMeta(document, baseUrl, elements));
