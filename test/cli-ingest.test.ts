@@ -1,4 +1,5 @@
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, parseLines } from './helpers/cli.js';
@@ -115,6 +116,19 @@ describe('wire ingest with bad inputs among good ones', () => {
       expect(result.stderr).toContain(`${locked}: permission denied`);
       expect(result.records.map((r) => r['headline'])).toEqual(['Unlocked']);
     }
+  });
+
+  it('reports a named pipe found in a folder instead of waiting for ever for a writer, and a directory loop once', async () => {
+    const folder = join(dir, 'drop');
+    write('drop/a.txt', story('Before the pipe'));
+    spawnSync('mkfifo', [join(folder, 'b.fifo')]);
+    write('drop/c/d.txt', story('After the pipe'));
+    symlinkSync('..', join(folder, 'c', 'up'));
+    const result = await runCli(['ingest', folder]);
+    expect(result.code).toBe(1);
+    expect(result.records.map((r) => r['headline'])).toEqual(['Before the pipe', 'After the pipe']);
+    expect(result.stderr).toContain(`${join(folder, 'b.fifo')}: not a regular file (a named pipe, socket or device)`);
+    expect(result.stderr).toContain(`${join(folder, 'c', 'up')}: a directory loop`);
   });
 
   it('reads bytes that are not UTF-8 as windows-1252 and says so', async () => {

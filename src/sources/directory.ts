@@ -1,7 +1,8 @@
+import type { Stats } from 'node:fs';
 import { opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileError } from './file.js';
-import type { InputError } from '../errors.js';
+import { InputError } from '../errors.js';
 
 /** A file found by walking a directory, or the error met on the way. */
 export type WalkEntry = { readonly path: string } | { readonly error: InputError };
@@ -9,7 +10,7 @@ export type WalkEntry = { readonly path: string } | { readonly error: InputError
 /**
  * Walks a directory recursively in sorted order (so output order is deterministic), skipping hidden files and
  * folders. Symbolic links are followed, but a directory already visited on the current path (a loop) is reported
- * once and not entered again.
+ * once and not entered again. Only regular files are yielded; anything else found (a named pipe) is reported.
  */
 export async function* walkDirectory(root: string): AsyncGenerator<WalkEntry> {
   yield* walk(root, new Set());
@@ -27,22 +28,24 @@ async function* walk(dir: string, ancestors: Set<string>): AsyncGenerator<WalkEn
     return;
   }
   if (ancestors.has(key)) {
-    const error = fileError(dir, Object.assign(new Error('directory loop'), { code: 'ELOOP' }));
-    yield { error };
+    const message = `${dir}: a directory loop (a symbolic link back to a folder being walked); not walked again`;
+    yield { error: new InputError('directory-loop', message, { input: dir }) };
     return;
   }
   const inner = new Set(ancestors).add(key);
   for (const name of names) {
     const path = join(dir, name);
-    let isDir: boolean;
+    let info: Stats;
     try {
-      isDir = (await stat(path)).isDirectory();
+      info = await stat(path);
     } catch (error) {
       yield { error: fileError(path, error) };
       continue;
     }
-    if (isDir) yield* walk(path, inner);
-    else yield { path };
+    if (info.isDirectory()) yield* walk(path, inner);
+    else if (info.isFile()) yield { path };
+    // Opening a named pipe with no writer waits for ever: a stray FIFO in a wire folder would hang every cron run.
+    else yield { error: notAFile(path) };
   }
 }
 
@@ -53,4 +56,9 @@ async function listNames(dir: string): Promise<string[]> {
   }
   // Code-point order, not locale order: the same on every machine.
   return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function notAFile(path: string): InputError {
+  const message = `${path}: not a regular file (a named pipe, socket or device); skipped (name it on its own to read it)`;
+  return new InputError('not-a-file', message, { input: path });
 }
