@@ -1,4 +1,5 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { random, story } from '../../bench/generate.js';
 
@@ -99,4 +100,13 @@ export function rssFeed(first: number, count: number, link: (n: number) => strin
     items.push(`<item><title>Story ${n}</title><link>${link(n)}</link><guid>${link(n)}</guid></item>`);
   }
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Test Wire</title>${items.join('')}</channel></rss>`;
+}
+
+export const MB = 1024 * 1024;
+
+/** Writes one input file; returns it as command-line arguments. */
+export function file(dir: string, name: string, content: string | Buffer, encoding: BufferEncoding = 'utf8'): string[] {
+  const path = join(dir, name);
+  writeFileSync(path, content, encoding);
+  return [path];
 }
