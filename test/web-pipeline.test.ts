@@ -111,6 +111,19 @@ describe('URLs in the pipeline', () => {
     expect(served).toBe(1);
   });
 
+  it('remembers validators only once the output holding the page is synced (a 304 after a kill would lose it)', async () => {
+    server.route('/durable', send(articlePage('Durable story', [BODY]), { etag: '"d1"' }));
+    const log: string[] = [];
+    const sink = {
+      write: () => void log.push('write'),
+      checkpoint: () => (log.push('checkpoint'), log.length),
+      close: () => Promise.resolve(),
+    };
+    const validators: ValidatorCache = { get: () => null, put: (url) => void log.push(`put ${url}`) };
+    await ingest({ inputs: [server.url('/durable')], sink, validators, fetch: { retries: 0 } });
+    expect(log).toEqual(['write', 'checkpoint', `put ${server.url('/durable')}`]);
+  });
+
   it('reports a failing URL and writes the others', async () => {
     server.route('/good-a', send(articlePage('Good story A', [BODY])));
     server.route('/good-b', send(articlePage('Good story B', [BODY.replace('January', 'March')])));

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +59,46 @@ describe('wire ingest with near dedup and a state file', () => {
     expect(rerun.code).toBe(0);
     expect(rerun.stderr).toMatch(/caught up with 22 records/);
     expect(readFileSync(out, 'utf8')).toBe(before);
+  });
+
+  it('rebuilds a state file overwritten with garbage from the output, with a warning, and still adds nothing', async () => {
+    const dir = tempDir();
+    const files = inputs(dir);
+    const out = join(dir, 'out.jsonl');
+    await runCli(['ingest', ...files, '-o', out]);
+    const before = readFileSync(out, 'utf8');
+    writeFileSync(`${out}.state`, 'not a database\n'.repeat(500));
+    const rerun = await runCli(['ingest', ...files, '-o', out]);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.stderr).toMatch(/the dedup state was damaged \(SQLITE_NOTADB.*\); rebuilt it from .*out\.jsonl/);
+    expect(readFileSync(out, 'utf8')).toBe(before);
+    expect(existsSync(`${out}.state.corrupt`)).toBe(true);
+  });
+
+  it('stops with a clear message when the disk fills, leaving every line whole, and the next run writes the rest once', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'dump.txt');
+    writeFileSync(input, generateDump(1500, 0));
+    const out = join(dir, 'out.jsonl');
+    // ulimit -f counts 512-byte blocks in POSIX sh: 600 KB, about a third of the output.
+    const full = spawnSync('/bin/sh', [
+      '-c',
+      `ulimit -f 1200 && exec "${process.execPath}" "${WIRE}" ingest "${input}" -o "${out}"`,
+    ]);
+    expect(full.status).toBe(1);
+    expect(full.stderr.toString()).toMatch(
+      /cannot write to .*out\.jsonl: EFBIG: file too large.*make room and run again/,
+    );
+    const partial = records(out).map((r) => r['id']);
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.length).toBeLessThan(1500);
+    const rerun = await runCli(['ingest', input, '-o', out]);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    const ids = records(out).map((r) => r['id']);
+    // Every story once: the store recorded nothing the full disk kept out of the output.
+    expect(ids).toHaveLength(1500);
+    expect(new Set(ids).size).toBe(1500);
+    expect(ids.slice(0, partial.length)).toEqual(partial);
   });
 
   it('keeps the state where --state says, and dedups only within the run on standard output without it', async () => {

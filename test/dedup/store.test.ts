@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catchUp, fromLine } from '../../src/dedup/catchup.js';
 import { fingerprintStory } from '../../src/dedup/fingerprint.js';
 import { SqliteStore } from '../../src/dedup/sqlite-store.js';
+import { isStateError } from '../../src/errors.js';
 import { exactKey, type StoredStory } from '../../src/dedup/store.js';
 import type { Story } from '../../src/types.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -64,6 +65,56 @@ describe('SqliteStore', () => {
     expect(again.get('https://example.test/other')).toBeNull();
     again.close();
     expect(existsSync(path)).toBe(true);
+  });
+});
+
+describe('a damaged state file', () => {
+  const many = (count: number): StoredStory[] => {
+    const base = stored(original);
+    return Array.from({ length: count }, (_, i) => ({
+      ...base,
+      id: i.toString(16).padStart(24, '0'),
+      sketch: { ...base.sketch, lead: (i * 7919) | 0, spread: (i * 104729) & 0x7fffff },
+    }));
+  };
+
+  it('is moved aside when SQLite cannot open it, and a new store takes its place', () => {
+    const path = join(tempDir(), 'state');
+    writeFileSync(path, 'this is not a database\n'.repeat(100));
+    const store = new SqliteStore(path);
+    expect(store.damaged).toMatch(/SQLITE_NOTADB: file is not a database; moved it to .*state\.corrupt/);
+    expect(readFileSync(`${path}.corrupt`, 'utf8')).toMatch(/^this is not a database/);
+    store.commit([stored(original)], 42);
+    expect(store.absorbed()).toBe(42);
+    store.close();
+  });
+
+  it('found damaged while in use, is a StateError saying the next run rebuilds it, and is moved aside', () => {
+    const path = join(tempDir(), 'state');
+    const stories = many(5000);
+    const store = new SqliteStore(path);
+    store.commit(stories, 1);
+    store.close();
+    // The last pages hold leaves of the tables, which opening does not read.
+    const fd = openSync(path, 'r+');
+    const size = fstatSync(fd).size;
+    writeSync(fd, Buffer.alloc(16 * 4096, 0xa5), 0, 16 * 4096, size - 16 * 4096);
+    closeSync(fd);
+    const reopened = new SqliteStore(path);
+    expect(reopened.damaged).toBeNull();
+    let error: unknown;
+    try {
+      reopened.candidates(stories.map((s) => s.sketch));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isStateError(error)).toBe(true);
+    expect((error as Error).message).toMatch(
+      /is damaged \(SQLITE_CORRUPT.*\); the next run rebuilds it from the output/,
+    );
+    expect(existsSync(`${path}.corrupt`)).toBe(true);
+    expect(existsSync(path)).toBe(false);
+    reopened.close();
   });
 });
 
