@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -103,5 +103,31 @@ describe('wire watch', () => {
     expect(result.code).toBe(0);
     expect(headlines(join(base, 'out.jsonl'))).toEqual(['Only once']);
     expect(existsSync(join(dir, '.done', 'one.txt'))).toBe(true);
+  });
+
+  it('stops with a clear message when the disk fills, leaving the file in hand where it was, to be ingested again', async () => {
+    const base = tempDir('wire-watch-full-');
+    const dir = join(base, 'in');
+    mkdirSync(dir);
+    const out = join(base, 'out.jsonl');
+    const many = Array.from({ length: 400 }, (_, i) =>
+      story(`Story ${i} of a large delivery`).replace('Friday', `day ${i}`),
+    );
+    writeFileSync(join(dir, 'big.txt'), many.join('\f\n'));
+    const args = ['watch', dir, '-o', out, '--once', '--settle', '100', '--interval', '20', '--dedup', 'exact'];
+    // ulimit -f counts 512-byte blocks in POSIX sh: 100 KB, a fraction of the output.
+    const full = spawnSync('/bin/sh', [
+      '-c',
+      `ulimit -f 200 && exec "${process.execPath}" "${WIRE}" ${args.join(' ')}`,
+    ]);
+    expect(full.status).toBe(1);
+    expect(full.stderr.toString()).toMatch(/cannot write to .*out\.jsonl: EFBIG/);
+    expect(existsSync(join(dir, 'big.txt'))).toBe(true);
+    expect(existsSync(join(dir, '.failed', 'big.txt'))).toBe(false);
+    const resumed = await runCli(args);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const written = headlines(out);
+    expect(written).toHaveLength(400);
+    expect(new Set(written).size).toBe(400);
   });
 });
