@@ -6,13 +6,22 @@
  */
 import { badFileCases } from './bad-files.js';
 import { badWebCases } from './bad-web.js';
+import { fuzzCases } from './fuzz.js';
 import { killCases } from './kill.js';
 import { FULL, runCases, type Case } from './matrix.js';
 import { overlapCases } from './overlap.js';
 import { resourceCases } from './resources.js';
 import { storeCases } from './store.js';
 
-const cases: Case[] = [...killCases, ...overlapCases, ...badFileCases, ...badWebCases, ...resourceCases, ...storeCases];
+const cases: Case[] = [
+  ...killCases,
+  ...overlapCases,
+  ...badFileCases,
+  ...badWebCases,
+  ...resourceCases,
+  ...storeCases,
+  ...fuzzCases,
+];
 
 const only = process.env['FAULTS_ONLY'] ? new RegExp(process.env['FAULTS_ONLY'], 'i') : null;
 console.log(`wire fault matrix (${FULL ? 'full' : 'CI sample; FAULTS=full for the full run'})`);

@@ -151,6 +151,37 @@ const feed = fc
       : `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title>${items.join('')}</channel></rss>`,
   );
 
+// Plain wire copy: headline, dateline lead, wrapped paragraphs, sign-off and end matter, several stories a file.
+const plainStory = fc
+  .tuple(
+    text,
+    fc.constantFrom(
+      'SEOUL, Nov. 27 (Yonhap) -- ',
+      '    NEW YORK, Feb 26 - ',
+      'HOUSTON--(BUSINESS WIRE)--',
+      'By Jane Doe\n',
+      '',
+    ),
+    fc.array(fc.tuple(text, fc.boolean()), { maxLength: 4 }),
+    fc.constantFrom(
+      ' Reuter\n',
+      '(END)\nSource: Yonhap News Agency\n',
+      'You may also like...\n- A link\n',
+      '-30-\n',
+      '',
+    ),
+  )
+  .map(
+    ([headline, lead, paragraphs, end]) =>
+      `${headline}\n\n${lead}${paragraphs.map(([p, wrap]) => (wrap ? p.replace(/ /g, '\n') : p)).join('\n\n')}\n${end}`,
+  );
+const plainFile = fc
+  .tuple(
+    fc.array(plainStory, { minLength: 1, maxLength: 3 }),
+    fc.constantFrom('\f\n', '\u0003', '\n(END)\n', '\n###\n'),
+  )
+  .map(([stories, separator]) => stories.join(separator));
+
 /** Cuts a document at a random point some of the time: cut-off files are what the parsers must survive. */
 function damaged(document: fc.Arbitrary<string>): fc.Arbitrary<string> {
   return fc
@@ -163,6 +194,7 @@ function damaged(document: fc.Arbitrary<string>): fc.Arbitrary<string> {
 
 /** Per format: well-shaped documents with arbitrary text in their fields, sometimes damaged, or anything at all. */
 export const documents: Readonly<Record<string, fc.Arbitrary<string>>> = {
+  plain: fc.oneof(damaged(plainFile), text),
   anpa: fc.oneof(damaged(fc.array(anpaFrame, { minLength: 1, maxLength: 3 }).map((f) => f.join(''))), text),
   iptc7901: fc.oneof(damaged(fc.array(iptcFrame, { minLength: 1, maxLength: 3 }).map((f) => f.join(''))), text),
   nitf: fc.oneof(damaged(nitf), text),
