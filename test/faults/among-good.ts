@@ -33,10 +33,12 @@ export interface BadInput {
   readonly unprivileged?: boolean;
   /** Seconds after which the run counts as hung (a bad input must never stop a cron run for good). */
   readonly hangSeconds?: number;
+  /** False to leave the good page by URL out (its web stack would be measured with the run's memory). */
+  readonly withUrl?: boolean;
 }
 
-// The good inputs around every bad one: two files and a page by URL.
-const GOOD = 101;
+// The good inputs around every bad one: two files of 50 stories and, unless a case says not, a page by URL.
+const FILE_STORIES = 100;
 
 /**
  * A bad input between good ones: `wire ingest good-a BAD good-b URL -o out`. The run must give the expected exit
@@ -54,7 +56,7 @@ export function amongGood(bad: BadInput): Case {
       });
       try {
         routes.set('/good.html', (request, response) =>
-          sendTagged(request, response, articlePage(GOOD - 1), 'text/html; charset=utf-8'),
+          sendTagged(request, response, articlePage(FILE_STORIES), 'text/html; charset=utf-8'),
         );
         const context: BadContext = {
           dir,
@@ -64,7 +66,8 @@ export function amongGood(bad: BadInput): Case {
             return `${server.base}${path}`;
           },
         };
-        return await check(bad, dir, await bad.make(context), `${server.base}/good.html`);
+        const goodUrl = bad.withUrl === false ? [] : [`${server.base}/good.html`];
+        return await check(bad, dir, await bad.make(context), goodUrl);
       } finally {
         await server.close();
       }
@@ -72,19 +75,20 @@ export function amongGood(bad: BadInput): Case {
   };
 }
 
-async function check(bad: BadInput, dir: string, badArgs: readonly string[], goodUrl: string): Promise<Outcome> {
+async function check(bad: BadInput, dir: string, badArgs: readonly string[], goodUrl: string[]): Promise<Outcome> {
+  const good = FILE_STORIES + goodUrl.length;
   const goodA = join(dir, 'good-a.txt');
   const goodB = join(dir, 'good-b.txt');
   writeFileSync(goodA, plainStories(0, 50));
   writeFileSync(goodB, plainStories(50, 50));
   const out = join(dir, 'out.jsonl');
-  const args = ['ingest', goodA, ...badArgs, goodB, goodUrl, '-o', out, ...(bad.flags ?? [])];
+  const args = ['ingest', goodA, ...badArgs, goodB, ...goodUrl, '-o', out, ...(bad.flags ?? [])];
   const options = { measure: bad.maxMb !== undefined, unprivileged: bad.unprivileged === true };
   const problems: string[] = [];
   const first = await runWithin(args, options, bad.hangSeconds ?? 120);
   if (first === null) return verdict('hung: killed after the time limit', 'the run never ended', ['hung']);
   problems.push(...runProblems(first, bad));
-  const numbers = [...Array.from({ length: GOOD }, (_, i) => i), ...(bad.yields ?? [])];
+  const numbers = [...Array.from({ length: good }, (_, i) => i), ...(bad.yields ?? [])];
   const index = new Map(numbers.map((n, i) => [n, i]));
   const expected = {
     count: numbers.length,
@@ -98,7 +102,7 @@ async function check(bad: BadInput, dir: string, badArgs: readonly string[], goo
     problems.push(`rerun exit ${again?.code}, added ${added}`);
   const memory = first.peakMb === null ? '' : `, peak ${Math.round(first.peakMb)} MB`;
   const what = `exit ${first.code} "${firstDiagnostic(first.stderr, bad.message ?? undefined)}"${memory}`;
-  const loss = `${after.check.lines} records: good ${GOOD}/${GOOD}${bad.yields ? ` + ${bad.yields.length} from it` : ''}, lost ${after.check.lost}, dup ${after.check.duplicated}, rerun +${added}`;
+  const loss = `${after.check.lines} records: good ${good}${bad.yields ? ` + ${bad.yields.length} from it` : ''}, lost ${after.check.lost}, dup ${after.check.duplicated}, rerun +${added}`;
   return verdict(what, loss, problems);
 }
 
