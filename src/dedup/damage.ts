@@ -14,7 +14,8 @@ export function isDamage(error: unknown): boolean {
  */
 export function quarantine(path: string): string {
   const aside = `${path}.corrupt`;
-  for (const suffix of ['', '-wal', '-shm']) {
+  // The WAL first: a kill between the renames must not leave the old WAL beside a new database, to be replayed into it.
+  for (const suffix of ['-wal', '-shm', '']) {
     try {
       renameSync(`${path}${suffix}`, `${aside}${suffix}`);
     } catch (error) {
