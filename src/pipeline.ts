@@ -1,5 +1,3 @@
-import type { FingerprintStore } from './dedup/store.js';
-import type { DedupMode } from './dedup/verdict.js';
 import { Emitter } from './emit.js';
 import { describeError, isHttpError, isInputError } from './errors.js';
 import { frameStream } from './formats/frame.js';
@@ -8,90 +6,22 @@ import { collect, type Outcome } from './outcome.js';
 import { prepend, readHead } from './pipeline-head.js';
 import type { WebStage } from './pipeline-web.js';
 import { ParsePool, canUseWorkers } from './pool.js';
-import type { Sink } from './sinks/sink.js';
 import { openFile } from './sources/file.js';
 import { expandInputs, type InputItem } from './sources/inputs.js';
 import { openStdin } from './sources/stdin.js';
-import type { FetchOptions } from './sources/url.js';
 import { processBatch, type Batch, type BatchResult } from './stages.js';
-import type { Diagnostic, EmittedBatch, FormatName, RawInput, ValidatorCache } from './types.js';
+import type { IngestCounts, IngestOptions, IngestSummary, InputFailure } from './ingest-types.js';
+import type { Diagnostic, EmittedBatch, FormatName, RawInput } from './types.js';
 
-export type { DedupMode } from './dedup/verdict.js';
-
-/** How records are written: wire's own JSON lines (`jsonl`), or IPTC ninjs 2.1 JSON lines (`ninjs`). */
-export type OutputFormat = 'jsonl' | 'ninjs';
-
-/** Everything a run needs; the CLI builds this from its options. */
-export interface IngestOptions {
-  readonly inputs: readonly string[];
-  readonly inputList?: string | null;
-  /** A format name to force, or `auto` to sniff each input. */
-  readonly format?: FormatName | 'auto';
-  /** `jsonl` (the default) or `ninjs`. */
-  readonly output?: OutputFormat;
-  /** `near` (the default: copies and republished variants), `exact` (same body) or `off`. */
-  readonly dedup?: DedupMode;
-  /** Fingerprints of earlier runs; without one, duplicates are recognized within this run only. */
-  readonly store?: FingerprintStore | null;
-  /** Where dropped duplicates go, each with `duplicate_of` and `similarity` (`--duplicates FILE`). */
-  readonly duplicates?: Sink | null;
-  /** `mtime`, `now`, an ISO date, or null: what a dateline without a year is dated against. */
-  readonly referenceDate?: string | null;
-  readonly maxStoryBytes?: number;
-  readonly sink: Sink;
-  readonly stdin?: AsyncIterable<Uint8Array>;
-  readonly now?: () => Date;
-  readonly onDiagnostic?: (diagnostic: Diagnostic) => void;
-  /** Called with the running counts after each batch of stories and each input (for progress display). */
-  readonly onProgress?: (counts: IngestCounts) => void;
-  /** Called when an input is done, with what it gave. */
-  readonly onInput?: (report: InputReport) => void;
-  /** Stops the run between batches: the stories in hand are written, the rest of the input is not read. */
-  readonly signal?: AbortSignal;
-  /** Parse large inputs on worker threads (default true); records come out in the same order either way. */
-  readonly parallel?: boolean;
-  /** Limits, timeouts and retries for URLs and feed items. */
-  readonly fetch?: FetchOptions;
-  /** Where ETag / Last-Modified are remembered between runs, so an unchanged page costs a 304 and emits nothing. */
-  readonly validators?: ValidatorCache;
-}
-
-/** Running counts of a run. */
-export interface IngestCounts {
-  /** Inputs named or found (known once the inputs are expanded). */
-  total: number;
-  /** Inputs done. */
-  inputs: number;
-  /** Records written, new versions included. */
-  stories: number;
-  duplicates: number;
-  /** Records written as a new version of an earlier story (`version` > 1, `replaces`). */
-  versions: number;
-  failed: number;
-}
-
-/** What one input gave. */
-export interface InputReport {
-  readonly input: string;
-  readonly stories: number;
-  readonly duplicates: number;
-  readonly failed: boolean;
-}
-
-/** An input that failed, wholly or in part. */
-export interface InputFailure {
-  readonly input: string;
-  readonly code: string;
-  readonly message: string;
-}
-
-/** What a run did. */
-export interface IngestSummary extends Readonly<IngestCounts> {
-  readonly failures: readonly InputFailure[];
-  readonly seconds: number;
-  /** True when the signal stopped the run before every input was read. */
-  readonly interrupted: boolean;
-}
+export type {
+  DedupMode,
+  IngestCounts,
+  IngestOptions,
+  IngestSummary,
+  InputFailure,
+  InputReport,
+  OutputFormat,
+} from './ingest-types.js';
 
 const DEFAULT_MAX_STORY_BYTES = 16 * 1024 * 1024;
 const BATCH_UNITS = 256;

@@ -110,7 +110,7 @@ export function prepareText(text: string): { readonly prepared: string; readonly
   }
   prepared = prepared.toLowerCase();
   // `U.S.` → `us`, `N.K.` → `nk`: a dot between single letters is an abbreviation, not a sentence end.
-  if (prepared.includes('.')) {
+  if (ascii ? hasAsciiAbbreviation(prepared) : prepared.includes('.')) {
     prepared = prepared.replace(ascii ? ASCII_ABBREVIATION : ABBREVIATION, (abbreviation) =>
       abbreviation.replace(/\./g, ''),
     );
@@ -125,6 +125,19 @@ export function prepareText(text: string): { readonly prepared: string; readonly
 
 const NON_ASCII = /[^\u0000-\u007f]/;
 const ABBREVIATION = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu;
+
+/**
+ * Whether lower-cased ASCII text may hold an abbreviation (`u.s.`): a letter, a dot, a letter and a dot, which every
+ * match of {@link ASCII_ABBREVIATION} has. Looks only at the dots (a story has a few dozen), so the regex, which
+ * tries every position, runs only on the few stories that need it.
+ */
+export function hasAsciiAbbreviation(text: string): boolean {
+  for (let at = text.indexOf('.', 1); at !== -1; at = text.indexOf('.', at + 1)) {
+    if (text.charCodeAt(at + 2) === 46 && isLower(text.charCodeAt(at - 1)) && isLower(text.charCodeAt(at + 1)))
+      return true;
+  }
+  return false;
+}
 const ASCII_ABBREVIATION = /(?<![a-z0-9])(?:[a-z]\.){2,}/g;
 
 /**

@@ -35,11 +35,16 @@ interface Replacement {
   readonly isNumber: boolean;
 }
 const REPLACED = new Map<number, Replacement[]>();
+// One bit per value of a hash's low 16 bits, set for the replaced words: most tokens are ruled out by one array
+// read, without hashing a (non-small-integer) key into the map.
+const MAYBE_REPLACED = new Uint8Array(1 << 13);
 for (const word of REPLACED_WORDS) {
   const key = hashString(word);
   const canonical = canonicalWord(word);
   const replacement = { word, hash: hashString(canonical), isNumber: isNumberToken(canonical) };
   REPLACED.set(key, [...(REPLACED.get(key) ?? []), replacement]);
+  const at = (key & 0xffff) >>> 3;
+  MAYBE_REPLACED[at] = (MAYBE_REPLACED[at] ?? 0) | (1 << (key & 7));
 }
 
 /** Tokens of prepared ASCII text: runs of `a-z`, and numbers `\d+(?:[.,/:]\d+)*` with thousands commas dropped. */
@@ -59,8 +64,10 @@ function scanAscii(text: string): TokenHashes {
         h = Math.imul(h ^ c, FNV_PRIME);
       }
       const hash = mix32(h);
-      const candidates = REPLACED.get(hash);
-      const replaced = candidates?.find((r) => r.word === text.slice(start, i));
+      const replaced =
+        (MAYBE_REPLACED[(hash & 0xffff) >>> 3]! & (1 << (hash & 7))) === 0
+          ? undefined
+          : REPLACED.get(hash)?.find((r) => r.word === text.slice(start, i));
       hashes.push(replaced ? replaced.hash : hash);
       isNumber.push(replaced ? replaced.isNumber : false);
     } else if (code >= 48 && code <= 57) {

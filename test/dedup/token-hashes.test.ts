@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalTokens, isNumberToken } from '../../src/dedup/canon.js';
+import { canonicalTokens, hasAsciiAbbreviation, isNumberToken } from '../../src/dedup/canon.js';
 import { hashString } from '../../src/dedup/hash.js';
 import { canonicalHashes } from '../../src/dedup/token-hashes.js';
 
@@ -78,5 +78,19 @@ describe('canonicalHashes', () => {
     expect(canonicalHashes('rose 5 pct to 12 mln dlrs, two said').hashes).toEqual(
       canonicalHashes('rose 5% to 12 million dollars, 2 said').hashes,
     );
+  });
+});
+
+describe('hasAsciiAbbreviation', () => {
+  it('is true wherever the abbreviation pattern matches, so skipping the regex when it is false changes nothing', () => {
+    fc.assert(
+      fc.property(asciiText, (text) => {
+        const lower = text.toLowerCase();
+        if (/(?<![a-z0-9])(?:[a-z]\.){2,}/.test(lower)) expect(hasAsciiAbbreviation(lower)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(hasAsciiAbbreviation('the u.s. said')).toBe(true);
+    expect(hasAsciiAbbreviation('he said. then a.b left.')).toBe(false);
   });
 });
