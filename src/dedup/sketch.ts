@@ -47,7 +47,7 @@ export const SKETCH_NUMBERS = 5;
 export const NUMBER_SPAN = 80;
 const MAX_CHUNKS = 127;
 // A chunk ends after a token whose hash is 0 mod 4 (about 4 words a chunk), never before 2 words, always by 10.
-const BOUNDARY_MODULUS = 4;
+const BOUNDARY_MODULUS = 4; // a power of two (see its use)
 const MIN_CHUNK = 2;
 const MAX_CHUNK = 10;
 const SPREAD_SEED = 0x2545f491;
@@ -91,7 +91,8 @@ export function sketchOfHashes(
       // The numbers in the first two chunks join the lead key (a trimmed copy keeps those two chunks whole).
       if (hashes.length < 2) leadNumbers = combine(leadNumbers, h);
     }
-    if ((length >= MIN_CHUNK && h % BOUNDARY_MODULUS === 0) || length >= MAX_CHUNK) close();
+    // `h & 3` is `h % 4` for these unsigned hashes, without a floating-point modulo (they do not fit a small integer).
+    if ((length >= MIN_CHUNK && (h & (BOUNDARY_MODULUS - 1)) === 0) || length >= MAX_CHUNK) close();
   }
   if (length > 0) close();
   // Pairs of chunks after the first two, so that an edit there leaves the lead key and one there leaves this one.
