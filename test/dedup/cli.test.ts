@@ -48,31 +48,33 @@ describe('wire ingest with near dedup and a state file', () => {
     expect(records(out)).toHaveLength(written.length);
   });
 
-  it('rebuilds a deleted state file from the output, and still adds nothing', async () => {
+  it.each([
+    {
+      damage: 'deleted',
+      harm: (state: string) => {
+        for (const suffix of ['', '-wal', '-shm']) rmSync(`${state}${suffix}`, { force: true });
+      },
+      says: /caught up with 22 records/,
+      setAside: false,
+    },
+    {
+      damage: 'overwritten with garbage',
+      harm: (state: string) => writeFileSync(state, 'not a database\n'.repeat(500)),
+      says: /the dedup state was damaged \(SQLITE_NOTADB.*\); rebuilt it from .*out\.jsonl/,
+      setAside: true,
+    },
+  ])('rebuilds a state file $damage from the output, and still adds nothing', async ({ harm, says, setAside }) => {
     const dir = tempDir();
     const files = inputs(dir);
     const out = join(dir, 'out.jsonl');
     await runCli(['ingest', ...files, '-o', out]);
     const before = readFileSync(out, 'utf8');
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${out}.state${suffix}`, { force: true });
-    const rerun = await runCli(['ingest', ...files, '-o', out]);
-    expect(rerun.code).toBe(0);
-    expect(rerun.stderr).toMatch(/caught up with 22 records/);
-    expect(readFileSync(out, 'utf8')).toBe(before);
-  });
-
-  it('rebuilds a state file overwritten with garbage from the output, with a warning, and still adds nothing', async () => {
-    const dir = tempDir();
-    const files = inputs(dir);
-    const out = join(dir, 'out.jsonl');
-    await runCli(['ingest', ...files, '-o', out]);
-    const before = readFileSync(out, 'utf8');
-    writeFileSync(`${out}.state`, 'not a database\n'.repeat(500));
+    harm(`${out}.state`);
     const rerun = await runCli(['ingest', ...files, '-o', out]);
     expect(rerun.code, rerun.stderr).toBe(0);
-    expect(rerun.stderr).toMatch(/the dedup state was damaged \(SQLITE_NOTADB.*\); rebuilt it from .*out\.jsonl/);
+    expect(rerun.stderr).toMatch(says);
     expect(readFileSync(out, 'utf8')).toBe(before);
-    expect(existsSync(`${out}.state.corrupt`)).toBe(true);
+    expect(existsSync(`${out}.state.corrupt`)).toBe(setAside);
   });
 
   it('stops with a clear message when the disk fills, leaving every line whole, and the next run writes the rest once', async () => {
