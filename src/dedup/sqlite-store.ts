@@ -4,13 +4,12 @@ import type { HttpValidators, ValidatorCache } from '../types.js';
 import { isDamage, quarantine, stateError } from './damage.js';
 import type { NearSketch } from './sketch.js';
 import type { FingerprintStore, StoredStory } from './store.js';
-import { packSketch, unpackSketch } from './pack.js';
+import { packStory, packedId, unpackStory } from './pack.js';
 
 // Bumped when the tables change; an older file is rebuilt from the output (the store is only a cache).
 const SCHEMA_VERSION = 3;
 // SQLite allows 32766 bound parameters; a few hundred keys a query is where batching stops paying.
 const KEYS_PER_QUERY = 500;
-const ID_BYTES = 12;
 // Spread keys are kept to 23 bits (three bytes in SQLite): a few more rows to compare, a byte less per story.
 const SPREAD_MASK = 0x7fffff;
 
@@ -81,13 +80,11 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
 
   private collect(keys: readonly number[], out: Map<string, StoredStory>, spreads: Map<number, number> | null): void {
     for (const row of this.lookup(keys.length, spreads !== null).all(...keys)) {
-      const id = row.data.toString('hex', 0, ID_BYTES);
+      const id = packedId(row.data);
       const spread = row.spread === undefined ? 0 : (spreads?.get(row.spread) ?? 0);
       const known = out.get(id);
       if (known && (spread === 0 || known.sketch.spread !== 0)) continue;
-      const exact = row.data.readUInt16BE(ID_BYTES);
-      const sketch = unpackSketch({ lead: row.lead, sketch: row.data.subarray(ID_BYTES + 2), spread });
-      out.set(id, { id, exact, version: row.version, sketch });
+      out.set(id, unpackStory(row, spread));
     }
   }
 
@@ -115,10 +112,7 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
     this.db.transaction(() => {
       for (const story of stories) {
         const { lead, spread } = story.sketch;
-        const exact = Buffer.alloc(2);
-        exact.writeUInt16BE(story.exact);
-        const data = Buffer.concat([Buffer.from(story.id, 'hex'), exact, packSketch(story.sketch)]);
-        this.insertStory.run(lead, data, story.version);
+        this.insertStory.run(lead, packStory(story), story.version);
         if (spread !== 0) this.insertSpread.run(spread & SPREAD_MASK, lead);
       }
       if (offset !== null) this.setMeta.run('absorbed', offset);
@@ -194,7 +188,7 @@ function absorbedOf(db: Database.Database): number {
   return row?.value ?? 0;
 }
 
-/** A row of the story table: `data` is the id (12 bytes), 16 bits of the exact fingerprint, the packed sketch. */
+/** A row of the story table: `data` is the blob of {@link packStory} (id, exact bits, sketch). */
 export interface StoryRow {
   readonly lead: number;
   readonly data: Buffer;
