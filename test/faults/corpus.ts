@@ -24,8 +24,11 @@ function storiesFrom(rand: () => number, first: number, count: number): string {
 // entered at the seed, so two seeded streams can run into each other, and a gigabyte of stories (170 million draws)
 // then holds runs of identical text in distinct stories, which near dedup rightly merges.
 
-/** Writes `count` plain stories to a file, a batch at a time (10,000 stories are about 20 MB). */
-export async function writePlain(path: string, first: number, count: number, seed = 1): Promise<void> {
+/**
+ * Writes `count` plain stories to a file, a batch at a time (10,000 stories are about 20 MB). Files of other story
+ * numbers get other streams (the seed follows `first`), so that they share no text.
+ */
+export async function writePlain(path: string, first: number, count: number, seed = first + 1): Promise<void> {
   const rand = random(seed);
   const out = createWriteStream(path);
   for (let at = first; at < first + count; at += 500) {
