@@ -178,11 +178,13 @@ function asciiTokens(text: string): string[] {
   return tokens;
 }
 
-function isLower(code: number): boolean {
+/** `a`–`z` as a character code. */
+export function isLower(code: number): boolean {
   return code >= 97 && code <= 122;
 }
 
-function isDigit(code: number): boolean {
+/** `0`–`9` as a character code. */
+export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 const QUOTE = /[’'`‘]/;

@@ -1,4 +1,12 @@
-import { REPLACED_WORDS, canonicalTokens, canonicalWord, isNumberToken, prepareText } from './canon.js';
+import {
+  REPLACED_WORDS,
+  canonicalTokens,
+  canonicalWord,
+  isDigit,
+  isLower,
+  isNumberToken,
+  prepareText,
+} from './canon.js';
 import { hashString, mix32 } from './hash.js';
 
 /** A text's canonical tokens as the sketch uses them: each token's hash, and which tokens are numbers. */
@@ -55,12 +63,12 @@ function scanAscii(text: string): TokenHashes {
   let i = 0;
   while (i < length) {
     const code = text.charCodeAt(i);
-    if (code >= 97 && code <= 122) {
+    if (isLower(code)) {
       const start = i;
       let h = FNV_OFFSET;
       for (; i < length; i++) {
         const c = text.charCodeAt(i);
-        if (c < 97 || c > 122) break;
+        if (!isLower(c)) break;
         h = Math.imul(h ^ c, FNV_PRIME);
       }
       const hash = mix32(h);
@@ -92,8 +100,4 @@ function scanAscii(text: string): TokenHashes {
     }
   }
   return { hashes, isNumber };
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
 }
