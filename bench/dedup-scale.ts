@@ -8,7 +8,7 @@ import { Deduper, itemOf } from '../src/dedup/deduper.js';
 import { OPENING_CHUNKS, SKETCH_NUMBERS, type NearSketch } from '../src/dedup/sketch.js';
 import { SqliteStore } from '../src/dedup/sqlite-store.js';
 import type { StoredStory } from '../src/dedup/store.js';
-import { ingest } from '../src/pipeline.js';
+import { ingest } from '../src/pipeline/run.js';
 import { JsonlFileSink } from '../src/sinks/jsonl.js';
 import { normalizeWire } from './dedup-corpus.js';
 import { variedDump } from './dedup-text.js';

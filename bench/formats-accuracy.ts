@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ingest } from '../src/pipeline.js';
+import { ingest } from '../src/pipeline/run.js';
 import { MemorySink } from '../src/sinks/memory.js';
 import { corpusDir, readReuters } from './corpus.js';
 import { readSlugLines, scoreRecords, type FieldAgreement } from './formats-truth.js';

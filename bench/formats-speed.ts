@@ -1,6 +1,6 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ingest } from '../src/pipeline.js';
+import { ingest } from '../src/pipeline/run.js';
 import { JsonlFileSink } from '../src/sinks/jsonl.js';
 import { generateAnpaStream } from './anpa-stream.js';
 import { corpusDir } from './corpus.js';

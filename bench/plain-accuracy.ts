@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { plain } from '../src/formats/plain-format.js';
 import { monthNumber } from '../src/normalize/months.js';
 import { normalizeStory } from '../src/normalize/story.js';
-import { ingest } from '../src/pipeline.js';
+import { ingest } from '../src/pipeline/run.js';
 import { MemorySink } from '../src/sinks/memory.js';
 import type { Story } from '../src/types.js';
 import { corpusDir, readReuters, tokenF1, type ReutersDoc } from './corpus.js';

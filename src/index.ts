@@ -2,7 +2,7 @@
  * The library API of `wire`: the pipeline and its pure stages, without the command line.
  * @packageDocumentation
  */
-export { ingest } from './pipeline.js';
+export { ingest } from './pipeline/run.js';
 export type {
   DedupMode,
   OutputFormat,
@@ -11,10 +11,10 @@ export type {
   IngestSummary,
   InputFailure,
   InputReport,
-} from './pipeline.js';
+} from './pipeline/run.js';
 export { parsePlain } from './formats/plain.js';
 export { FORMATS, PARSER_NAMES } from './formats/index.js';
-export type { Format, FormatDiagnostic, ParseResult } from './formats/index.js';
+export type { Format, FormatDiagnostic, ParseResult, UnitContext } from './formats/format.js';
 export { sniff } from './formats/detect.js';
 export { normalizeStory, storyId } from './normalize/story.js';
 export { parseDateline } from './normalize/dateline.js';

@@ -101,7 +101,7 @@ export interface ParsedStory {
 export interface Fingerprint {
   /** 16 hex digits of the SHA-256 of the normalized body (of the headline when there is no body). */
   readonly exact: string;
-  /** The near-duplicate sketch, hex-encoded (README, "Deduplication and state"); null when it was not computed. */
+  /** The near-duplicate sketch, hex-encoded (docs/dedup.md); null when it was not computed. */
   readonly near: string | null;
 }
 

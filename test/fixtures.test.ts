@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ingest, type IngestOptions } from '../src/pipeline.js';
+import { ingest, type IngestOptions } from '../src/pipeline/run.js';
 import { MemorySink } from '../src/sinks/memory.js';
 import { expectValidRecord } from './helpers/schema.js';
 

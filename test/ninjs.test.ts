@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FORMATS } from '../src/formats/index.js';
 import { normalizeStory } from '../src/normalize/story.js';
-import { ingest } from '../src/pipeline.js';
+import { ingest } from '../src/pipeline/run.js';
 import { toNinjs } from '../src/sinks/ninjs.js';
 import type { Story } from '../src/types.js';
 import { documents } from './helpers/arbitraries.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { plain } from '../src/formats/plain-format.js';
 import { parseDateline } from '../src/normalize/dateline.js';
 import { normalizeStory } from '../src/normalize/story.js';
-import { processBatch } from '../src/stages.js';
+import { processBatch } from '../src/pipeline/batch.js';
 import { expectValidRecord } from './helpers/schema.js';
 
 const origin = { type: 'file', location: 'prop.txt', format: 'plain', index: 0, charset: 'utf-8' } as const;

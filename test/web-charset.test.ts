@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingest } from '../src/pipeline.js';
+import { ingest } from '../src/pipeline/run.js';
 import type { Story } from '../src/types.js';
 import { MemorySink } from '../src/sinks/memory.js';
 import { startServer, type TestServer } from './helpers/web-server.js';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingest } from '../src/pipeline.js';
+import { ingest } from '../src/pipeline/run.js';
 import type { Diagnostic, HttpValidators, ValidatorCache } from '../src/types.js';
 import { MemorySink } from '../src/sinks/memory.js';
 import { expectValidRecord } from './helpers/schema.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingest } from '../src/pipeline.js';
+import { ingest } from '../src/pipeline/run.js';
 import type { Diagnostic, HttpValidators, ValidatorCache } from '../src/types.js';
 import { MemorySink } from '../src/sinks/memory.js';
 import { articlePage, send, startServer, wait, type TestServer } from './helpers/web-server.js';

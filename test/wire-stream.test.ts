@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { anpa } from '../src/formats/anpa.js';
 import { parseHeader } from '../src/formats/wire-header.js';
 import { parseFrameText } from '../src/formats/wire-text.js';
-import { ingest } from '../src/pipeline.js';
+import { ingest } from '../src/pipeline/run.js';
 import { MemorySink } from '../src/sinks/memory.js';
 
 const frame = (n: number): string =>

@@ -1,5 +1,5 @@
 import { isOutputError, isWireError } from '../errors.js';
-import { ingest, type DedupMode, type IngestSummary, type OutputFormat } from '../pipeline.js';
+import { ingest, type DedupMode, type IngestSummary, type OutputFormat } from '../pipeline/run.js';
 import { JsonlFileSink, JsonlStreamSink, repairTornTail } from '../sinks/jsonl.js';
 import type { Sink } from '../sinks/sink.js';
 import type { FormatName } from '../types.js';

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { IngestCounts } from '../pipeline.js';
+import type { IngestCounts } from '../pipeline/run.js';
 
 const SHOW_AFTER_MS = 400;
 const REDRAW_MS = 100;

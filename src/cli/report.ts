@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { IngestCounts, IngestSummary, InputReport } from '../pipeline.js';
+import type { IngestCounts, IngestSummary, InputReport } from '../pipeline/run.js';
 import type { Diagnostic } from '../types.js';
 import { Progress } from './progress.js';
 

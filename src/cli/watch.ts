@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ingest, type InputFailure } from '../pipeline.js';
+import { ingest, type InputFailure } from '../pipeline/run.js';
 import { isOutputError, isStateError } from '../errors.js';
 import type { FingerprintStore } from '../dedup/store.js';
 import { JsonlFileSink, repairTornTail } from '../sinks/jsonl.js';

@@ -1,7 +1,6 @@
-import type { FormatName, OriginType, ParsedStory, Severity } from '../types.js';
+import type { FormatName } from '../types.js';
 import { anpa } from './anpa.js';
-import type { Decoded } from './decode.js';
-import type { BoundaryFinder } from './frame.js';
+import type { Format } from './format.js';
 import { iptc7901 } from './iptc7901.js';
 import { newsml } from './newsml.js';
 import { nitf } from './nitf.js';
@@ -9,58 +8,6 @@ import { plain } from './plain-format.js';
 import { rcv1 } from './rcv1.js';
 import { sgml } from './sgml.js';
 import { feed, html } from './web-formats.js';
-
-/** A problem a parser met in one unit; the pipeline attaches the input's name. */
-export interface FormatDiagnostic {
-  readonly severity: Severity;
-  readonly code: string;
-  readonly message: string;
-  readonly line?: number;
-}
-
-/** What a parser found in one unit. */
-export interface ParseResult {
-  readonly stories: readonly ParsedStory[];
-  readonly diagnostics: readonly FormatDiagnostic[];
-}
-
-/** What a parser may know about the input a unit came from. */
-export interface UnitContext {
-  readonly type: OriginType;
-  /** Path, `-` or the final URL of a fetched page (relative links resolve against it). */
-  readonly location: string;
-  /** The Content-Type header of a fetched input. */
-  readonly contentType: string | null;
-  /** The charset a byte-order mark named (`utf-8`, `utf-16le`), or null. */
-  readonly bom: string | null;
-}
-
-/**
- * A wire format: how its stream is cut into units, and a pure parser for one unit. Adding a format is adding one
- * of these, one line in `FORMATS` and one in `detect`.
- */
-export interface Format {
-  readonly name: FormatName;
-  readonly boundary: BoundaryFinder;
-  /**
-   * Parses one unit of decoded text; `line` is where the unit starts in its input (1-based). Whole web documents
-   * also get their input's context (a page's URL resolves its relative links).
-   */
-  parse(text: string, line: number, context?: UnitContext): ParseResult;
-  /**
-   * Decodes a unit (a latin1 string, one char per byte) when the format knows its character set better than the
-   * pipeline's UTF-8 → windows-1252 fallback does (latin-1 SGML, XML that declares its encoding).
-   */
-  decode?(bytesAsLatin1: string): Decoded;
-  /**
-   * For web documents (pages, feeds): decodes the bytes with what the input says of them (a byte-order mark, the
-   * Content-Type charset, `<meta charset>`). Formats that have this are parsed whole on the main thread, URLs and
-   * feed items fetched there too.
-   */
-  decodeDocument?(bytes: Uint8Array, context: UnitContext): Decoded;
-  /** Loads the parser's heavy dependencies (cheerio) on first use, so runs that never need them start fast. */
-  load?(): Promise<void>;
-}
 
 /** The formats `--format` can name, by name. */
 export const FORMATS: ReadonlyMap<FormatName, Format> = new Map<FormatName, Format>([

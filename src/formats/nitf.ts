@@ -2,7 +2,7 @@ import { canonicalAgency } from '../normalize/agencies.js';
 import type { ParsedStory } from '../types.js';
 import { datePart, isoStamp } from './dates.js';
 import { wholeInput } from './frame.js';
-import type { Format, ParseResult } from './index.js';
+import type { Format, ParseResult } from './format.js';
 import { elementsNamed, missingRoot, paragraphsOf, parseXmlUnit } from './xml-body.js';
 import { attr, child, decodeXmlUnit, isElement, path, textOf, type XmlElement } from './xml.js';
 

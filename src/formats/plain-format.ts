@@ -1,6 +1,6 @@
 import { isKnownAgency } from '../normalize/agencies.js';
 import { classifyEndMatter, trailerKind } from '../normalize/endmatter.js';
-import type { Format } from './index.js';
+import type { Format } from './format.js';
 import type { Boundary } from './frame.js';
 import { parsePlain } from './plain.js';
 

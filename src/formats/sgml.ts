@@ -3,7 +3,7 @@ import type { Envelope, ParsedStory } from '../types.js';
 import { datePart, sgmlStamp } from './dates.js';
 import { decodeUnitAs } from './decode.js';
 import type { Boundary } from './frame.js';
-import type { Format, FormatDiagnostic, ParseResult } from './index.js';
+import type { Format, FormatDiagnostic, ParseResult } from './format.js';
 import { buildParagraphs, parsePlain } from './plain.js';
 import { splitFrame, routingOf } from './wire-frame.js';
 import { parseHeader, sluglineOf, urgencyOf } from './wire-header.js';

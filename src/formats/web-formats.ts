@@ -1,4 +1,4 @@
-import type { Format, UnitContext } from './index.js';
+import type { Format, UnitContext } from './format.js';
 import { wholeInput } from './frame.js';
 
 import type * as FeedParser from './feed/index.js';

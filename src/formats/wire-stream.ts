@@ -1,7 +1,7 @@
 import { isCorrectionMarker, isUpdateMarker } from '../normalize/headline.js';
 import type { Envelope, FormatName, ParsedStory } from '../types.js';
 import { datePart, trailerStamp } from './dates.js';
-import type { Format, FormatDiagnostic, ParseResult } from './index.js';
+import type { Format, FormatDiagnostic, ParseResult } from './format.js';
 import { framedBoundary, preambleNoise, routingOf, splitFrame, type Frame } from './wire-frame.js';
 import { parseHeader, sluglineOf, urgencyOf } from './wire-header.js';
 import { parseFrameText, withoutQuad } from './wire-text.js';

@@ -1,4 +1,4 @@
-import type { FormatDiagnostic } from './index.js';
+import type { FormatDiagnostic } from './format.js';
 import { buildParagraphs } from './plain.js';
 import { isElement, parseXml, rawText, type XmlElement } from './xml.js';
 

@@ -65,7 +65,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:
 const PUBSTATUS = new Set(['usable', 'withheld', 'canceled']);
 
 /**
- * Maps a record to ninjs 2.1 (README, "Formats": the ninjs mapping). Pure; absent values are left out rather than
+ * Maps a record to ninjs 2.1 (docs/formats.md: the ninjs mapping). Pure; absent values are left out rather than
  * written as null, as the ninjs schema wants.
  */
 export function toNinjs(story: Story): NinjsRecord {

@@ -1,7 +1,7 @@
 import { load } from 'cheerio/slim';
 import type { Document } from 'domhandler';
 import type { ParsedStory } from '../../types.js';
-import type { ParseResult, UnitContext } from '../index.js';
+import type { ParseResult, UnitContext } from '../format.js';
 import { capDepth } from '../html/depth.js';
 import { paragraphsOf } from '../html/paragraphs.js';
 import { parseJsonFeed } from './json.js';

@@ -1,5 +1,5 @@
 import type { ParsedStory } from '../../types.js';
-import type { ParseResult, UnitContext } from '../index.js';
+import type { ParseResult, UnitContext } from '../format.js';
 import { extractPage } from './extract.js';
 
 export { decodeWeb } from './charset.js';

@@ -1,4 +1,4 @@
-import type { Diagnostic, EmittedBatch, HttpValidators } from './types.js';
+import type { Diagnostic, EmittedBatch, HttpValidators } from '../types.js';
 
 /**
  * What processing one web page or feed produces, in order: serialized records, diagnostics (`fails` when the input

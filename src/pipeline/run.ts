@@ -1,17 +1,18 @@
 import { Emitter } from './emit.js';
-import { describeError, isHttpError, isInputError } from './errors.js';
-import { frameStream } from './formats/frame.js';
-import { FORMATS, type Format } from './formats/index.js';
+import { describeError, isHttpError, isInputError } from '../errors.js';
+import { frameStream } from '../formats/frame.js';
+import type { Format } from '../formats/format.js';
+import { FORMATS } from '../formats/index.js';
 import { collect, type Outcome } from './outcome.js';
-import { prepend, readHead } from './pipeline-head.js';
-import type { WebStage } from './pipeline-web.js';
+import { prepend, readHead } from './read.js';
+import type { WebStage } from './web.js';
 import { ParsePool, canUseWorkers } from './pool.js';
-import { openFile } from './sources/file.js';
-import { expandInputs, type InputItem } from './sources/inputs.js';
-import { openStdin } from './sources/stdin.js';
-import { processBatch, type Batch, type BatchResult } from './stages.js';
-import type { IngestCounts, IngestOptions, IngestSummary, InputFailure } from './ingest-types.js';
-import type { Diagnostic, EmittedBatch, FormatName, RawInput } from './types.js';
+import { openFile } from '../sources/file.js';
+import { expandInputs, type InputItem } from '../sources/inputs.js';
+import { openStdin } from '../sources/stdin.js';
+import { processBatch, type Batch, type BatchResult } from './batch.js';
+import type { IngestCounts, IngestOptions, IngestSummary, InputFailure } from './options.js';
+import type { Diagnostic, EmittedBatch, FormatName, RawInput } from '../types.js';
 
 export type {
   DedupMode,
@@ -21,7 +22,7 @@ export type {
   InputFailure,
   InputReport,
   OutputFormat,
-} from './ingest-types.js';
+} from './options.js';
 
 const DEFAULT_MAX_STORY_BYTES = 16 * 1024 * 1024;
 const BATCH_UNITS = 256;
@@ -265,7 +266,7 @@ class Run {
 
   /** The web stage, loaded (with undici, p-limit and the page parsers behind it) only when a run meets the web. */
   private web(): Promise<WebStage> {
-    this.webStage ??= import('./pipeline-web.js').then(
+    this.webStage ??= import('./web.js').then(
       ({ WebStage }) =>
         new WebStage({
           fetch: this.options.fetch ?? {},

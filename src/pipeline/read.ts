@@ -1,7 +1,7 @@
-import { InputError } from './errors.js';
-import { bomCharset, withoutBom } from './formats/decode.js';
-import { sniff } from './formats/detect.js';
-import type { FormatName, RawInput } from './types.js';
+import { InputError } from '../errors.js';
+import { bomCharset, withoutBom } from '../formats/decode.js';
+import { sniff } from '../formats/detect.js';
+import type { FormatName, RawInput } from '../types.js';
 
 /** The start of an input: its first bytes (BOM gone, UTF-16 re-encoded), what they look like, and the rest. */
 export interface Head {

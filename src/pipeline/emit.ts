@@ -1,10 +1,10 @@
-import { Deduper, type DedupItem } from './dedup/deduper.js';
-import { decodeSketch } from './dedup/fingerprint.js';
-import type { NearSketch } from './dedup/sketch.js';
-import type { FingerprintStore } from './dedup/store.js';
-import type { DedupMode } from './dedup/verdict.js';
-import type { Sink } from './sinks/sink.js';
-import type { EmittedBatch, HttpValidators, StoryKeys, ValidatorCache } from './types.js';
+import { Deduper, type DedupItem } from '../dedup/deduper.js';
+import { decodeSketch } from '../dedup/fingerprint.js';
+import type { NearSketch } from '../dedup/sketch.js';
+import type { FingerprintStore } from '../dedup/store.js';
+import type { DedupMode } from '../dedup/verdict.js';
+import type { Sink } from '../sinks/sink.js';
+import type { EmittedBatch, HttpValidators, StoryKeys, ValidatorCache } from '../types.js';
 
 // The output is fsynced and the store told what it holds every this many new records (and at the end).
 const CHECKPOINT_STORIES = 1024;

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Batch, BatchResult } from './stages.js';
+import type { Batch, BatchResult } from './batch.js';
 
 const YOUNG_MB = Number(process.env['WIRE_WORKER_YOUNG_MB'] ?? 16);
 

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { processBatch, type Batch } from './stages.js';
+import { processBatch, type Batch } from './batch.js';
 
 /** A worker thread of the parse pool: batches in, records out, in the order they came. */
 parentPort?.on('message', (message: { id: number; batch: Batch }) => {

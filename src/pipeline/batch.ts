@@ -1,10 +1,11 @@
-import { decodeUnit } from './formats/decode.js';
-import { FORMATS, type FormatDiagnostic } from './formats/index.js';
-import { withDedupFields } from './dedup/fingerprint.js';
-import { isUpdate } from './dedup/verdict.js';
-import { normalizeStory } from './normalize/story.js';
-import { toNinjs } from './sinks/ninjs.js';
-import type { EmittedBatch, FormatName, OriginType, Story, StoryKeys } from './types.js';
+import { decodeUnit } from '../formats/decode.js';
+import type { FormatDiagnostic } from '../formats/format.js';
+import { FORMATS } from '../formats/index.js';
+import { withDedupFields } from '../dedup/fingerprint.js';
+import { isUpdate } from '../dedup/verdict.js';
+import { normalizeStory } from '../normalize/story.js';
+import { toNinjs } from '../sinks/ninjs.js';
+import type { EmittedBatch, FormatName, OriginType, Story, StoryKeys } from '../types.js';
 
 /** A run of units from one input, with what is needed to turn them into records anywhere (thread or worker). */
 export interface Batch {

@@ -1,15 +1,15 @@
-import { describeError, isHttpError, isInputError } from './errors.js';
-import { decodeUnit } from './formats/decode.js';
-import { mergeFeedItem } from './formats/feed/merge.js';
-import { frameStream } from './formats/frame.js';
-import type { Format, UnitContext } from './formats/index.js';
-import { normalizeStory } from './normalize/story.js';
+import { describeError, isHttpError, isInputError } from '../errors.js';
+import { decodeUnit } from '../formats/decode.js';
+import { mergeFeedItem } from '../formats/feed/merge.js';
+import { frameStream } from '../formats/frame.js';
+import type { Format, UnitContext } from '../formats/format.js';
+import { normalizeStory } from '../normalize/story.js';
 import { collect, emptyNote, failure, note, type Outcome } from './outcome.js';
-import { toNinjs } from './sinks/ninjs.js';
-import { prepend, readHead, type Head } from './pipeline-head.js';
-import type { FetchOptions, HttpClient, pageInput } from './sources/url.js';
-import { serialize } from './stages.js';
-import type { EmittedBatch, FormatName, Origin, ParsedStory, RawInput, Story, ValidatorCache } from './types.js';
+import { toNinjs } from '../sinks/ninjs.js';
+import { prepend, readHead, type Head } from './read.js';
+import type { FetchOptions, HttpClient, pageInput } from '../sources/url.js';
+import { serialize } from './batch.js';
+import type { EmittedBatch, FormatName, Origin, ParsedStory, RawInput, Story, ValidatorCache } from '../types.js';
 
 /** What the web stage needs from the run. */
 export interface WebContext {
@@ -194,7 +194,7 @@ export class WebStage {
   private open(): Promise<{ client: HttpClient; pageInput: typeof pageInput }> {
     this.client ??= (async () => {
       const [{ createHttpClient, pageInput }, { default: pLimit }] = await Promise.all([
-        import('./sources/url.js'),
+        import('../sources/url.js'),
         import('p-limit'),
       ]);
       // The global limit, shared by every fetch of the run; per-host limits live in the client.

@@ -1,11 +1,11 @@
 // What a run takes and gives back: the options the CLI builds, the counts it shows, the summary it ends with.
-import type { FingerprintStore } from './dedup/store.js';
-import type { DedupMode } from './dedup/verdict.js';
-import type { Sink } from './sinks/sink.js';
-import type { FetchOptions } from './sources/url.js';
-import type { Diagnostic, FormatName, ValidatorCache } from './types.js';
+import type { FingerprintStore } from '../dedup/store.js';
+import type { DedupMode } from '../dedup/verdict.js';
+import type { Sink } from '../sinks/sink.js';
+import type { FetchOptions } from '../sources/url.js';
+import type { Diagnostic, FormatName, ValidatorCache } from '../types.js';
 
-export type { DedupMode } from './dedup/verdict.js';
+export type { DedupMode } from '../dedup/verdict.js';
 
 /** How records are written: wire's own JSON lines (`jsonl`), or IPTC ninjs 2.1 JSON lines (`ninjs`). */
 export type OutputFormat = 'jsonl' | 'ninjs';
