@@ -1,4 +1,5 @@
 /** `npm run bench:accuracy`: accuracy on the real copy in ../shared/corpus (skipped when it is absent). */
+import * as agencyAccuracy from './agency-accuracy.js';
 import * as dedupQuality from './dedup-quality.js';
 import * as formatsAccuracy from './formats-accuracy.js';
 import * as plainAccuracy from './plain-accuracy.js';
@@ -6,6 +7,7 @@ import * as webAccuracy from './web-accuracy.js';
 
 const BENCHES: ReadonlyArray<readonly [string, () => unknown]> = [
   ['plain', () => plainAccuracy.run()],
+  ['agencies', () => agencyAccuracy.run()],
   ['formats', () => formatsAccuracy.run()],
   ['web', () => webAccuracy.run()],
   ['dedup', () => dedupQuality.run()],
