@@ -6,6 +6,7 @@ import type { FormatName } from '../types.js';
 import { EXIT } from './exit.js';
 import { Reporter, wantColor } from './report.js';
 import { openStateOrExit } from './state.js';
+import { chooseDatabase, openLedgerOrExit } from './db.js';
 
 /** Options of `wire ingest` as commander parsed them (checked there: choices and number parsers). */
 export interface IngestFlags {
@@ -30,6 +31,8 @@ export interface IngestFlags {
   verbose?: boolean;
   jsonSummary?: boolean;
   color: boolean;
+  /** `--db URL` (or `--db` alone: WIRE_DB): the database holds the state and receives the records. */
+  db?: string | boolean;
 }
 
 /** Runs `wire ingest` and returns the exit code. */
@@ -48,9 +51,15 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
     reporter.fatal('standard input can be read only once (- named twice)');
     return EXIT.usage;
   }
+  const database = chooseDatabase(flags, process.env);
+  if (typeof database === 'string') {
+    reporter.fatal(database);
+    return EXIT.usage;
+  }
   const output = flags.output === undefined || flags.output === '-' ? null : flags.output;
   // The lock comes first: the torn-line repair and the store's catch-up must not race another run's writes.
-  const state = await openStateOrExit(output, flags, reporter);
+  const state =
+    database === null ? await openStateOrExit(output, flags, reporter) : { store: null, close: () => undefined };
   if (typeof state === 'number') return state;
   let sink: Sink;
   let duplicates: Sink | null;
@@ -61,6 +70,12 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
     state.close();
     reporter.fatal(error instanceof Error ? error.message : String(error));
     return EXIT.failed;
+  }
+  // With --db the database is reached (and its schema brought up to date) before any input is read.
+  const ledger = database === null ? null : await openLedgerOrExit(database, flags, duplicates, reporter);
+  if (typeof ledger === 'number') {
+    await duplicates?.close();
+    return ledger;
   }
   const stop = interruptOnSignals();
   try {
@@ -73,6 +88,7 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
       store: state.store,
       duplicates,
       ...(state.store ? { validators: state.store } : {}),
+      ...(ledger ? { emitter: ledger.emitter, gate: ledger.gate, validators: ledger.emitter } : {}),
       referenceDate: flags.referenceDate ?? null,
       maxStoryBytes: flags.maxStoryBytes,
       fetch: {
@@ -102,11 +118,14 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
   } finally {
     stop.dispose();
     state.close();
+    await ledger?.close();
   }
 }
 
 function exitCode(summary: IngestSummary): number {
   if (summary.interrupted) return EXIT.interrupted;
+  // Inputs another host held past --lock-timeout, and nothing else wrong: as for a locked output.
+  if (summary.failures.length > 0 && summary.failures.every((f) => f.code === 'input-locked')) return EXIT.locked;
   return summary.failures.length > 0 ? EXIT.failed : EXIT.ok;
 }
 

@@ -57,6 +57,10 @@ function withStoryOptions(command: Command, stateHelp: string): Command {
         .default('near'),
     )
     .option('--state <path>', stateHelp)
+    .option(
+      '--db [url]',
+      'ingest into a shared PostgreSQL database (postgres://user@host:port/db; alone: $WIRE_DB, PG* variables)',
+    )
     .option('--lock-timeout <seconds>', 'wait this long for another run on the same output', waitSeconds, 60)
     .option(
       '--reference-date <when>',
@@ -129,7 +133,7 @@ Exit codes: 0 every input ingested, 1 some input failed (the rest were written),
       .command('watch')
       .description('ingest files dropped into a hot folder once complete, moving each to .done/ or .failed/')
       .argument('<dir>', 'the folder to watch')
-      .requiredOption('-o, --output <file>', 'append JSON lines to this file')
+      .option('-o, --output <file>', 'append JSON lines to this file (or --db)')
       .option('--interval <ms>', 'how often to look for new files', positiveInteger, 1000)
       .option('--settle <ms>', 'how long a file must stay unchanged to count as complete', positiveInteger, 2000)
       .option('--once', 'ingest what is ready (waiting for files still being written) and exit'),

@@ -8,10 +8,11 @@ import { EXIT } from './exit.js';
 import type { IngestFlags } from './ingest.js';
 import { Reporter, wantColor } from './report.js';
 import { openStateOrExit } from './state.js';
+import { chooseDatabase, openLedgerOrExit } from './db.js';
+import type { OpenLedger } from '../sinks/pg/open.js';
 
 /** Options of `wire watch`, on top of the ingest options it shares. */
 export interface WatchFlags extends Omit<IngestFlags, 'inputList' | 'jsonSummary'> {
-  output: string;
   interval: number;
   settle: number;
   once?: boolean;
@@ -29,7 +30,12 @@ export async function runWatch(dir: string, flags: WatchFlags): Promise<number> 
     color: wantColor(process.stderr, flags.color, process.env),
   });
   let folder: HotFolder;
-  let sink: JsonlFileSink;
+  let sink: JsonlFileSink | null = null;
+  const database = chooseDatabase(flags, process.env);
+  if (typeof database === 'string' || (database === null && flags.output === undefined)) {
+    reporter.fatal(typeof database === 'string' ? database : 'say where records go: -o FILE, or --db URL');
+    return EXIT.usage;
+  }
   try {
     folder = new HotFolder(dir, flags.settle);
     folder.ready();
@@ -37,19 +43,45 @@ export async function runWatch(dir: string, flags: WatchFlags): Promise<number> 
     reporter.fatal(error instanceof Error ? error.message : String(error));
     return EXIT.usage;
   }
+  // With --db, every file is read under its lock in the database, and the database is reached before any is read.
+  if (database !== null) {
+    const ledger = await openLedgerOrExit(database, flags, null, reporter);
+    if (typeof ledger === 'number') return ledger;
+    try {
+      return await watchLoop(folder, null, ledger, flags, reporter);
+    } finally {
+      await ledger.close();
+    }
+  }
+  const output = flags.output ?? '';
   // Held for as long as the watch runs: a cron `wire ingest` on the same output waits, or exits 3.
-  const state = await openStateOrExit(flags.output, flags, reporter);
+  const state = await openStateOrExit(output, flags, reporter);
   if (typeof state === 'number') return state;
   try {
-    if (repairTornTail(flags.output) !== null) {
-      reporter.fatal(`${flags.output}: its last line was incomplete; moved it to ${flags.output}.rejected`);
+    if (repairTornTail(output) !== null) {
+      reporter.fatal(`${output}: its last line was incomplete; moved it to ${output}.rejected`);
     }
-    sink = new JsonlFileSink(flags.output);
+    sink = new JsonlFileSink(output);
   } catch (error) {
     state.close();
     reporter.fatal(error instanceof Error ? error.message : String(error));
     return EXIT.failed;
   }
+  try {
+    return await watchLoop(folder, sink, state.store, flags, reporter);
+  } finally {
+    state.close();
+  }
+}
+
+/** Ingests ready files until a signal (or, with --once, until none is left or coming). */
+async function watchLoop(
+  folder: HotFolder,
+  sink: JsonlFileSink | null,
+  store: FingerprintStore | OpenLedger | null,
+  flags: WatchFlags,
+  reporter: Reporter,
+): Promise<number> {
   let stopping = false;
   const stop = (): void => {
     stopping = true;
@@ -59,13 +91,13 @@ export async function runWatch(dir: string, flags: WatchFlags): Promise<number> 
   try {
     while (!stopping) {
       for (const path of folder.ready()) {
-        await ingestOne(path, folder, sink, state.store, flags, reporter);
+        await ingestOne(path, folder, sink, store, flags, reporter);
         if (stopping) break;
       }
       if (flags.once && folder.waiting === 0) break;
       await sleep(flags.interval);
     }
-    await sink.close();
+    await sink?.close();
   } catch (error) {
     // The output or the store failed (a full disk): the file in hand stays where it is, to be ingested again by the
     // next watch, which catches up from the output first; what was written is whole.
@@ -75,7 +107,6 @@ export async function runWatch(dir: string, flags: WatchFlags): Promise<number> 
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
-    state.close();
   }
   return EXIT.ok;
 }
@@ -83,25 +114,27 @@ export async function runWatch(dir: string, flags: WatchFlags): Promise<number> 
 async function ingestOne(
   path: string,
   folder: HotFolder,
-  sink: JsonlFileSink,
-  store: FingerprintStore | null,
+  sink: JsonlFileSink | null,
+  store: FingerprintStore | OpenLedger | null,
   flags: WatchFlags,
   reporter: Reporter,
 ): Promise<void> {
+  const ledger = store !== null && 'gate' in store ? store : null;
   // One store for the whole watch: a story delivered again in a later file is a duplicate, as across cron runs.
   const summary = await ingest({
     inputs: [path],
-    store,
+    store: ledger ? null : (store as FingerprintStore | null),
+    ...(ledger ? { emitter: ledger.emitter, gate: ledger.gate, validators: ledger.emitter } : {}),
     format: flags.format,
     output: flags.outputFormat,
     dedup: flags.dedup,
     referenceDate: flags.referenceDate ?? null,
     maxStoryBytes: flags.maxStoryBytes,
-    sink,
+    sink: sink ?? NO_SINK,
     onDiagnostic: (d) => reporter.diagnostic(d),
   });
   // Written and flushed before the file moves: a crash in between re-ingests it, never loses it.
-  sink.flush();
+  sink?.flush();
   if (summary.failures.length > 0) {
     const moved = folder.failed(path, reasons(summary.failures));
     reporter.diagnostic({
@@ -124,3 +157,6 @@ async function ingestOne(
 function reasons(failures: readonly InputFailure[]): string {
   return failures.map((f) => `${f.code}: ${f.message}`).join('\n');
 }
+
+// With --db the ledger writes the records; the run's sink is never used.
+const NO_SINK = { write: () => undefined, close: () => Promise.resolve() };

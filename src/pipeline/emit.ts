@@ -119,7 +119,8 @@ export class Emitter {
   }
 }
 
-function dedupItem(keys: StoryKeys): DedupItem {
+/** The dedup stage's view of a batch's story. */
+export function dedupItem(keys: StoryKeys): DedupItem {
   const sketch = (keys.near === null ? null : decodeSketch(keys.near)) ?? exactOnly(keys.fingerprint);
   return { id: keys.id, exact: keys.fingerprint, sketch, update: keys.update };
 }
@@ -132,7 +133,7 @@ function exactOnly(exact: string): NearSketch {
 }
 
 /** One JSON line with fields set (a version's `replaces`, a duplicate's `duplicate_of`); rare, so parsed again. */
-function patch(line: Uint8Array, fields: Readonly<Record<string, unknown>>): Uint8Array {
+export function patch(line: Uint8Array, fields: Readonly<Record<string, unknown>>): Uint8Array {
   const record = JSON.parse(Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('utf8')) as object;
   return Buffer.from(`${JSON.stringify({ ...record, ...fields })}\n`, 'utf8');
 }

@@ -4,6 +4,7 @@ import type { DedupMode } from '../dedup/verdict.js';
 import type { Sink } from '../sinks/sink.js';
 import type { FetchOptions } from '../sources/url.js';
 import type { Diagnostic, FormatName, ValidatorCache } from '../types.js';
+import type { BatchEmitter, InputGate } from './ledger.js';
 
 export type { DedupMode } from '../dedup/verdict.js';
 
@@ -43,6 +44,13 @@ export interface IngestOptions {
   readonly fetch?: FetchOptions;
   /** Where ETag / Last-Modified are remembered between runs, so an unchanged page costs a 304 and emits nothing. */
   readonly validators?: ValidatorCache;
+  /**
+   * Where records go and what is remembered, instead of `sink` + `store` (the database path: one transaction per
+   * batch); `sink` is then not written.
+   */
+  readonly emitter?: BatchEmitter;
+  /** Inputs shared with other hosts: each is locked while read, and its progress recorded (the database path). */
+  readonly gate?: InputGate;
 }
 
 /** Running counts of a run. */

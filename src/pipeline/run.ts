@@ -1,5 +1,5 @@
 import { Emitter } from './emit.js';
-import { describeError, isHttpError, isInputError } from '../errors.js';
+import { describeError, isHttpError, isInputError, isStateError } from '../errors.js';
 import { frameStream } from '../formats/frame.js';
 import type { Format } from '../formats/format.js';
 import { FORMATS } from '../formats/index.js';
@@ -11,6 +11,7 @@ import { openFile } from '../sources/file.js';
 import { expandInputs, type InputItem } from '../sources/inputs.js';
 import { openStdin } from '../sources/stdin.js';
 import { processBatch, type Batch, type BatchResult } from './batch.js';
+import { dropFirst, type BatchEmitter, type Claim } from './ledger.js';
 import type { IngestCounts, IngestOptions, IngestSummary, InputFailure } from './options.js';
 import type { Diagnostic, EmittedBatch, FormatName, RawInput } from '../types.js';
 
@@ -76,6 +77,8 @@ interface InputState {
   warned: boolean;
   /** Set when the input is empty on purpose (a page unchanged since the last run, a skipped PDF). */
   quiet?: boolean;
+  /** The input as claimed from the gate (shared inputs: its lock and progress), or null. */
+  claim?: Claim | null;
 }
 
 /**
@@ -98,7 +101,7 @@ type Pending =
 class Run {
   readonly counts: IngestCounts = { total: 0, inputs: 0, stories: 0, duplicates: 0, versions: 0, failed: 0 };
   readonly failures: InputFailure[] = [];
-  private readonly emitter: Emitter;
+  private readonly emitter: BatchEmitter;
   private readonly now: () => Date;
   private pool: ParsePool | null = null;
   private bytesParsed = 0;
@@ -108,18 +111,21 @@ class Run {
 
   constructor(private readonly options: IngestOptions) {
     this.now = options.now ?? (() => new Date());
-    this.emitter = new Emitter({
-      sink: options.sink,
-      duplicates: options.duplicates ?? null,
-      dedup: options.dedup ?? 'near',
-      store: options.store ?? null,
-      validators: options.validators ?? null,
-    });
+    this.emitter =
+      options.emitter ??
+      new Emitter({
+        sink: options.sink,
+        duplicates: options.duplicates ?? null,
+        dedup: options.dedup ?? 'near',
+        store: options.store ?? null,
+        validators: options.validators ?? null,
+      });
   }
 
   /** Starts fetching a URL input now, ahead of its turn; other inputs are opened when their turn comes. */
   prefetch(item: InputItem): Promise<Outcome[]> | null {
-    return item.kind === 'url' ? this.web().then((web) => web.url(item.url)) : null;
+    // A shared input is fetched only once its lock is held: another host may be fetching it now.
+    return item.kind === 'url' && !this.options.gate ? this.web().then((web) => web.url(item.url)) : null;
   }
 
   /** Ingests one input; `fetched` holds the outcomes of a URL fetched ahead. */
@@ -128,7 +134,14 @@ class Run {
     const input: InputState = { location: name, stories: 0, written: 0, duplicates: 0, failed: false, warned: false };
     try {
       if (item.kind === 'error') throw item.error;
-      if (item.kind === 'url') {
+      if (this.options.gate) {
+        input.claim = await this.options.gate.claim(item, () => this.settle(0));
+        // Ingested whole already (by this or another host): nothing left to do, and nothing to say every cron run.
+        if (input.claim?.done === true) input.quiet = true;
+      }
+      if (input.claim?.done === true) {
+        // Nothing is read: the 'end' below closes the input's account.
+      } else if (item.kind === 'url') {
         this.queue.push({ kind: 'web', input, outcomes: fetched ?? this.web().then((web) => web.url(item.url)) });
       } else {
         const raw = item.kind === 'stdin' ? openStdin(this.options.stdin) : await openFile(item.path);
@@ -136,7 +149,7 @@ class Run {
       }
     } catch (error) {
       // The output or the store failed: that is the run's failure, not this input's, and the run stops here.
-      if (this.emitter.failed) throw error;
+      if (this.emitter.failed || isStateError(error)) throw error;
       const known = isInputError(error) || isHttpError(error);
       const code = known ? error.code : 'failed';
       const message = known ? error.message : `${name}: ${describeError(error)}`;
@@ -226,16 +239,21 @@ class Run {
         next.input.failed = true;
         this.fail(next.input.location, next.code, next.message, next.line);
       } else {
-        this.finish(next.input);
+        await this.finish(next.input);
       }
     }
   }
 
   /** Closes an input's account: one that gave no story at all has failed, and cron should hear of it. */
-  private finish(input: InputState): void {
+  private async finish(input: InputState): Promise<void> {
     if (input.stories === 0 && !input.failed && input.quiet !== true && !this.options.signal?.aborted) {
       input.failed = true;
       this.fail(input.location, 'no-stories', `${input.location}: no stories found`);
+    }
+    // A shared input is let go once all its batches are committed; whole and without failure, it is done for good.
+    if (input.claim) {
+      const whole = !input.failed && !this.options.signal?.aborted;
+      await this.options.gate?.release(input.claim.identity, whole, input.stories);
     }
     if (input.failed) this.counts.failed++;
     this.counts.inputs++;
@@ -312,13 +330,20 @@ class Run {
         this.fail(where, d.code, message, d.line);
       } else this.report({ ...d, message, input: where });
     }
-    await this.emit(result.records, input);
+    // Stories an earlier run committed (its progress says how many) are passed over, not counted as duplicates.
+    const committed = input.claim?.committed ?? 0;
+    const records = committed > input.stories ? dropFirst(result.records, committed - input.stories) : result.records;
+    input.stories += result.records.keys.length - records.keys.length;
+    await this.emit(records, input, input.claim ? input.claim.identity : null);
   }
 
   /** Writes a batch through the dedup stage and counts what it added. */
-  private async emit(batch: EmittedBatch, input: InputState): Promise<void> {
+  private async emit(batch: EmittedBatch, input: InputState, tracked: string | null = null): Promise<void> {
     input.stories += batch.keys.length;
-    const added = await this.emitter.emit(batch);
+    const added = await this.emitter.emit(
+      batch,
+      tracked === null ? undefined : { identity: tracked, stories: input.stories },
+    );
     this.counts.stories += added.stories;
     this.counts.duplicates += added.duplicates;
     this.counts.versions += added.versions;

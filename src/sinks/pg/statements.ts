@@ -1,0 +1,73 @@
+/**
+ * Every statement the database path runs. All take their values as parameters ($1, $2, ...): no value is ever
+ * written into SQL text, so a headline such as `'); DROP TABLE stories; --` is stored as the text it is.
+ */
+
+/**
+ * Locks the rows of a batch's bands (lead and spread keys), creating the missing ones, in sorted order: two hosts
+ * deciding stories that share a band take turns, and sorted order means they can never wait for each other.
+ */
+export const LOCK_BANDS = `
+  INSERT INTO wire.bands (key) SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k
+  ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
+  RETURNING key`;
+
+/**
+ * The stored stories sharing a lead or spread key with the batch: the candidates the dedup stage compares. `$3` bounds
+ * each band to its most recent stories (NULL: no bound), so a crowded band costs a fixed number of rows.
+ */
+export const CANDIDATES = `
+  SELECT s.lead, s.spread, s.version, s.data, false AS by_spread
+  FROM unnest($1::integer[]) AS k(lead)
+  CROSS JOIN LATERAL (
+    SELECT lead, spread, version, data FROM wire.stories WHERE lead = k.lead ORDER BY seq DESC LIMIT $3::bigint
+  ) s
+  UNION ALL
+  SELECT s.lead, s.spread, s.version, s.data, true
+  FROM unnest($2::integer[]) AS k(spread)
+  CROSS JOIN LATERAL (
+    SELECT lead, spread, version, data FROM wire.stories WHERE spread = k.spread ORDER BY seq DESC LIMIT $3::bigint
+  ) s`;
+
+/**
+ * Everything a batch writes, in one statement: the records (one text of JSON lines, split by the server), their
+ * fingerprints, the input's progress and HTTP validators; and a notification for `wire export --follow`, delivered
+ * when the transaction commits.
+ */
+export const WRITE_BATCH = `
+  WITH r AS (
+    INSERT INTO wire.records (id, version, replaces, record)
+    SELECT * FROM unnest($1::text[], $2::integer[], $3::text[],
+      CASE WHEN octet_length($4::bytea) = 0 THEN '{}'::json[]
+           ELSE string_to_array(convert_from($4::bytea, 'UTF8'), E'\\n')::json[] END)
+    RETURNING seq
+  ), s AS (
+    INSERT INTO wire.stories (lead, spread, version, data)
+    SELECT * FROM unnest($5::integer[], $6::integer[], $7::integer[], $8::bytea[])
+  ), p AS (
+    INSERT INTO wire.inputs (identity, stories, host) SELECT $9::text, $10::integer, $11::text WHERE $9::text IS NOT NULL
+    ON CONFLICT (identity) DO UPDATE
+    SET stories = GREATEST(wire.inputs.stories, EXCLUDED.stories), host = EXCLUDED.host, updated_at = now()
+  ), v AS (
+    INSERT INTO wire.validators (url, etag, last_modified)
+    SELECT * FROM unnest($12::text[], $13::text[], $14::text[])
+    ON CONFLICT (url) DO UPDATE SET etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified, updated_at = now()
+  )
+  SELECT count(*)::integer AS n, max(seq)::text AS seq, pg_current_xact_id()::text AS txid,
+    CASE WHEN count(*) > 0 THEN pg_notify('wire_records', '') END AS notified
+  FROM r`;
+
+/** An input's progress, read once its lock is held. */
+export const INPUT_PROGRESS = 'SELECT stories, done FROM wire.inputs WHERE identity = $1';
+
+/** Records that an input was ingested whole: no host reads it again. */
+export const INPUT_DONE = `
+  INSERT INTO wire.inputs (identity, stories, done, host) VALUES ($1, $2, true, $3)
+  ON CONFLICT (identity) DO UPDATE
+  SET stories = GREATEST(wire.inputs.stories, EXCLUDED.stories), done = true, host = EXCLUDED.host, updated_at = now()`;
+
+export const TRY_LOCK = 'SELECT pg_try_advisory_lock($1::bigint) AS ok';
+export const UNLOCK = 'SELECT pg_advisory_unlock($1::bigint) AS ok';
+
+export const ALL_VALIDATORS = 'SELECT url, etag, last_modified FROM wire.validators';
+export const ONE_VALIDATOR = 'SELECT url, etag, last_modified FROM wire.validators WHERE url = $1';
