@@ -4,6 +4,7 @@ import { PARSER_NAMES } from '../formats/names.js';
 import { EXIT } from './exit.js';
 import type { IngestFlags } from './ingest.js';
 import type { WatchFlags } from './watch.js';
+import type { ExportFlags } from './export.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -61,7 +62,12 @@ function withStoryOptions(command: Command, stateHelp: string): Command {
       '--db [url]',
       'ingest into a shared PostgreSQL database (postgres://user@host:port/db; alone: $WIRE_DB, PG* variables)',
     )
-    .option('--lock-timeout <seconds>', 'wait this long for another run on the same output', waitSeconds, 60)
+    .option(
+      '--lock-timeout <seconds>',
+      'wait this long for another run on the same output (with --db: on the same input)',
+      waitSeconds,
+      60,
+    )
     .option(
       '--reference-date <when>',
       'date a dateline without a year against: mtime, now or YYYY-MM-DD',
@@ -152,6 +158,33 @@ hidden files are left alone until renamed. A restart never ingests a moved file 
     .action(async (dir: string, flags: WatchFlags) => {
       const { runWatch } = await import('./watch.js');
       setExit(await runWatch(dir, flags));
+    });
+
+  wire
+    .command('export')
+    .description('print the records of a --db database as JSON lines, in commit order')
+    .option('--db [url]', 'the database: postgres://user@host:port/db (default $WIRE_DB, then the PG* variables)')
+    .option('--after <cursor>', 'start after this cursor (the last one is printed at the end of each export)')
+    .option('--follow', 'keep printing records as they are committed, until SIGINT or SIGTERM')
+    .addOption(
+      new Option('--output-format <name>', 'wire records, or IPTC ninjs 2.1 items, one JSON object a line')
+        .choices(['jsonl', 'ninjs'])
+        .default('jsonl'),
+    )
+    .option('--json-summary', 'end with one JSON object (records, cursor, exit code) on standard error')
+    .option('-q, --quiet', 'print only errors on standard error')
+    .option('--no-color', 'never colour standard error')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ wire export --db postgres://wire@db1:5432/wire > all.jsonl     every record, then the cursor on stderr
+  $ wire export --after 7461.1024                                  only what came after (WIRE_DB set)
+  $ wire export --follow | jq -r .headline                         headlines as hosts commit them`,
+    )
+    .action(async (flags: ExportFlags) => {
+      const { runExport } = await import('./export.js');
+      setExit(await runExport(flags));
     });
 
   wire

@@ -71,3 +71,16 @@ export const UNLOCK = 'SELECT pg_advisory_unlock($1::bigint) AS ok';
 
 export const ALL_VALIDATORS = 'SELECT url, etag, last_modified FROM wire.validators';
 export const ONE_VALIDATOR = 'SELECT url, etag, last_modified FROM wire.validators WHERE url = $1';
+
+/**
+ * A page of records after a cursor, in commit-safe order: only rows of transactions older than the oldest one still
+ * running, which can no longer change, ordered by transaction and then row. A transaction that commits late (it
+ * began before others that committed first) is held back until it ends, never skipped: every row it writes sorts
+ * after every row already handed out.
+ */
+export const EXPORT_PAGE = `
+  SELECT txid::text AS txid, seq::text AS seq, record::text AS record
+  FROM wire.records
+  WHERE (txid, seq) > ($1::xid8, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY txid, seq
+  LIMIT $3`;
