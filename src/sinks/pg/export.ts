@@ -50,13 +50,13 @@ export async function* exportRecords(
   }
   try {
     while (!options.signal.aborted) {
-      const page = await db.query<{ txid: string; seq: string; record: string }>('reading records', EXPORT_PAGE, [
+      const page = await db.query<{ at_txid: string; at_seq: string; record: string }>('reading records', EXPORT_PAGE, [
         cursor.txid,
         cursor.seq,
         PAGE,
       ]);
       for (const row of page.rows) {
-        cursor = { txid: row.txid, seq: row.seq };
+        cursor = { txid: row.at_txid, seq: row.at_seq };
         yield { cursor, record: row.record };
       }
       if (page.rows.length === PAGE) continue;

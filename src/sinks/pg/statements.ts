@@ -79,8 +79,8 @@ export const ONE_VALIDATOR = 'SELECT url, etag, last_modified FROM wire.validato
  * after every row already handed out.
  */
 export const EXPORT_PAGE = `
-  SELECT txid::text AS txid, seq::text AS seq, record::text AS record
-  FROM wire.records
-  WHERE (txid, seq) > ($1::xid8, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())
-  ORDER BY txid, seq
+  SELECT r.txid::text AS at_txid, r.seq::text AS at_seq, r.record::text AS record
+  FROM wire.records r
+  WHERE (r.txid, r.seq) > ($1::xid8, $2::bigint) AND r.txid < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY r.txid, r.seq
   LIMIT $3`;
