@@ -45,15 +45,17 @@ export async function runExport(flags: ExportFlags): Promise<number> {
     return EXIT.usage;
   }
   const target = dbTarget(url === '' ? null : url);
-  let db: Connection;
+  let db: Connection | null = null;
   try {
     db = await connect(target, 'export');
     await migrate(db);
   } catch (error) {
+    await db?.close();
     if (!isDatabaseError(error)) throw error;
     reporter.fatal(error.message);
     return EXIT.failed;
   }
+  const connected = db;
   const controller = new AbortController();
   const stop = (): void => controller.abort();
   process.on('SIGINT', stop);
@@ -65,7 +67,7 @@ export async function runExport(flags: ExportFlags): Promise<number> {
   try {
     const options = { after, follow: flags.follow === true, signal: controller.signal };
     let buffer: string[] = [];
-    for await (const row of exportRecords(db, options)) {
+    for await (const row of exportRecords(connected, options)) {
       buffer.push(flags.outputFormat === 'ninjs' ? asNinjs(row.record) : row.record);
       cursor = row.cursor;
       records++;
@@ -84,7 +86,7 @@ export async function runExport(flags: ExportFlags): Promise<number> {
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
-    await db.close();
+    await connected.close();
   }
   const seconds = (performance.now() - started) / 1000;
   const last = formatCursor(cursor);

@@ -85,12 +85,16 @@ describe.skipIf(noPostgres !== null)('wire ingest --db and wire export', () => {
     expect(run.code, run.stderr).toBe(0);
     const exported = await runCli(['export', '--db', db], { env });
     expect(exported.records[0]?.['headline']).toBe(`${headline} $1 \\' E'\\x00'`);
-    expect(pg.server().sql("SELECT count(*) FROM wire.stories", db.split('/').pop())).toBe('1\n');
+    expect(pg.server().sql('SELECT count(*) FROM wire.stories', db.split('/').pop())).toBe('1\n');
   });
 
   it('refuses -o, --state and ninjs together with --db (exit 2), and a URL that is not one', async () => {
     const db = pg.database();
-    for (const extra of [['-o', 'x.jsonl'], ['--state', 'x.state'], ['--output-format', 'ninjs']]) {
+    for (const extra of [
+      ['-o', 'x.jsonl'],
+      ['--state', 'x.state'],
+      ['--output-format', 'ninjs'],
+    ]) {
       const run = await runCli(['ingest', 'samples/', '--db', db, ...extra]);
       expect(run.code, extra.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/--db/);

@@ -106,6 +106,6 @@ export function identityOf(item: InputItem): string | null {
 }
 
 /** The advisory lock key of an identity: 64 bits of its SHA-256, as a signed bigint in text. */
-function lockKey(identity: string): string {
+export function lockKey(identity: string): string {
   return createHash('sha256').update(identity).digest().readBigInt64BE(0).toString();
 }
