@@ -9,11 +9,15 @@ const CONNECT_TIMEOUT_MS = Number(process.env['WIRE_DB_CONNECT_TIMEOUT_MS'] ?? 1
 export interface Connection {
   readonly client: pg.Client;
   readonly target: DbTarget;
-  /** Runs a parameterized statement; a failure becomes a DatabaseError saying what was being done. */
+  /**
+   * Runs a parameterized statement (prepared once on this connection when it is `named`); a failure becomes a
+   * DatabaseError saying what was being done.
+   */
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(
     doing: string,
     text: string,
     values?: readonly unknown[],
+    named?: string,
   ): Promise<pg.QueryResult<R>>;
   close(): Promise<void>;
 }
@@ -43,10 +47,16 @@ export async function connect(target: DbTarget, role: string): Promise<Connectio
   return {
     client,
     target,
-    async query<R extends pg.QueryResultRow>(doing: string, text: string, values: readonly unknown[] = []) {
+    async query<R extends pg.QueryResultRow>(
+      doing: string,
+      text: string,
+      values: readonly unknown[] = [],
+      named?: string,
+    ) {
       if (lost !== null) throw lostError(target, doing, lost);
       try {
-        return await client.query<R>(text, values as unknown[]);
+        const config: pg.QueryConfig = { text, values: values as unknown[] };
+        return await client.query<R>(named === undefined ? config : { ...config, name: named });
       } catch (error) {
         throw lostError(target, doing, lost ?? error);
       }

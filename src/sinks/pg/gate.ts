@@ -59,7 +59,7 @@ export class PgGate implements InputGate {
   }
 
   private async tryLock(key: string): Promise<boolean> {
-    const result = await this.locks.query<{ ok: boolean }>('locking an input', TRY_LOCK, [key]);
+    const result = await this.locks.query<{ ok: boolean }>('locking an input', TRY_LOCK, [key], 'wire_try_lock');
     return result.rows[0]?.ok === true;
   }
 

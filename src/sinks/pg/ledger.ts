@@ -87,12 +87,13 @@ export class PgEmitter implements BatchEmitter, ValidatorCache {
     try {
       if (this.options.dedup !== 'off' && items.length > 0) {
         const { leads, spreads, bands } = keysOf(items);
-        await this.db.query('locking the batch’s bands', LOCK_BANDS, [bands]);
-        const found = await this.db.query<CandidateRow>('reading candidates', CANDIDATES, [
-          leads,
-          spreads,
-          CANDIDATES_PER_BAND,
-        ]);
+        await this.db.query('locking the batch’s bands', LOCK_BANDS, [bands], 'wire_lock_bands');
+        const found = await this.db.query<CandidateRow>(
+          'reading candidates',
+          CANDIDATES,
+          [leads, spreads, CANDIDATES_PER_BAND],
+          'wire_candidates',
+        );
         this.batchStore.rows = storedOf(found.rows);
       }
       const verdicts = this.deduper.decide(items);
@@ -101,22 +102,27 @@ export class PgEmitter implements BatchEmitter, ValidatorCache {
       this.batchStore.rows = [];
       const written = kept(batch, items, verdicts);
       const due = this.validatorsDue;
-      const result = await this.db.query<{ n: number; seq: string | null; txid: string }>(doing, WRITE_BATCH, [
-        written.ids,
-        written.versions,
-        written.replaces,
-        written.lines,
-        written.stories.map((s) => s.sketch.lead),
-        written.stories.map((s) => s.sketch.spread),
-        written.stories.map((s) => s.version),
-        written.stories.map(packStory),
-        progress?.identity ?? null,
-        progress?.stories ?? 0,
-        this.options.host,
-        due.map(([url]) => url),
-        due.map(([, v]) => v.etag),
-        due.map(([, v]) => v.lastModified),
-      ]);
+      const result = await this.db.query<{ n: number; seq: string | null; txid: string }>(
+        doing,
+        WRITE_BATCH,
+        [
+          written.ids,
+          written.versions,
+          written.replaces,
+          written.lines,
+          written.stories.map((s) => s.sketch.lead),
+          written.stories.map((s) => s.sketch.spread),
+          written.stories.map((s) => s.version),
+          written.stories.map(packStory),
+          progress?.identity ?? null,
+          progress?.stories ?? 0,
+          this.options.host,
+          due.map(([url]) => url),
+          due.map(([, v]) => v.etag),
+          due.map(([, v]) => v.lastModified),
+        ],
+        'wire_write_batch',
+      );
       await this.db.query('committing a batch', 'COMMIT');
       this.validatorsDue = this.validatorsDue.slice(due.length);
       const row = result.rows[0];

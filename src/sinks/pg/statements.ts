@@ -26,7 +26,9 @@ export const CANDIDATES = `
   SELECT s.lead, s.spread, s.version, s.data, true
   FROM unnest($2::integer[]) AS k(spread)
   CROSS JOIN LATERAL (
-    SELECT lead, spread, version, data FROM wire.stories WHERE spread = k.spread ORDER BY seq DESC LIMIT $3::bigint
+    SELECT lead, spread, version, data FROM wire.stories
+    WHERE spread = k.spread AND spread <> 0 -- the index holds only stories with a spread key
+    ORDER BY seq DESC LIMIT $3::bigint
   ) s`;
 
 /**
