@@ -26,6 +26,8 @@ export class PgGate implements InputGate {
       readonly lockTimeout: number;
       readonly host: string;
       readonly validators: Map<string, HttpValidators>;
+      /** Commits what the run still holds (validators), so the next host to take an input finds it. */
+      readonly flush: () => Promise<void>;
     },
   ) {}
 
@@ -52,6 +54,7 @@ export class PgGate implements InputGate {
   async release(identity: string, complete: boolean, stories: number): Promise<void> {
     const key = this.held.get(identity);
     if (key === undefined) return;
+    await this.options.flush();
     if (complete && identity.startsWith('file:'))
       await this.data.query('recording an input as done', INPUT_DONE, [identity, stories, this.options.host]);
     this.held.delete(identity);

@@ -40,7 +40,12 @@ export async function openLedger(
     for (const row of rows.rows) validators.set(row.url, { etag: row.etag, lastModified: row.last_modified });
     const host = `${hostname()} ${process.pid}`;
     const emitter = new PgEmitter(data, { dedup: options.dedup, duplicates: options.duplicates, host, validators });
-    const gate = new PgGate(data, locks, { lockTimeout: options.lockTimeout, host, validators });
+    const gate = new PgGate(data, locks, {
+      lockTimeout: options.lockTimeout,
+      host,
+      validators,
+      flush: () => emitter.checkpoint(),
+    });
     const held = locks;
     return {
       emitter,
