@@ -5,6 +5,7 @@ import type { FingerprintStore } from '../dedup/store.js';
 import type { DedupMode } from '../dedup/verdict.js';
 import type { Sink } from '../sinks/sink.js';
 import type { EmittedBatch, HttpValidators, StoryKeys, ValidatorCache } from '../types.js';
+import { Breaker } from './ledger.js';
 
 // The output is fsynced and the store told what it holds every this many new records (and at the end).
 const CHECKPOINT_STORIES = 1024;
@@ -36,7 +37,7 @@ export interface EmitterOptions {
 export class Emitter {
   private readonly deduper: Deduper;
   private validators: Array<readonly [string, HttpValidators]> = [];
-  private broken: Error | undefined = undefined;
+  private readonly breaker = new Breaker();
 
   constructor(private readonly options: EmitterOptions) {
     this.deduper = new Deduper(options.dedup, options.store);
@@ -44,7 +45,7 @@ export class Emitter {
 
   /** True once a write or a commit has failed: the run must stop, and nothing more will be committed. */
   get failed(): boolean {
-    return this.broken !== undefined;
+    return this.breaker.failed;
   }
 
   /**
@@ -53,7 +54,7 @@ export class Emitter {
    * `version` and `replaces` filled in.
    */
   async emit(batch: EmittedBatch): Promise<Emitted> {
-    return this.guard(async () => {
+    return this.breaker.guard(async () => {
       const { sink, duplicates } = this.options;
       const verdicts = this.deduper.decide(batch.keys.map(dedupItem));
       const counts = { stories: 0, duplicates: 0, versions: 0 };
@@ -96,7 +97,7 @@ export class Emitter {
 
   /** Makes everything written durable and commits it to the store. */
   async checkpoint(): Promise<void> {
-    await this.guard(() => this.commit());
+    await this.breaker.guard(() => this.commit());
   }
 
   private async commit(): Promise<void> {
@@ -106,16 +107,6 @@ export class Emitter {
     const validators = this.validators;
     this.validators = [];
     for (const [url, v] of validators) this.options.validators?.put(url, v);
-  }
-
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
-    if (this.broken !== undefined) throw this.broken;
-    try {
-      return await work();
-    } catch (error) {
-      this.broken = error instanceof Error ? error : new Error(String(error));
-      throw error;
-    }
   }
 }
 

@@ -63,3 +63,25 @@ export function dropFirst(batch: EmittedBatch, count: number): EmittedBatch {
     ends: batch.ends.slice(count).map((end) => end - start),
   };
 }
+
+/**
+ * Once a write or a commit fails, the emitter is broken: the error is kept and thrown again by every later call, so
+ * nothing more is written or committed after it.
+ */
+export class Breaker {
+  private broken: Error | undefined = undefined;
+
+  get failed(): boolean {
+    return this.broken !== undefined;
+  }
+
+  async guard<T>(work: () => Promise<T>): Promise<T> {
+    if (this.broken !== undefined) throw this.broken;
+    try {
+      return await work();
+    } catch (error) {
+      this.broken = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    }
+  }
+}

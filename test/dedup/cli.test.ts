@@ -7,29 +7,14 @@ import { WIRE, parseLines, runCli } from '../helpers/cli.js';
 import { expectValidRecord } from '../helpers/schema.js';
 import { tempDir } from '../helpers/tmp.js';
 import { generateDump } from './generate.js';
-import { EDITS, HARBOUR, render } from './stories.js';
-
-function inputs(dir: string): string[] {
-  const files = {
-    'a-original.txt': render(HARBOUR),
-    'b-trimmed.txt': render(EDITS['trims, retitles and restyles at once']!(HARBOUR)),
-    'c-lead.txt': render({
-      ...HARBOUR,
-      headline: '(LEAD) Port of Valmora expands container terminal',
-      paragraphs: [...HARBOUR.paragraphs, 'Two shipping lines said they would add weekly calls at Valmora.'],
-    }),
-    'd-dump.txt': generateDump(20, 5),
-  };
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return Object.keys(files).map((name) => join(dir, name));
-}
+import { HARBOUR, render, verdictInputs } from './stories.js';
 
 const records = (path: string): Array<Record<string, unknown>> => parseLines(readFileSync(path, 'utf8'));
 
 describe('wire ingest with near dedup and a state file', () => {
   it('drops copies, writes versions and duplicates, and a rerun adds nothing', async () => {
     const dir = tempDir();
-    const files = inputs(dir);
+    const files = verdictInputs(dir);
     const out = join(dir, 'out.jsonl');
     const dups = join(dir, 'dups.jsonl');
     const first = await runCli(['ingest', ...files, '-o', out, '--duplicates', dups]);
@@ -65,7 +50,7 @@ describe('wire ingest with near dedup and a state file', () => {
     },
   ])('rebuilds a state file $damage from the output, and still adds nothing', async ({ harm, says, setAside }) => {
     const dir = tempDir();
-    const files = inputs(dir);
+    const files = verdictInputs(dir);
     const out = join(dir, 'out.jsonl');
     await runCli(['ingest', ...files, '-o', out]);
     const before = readFileSync(out, 'utf8');
@@ -105,7 +90,7 @@ describe('wire ingest with near dedup and a state file', () => {
 
   it('keeps the state where --state says, and dedups only within the run on standard output without it', async () => {
     const dir = tempDir();
-    const files = inputs(dir);
+    const files = verdictInputs(dir);
     const state = join(dir, 'elsewhere.db');
     const once = await runCli(['ingest', ...files, '--state', state]);
     expect(once.records).toHaveLength(22);

@@ -6,30 +6,14 @@ import { freePort } from '../helpers/pg-server.js';
 import { noPostgres, usePostgres } from '../helpers/pg-test.js';
 import { expectValidRecord } from '../helpers/schema.js';
 import { tempDir } from '../helpers/tmp.js';
-import { generateDump } from '../dedup/generate.js';
-import { EDITS, HARBOUR, render } from '../dedup/stories.js';
+import { HARBOUR, render, verdictInputs } from '../dedup/stories.js';
 
 const pg = usePostgres();
-
-function inputs(dir: string): string[] {
-  const files = {
-    'a-original.txt': render(HARBOUR),
-    'b-trimmed.txt': render(EDITS['trims, retitles and restyles at once']!(HARBOUR)),
-    'c-lead.txt': render({
-      ...HARBOUR,
-      headline: '(LEAD) Port of Valmora expands container terminal',
-      paragraphs: [...HARBOUR.paragraphs, 'Two shipping lines said they would add weekly calls at Valmora.'],
-    }),
-    'd-dump.txt': generateDump(20, 5),
-  };
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return Object.keys(files).map((name) => join(dir, name));
-}
 
 describe.skipIf(noPostgres !== null)('wire ingest --db and wire export', () => {
   it('writes records to the database once, drops copies, writes versions, and a rerun adds nothing', async () => {
     const dir = tempDir();
-    const files = inputs(dir);
+    const files = verdictInputs(dir);
     const db = pg.database();
     const env = pg.server().env;
     const dups = join(dir, 'dups.jsonl');
@@ -61,7 +45,7 @@ describe.skipIf(noPostgres !== null)('wire ingest --db and wire export', () => {
     const dir = tempDir();
     const db = pg.database();
     const env = pg.server().env;
-    const files = inputs(dir);
+    const files = verdictInputs(dir);
     await runCli(['ingest', files[0]!, files[3]!, '--db', db], { env });
     const first = await runCli(['export', '--db', db, '--json-summary'], { env });
     const { cursor, records } = JSON.parse(first.stderr) as { cursor: string; records: number };
@@ -133,7 +117,7 @@ describe.skipIf(noPostgres !== null)('wire ingest --db and wire export', () => {
     const server = pg.server();
     const name = server.createDatabase();
     const dir = tempDir();
-    const files = inputs(dir);
+    const files = verdictInputs(dir);
     const viaEnv = await runCli(['ingest', files[0]!, '--json-summary'], {
       env: { WIRE_DB: server.url(name), PGPASSWORD: server.password },
     });

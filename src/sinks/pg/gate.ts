@@ -17,7 +17,8 @@ const POLL_MS = 100;
  * serves changes: it is never done, but a second host finds its validators and gets a 304.
  */
 export class PgGate implements InputGate {
-  private readonly held = new Map<string, string>();
+  /** The inputs this run holds: their lock keys, and whether they were done already when taken. */
+  private readonly held = new Map<string, { readonly key: string; readonly done: boolean }>();
 
   constructor(
     private readonly data: Connection,
@@ -40,7 +41,6 @@ export class PgGate implements InputGate {
       await beforeWaiting();
       await this.wait(key, item);
     }
-    this.held.set(identity, key);
     const row = await this.data.query<{ stories: number; done: boolean }>(
       'reading an input’s progress',
       INPUT_PROGRESS,
@@ -48,17 +48,19 @@ export class PgGate implements InputGate {
     );
     if (item.kind === 'url') await this.refresh(item.url);
     const progress = row.rows[0];
-    return { identity, done: progress?.done === true && item.kind === 'file', committed: progress?.stories ?? 0 };
+    const done = progress?.done === true && item.kind === 'file';
+    this.held.set(identity, { key, done });
+    return { identity, done, committed: progress?.stories ?? 0 };
   }
 
   async release(identity: string, complete: boolean, stories: number): Promise<void> {
-    const key = this.held.get(identity);
-    if (key === undefined) return;
+    const held = this.held.get(identity);
+    if (held === undefined) return;
     await this.options.flush();
-    if (complete && identity.startsWith('file:'))
+    if (complete && !held.done && identity.startsWith('file:'))
       await this.data.query('recording an input as done', INPUT_DONE, [identity, stories, this.options.host]);
     this.held.delete(identity);
-    await this.locks.query('releasing an input’s lock', UNLOCK, [key]);
+    await this.locks.query('releasing an input’s lock', UNLOCK, [held.key], 'wire_unlock');
   }
 
   private async tryLock(key: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import { exactKey, type FingerprintStore, type StoredStory } from '../../dedup/s
 import type { DedupMode, Verdict } from '../../dedup/verdict.js';
 import type { DedupItem } from '../../dedup/deduper.js';
 import { dedupItem, patch, type Emitted } from '../../pipeline/emit.js';
-import type { BatchEmitter, InputProgress } from '../../pipeline/ledger.js';
+import { Breaker, type BatchEmitter, type InputProgress } from '../../pipeline/ledger.js';
 import type { EmittedBatch, HttpValidators, ValidatorCache } from '../../types.js';
 import type { Sink } from '../sink.js';
 import type { Connection } from './connect.js';
@@ -41,7 +41,7 @@ export class PgEmitter implements BatchEmitter, ValidatorCache {
   private readonly deduper: Deduper;
   private readonly batchStore = new BatchStore();
   private validatorsDue: Array<readonly [string, HttpValidators]> = [];
-  private broken: Error | undefined = undefined;
+  private readonly breaker = new Breaker();
   /** The cursor of the last record written by this run. */
   cursor: Cursor = null;
 
@@ -53,12 +53,12 @@ export class PgEmitter implements BatchEmitter, ValidatorCache {
   }
 
   get failed(): boolean {
-    return this.broken !== undefined;
+    return this.breaker.failed;
   }
 
   async emit(batch: EmittedBatch, progress?: InputProgress): Promise<Emitted> {
     if (batch.keys.length === 0) return { stories: 0, duplicates: 0, versions: 0 };
-    return this.guard(() => this.transaction(batch, progress ?? null));
+    return this.breaker.guard(() => this.transaction(batch, progress ?? null));
   }
 
   remember(url: string, validators: HttpValidators): void {
@@ -76,8 +76,8 @@ export class PgEmitter implements BatchEmitter, ValidatorCache {
 
   /** Commits validators still due (every batch is committed as it is written). */
   async checkpoint(): Promise<void> {
-    if (this.validatorsDue.length === 0 || this.broken) return;
-    await this.guard(() => this.transaction({ keys: [], bytes: new Uint8Array(0), ends: [] }, null));
+    if (this.validatorsDue.length === 0 || this.breaker.failed) return;
+    await this.breaker.guard(() => this.transaction({ keys: [], bytes: new Uint8Array(0), ends: [] }, null));
   }
 
   private async transaction(batch: EmittedBatch, progress: InputProgress | null): Promise<Emitted> {
@@ -131,16 +131,6 @@ export class PgEmitter implements BatchEmitter, ValidatorCache {
       return written.counts;
     } catch (error) {
       await this.db.client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
-  }
-
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
-    if (this.broken !== undefined) throw this.broken;
-    try {
-      return await work();
-    } catch (error) {
-      this.broken = error instanceof Error ? error : new Error(String(error));
       throw error;
     }
   }

@@ -32,6 +32,15 @@ export async function openLedger(
     // Records over ~2 kB are compressed by the server: lz4 costs a third of the default's time for about the same size.
     await data.query('choosing compression', "SET default_toast_compression = 'lz4'").catch(() => undefined);
     locks = await connect(target, 'ingest locks');
+    // A host that vanishes without closing its connections (power lost) must not keep its locks for hours: the
+    // server probes an idle lock connection after a minute, and ends a transaction left open for one (the band rows
+    // it holds would stop every other host).
+    await locks
+      .query('setting keepalives', 'SET tcp_keepalives_idle = 60; SET tcp_keepalives_interval = 10')
+      .catch(() => undefined);
+    await data
+      .query('setting timeouts', "SET idle_in_transaction_session_timeout = '60s'; SET tcp_keepalives_idle = 60")
+      .catch(() => undefined);
     const validators = new Map<string, HttpValidators>();
     const rows = await data.query<{ url: string; etag: string | null; last_modified: string | null }>(
       'reading validators',
