@@ -100,3 +100,21 @@ export function missingRoot(format: string, root: string, line: number): FormatD
     line,
   };
 }
+
+// HTML's void elements, closed so that XML mode does not nest the text after them inside (`<img src=x>text`).
+const VOID =
+  /<(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b((?:[^>"']|"[^"]*"|'[^']*')*?)\/?>/gi;
+
+/**
+ * The paragraphs of an HTML fragment carried inside a document (ninjs `body_html`, WXR `content:encoded`, a mail's
+ * HTML part), read with the XML reader: void elements closed first, blocks as paragraphs, pictures left out.
+ */
+export function htmlParagraphs(html: string): string[] {
+  // HTML tag names are case-insensitive (`<P>`), XML's are not.
+  const lowered = html.replace(
+    /<(\/?)([A-Za-z][\w:-]*)/g,
+    (_m, slash: string, name: string) => `<${slash}${name.toLowerCase()}`,
+  );
+  const { roots } = parseXml(`<div>${lowered.replace(VOID, '<$1$2/>')}</div>`);
+  return paragraphsOf(roots[0]);
+}

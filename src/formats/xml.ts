@@ -183,9 +183,11 @@ export function attr(element: XmlElement | undefined, name: string): string | nu
  */
 export function decodeXmlUnit(bytesAsLatin1: string): Decoded {
   const declared = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i.exec(bytesAsLatin1.slice(0, 300))?.[1];
-  return declared !== undefined && LATIN1_LABELS.test(declared)
-    ? decodeUnitAs(bytesAsLatin1, 'windows-1252')
-    : decodeUnit(bytesAsLatin1);
+  if (declared === undefined || !LATIN1_LABELS.test(declared)) return decodeUnit(bytesAsLatin1);
+  // A file that says latin-1 but whose bytes are valid UTF-8 with non-ASCII in them was written as UTF-8 (an AFP
+  // feed declaring iso-8859-1 over `DÃ©cÃ¨s`): latin-1 text almost never forms valid UTF-8 sequences.
+  const utf8 = decodeUnit(bytesAsLatin1);
+  return !utf8.fallback && /[^\x00-\x7f]/.test(bytesAsLatin1) ? utf8 : decodeUnitAs(bytesAsLatin1, 'windows-1252');
 }
 
 const LATIN1_LABELS = /^(?:iso-?8859-1|latin-?1|l1|windows-1252|cp1252|us-ascii|ascii)$/i;

@@ -67,7 +67,8 @@ export function processBatch(batch: Batch): BatchResult {
         index: unit.ordinal + j,
         charset: decoded.charset,
       };
-      stories.push(normalizeStory(story, { origin, now: batch.now, referenceDate: batch.reference }));
+      // A record wire wrote earlier (its JSON lines, its ninjs) is read back as it was.
+      stories.push(story.record ?? normalizeStory(story, { origin, now: batch.now, referenceDate: batch.reference }));
     });
   }
   const records = serialize(stories, {

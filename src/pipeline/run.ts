@@ -164,7 +164,7 @@ class Run {
   }
 
   private async ingestRaw(raw: RawInput, input: InputState): Promise<void> {
-    const head = await readHead(raw);
+    const head = await readHead(raw, this.forced());
     const format = this.chooseFormat(head.sniffed);
     if (format.decodeDocument) {
       // Pages and feeds: whole documents that name their own charset, parsed on this thread (see WebStage).
@@ -277,6 +277,7 @@ class Run {
           now: () => this.now().toISOString(),
           referenceFor: (raw, now) => this.referenceFor(raw, now),
           chooseFormat: (sniffed) => this.chooseFormat(sniffed),
+          forced: this.forced(),
         }),
     );
     return this.webStage;
@@ -325,6 +326,10 @@ class Run {
     input.written += added.stories;
     input.duplicates += added.duplicates;
     this.options.onProgress?.(this.counts);
+  }
+
+  private forced(): boolean {
+    return this.options.format !== undefined && this.options.format !== 'auto';
   }
 
   private chooseFormat(sniffed: FormatName): Format {

@@ -23,6 +23,8 @@ export interface WebContext {
   now(): string;
   referenceFor(raw: RawInput, now: string): string | null;
   chooseFormat(sniffed: FormatName): Format;
+  /** A format was named with `--format`: markup no reader knows is then read with it, not refused. */
+  readonly forced?: boolean;
 }
 
 /**
@@ -141,7 +143,7 @@ export class WebStage {
     let failed = false;
     let written = false;
     try {
-      const head = await readHead(raw);
+      const head = await readHead(raw, this.context.forced === true);
       const format = this.context.chooseFormat(head.sniffed);
       for await (const outcome of this.document(raw, head, format, feedItem)) {
         if (outcome.kind === 'report' && outcome.fails) failed = true;
