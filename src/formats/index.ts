@@ -1,6 +1,7 @@
 import type { FormatName } from '../types.js';
 import { anpa } from './anpa.js';
 import { apmedia } from './apmedia.js';
+import { email } from './email.js';
 import type { Format } from './format.js';
 import { iptc7901 } from './iptc7901.js';
 import { newsml } from './newsml.js';
@@ -27,6 +28,7 @@ export const FORMATS: ReadonlyMap<FormatName, Format> = new Map<FormatName, Form
   ['feed', feed],
   ['ninjs', ninjs],
   ['apmedia', apmedia],
+  ['email', email],
   ['wire', wire],
 ]);
 

@@ -166,7 +166,7 @@ class Run {
   private async ingestRaw(raw: RawInput, input: InputState): Promise<void> {
     const head = await readHead(raw, this.forced());
     const format = this.chooseFormat(head.sniffed);
-    if (format.decodeDocument) {
+    if (format.decodeDocument || format.parseBytes) {
       // Pages and feeds: whole documents that name their own charset, parsed on this thread (see WebStage).
       const web = await this.web();
       const outcomes = collect(web.guarded(raw.location, web.document(raw, head, format, null)));

@@ -2,7 +2,7 @@ import { describeError, isHttpError, isInputError } from '../errors.js';
 import { decodeUnit } from '../formats/decode.js';
 import { mergeFeedItem } from '../formats/feed/merge.js';
 import { frameStream } from '../formats/frame.js';
-import type { Format, UnitContext } from '../formats/format.js';
+import type { Format, ParseResult, UnitContext } from '../formats/format.js';
 import { normalizeStory } from '../normalize/story.js';
 import { collect, emptyNote, failure, note, type Outcome } from './outcome.js';
 import { toNinjs } from '../sinks/ninjs.js';
@@ -63,6 +63,23 @@ export class WebStage {
         continue;
       }
       const bytes = Buffer.from(event.bytes, 'latin1');
+      if (format.parseBytes) {
+        // Formats that read their bytes themselves (e-mail: a charset per MIME part).
+        const parsed = await parseBytesUnit(format.parseBytes.bind(format), bytes, event.line, context);
+        yield* parsed.outcomes;
+        const stories = parsed.stories.map((story) => {
+          const origin: Origin = {
+            type: raw.type,
+            location: raw.location,
+            format: format.name,
+            index: index++,
+            charset: story.charset ?? null,
+          };
+          return normalizeStory(story, { origin, now, referenceDate: reference });
+        });
+        if (stories.length > 0) yield { kind: 'records', batch: this.serialize(stories) };
+        continue;
+      }
       const decoded = format.decodeDocument
         ? format.decodeDocument(bytes, context)
         : format.decode
@@ -210,6 +227,34 @@ export class WebStage {
   }
 }
 
+/** A parse from bytes, with what it says (or its failure) as outcomes, as parseUnit does for text. */
+async function parseBytesUnit(
+  parse: NonNullable<Format['parseBytes']>,
+  bytes: Uint8Array,
+  line: number,
+  context: UnitContext,
+): Promise<{ stories: readonly ParsedStory[]; outcomes: Outcome[] }> {
+  try {
+    return outcomesOf(await parse(bytes, line, context), line, context.location);
+  } catch (error) {
+    const message = `${context.location}:${line}: could not parse this input (${describeError(error)})`;
+    return { stories: [], outcomes: [failure(context.location, 'parse-failed', message, line)] };
+  }
+}
+
+function outcomesOf(
+  result: ParseResult,
+  line: number,
+  input: string,
+): { stories: readonly ParsedStory[]; outcomes: Outcome[] } {
+  const outcomes = result.diagnostics.map((d) =>
+    d.severity === 'error'
+      ? failure(input, d.code, `${input}:${d.line ?? line}: ${d.message}`, d.line ?? line)
+      : note(input, d.severity, d.code, `${input}:${d.line ?? line}: ${d.message}`, d.line ?? line),
+  );
+  return { stories: result.stories, outcomes };
+}
+
 function parseUnit(
   format: Format,
   text: string,
@@ -218,13 +263,7 @@ function parseUnit(
 ): { stories: readonly ParsedStory[]; outcomes: Outcome[] } {
   const input = context.location;
   try {
-    const result = format.parse(text, line, context);
-    const outcomes = result.diagnostics.map((d) =>
-      d.severity === 'error'
-        ? failure(input, d.code, `${input}:${d.line ?? line}: ${d.message}`, d.line ?? line)
-        : note(input, d.severity, d.code, `${input}:${d.line ?? line}: ${d.message}`, d.line ?? line),
-    );
-    return { stories: result.stories, outcomes };
+    return outcomesOf(format.parse(text, line, context), line, input);
   } catch (error) {
     // A parser bug must not cost the rest of the input: report it against this document and go on.
     return {
