@@ -58,7 +58,8 @@ function readItem(item: Record<string, unknown>): ParsedStory | null {
     referenceDate: datePart(published),
     language: asText(item['language']),
     urgency: urgency !== null && Number.isInteger(urgency) && urgency >= 1 && urgency <= 9 ? urgency : null,
-    slugline: asText(item['slugline']),
+    // The slug without its cycle prefix (`BC-BBN--Top Ten` → `BBN--Top Ten`), as for ANPA headers.
+    slugline: asText(item['slugline'])?.replace(/^(?:AM|PM|BC)-(?=\S)/, '') ?? null,
     ednote: asText(item['ednote']),
     copyright: asText(item['copyrightnotice']),
     credits: asText(item['description_creditline']),
@@ -102,6 +103,7 @@ function envelopeOf(item: Record<string, unknown>, place: Record<string, unknown
     firstcreated: isoStamp(asText(item['firstcreated'])),
     versioncreated: isoStamp(asText(item['versioncreated'])),
     priority: asText(item['editorialpriority']),
+    slug: asText(item['slugline']),
     located: asText(place?.['city']),
     words: typeof text?.['words'] === 'number' ? text['words'] : null,
     rendition: asText(text?.['href']),

@@ -114,6 +114,9 @@ const ROOTS: ReadonlyMap<string, FormatName> = new Map([
   ['REUTERS', 'sgml'],
 ]);
 
+// HTML elements a page fragment may open with (a page without <html>): the web formats read those.
+const HTML_ELEMENTS =
+  /^(?:a|abbr|address|article|aside|b|blockquote|br|center|code|div|dd|del|details|dfn|dialog|dl|dt|em|figure|font|footer|form|h[1-6]|header|hr|i|iframe|img|ins|label|li|link|main|meta|mark|nav|noscript|ol|p|pre|q|s|script|section|small|span|strong|style|sub|summary|sup|table|tbody|td|template|th|thead|time|title|tr|tt|u|ul)$/i;
 // Roots the web formats read (feeds, pages); any other root of a document that declares itself XML is refused.
 const WEB_ROOTS = /^(?:rss|RDF|feed|html|head|body|svg)$/i;
 
@@ -134,8 +137,11 @@ function sniffMarkup(text: string): FormatName | { unknown: string } | null {
   if (known !== undefined) return known;
   if (root === 'rss' && /xmlns:wp\s*=\s*["']http:\/\/wordpress\.org\/export\//.test(text)) return 'wxr';
   if (WEB_ROOTS.test(root)) return null;
+  // XML, not text that opens with a bracket (`<AMR> CORP SAYS ...`): declared, namespaced, or closing its tags.
   const declared = /^\s*<\?xml\b/.test(text) || /^[^>]*\bxmlns(?::\w+)?\s*=/.test(text.slice(match.index));
-  return declared ? { unknown: `unknown XML root <${match[0].slice(1)}>` } : null;
+  const closes = text.includes(`</${match[0].slice(1)}>`) || (text.match(/<\/[A-Za-z][\w:.-]*>/g) ?? []).length >= 3;
+  if (!declared && (!closes || HTML_ELEMENTS.test(root))) return null;
+  return { unknown: `unknown XML root <${match[0].slice(1)}>` };
 }
 
 const WIRE_CONTROLS = new Set([0x01, 0x02, 0x03, 0x04, 0x05, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x16, 0x1b, 0x1e, 0x1f]);

@@ -13,6 +13,7 @@ import { rcv1 } from './rcv1.js';
 import { sgml } from './sgml.js';
 import { feed, html } from './web-formats.js';
 import { wire } from './wire-json.js';
+import { wxr } from './wxr.js';
 
 /** The formats `--format` can name, by name. */
 export const FORMATS: ReadonlyMap<FormatName, Format> = new Map<FormatName, Format>([
@@ -26,6 +27,7 @@ export const FORMATS: ReadonlyMap<FormatName, Format> = new Map<FormatName, Form
   ['sgml', sgml],
   ['html', html],
   ['feed', feed],
+  ['wxr', wxr],
   ['ninjs', ninjs],
   ['apmedia', apmedia],
   ['email', email],

@@ -20,6 +20,16 @@ const NOT_STORIES = new Set(['packageItem', 'conceptItem', 'knowledgeItem', 'pla
 function parseNewsml(text: string, line: number): ParseResult {
   const { roots, diagnostics } = parseXmlUnit(text, line);
   const items = elementsNamed(roots, new Set(['newsItem', ...NOT_STORIES]));
+  // A newsMessage's header priority holds for the items it carries (`<header><priority>4</priority>`).
+  const priority = textOf(
+    child(
+      child(
+        roots.find((r) => r.name === 'newsMessage'),
+        'header',
+      ),
+      'priority',
+    ),
+  );
   const stories: ParsedStory[] = [];
   const notes: FormatDiagnostic[] = [];
   for (const item of items) {
@@ -28,11 +38,36 @@ function parseNewsml(text: string, line: number): ParseResult {
       continue;
     }
     const story = readItem(item);
-    if (story) stories.push({ ...story, line });
-    else notes.push({ severity: 'info', code: 'not-a-story', message: 'skipped a newsItem without text', line });
+    if (story === null) {
+      notes.push({ severity: 'info', code: 'not-a-story', message: 'skipped a newsItem without text', line });
+    } else {
+      const envelope = priority === null ? story.envelope : { priority, ...story.envelope };
+      stories.push({ ...story, envelope: envelope ?? null, line });
+    }
   }
   if (items.length === 0) notes.push(missingRoot('NewsML-G2', 'newsItem', line));
+  const packages = items.filter((item) => item.name === 'packageItem');
+  if (stories.length === 0 && packages.length > 0) notes.push(referencesOnly(packages, line));
   return { stories, diagnostics: [...diagnostics, ...notes] };
+}
+
+/**
+ * A package that arrives without the items it groups: name what it refers to, since those are what to fetch (a
+ * package is a list of references, not a story).
+ */
+function referencesOnly(packages: readonly XmlElement[], line: number): FormatDiagnostic {
+  const refs = packages.flatMap((p) => elementsNamed([p], new Set(['itemRef'])));
+  const names = refs.map((ref) => {
+    const id = attr(ref, 'residref') ?? attr(ref, 'href') ?? '?';
+    const headline = textOf(child(ref, 'headline'));
+    return headline === null ? id : `${id} (${headline})`;
+  });
+  const listed = names.slice(0, 5).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
+  const message =
+    refs.length === 0
+      ? 'a NewsML-G2 package with no items and no references in it'
+      : `a NewsML-G2 package of references only, without the items it groups: ${listed}; ingest those items`;
+  return { severity: 'error', code: 'package-references-only', message, line };
 }
 
 function readItem(item: XmlElement): ParsedStory | null {

@@ -36,7 +36,7 @@ export function paragraphsOf(element: XmlElement | undefined): string[] {
   if (!element) return out;
   let inline = '';
   const flush = (): void => {
-    const text = inline.replace(/\s+/g, ' ').trim();
+    const text = withoutEscapedTags(inline.replace(/\s+/g, ' ').trim());
     if (text !== '') out.push(text);
     inline = '';
   };
@@ -63,6 +63,14 @@ export function paragraphsOf(element: XmlElement | undefined): string[] {
   walk(element);
   flush();
   return out;
+}
+
+/**
+ * Markup escaped into the text (STT: `35&lt;endash&gt;-&lt;/endash&gt;40`) is markup, not text: a tag pair found
+ * in decoded text keeps its content. A lone `<LKS>` (a Reuters ticker) has no closing tag and stays.
+ */
+function withoutEscapedTags(text: string): string {
+  return text.includes('</') ? text.replace(/<([A-Za-z][\w.-]*)(?:\s[^<>]*)?>([^<]*)<\/\1>/g, '$2') : text;
 }
 
 /** Parses an XML unit and reports its markup problems as warnings on the unit's first line. */

@@ -22,6 +22,8 @@ function decodeHTML(text: string): string {
 /** An element of a parsed XML document: local name (prefix dropped), attributes by local name, children in order. */
 export interface XmlElement {
   readonly name: string;
+  /** The namespace prefix as written (`content` of `content:encoded`), when there is one. */
+  readonly prefix?: string;
   readonly attrs: Readonly<Record<string, string>>;
   readonly children: ReadonlyArray<XmlElement | string>;
 }
@@ -34,6 +36,7 @@ export interface XmlDocument {
 
 interface Building {
   readonly name: string;
+  readonly prefix?: string;
   readonly attrs: Record<string, string>;
   readonly children: Array<XmlElement | string>;
 }
@@ -66,7 +69,13 @@ export function parseXml(text: string): XmlDocument {
           stack.push(parent);
           return;
         }
-        const element: Building = { name: localName(name), attrs: decodeAttrs(attribs), children: [] };
+        const colon = name.indexOf(':');
+        const element: Building = {
+          name: localName(name),
+          ...(colon > 0 ? { prefix: name.slice(0, colon) } : {}),
+          attrs: decodeAttrs(attribs),
+          children: [],
+        };
         parent.children.push(element);
         stack.push(element);
       },
