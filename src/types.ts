@@ -182,6 +182,8 @@ export interface NormalizeContext {
   readonly now: string;
   /** ISO date used to infer the year of a dateline without one, or null to never invent a year. */
   readonly referenceDate: string | null;
+  /** IANA zone for times without an offset whose agency has no home zone (`--timezone`; UTC when absent). */
+  readonly timezone?: string;
 }
 
 /** An input opened by a source: its bytes arrive as a stream so that large files are never held whole. */

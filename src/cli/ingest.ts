@@ -18,6 +18,7 @@ export interface IngestFlags {
   state?: string;
   lockTimeout: number;
   referenceDate?: string;
+  timezone?: string;
   maxStoryBytes: number;
   concurrency: number;
   perHost: number;
@@ -74,6 +75,7 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
       duplicates,
       ...(state.store ? { validators: state.store } : {}),
       referenceDate: flags.referenceDate ?? null,
+      ...(flags.timezone === undefined ? {} : { timezone: flags.timezone }),
       maxStoryBytes: flags.maxStoryBytes,
       fetch: {
         concurrency: flags.concurrency,

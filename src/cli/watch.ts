@@ -96,6 +96,7 @@ async function ingestOne(
     output: flags.outputFormat,
     dedup: flags.dedup,
     referenceDate: flags.referenceDate ?? null,
+    ...(flags.timezone === undefined ? {} : { timezone: flags.timezone }),
     maxStoryBytes: flags.maxStoryBytes,
     sink,
     onDiagnostic: (d) => reporter.diagnostic(d),

@@ -1,9 +1,10 @@
+import { agencyOf } from '../normalize/agencies.js';
 import type { ParsedStory } from '../types.js';
 import { datePart, isoStamp } from './dates.js';
 import { wholeInput } from './frame.js';
 import type { Format, FormatDiagnostic, ParseResult } from './format.js';
 import { buildParagraphs } from './plain.js';
-import { elementsNamed, missingRoot, paragraphsOf, parseXmlUnit } from './xml-body.js';
+import { elementsNamed, missingRoot, paragraphsOf, parseXmlUnit, withoutHeadline } from './xml-body.js';
 import { attr, child, children, decodeXmlUnit, find, rawText, textOf, type XmlElement } from './xml.js';
 
 /** NewsML-G2: a single `<newsItem>`, or a `<newsMessage>` whose `itemSet` holds several; one record per newsItem. */
@@ -73,8 +74,8 @@ function referencesOnly(packages: readonly XmlElement[], line: number): FormatDi
 function readItem(item: XmlElement): ParsedStory | null {
   const meta = child(item, 'itemMeta');
   const content = child(item, 'contentMeta');
-  const paragraphs = bodyOf(child(item, 'contentSet'));
   const headline = mainHeadline(children(content, 'headline'));
+  const paragraphs = withoutHeadline(bodyOf(child(item, 'contentSet')), headline);
   if (headline === null && paragraphs.length === 0) return null;
   const versionCreated = isoStamp(textOf(child(meta, 'versionCreated')));
   const firstCreated = isoStamp(textOf(child(meta, 'firstCreated')));
@@ -94,13 +95,28 @@ function readItem(item: XmlElement): ParsedStory | null {
     language: attr(child(content, 'language'), 'tag') ?? attr(item, 'xml:lang'),
     urgency: Number.isInteger(urgency) && urgency >= 1 && urgency <= 9 ? urgency : null,
     slugline: textOf(child(content, 'slugline')),
-    ednote: textOf(child(meta, 'edNote')),
+    ednote: edNoteOf(children(meta, 'edNote')),
     credits: creditline,
-    agency: creditline ?? nameOf(child(content, 'infoSource')) ?? nameOf(child(meta, 'provider')),
+    agency: agencyAmong([creditline, nameOf(child(content, 'infoSource')), nameOf(child(meta, 'provider'))]),
     copyright: textOf(find(child(item, 'rightsInfo'), 'copyrightNotice')),
     altids: guid === null ? {} : { guid },
     envelope: envelopeOf(item, meta, content),
   };
+}
+
+/** The editor's note for the desk that receives the item: a private or internal one is the sender's own. */
+function edNoteOf(notes: readonly XmlElement[]): string | null {
+  const shared = notes.filter((n) => !/private|internal/i.test(attr(n, 'role') ?? ''));
+  return textOf(shared[0]);
+}
+
+/**
+ * The agency among the credit line, info source and provider: the first that the agency table knows, trailing
+ * punctuation aside (STT's creditline is `STT–`), else the first given.
+ */
+function agencyAmong(names: ReadonlyArray<string | null>): string | null {
+  const given = names.filter((n): n is string => n !== null).map((n) => n.replace(/[\s\p{Pd}:;,.]+$/u, ''));
+  return given.find((n) => agencyOf(n) !== undefined) ?? given[0] ?? null;
 }
 
 /** The main headline: one without a role or with a `main` role, else the first (`hlrole:sub` is a subheadline). */

@@ -18,6 +18,8 @@ export interface Batch {
   readonly location: string;
   readonly now: string;
   readonly reference: string | null;
+  /** IANA zone for times without an offset (`--timezone`); UTC when absent. */
+  readonly timezone?: string;
   readonly units: ReadonlyArray<{ readonly bytes: string; readonly line: number; readonly ordinal: number }>;
 }
 
@@ -68,7 +70,15 @@ export function processBatch(batch: Batch): BatchResult {
         charset: decoded.charset,
       };
       // A record wire wrote earlier (its JSON lines, its ninjs) is read back as it was.
-      stories.push(story.record ?? normalizeStory(story, { origin, now: batch.now, referenceDate: batch.reference }));
+      stories.push(
+        story.record ??
+          normalizeStory(story, {
+            origin,
+            now: batch.now,
+            referenceDate: batch.reference,
+            ...(batch.timezone === undefined ? {} : { timezone: batch.timezone }),
+          }),
+      );
     });
   }
   const records = serialize(stories, {

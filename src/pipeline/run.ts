@@ -182,6 +182,7 @@ class Run {
       location: raw.location,
       now,
       reference: this.referenceFor(raw, now),
+      ...(this.options.timezone === undefined ? {} : { timezone: this.options.timezone }),
     };
     let units: Array<Batch['units'][number]> = [];
     let size = 0;
@@ -278,6 +279,7 @@ class Run {
           referenceFor: (raw, now) => this.referenceFor(raw, now),
           chooseFormat: (sniffed) => this.chooseFormat(sniffed),
           forced: this.forced(),
+          timezone: this.options.timezone ?? 'UTC',
         }),
     );
     return this.webStage;

@@ -25,6 +25,8 @@ export interface WebContext {
   chooseFormat(sniffed: FormatName): Format;
   /** A format was named with `--format`: markup no reader knows is then read with it, not refused. */
   readonly forced?: boolean;
+  /** IANA zone for times without an offset (`--timezone`). */
+  readonly timezone?: string;
 }
 
 /**
@@ -36,6 +38,10 @@ export class WebStage {
   private client: Promise<{ client: HttpClient; pageInput: typeof pageInput }> | null = null;
 
   constructor(private readonly context: WebContext) {}
+
+  private get timezone(): string {
+    return this.context.timezone ?? 'UTC';
+  }
 
   /** Starts fetching a URL now; its outcomes wait in the promise for the URL's turn. */
   url(url: string): Promise<Outcome[]> {
@@ -75,7 +81,7 @@ export class WebStage {
             index: index++,
             charset: story.charset ?? null,
           };
-          return normalizeStory(story, { origin, now, referenceDate: reference });
+          return normalizeStory(story, { origin, now, referenceDate: reference, timezone: this.timezone });
         });
         if (stories.length > 0) yield { kind: 'records', batch: this.serialize(stories) };
         continue;
@@ -108,6 +114,7 @@ export class WebStage {
           origin,
           now,
           referenceDate: reference,
+          timezone: this.timezone,
         });
       });
       if (stories.length > 0) yield { kind: 'records', batch: this.serialize(stories) };
@@ -196,7 +203,9 @@ export class WebStage {
         const origin: Origin = { type: feed.type, location: feed.location, format: 'feed', index, charset };
         yield {
           kind: 'records',
-          batch: this.serialize([normalizeStory(item, { origin, now, referenceDate: reference })]),
+          batch: this.serialize([
+            normalizeStory(item, { origin, now, referenceDate: reference, timezone: this.timezone }),
+          ]),
         };
       }
     }
