@@ -4,6 +4,7 @@ import { datePart, isoStamp } from './dates.js';
 import { wholeInput } from './frame.js';
 import type { Format, FormatDiagnostic, ParseResult } from './format.js';
 import { buildParagraphs } from './plain.js';
+import { readNitf } from './nitf.js';
 import { elementsNamed, missingRoot, paragraphsOf, parseXmlUnit, withoutHeadline } from './xml-body.js';
 import { attr, child, children, decodeXmlUnit, find, rawText, textOf, type XmlElement } from './xml.js';
 
@@ -71,7 +72,26 @@ function referencesOnly(packages: readonly XmlElement[], line: number): FormatDi
   return { severity: 'error', code: 'package-references-only', message, line };
 }
 
+/**
+ * A newsItem's story; when its inlineXML carries a whole NITF document (BusinessDesk, Scoop), the NITF fills what
+ * the item's own metadata leaves out: headline, byline, dateline, body.
+ */
 function readItem(item: XmlElement): ParsedStory | null {
+  const story = readItemMeta(item);
+  const nitf = find(child(item, 'contentSet'), 'nitf');
+  if (nitf === undefined) return story;
+  const inner = readNitf(nitf);
+  const merged: ParsedStory = {
+    ...inner,
+    ...Object.fromEntries(Object.entries(story ?? {}).filter(([, v]) => v !== null && v !== undefined)),
+    headline: story?.headline ?? inner.headline,
+    paragraphs: withoutHeadline(inner.paragraphs, story?.headline ?? inner.headline),
+    envelope: { ...inner.envelope, ...story?.envelope },
+  };
+  return merged.headline === null && merged.paragraphs.length === 0 ? null : merged;
+}
+
+function readItemMeta(item: XmlElement): ParsedStory | null {
   const meta = child(item, 'itemMeta');
   const content = child(item, 'contentMeta');
   const headline = mainHeadline(children(content, 'headline'));

@@ -21,7 +21,8 @@ function parseNitf(text: string, line: number): ParseResult {
   return { stories: found.map((element) => ({ ...readNitf(element), line })), diagnostics };
 }
 
-function readNitf(root: XmlElement): ParsedStory {
+/** One `<nitf>` element as a story (also for NITF carried inside another format: NewsML-G2's inlineXML). */
+export function readNitf(root: XmlElement): ParsedStory {
   const head = child(root, 'head');
   const docdata = child(head, 'docdata');
   const body = child(root, 'body');
@@ -72,7 +73,11 @@ const INITIALS = /^[a-z]{1,4}(?:\/[a-z]{1,4})+$/;
 function bylineText(byline: XmlElement | undefined): string | null {
   if (!byline || INITIALS.test(textOf(byline) ?? '')) return null;
   const title = textOf(child(byline, 'byttl'));
-  const rest = textOf({ ...byline, children: byline.children.filter((n) => !isElement(n) || n.name !== 'byttl') });
+  // Each part on its own, then joined: `By<person>Jane Doe</person>` has no space in the markup.
+  const parts = byline.children
+    .filter((n) => !isElement(n) || n.name !== 'byttl')
+    .map((n) => (isElement(n) ? (textOf(n) ?? '') : n));
+  const rest = parts.join(' ').replace(/\s+/g, ' ').trim() || null;
   if (rest === null) return title;
   return title === null ? rest : `${rest.replace(/,$/, '')}, ${title}`;
 }

@@ -128,8 +128,8 @@ export function htmlParagraphs(html: string): string[] {
 }
 
 /** The body without a first paragraph that repeats the headline (an XHTML body that opens with its `<h1>`). */
-export function withoutHeadline(paragraphs: string[], headline: string | null): string[] {
+export function withoutHeadline(paragraphs: readonly string[], headline: string | null): string[] {
   const first = paragraphs[0];
   const same = (a: string, b: string): boolean => a.replace(/\W+/g, ' ').trim() === b.replace(/\W+/g, ' ').trim();
-  return headline !== null && first !== undefined && same(first, headline) ? paragraphs.slice(1) : paragraphs;
+  return headline !== null && first !== undefined && same(first, headline) ? paragraphs.slice(1) : [...paragraphs];
 }
