@@ -107,7 +107,8 @@ function readItemMeta(item: XmlElement): ParsedStory | null {
   return {
     headline,
     byline: textOf(child(content, 'by')) ?? nameOf(child(content, 'creator')),
-    dateline: textOf(child(content, 'dateline')),
+    // Some senders put a time stamp in <dateline> (`2018-01-03 20:13:08 GMT+00:00`): that is no dateline.
+    dateline: notAStamp(textOf(child(content, 'dateline'))),
     paragraphs,
     description: textOf(summary),
     published,
@@ -122,6 +123,10 @@ function readItemMeta(item: XmlElement): ParsedStory | null {
     altids: guid === null ? {} : { guid },
     envelope: envelopeOf(item, meta, content),
   };
+}
+
+function notAStamp(text: string | null): string | null {
+  return text !== null && /^\d{4}-\d{2}-\d{2}\b/.test(text) ? null : text;
 }
 
 /** The editor's note for the desk that receives the item: a private or internal one is the sender's own. */
@@ -170,7 +175,7 @@ function envelopeOf(
   item: XmlElement,
   meta: XmlElement | undefined,
   content: XmlElement | undefined,
-): Record<string, string> {
+): Record<string, string | number> {
   const fields: Record<string, string | null> = {
     version: attr(item, 'version'),
     standardversion: attr(item, 'standardversion'),
@@ -192,7 +197,9 @@ function envelopeOf(
       .join(','),
     genre: nameOf(child(content, 'genre')),
   };
-  const out: Record<string, string> = {};
+  const words = Number(attr(find(child(item, 'contentSet'), 'inlineXML'), 'wordcount') ?? NaN);
+  const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(fields)) if (value) out[key] = value;
+  if (Number.isInteger(words)) out['words'] = words;
   return out;
 }

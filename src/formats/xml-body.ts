@@ -24,7 +24,21 @@ const BLOCKS = new Set([
   'caption',
 ]);
 // Elements that are not running text: pictures and their captions, scripts, the XHTML head.
-const SKIP = new Set(['media', 'figure', 'img', 'script', 'style', 'head', 'object', 'nitf-table-metadata']);
+// XHTML page furniture (dpa opens its body with a <header> of keywords, genre and a repeated <h1>) too.
+const SKIP = new Set([
+  'media',
+  'figure',
+  'img',
+  'script',
+  'style',
+  'head',
+  'object',
+  'nitf-table-metadata',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+]);
 const CELLS = new Set(['td', 'th']);
 
 /**
