@@ -56,8 +56,7 @@ export function readNitf(root: XmlElement): ParsedStory {
     slugline:
       attr(child(docdata, 'du-key'), 'key') ??
       attr(child(child(docdata, 'key-list'), 'keyword'), 'key') ??
-      metaOf(head)['keyword'] ??
-      null,
+      (typeof metaOf(head)['keyword'] === 'string' ? String(metaOf(head)['keyword']) : null),
     copyright: copyrightOf(child(docdata, 'doc.copyright')),
     agency: distributor ?? attr(child(docdata, 'doc-id'), 'regsrc'),
     source: taglineIsSource ? tagline : null,
@@ -82,10 +81,12 @@ function bylineText(byline: XmlElement | undefined): string | null {
   return title === null ? rest : `${rest.replace(/,$/, '')}, ${title}`;
 }
 
-/** The dateline's printed text, without the `story.date` stamp it may hold alone (EFE). */
+/** The dateline's printed text, without a machine `story.date` stamp (`20170102T222800+0000`, EFE). */
 function datelineText(dateline: XmlElement | undefined): string | null {
   if (!dateline) return null;
-  return textOf({ ...dateline, children: dateline.children.filter((n) => !isElement(n) || n.name !== 'story.date') });
+  const stamp = (n: XmlElement | string): boolean =>
+    isElement(n) && n.name === 'story.date' && /^\d{8}T\d{4}/.test(textOf(n) ?? '');
+  return textOf({ ...dateline, children: dateline.children.filter((n) => !stamp(n)) });
 }
 
 // `<meta name content>` in the NITF head that carry wire header fields (AAP's ANPA fields, EFE's Spanish names).
@@ -106,12 +107,12 @@ const META_FIELDS: Readonly<Record<string, string>> = {
 };
 
 /** The head's `meta` fields that the table names, as envelope fields (empty values left out). */
-function metaOf(head: XmlElement | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+function metaOf(head: XmlElement | undefined): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
   for (const meta of children(head, 'meta')) {
     const field = META_FIELDS[(attr(meta, 'name') ?? '').toLowerCase()];
     const value = attr(meta, 'content');
-    if (field !== undefined && value !== null) out[field] ??= field === 'words' ? String(Number(value)) : value;
+    if (field !== undefined && value !== null && !(field in out)) out[field] = field === 'words' ? Number(value) : value;
   }
   return out;
 }
