@@ -3,7 +3,7 @@ import { datePart, isoStamp } from './dates.js';
 import type { Format, FormatDiagnostic, ParseResult } from './format.js';
 import { asObject, asText, jsonBoundary, readJson } from './json-value.js';
 import { buildParagraphs } from './plain.js';
-import { wireRecordOf } from './wire-json.js';
+import { wireRecordOf } from './wire-record.js';
 import { htmlParagraphs } from './xml-body.js';
 
 /**
