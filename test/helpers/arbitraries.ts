@@ -81,6 +81,18 @@ const iptcFrame = fc
       `\u0001AAP${number} ${priority} i 0042 AAP\r\n${slug}/\r\n\u0002${headline}\r\n${body}\u0003\r\n\u0004`,
   );
 
+// ZCZC-framed IPTC 7901: header code lines (`^headline`, `:keyword`, `$A`, `#slug`), text, NNNN (sometimes missing).
+const zczcMessage = fc
+  .tuple(
+    fc.array(fc.tuple(fc.constantFrom('^', ':', '$', '#', '=', '@', '%', '*', '+', '&'), short), { maxLength: 5 }),
+    text,
+    fc.boolean(),
+  )
+  .map(
+    ([codes, body, closed]) =>
+      `ZCZC\r\n${codes.map(([code, value]) => `${code}${value}\r\n`).join('')}\r\n${body}\r\n${closed ? 'NNNN\r\n' : ''}`,
+  );
+
 const nitf = fc
   .tuple(text, text, text, text, fc.string({ maxLength: 20 }))
   .map(
@@ -311,7 +323,11 @@ function damaged(document: fc.Arbitrary<string>): fc.Arbitrary<string> {
 export const documents: Readonly<Record<string, fc.Arbitrary<string>>> = {
   plain: fc.oneof(damaged(plainFile), text),
   anpa: fc.oneof(damaged(fc.array(anpaFrame, { minLength: 1, maxLength: 3 }).map((f) => f.join(''))), text),
-  iptc7901: fc.oneof(damaged(fc.array(iptcFrame, { minLength: 1, maxLength: 3 }).map((f) => f.join(''))), text),
+  iptc7901: fc.oneof(
+    damaged(fc.array(iptcFrame, { minLength: 1, maxLength: 3 }).map((f) => f.join(''))),
+    damaged(fc.array(zczcMessage, { minLength: 1, maxLength: 3 }).map((m) => m.join(''))),
+    text,
+  ),
   nitf: fc.oneof(damaged(nitf), text),
   newsml: fc.oneof(damaged(newsml), text),
   rcv1: fc.oneof(damaged(rcv1), text),
