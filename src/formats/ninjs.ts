@@ -78,10 +78,10 @@ function readItem(item: Record<string, unknown>): ParsedStory | null {
 /** The body: `bodies[]` (main role, else the first), `body_html`, else `body_text`. */
 function bodyOf(item: Record<string, unknown>): string[] {
   const bodies = Array.isArray(item['bodies']) ? item['bodies'].map(asObject).filter((b) => b !== null) : [];
-  const main = bodies.find((b) => /main/.test(String(b['role'] ?? ''))) ?? bodies[0];
+  const main = bodies.find((b) => /main/.test(asText(b['role']) ?? '')) ?? bodies[0];
   if (main) {
     const value = asText(main['value']) ?? '';
-    return /html/.test(String(main['contenttype'] ?? '')) ? htmlParagraphs(value) : textParagraphs(value);
+    return /html/.test(asText(main['contenttype']) ?? '') ? htmlParagraphs(value) : textParagraphs(value);
   }
   const html = asText(item['body_html']);
   if (html !== null) return htmlParagraphs(html);
@@ -99,9 +99,9 @@ function joined(html: string | null): string | null {
 /** The value of the entry with a role (`main`, `summary`), else of the first: ninjs 2.x `headlines`, `descriptions`. */
 function textWithRole(list: unknown, role: string): string | null {
   const entries = Array.isArray(list) ? list.map(asObject).filter((e) => e !== null) : [];
-  const chosen = entries.find((e) => String(e['role'] ?? '').endsWith(role)) ?? entries[0];
+  const chosen = entries.find((e) => (asText(e['role']) ?? '').endsWith(role)) ?? entries[0];
   const value = asText(chosen?.['value']);
-  return value !== null && /html/.test(String(chosen?.['contenttype'] ?? '')) ? joined(value) : value;
+  return value !== null && /html/.test(asText(chosen?.['contenttype']) ?? '') ? joined(value) : value;
 }
 
 function nameOf(list: unknown): string | null {
@@ -157,7 +157,7 @@ function envelopeOf(item: Record<string, unknown>): Envelope {
  */
 function ownRecord(item: Record<string, unknown>): Story | null {
   const extension = asObject(item['wire']);
-  if (extension === null || !String(item['uri'] ?? '').startsWith('urn:wire:')) return null;
+  if (extension === null || !(asText(item['uri']) ?? '').startsWith('urn:wire:')) return null;
   const body = asObject(Array.isArray(item['bodies']) ? item['bodies'][0] : null);
   const description = asObject(Array.isArray(item['descriptions']) ? item['descriptions'][0] : null);
   const altids = Array.isArray(item['altids']) ? item['altids'].map(asObject) : [];
@@ -176,7 +176,7 @@ function ownRecord(item: Record<string, unknown>): Story | null {
     ...optional('slugline', item['slugline']),
     ...optional('urgency', item['urgency']),
     ...(altids.length > 0
-      ? { altids: Object.fromEntries(altids.map((a) => [String(a?.['role'] ?? ''), String(a?.['value'] ?? '')])) }
+      ? { altids: Object.fromEntries(altids.map((a) => [asText(a?.['role']) ?? '', asText(a?.['value']) ?? ''])) }
       : {}),
   });
 }
