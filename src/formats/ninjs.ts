@@ -53,7 +53,8 @@ function readItem(item: Record<string, unknown>): ParsedStory | null {
   if (headline === null && paragraphs.length === 0) return null;
   const published =
     stamp(item['versioncreated']) ?? stamp(item['firstpublished']) ?? stamp(item['firstcreated']) ?? null;
-  const urgency = typeof item['urgency'] === 'number' ? item['urgency'] : Number(item['urgency']);
+  const given = item['urgency'];
+  const urgency = typeof given === 'number' ? given : typeof given === 'string' ? Number(given) : NaN;
   return {
     headline,
     byline: asText(item['byline']) ?? asText(item['by']),
