@@ -1,7 +1,7 @@
 import type { Envelope, ParsedStory } from '../types.js';
 import { datePart, isoStamp } from './dates.js';
-import type { Format, FormatDiagnostic, ParseResult } from './format.js';
-import { asObject, asText, jsonBoundary, readJson } from './json-value.js';
+import type { Format, ParseResult } from './format.js';
+import { asObject, asText, itemStories, jsonBoundary, readJson } from './json-value.js';
 import { buildParagraphs } from './plain.js';
 import { htmlParagraphs } from './xml-body.js';
 
@@ -18,19 +18,11 @@ function parseApMedia(text: string, line: number): ParseResult {
   if (read.diagnostic) return { stories: [], diagnostics: [read.diagnostic] };
   const data = asObject(asObject(read.value)?.['data']);
   const items = data === null ? [] : itemsOf(data);
-  const diagnostics: FormatDiagnostic[] = [];
-  if (data === null || items.length === 0) {
-    const message = 'an AP Media API document without items (no data.item, no data.items)';
-    diagnostics.push({ severity: 'error', code: 'not-ap-media', message, line });
-  }
-  const stories: ParsedStory[] = [];
-  for (const item of items) {
-    const story = readItem(item);
-    if (story) stories.push({ ...story, line });
-    else
-      diagnostics.push({ severity: 'info', code: 'not-a-story', message: 'skipped an item without a headline', line });
-  }
-  return { stories, diagnostics };
+  const none = {
+    code: 'not-ap-media',
+    message: 'an AP Media API document without items (no data.item, no data.items)',
+  };
+  return itemStories(items, readItem, line, none);
 }
 
 function itemsOf(data: Record<string, unknown>): Record<string, unknown>[] {

@@ -1,7 +1,7 @@
 import type { Envelope, ParsedStory, Story } from '../types.js';
 import { datePart, isoStamp } from './dates.js';
-import type { Format, FormatDiagnostic, ParseResult } from './format.js';
-import { asObject, asText, jsonBoundary, readJson } from './json-value.js';
+import type { Format, ParseResult } from './format.js';
+import { asObject, asText, itemStories, jsonBoundary, readJson } from './json-value.js';
 import { buildParagraphs } from './plain.js';
 import { wireRecordOf } from './wire-record.js';
 import { htmlParagraphs } from './xml-body.js';
@@ -19,19 +19,7 @@ const LIST_KEYS = ['item', 'items', 'results', 'data', 'hits'];
 function parseNinjs(text: string, line: number): ParseResult {
   const read = readJson(text, line);
   if (read.diagnostic) return { stories: [], diagnostics: [read.diagnostic] };
-  const items = itemsOf(read.value);
-  const stories: ParsedStory[] = [];
-  const diagnostics: FormatDiagnostic[] = [];
-  for (const item of items) {
-    const story = readItem(item);
-    if (story) stories.push({ ...story, line });
-    else
-      diagnostics.push({ severity: 'info', code: 'not-a-story', message: 'skipped a ninjs item without text', line });
-  }
-  if (items.length === 0) {
-    diagnostics.push({ severity: 'error', code: 'not-ninjs', message: 'no ninjs item in this JSON', line });
-  }
-  return { stories, diagnostics };
+  return itemStories(itemsOf(read.value), readItem, line, { code: 'not-ninjs', message: 'no ninjs item in this JSON' });
 }
 
 function itemsOf(value: unknown): Record<string, unknown>[] {
