@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import type * as Entities from 'entities';
 import type { Story } from '../src/types.js';
+import { alnum, htmlText, lower, patternText, regex, squash, str } from './superdesk-text.js';
 
 /**
  * How one of Superdesk's assertions is checked on wire's records: the mapping table of the corpus README
@@ -31,8 +30,6 @@ export interface FileRun {
   /** The wire formats that are right for the file's input format (empty: wire has no reader for it). */
   readonly rightFormats: readonly string[];
 }
-
-const decodeHTML = (createRequire(import.meta.url)('entities') as typeof Entities).decodeHTML;
 
 // Superdesk's fields with no counterpart in wire's record (README, "Not comparable").
 const NOT_COMPARABLE =
@@ -231,34 +228,6 @@ function variants(r: Story): string[] {
   return [r.body, `${dateline} ${r.body}`, `${r.body} ${stripped}`, `${dateline} ${r.body} ${stripped}`];
 }
 
-const BLOCK = /^\/?(?:p|div|br|hr|h[1-6]|li|ul|ol|table|tr|td|th|pre|blockquote|section|article|dd|dt)\b/i;
-
-function htmlText(html: string): string {
-  let text = html.replace(/<([^>]*)>/g, (_m, tag: string) => (BLOCK.test(tag) ? ' ' : ''));
-  for (let i = 0; i < 5; i++) {
-    const next = decodeHTML(text);
-    if (next === text) break;
-    text = next;
-  }
-  return squash(text);
-}
-
-/** A Python pattern with its tags taken out and its literal whitespace collapsed, as the body text has it. */
-function patternText(pattern: string): string {
-  return pattern
-    .replace(/<[^>]*>/g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/^\^ /, '^');
-}
-
-function regex(pattern: string): RegExp {
-  try {
-    return new RegExp(pattern, 'u');
-  } catch {
-    return new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  }
-}
-
 function storyNumber(e: Expectation): Probe {
   return probe((r) => ({ pass: envelopeText(r, 'story_number') === str(e.value), got: r.envelope?.['story_number'] }));
 }
@@ -309,20 +278,4 @@ function envelopeText(r: Story, key: string): string | null {
 
 function same(got: string | null | undefined, want: unknown): boolean {
   return got !== null && got !== undefined && squash(got) === squash(str(want));
-}
-
-function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function alnum(text: string): string {
-  return text.replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-function lower(value: unknown): string {
-  return typeof value === 'string' ? value.toLowerCase() : '';
-}
-
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : value === null || value === undefined ? '' : JSON.stringify(value);
 }
