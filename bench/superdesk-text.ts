@@ -6,6 +6,8 @@ import type * as Entities from 'entities';
 const decodeHTML = (createRequire(import.meta.url)('entities') as typeof Entities).decodeHTML;
 
 const BLOCK = /^\/?(?:p|div|br|hr|h[1-6]|li|ul|ol|table|tr|td|th|pre|blockquote|section|article|dd|dt)\b/i;
+
+/** Superdesk's HTML as text: tags out (block tags as spaces), entities decoded until stable, whitespace collapsed. */
 export function htmlText(html: string): string {
   let text = html.replace(/<([^>]*)>/g, (_m, tag: string) => (BLOCK.test(tag) ? ' ' : ''));
   for (let i = 0; i < 5; i++) {
@@ -15,6 +17,7 @@ export function htmlText(html: string): string {
   }
   return squash(text);
 }
+
 /** A Python pattern with its tags taken out and its literal whitespace collapsed, as the body text has it. */
 export function patternText(pattern: string): string {
   return pattern
