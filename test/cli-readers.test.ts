@@ -34,6 +34,19 @@ describe('wire ingest reads each of the desk formats by its content', () => {
     expect(result.records[0]?.['body']).not.toContain('Freier Mitarbeiter');
   });
 
+  it('reads every message of an mbox file, one record each', async () => {
+    const dir = tempDir();
+    const box = join(dir, 'desk.mbox');
+    const message = (n: number, subject: string): string =>
+      `From s${n}@example.org Mon Mar  2 1${n}:00:00 2026\nFrom: s${n}@example.org\nSubject: ${subject}\n` +
+      `Date: Mon, 2 Mar 2026 1${n}:00:00 +0000\n\nThe text of story ${n}.\n\n`;
+    writeFileSync(box, message(1, 'Harbour reopens') + message(2, 'Ferry fares rise'));
+    const result = await runCli(['ingest', box, '--dedup', 'off']);
+    expect(result.code).toBe(0);
+    expect(result.records.map((r) => r['headline'])).toEqual(['Harbour reopens', 'Ferry fares rise']);
+    expect(result.records.map(formatOf)).toEqual(['email', 'email']);
+  });
+
   it('keeps an IPTC 7901 take key line out of the headline and puts it in the envelope', async () => {
     const result = await runCli(['ingest', fixture('iptc7901/take-key-lines/input.txt')]);
     expect(result.records.map((r) => r['headline'])).toEqual([

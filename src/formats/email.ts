@@ -3,6 +3,7 @@ import type { ParsedStory } from '../types.js';
 import { datePart, isoStamp } from './dates.js';
 import { wholeInput } from './frame.js';
 import type { Format, FormatDiagnostic, ParseResult } from './format.js';
+import type { Boundary } from './frame.js';
 import { asObject, asText } from './json-value.js';
 import { buildParagraphs } from './plain.js';
 import { htmlParagraphs } from './xml-body.js';
@@ -21,7 +22,7 @@ let postalMime: PostalMime | undefined;
  */
 export const email: Format = {
   name: 'email',
-  boundary: wholeInput,
+  boundary: mboxBoundary,
   async load() {
     postalMime ??= (await import('postal-mime')).default;
   },
@@ -32,8 +33,24 @@ export const email: Format = {
   parseBytes: parseEmail,
 };
 
-async function parseEmail(bytes: Uint8Array, line: number): Promise<ParseResult> {
+// An mbox file holds messages one after another, each opening with a `From ` line after a blank line.
+const MBOX_FROM = /\r?\n\r?\n(From [^\r\n]*\r?\n)/g;
+
+/** One message a unit: an mbox file is cut before each `From ` line; a single message is one unit. */
+function mboxBoundary(text: string, from: number, complete: number): Boundary | null {
+  if (!text.startsWith('From ', from)) return wholeInput(text, from, complete);
+  MBOX_FROM.lastIndex = from;
+  const match = MBOX_FROM.exec(text);
+  if (match === null) return null;
+  const start = match.index + match[0].length - (match[1]?.length ?? 0);
+  return start + (match[1]?.length ?? 0) <= complete ? { unitEnd: start, next: start } : null;
+}
+
+async function parseEmail(input: Uint8Array, line: number): Promise<ParseResult> {
   postalMime ??= (await import('postal-mime')).default;
+  // An mbox message's `From ` line is the mailbox's, not a header field.
+  const fromLine = input[0] === 0x46 && Buffer.from(input.subarray(0, 5)).toString('latin1') === 'From ';
+  const bytes = fromLine ? input.subarray(input.indexOf(0x0a) + 1) : input;
   let message: Email;
   try {
     message = await postalMime.parse(bytes, { attachmentEncoding: 'arraybuffer', maxNestingDepth: 64 });
