@@ -74,7 +74,7 @@ describe('ninjs 2.1 output', () => {
 
   it('leaves out a date without a time rather than inventing one, keeping it in wire.published', () => {
     const dated = { ...({} as Story), id: '0'.repeat(24), headline: 'x', body: 'y', published: '1987-03-12' };
-    const ninjs = toNinjs(dated as Story);
+    const ninjs = toNinjs(dated);
     expect(ninjs.versioncreated).toBeUndefined();
     expect(ninjs.wire.published).toBe('1987-03-12');
   });
