@@ -7,7 +7,22 @@
 export type OriginType = 'file' | 'stdin' | 'url';
 
 /** Names of the format parsers; `origin.format` carries one of these. */
-export type FormatName = 'plain' | 'anpa' | 'iptc7901' | 'nitf' | 'newsml' | 'rcv1' | 'sgml' | 'html' | 'feed';
+export type FormatName =
+  | 'plain'
+  | 'anpa'
+  | 'iptc7901'
+  | 'nitf'
+  | 'newsml'
+  | 'newsml1'
+  | 'rcv1'
+  | 'sgml'
+  | 'html'
+  | 'feed'
+  | 'wxr'
+  | 'ninjs'
+  | 'apmedia'
+  | 'email'
+  | 'wire';
 
 /** Severity of a diagnostic: `error` means an input (or part of one) was lost. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -95,6 +110,10 @@ export interface ParsedStory {
   readonly referenceDate?: string | null;
   /** 1-based line where the story starts within its input, for diagnostics. */
   readonly line?: number;
+  /** The charset the story's text was decoded from, when the format decodes it itself (a MIME part's). */
+  readonly charset?: string | null;
+  /** A record wire wrote earlier, read back whole (its own JSON lines, its ninjs): it is kept as it was. */
+  readonly record?: Story;
 }
 
 /** A story's dedup fingerprints. */
@@ -163,6 +182,8 @@ export interface NormalizeContext {
   readonly now: string;
   /** ISO date used to infer the year of a dateline without one, or null to never invent a year. */
   readonly referenceDate: string | null;
+  /** IANA zone for times without an offset whose agency has no home zone (`--timezone`; UTC when absent). */
+  readonly timezone?: string;
 }
 
 /** An input opened by a source: its bytes arrive as a stream so that large files are never held whole. */

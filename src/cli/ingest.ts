@@ -19,6 +19,7 @@ export interface IngestFlags {
   state?: string;
   lockTimeout: number;
   referenceDate?: string;
+  timezone?: string;
   maxStoryBytes: number;
   concurrency: number;
   perHost: number;
@@ -90,6 +91,7 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
       ...(state.store ? { validators: state.store } : {}),
       ...(ledger ? { emitter: ledger.emitter, gate: ledger.gate, validators: ledger.emitter } : {}),
       referenceDate: flags.referenceDate ?? null,
+      ...(flags.timezone === undefined ? {} : { timezone: flags.timezone }),
       maxStoryBytes: flags.maxStoryBytes,
       fetch: {
         concurrency: flags.concurrency,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PARSER_NAMES } from '../formats/names.js';
+import { isTimeZone } from '../normalize/time.js';
 import { EXIT } from './exit.js';
 import type { IngestFlags } from './ingest.js';
 import type { WatchFlags } from './watch.js';
@@ -31,6 +32,11 @@ function seconds(value: string): number {
   if (!Number.isFinite(n) || n <= 0)
     throw new InvalidArgumentError('expected a number of seconds above 0, like 30 or 0.5.');
   return n;
+}
+
+function timezone(value: string): string {
+  if (isTimeZone(value)) return value;
+  throw new InvalidArgumentError('expected an IANA time zone name, like UTC, Europe/Helsinki or America/New_York.');
 }
 
 function referenceDate(value: string): string {
@@ -72,6 +78,11 @@ function withStoryOptions(command: Command, stateHelp: string): Command {
       '--reference-date <when>',
       'date a dateline without a year against: mtime, now or YYYY-MM-DD',
       referenceDate,
+    )
+    .option(
+      '--timezone <zone>',
+      'read times without an offset in this IANA zone when the agency has no home zone (default UTC)',
+      timezone,
     )
     .option('--max-story-bytes <n>', 'skip stories larger than this many bytes', positiveInteger, 16 * 1024 * 1024)
     .option('-q, --quiet', 'print only errors on standard error')

@@ -129,6 +129,7 @@ async function ingestOne(
     output: flags.outputFormat,
     dedup: flags.dedup,
     referenceDate: flags.referenceDate ?? null,
+    ...(flags.timezone === undefined ? {} : { timezone: flags.timezone }),
     maxStoryBytes: flags.maxStoryBytes,
     sink: sink ?? NO_SINK,
     onDiagnostic: (d) => reporter.diagnostic(d),

@@ -57,6 +57,7 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'Business Wire', aliases: ['business wire', 'businesswire'] },
   { name: 'GlobeNewswire', aliases: ['globe newswire', 'globenewswire'] },
   { name: 'ACCESSWIRE', aliases: ['accesswire'] },
+  { name: 'BusinessDesk', aliases: ['businessdesk', 'scoop'], language: 'en', zone: 'Pacific/Auckland' },
 ];
 
 const BY_NAME = new Map<string, Agency>();

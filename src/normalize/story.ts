@@ -4,6 +4,7 @@ import { canonicalAgency } from './agencies.js';
 import { parseDateline, type DatelineMatch } from './dateline.js';
 import { cleanHeadline, isCorrectionMarker } from './headline.js';
 import { takeTail } from './tail.js';
+import { inZone } from './time.js';
 import { countWords, tidy } from './text.js';
 
 // Editors' notes that open Reuters copy: `(Adds details in paragraph 3)`, `(Corrects spelling of name)`.
@@ -44,7 +45,7 @@ export function normalizeStory(parsed: ParsedStory, context: NormalizeContext): 
     copyright: tail.copyright ?? parsed.copyright ?? null,
     stripped: tail.stripped,
     language: parsed.language ?? null,
-    published: parsed.published ?? fullDate(dateline?.date),
+    published: inZone(parsed.published ?? fullDate(dateline?.date), agency, context.timezone),
     url: parsed.url ?? null,
     origin: context.origin,
     words: countWords(body),

@@ -18,6 +18,8 @@ export interface Batch {
   readonly location: string;
   readonly now: string;
   readonly reference: string | null;
+  /** IANA zone for times without an offset (`--timezone`); UTC when absent. */
+  readonly timezone?: string;
   readonly units: ReadonlyArray<{ readonly bytes: string; readonly line: number; readonly ordinal: number }>;
 }
 
@@ -67,7 +69,16 @@ export function processBatch(batch: Batch): BatchResult {
         index: unit.ordinal + j,
         charset: decoded.charset,
       };
-      stories.push(normalizeStory(story, { origin, now: batch.now, referenceDate: batch.reference }));
+      // A record wire wrote earlier (its JSON lines, its ninjs) is read back as it was.
+      stories.push(
+        story.record ??
+          normalizeStory(story, {
+            origin,
+            now: batch.now,
+            referenceDate: batch.reference,
+            ...(batch.timezone === undefined ? {} : { timezone: batch.timezone }),
+          }),
+      );
     });
   }
   const records = serialize(stories, {

@@ -27,6 +27,8 @@ export interface IngestOptions {
   readonly duplicates?: Sink | null;
   /** `mtime`, `now`, an ISO date, or null: what a dateline without a year is dated against. */
   readonly referenceDate?: string | null;
+  /** IANA zone for times without an offset whose agency has no home zone (`--timezone`); UTC when absent. */
+  readonly timezone?: string;
   readonly maxStoryBytes?: number;
   readonly sink: Sink;
   readonly stdin?: AsyncIterable<Uint8Array>;

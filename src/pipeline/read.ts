@@ -17,9 +17,10 @@ const SNIFF_BYTES = 1024;
 
 /**
  * Opens an input's byte stream: notes a byte-order mark, reads enough bytes to sniff, and sniffs the format from
- * them (and from the Content-Type of a fetched page). Throws an InputError for an empty or binary input.
+ * them (and from the Content-Type of a fetched page). Throws an InputError for an empty or binary input, and for
+ * markup or JSON no reader knows, unless a format is `forced`.
  */
-export async function readHead(raw: RawInput): Promise<Head> {
+export async function readHead(raw: RawInput, forced = false): Promise<Head> {
   let bom: string | null = null;
   const noted = async function* (): AsyncGenerator<Uint8Array> {
     let first = true;
@@ -39,6 +40,13 @@ export async function readHead(raw: RawInput): Promise<Head> {
     throw new InputError('binary-input', `${raw.location}: not wire text: looks like ${sniffed.binary}`, {
       input: raw.location,
     });
+  }
+  if ('unknown' in sniffed) {
+    if (!forced) {
+      const message = `${raw.location}: ${sniffed.unknown}: no reader for it (force one with --format, or leave it out)`;
+      throw new InputError('unknown-format', message, { input: raw.location });
+    }
+    return { first, rest, sniffed: 'plain', bom };
   }
   return { first, rest, sniffed: sniffed.format, bom };
 }

@@ -177,9 +177,9 @@ class Run {
   }
 
   private async ingestRaw(raw: RawInput, input: InputState): Promise<void> {
-    const head = await readHead(raw);
+    const head = await readHead(raw, this.forced());
     const format = this.chooseFormat(head.sniffed);
-    if (format.decodeDocument) {
+    if (format.decodeDocument || format.parseBytes) {
       // Pages and feeds: whole documents that name their own charset, parsed on this thread (see WebStage).
       const web = await this.web();
       const outcomes = collect(web.guarded(raw.location, web.document(raw, head, format, null)));
@@ -195,6 +195,7 @@ class Run {
       location: raw.location,
       now,
       reference: this.referenceFor(raw, now),
+      ...(this.options.timezone === undefined ? {} : { timezone: this.options.timezone }),
     };
     let units: Array<Batch['units'][number]> = [];
     let size = 0;
@@ -295,6 +296,8 @@ class Run {
           now: () => this.now().toISOString(),
           referenceFor: (raw, now) => this.referenceFor(raw, now),
           chooseFormat: (sniffed) => this.chooseFormat(sniffed),
+          forced: this.forced(),
+          timezone: this.options.timezone ?? 'UTC',
         }),
     );
     return this.webStage;
@@ -350,6 +353,10 @@ class Run {
     input.written += added.stories;
     input.duplicates += added.duplicates;
     this.options.onProgress?.(this.counts);
+  }
+
+  private forced(): boolean {
+    return this.options.format !== undefined && this.options.format !== 'auto';
   }
 
   private chooseFormat(sniffed: FormatName): Format {
