@@ -19,6 +19,8 @@ export interface IngestFlags {
   lockTimeout: number;
   referenceDate?: string;
   maxStoryBytes: number;
+  /** False with `--no-detect-language`. */
+  detectLanguage: boolean;
   concurrency: number;
   perHost: number;
   perHostDelay: number;
@@ -75,6 +77,7 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
       ...(state.store ? { validators: state.store } : {}),
       referenceDate: flags.referenceDate ?? null,
       maxStoryBytes: flags.maxStoryBytes,
+      detectLanguage: flags.detectLanguage,
       fetch: {
         concurrency: flags.concurrency,
         perHost: flags.perHost,

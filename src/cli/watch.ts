@@ -97,6 +97,7 @@ async function ingestOne(
     dedup: flags.dedup,
     referenceDate: flags.referenceDate ?? null,
     maxStoryBytes: flags.maxStoryBytes,
+    detectLanguage: flags.detectLanguage,
     sink,
     onDiagnostic: (d) => reporter.diagnostic(d),
   });
