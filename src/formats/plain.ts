@@ -1,5 +1,6 @@
 import { looksLikeByline } from '../normalize/byline.js';
 import { parseDateline } from '../normalize/dateline.js';
+import { leadShape } from '../normalize/lead.js';
 import { standsAlone } from '../normalize/endmatter.js';
 import { stripControls } from '../normalize/text.js';
 import type { ParsedStory, Provenance } from '../types.js';
@@ -72,7 +73,9 @@ function findByline(lines: readonly string[], from: number): { text: string | nu
       }
       break;
     }
-    if (end - at > LEAD_BLOCK_LINES || first.length > WRAP_WIDTH || parseDateline(first, null) !== null) break;
+    const lead = leadShape(first) !== null;
+    if (end - at > LEAD_BLOCK_LINES || (!lead && (first.length > WRAP_WIDTH || parseDateline(first, null) !== null)))
+      break;
     at = skipBlank(lines, end);
   }
   return { text: null, lines: [] };

@@ -70,7 +70,7 @@ const SLASHED_AGENCY_BEFORE = new RegExp(
 
 // Capitalised openings that are wire markers or organisations, not places (`BREAKING -- ...`, `NATO -- The ...`).
 const NOT_PLACES = new Set(
-  'BREAKING URGENT FLASH BULLETIN UPDATE UPDATED EXCLUSIVE CORRECTION CORRECTED ADVISORY EDITORS NOTE WARNING NEWSALERT ALERT WATCH LIVE VIDEO PHOTOS OPINION ANALYSIS EDITORIAL COMMENTARY FACTBOX NATO NASA OPEC FBI CIA IMF WHO UN EU USA'.split(
+  'BREAKING URGENT FLASH BULLETIN UPDATE UPDATED EXCLUSIVE CORRECTION CORRECTED ADVISORY EDITOR EDITORS NOTE WARNING NEWSALERT ALERT WATCH LIVE VIDEO PHOTOS OPINION ANALYSIS EDITORIAL COMMENTARY FACTBOX NATO NASA OPEC FBI CIA IMF WHO UN EU USA'.split(
     ' ',
   ),
 );
@@ -135,7 +135,15 @@ function acceptWithSeparator(found: DatelineMatch, groups: Record<string, string
 /** A dateline of a place alone (`WASHINGTON _`, `SEOUL--`) must be printed in capitals, as AP and Yonhap do. */
 function isPlaceOnlyDateline(location: string): boolean {
   const first = location.split(',')[0] ?? '';
-  return !/\p{Ll}/u.test(first) && /\p{Lu}{3}/u.test(first) && !NOT_PLACES.has(first.trim());
+  return (
+    !/\p{Ll}/u.test(first) &&
+    /\p{Lu}{3}/u.test(first) &&
+    // `EDITOR'S NOTE _ ...` and `BREAKING NEWS -- ...` are not places either.
+    !first
+      .trim()
+      .split(' ')
+      .some((word) => NOT_PLACES.has(word.replace(/['’]S?$/, '')))
+  );
 }
 
 function startsLowerCase(text: string): boolean {

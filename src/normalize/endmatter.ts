@@ -57,13 +57,23 @@ export function classifyEndMatter(text: string): EndMatter | null {
     if (RULE.test(line)) return { kind: 'furniture' };
   }
   const source = SOURCE_LINE.exec(line);
-  if (source?.[1]) return { kind: 'source', name: canonicalAgency(source[1]) ?? source[1] };
+  if (source?.[1]) return { kind: 'source', name: sourceName(source[1], line) };
   const release = RELEASE_SOURCE.exec(line);
   if (release?.[1]) return { kind: 'source', name: canonicalAgency(release[1]) ?? release[1] };
   if (CREDITS.some((pattern) => pattern.test(line))) return { kind: 'credits' };
   if (COPYRIGHT.test(line)) return { kind: 'copyright' };
   if (TRAILERS.some((pattern) => pattern.test(line))) return { kind: 'furniture' };
   return null;
+}
+
+// A company name keeps the period of its abbreviation: `Source: Example Motors Co., Ltd.`.
+const ABBREVIATION = /\b(?:Inc|Ltd|Co|Corp|Bhd|Pty|Pte|plc|LLC|S\.A|N\.V|AG|SE|SpA|GmbH)\.\)?$/;
+
+/** The name a source line gives: canonical when it is an agency's, else as printed up to its closing period. */
+function sourceName(name: string, line: string): string {
+  const agency = canonicalAgency(name);
+  if (agency !== undefined) return agency;
+  return ABBREVIATION.test(line) && !name.endsWith('.') ? `${name}.` : name;
 }
 
 /** True for a line that must stand alone as a paragraph when hard-wrapped lines are joined. */

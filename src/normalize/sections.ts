@@ -11,7 +11,7 @@ import { AGENCIES } from './agencies.js';
 // body sentence `About 200 people attended.` never does.
 const ABOUT_HEADING = /^About\s+(?:the\s+)?[\p{Lu}\d][^\n]{0,90}$/u;
 const ABOUT_COMPANY =
-  /^About\s+[\p{Lu}\d][^.\n]{0,80}?(?::|\s(?:is|was|are)\s(?:a|an|the|one)\s|\s\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)\b)/u;
+  /^About\s+(?:\p{Lu}|\d+\p{L})[^\n]{0,80}?(?::|\s(?:is|was|are)\s(?:a|an|the|one)\s|\s\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)\b)/u;
 const RELEASE_HEADINGS: readonly RegExp[] = [
   /^(?:Forward[- ]Looking Statements?|Safe Harbou?r(?: Statement)?|Cautionary (?:Note|Statement|Language)\b|Disclaimer\b)/i,
   /^This (?:press |news )?release (?:contains|may contain|includes) (?:certain )?["“]?forward-looking/i,
