@@ -34,15 +34,29 @@ const RULE = /^_{3,}$/;
 const CREDITS = AGENCIES.flatMap((agency) => agency.credits ?? []);
 const TRAILERS = AGENCIES.flatMap((agency) => agency.trailers ?? []);
 
-// Every line near a story's end is asked whether it is end matter, so a cheap test of how end matter can begin
-// comes first: one anchored regex instead of a dozen. It must match a superset of the anchored patterns below; the
-// credits that may sit anywhere in a paragraph (`... contributed to this report.`) are caught by CREDIT_WORDS.
-const MAYBE_END =
-  /^(?:[(\-—–=#©/._]|[a-z]{2,4}[/ -]|reuter|end|fin|nnnn|fim|sources?\b|quelle|fuente|fonte|reporting|editing|writing|copyright|more|for more|keywords|follow|this (?:story|report|article)|[\p{Lu}][\p{L}-]{1,24}$|[\p{Lu}]{2,5} [\p{Lu}]{2,4})/iu;
-const CREDIT_WORDS = /contribut|helped with|can be reached|@|rights reserved|on twitter/i;
+// Every line near a story's end is asked whether it is end matter, so cheap tests of how end matter can begin come
+// first: anchored regexes instead of a dozen. Together they must match a superset of the anchored patterns below;
+// the credits that may sit anywhere in a paragraph (`... contributed to this report.`) are caught by CREDIT_WORDS.
+const MAYBE_END_WORD =
+  /^(?:[(\-—–=#©/._]|reuter|end|fin|nnnn|fim|sources?\b|quelle|fuente|fonte|reporting|editing|writing|copyright|more|for more|keywords|follow|this (?:story|report|article))/i;
+// Shapes that are case-sensitive: a word alone (`EFE`, `BERNAMA`, `ends`), lower-case initials (`dpa ab`, `hh/ph`,
+// `abc-def/gh`), upper-case ones after a name (`PTI AB CD`).
+const MAYBE_END_SHAPE =
+  /^(?:[\p{L}][\p{L}-]{1,24}\.?$|[a-z]{2,4}(?:[/-][a-z]| [a-z]{2,4}(?: |$))|\p{Lu}{2,5}(?: \p{Lu}{2,4})+$)/u;
+// Words that credits and copyright lines carry where they are not anchored: near the end of a sentence
+// (`... contributed to this report.`, `All rights reserved.`), in a short line (`Jane Doe can be reached at ...`), and
+// a reporter's address on a line of its own. Only those stretches are searched, without copying them (a global
+// regex from lastIndex): every story's last paragraphs are asked.
+const CREDIT_END = /contribut|helped with|ights reserved|IGHTS RESERVED/g;
+const CREDIT_SHORT = /can be reached|on Twitter/;
+const STRETCH = 120;
 
 function maybeEnd(line: string): boolean {
-  return MAYBE_END.test(line) || CREDIT_WORDS.test(line);
+  if (MAYBE_END_WORD.test(line) || MAYBE_END_SHAPE.test(line)) return true;
+  if (line.length <= 80 && line.includes('@')) return true;
+  if (line.length <= 250 && CREDIT_SHORT.test(line)) return true;
+  CREDIT_END.lastIndex = Math.max(0, line.length - STRETCH);
+  return CREDIT_END.test(line);
 }
 
 /** Classifies one line or short paragraph as end matter (sign-off, source line, credits, ...), or null for body. */

@@ -47,7 +47,8 @@ export function parseSignoff(text: string): Signoff | null {
   if (REUTER.test(line)) return { name: 'Reuters', implies: null, initialsOnly: false };
   if (CLOSER.test(line)) return { name: null, implies: null, initialsOnly: false };
   if (INITIALS_LINE.test(line)) return { name: null, implies: null, initialsOnly: true };
-  const core = line.replace(OPEN, '').replace(CLOSE, '');
+  // NTB signs off `(©NTB)`: the sign inside the bracket is not part of the name.
+  const core = line.replace(OPEN, '').replace(CLOSE, '').replace(/^©\s*/, '');
   if (core.length < 2) return null;
   const whole = signoffAgency(core);
   if (whole) return named(whole, core);

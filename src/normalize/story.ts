@@ -84,6 +84,8 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     tail.implied ??
     (byline ? bylineAgency(byline)?.name : undefined) ??
     (copyright ? agencyAtStart(copyright.replace(/^(?:Copyright|\(c\)|©|\s|\d{4}|[-–,])+/i, ''))?.name : undefined) ??
+    // An agency the table does not know, named in the dateline as printed (`SOFIA (Foo News) -`).
+    printed?.dateline.agency ??
     null;
   const correction =
     allMarkers.some(isCorrectionMarker) ||
