@@ -15,6 +15,8 @@ export interface PlainSpeed {
   readonly ratio: number;
   readonly exactRatio: number;
   readonly offRatio: number;
+  /** `--dedup off --no-detect-language`: the parse and normalize alone, language detection's cost left out. */
+  readonly offNoLanguageRatio: number;
   readonly storiesPerSecond: number;
 }
 
@@ -41,15 +43,21 @@ export async function run(megabytes = Number(process.env['BENCH_MB'] ?? 110)): P
     const reset = (): void => {
       for (const file of readdirSync(dir)) if (file.startsWith('out.jsonl')) rmSync(join(dir, file), { force: true });
     };
-    const modes = ['near', 'exact', 'off'] as const;
-    const best = { baseline: Infinity, near: Infinity, exact: Infinity, off: Infinity };
+    const modes = ['near', 'exact', 'off', 'off --no-detect-language'] as const;
+    const best: Record<'baseline' | (typeof modes)[number], number> = {
+      baseline: Infinity,
+      near: Infinity,
+      exact: Infinity,
+      off: Infinity,
+      'off --no-detect-language': Infinity,
+    };
     // Interleaved, best of three: both sides as their own process, each writing a fresh output file.
     for (let round = 0; round < 3; round++) {
       reset();
       best.baseline = Math.min(best.baseline, timed([NAIVE, input, output]));
       for (const mode of modes) {
         reset();
-        best[mode] = Math.min(best[mode], timed([WIRE, 'ingest', input, '-o', output, '--dedup', mode]));
+        best[mode] = Math.min(best[mode], timed([WIRE, 'ingest', input, '-o', output, '--dedup', ...mode.split(' ')]));
       }
     }
     const result: PlainSpeed = {
@@ -60,12 +68,13 @@ export async function run(megabytes = Number(process.env['BENCH_MB'] ?? 110)): P
       ratio: best.baseline / best.near,
       exactRatio: best.baseline / best.exact,
       offRatio: best.baseline / best.off,
+      offNoLanguageRatio: best.baseline / best['off --no-detect-language'],
       storiesPerSecond: stories / best.near,
     };
     console.log(`  ${stories} stories, ${size.toFixed(0)} MB, best of 3, interleaved`);
     console.log(`  naive baseline                      ${result.baselineMBps.toFixed(1)} MB/s`);
     for (const mode of modes) {
-      const label = `wire ingest -o FILE --dedup ${mode}`.padEnd(36);
+      const label = `wire ingest -o FILE --dedup ${mode}`.padEnd(58);
       const note = mode === 'near' ? ` (default; ${Math.round(stories / best.near)} stories/s)` : '';
       console.log(
         `  ${label}${(size / best[mode]).toFixed(1)} MB/s   ${(best.baseline / best[mode]).toFixed(2)}x${note}`,

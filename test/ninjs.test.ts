@@ -52,7 +52,7 @@ describe('ninjs 2.1 output', () => {
       language: 'en',
       headlines: [{ role: 'main', contenttype: 'text/plain', value: 'Busan opens harbour bridge two months early' }],
       descriptions: [{ role: 'summary', value: 'A new harbour bridge in Busan opened to traffic on Friday.' }],
-      by: 'By Min-ji Park',
+      by: 'Min-ji Park',
       slugline: 'KOREA-BRIDGE/',
       located: 'BUSAN',
       ednote: "Corrects the bridge's length in paragraph 2.",

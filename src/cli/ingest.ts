@@ -21,6 +21,8 @@ export interface IngestFlags {
   referenceDate?: string;
   timezone?: string;
   maxStoryBytes: number;
+  /** False with `--no-detect-language`. */
+  detectLanguage: boolean;
   concurrency: number;
   perHost: number;
   perHostDelay: number;
@@ -93,6 +95,7 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
       referenceDate: flags.referenceDate ?? null,
       ...(flags.timezone === undefined ? {} : { timezone: flags.timezone }),
       maxStoryBytes: flags.maxStoryBytes,
+      detectLanguage: flags.detectLanguage,
       fetch: {
         concurrency: flags.concurrency,
         perHost: flags.perHost,

@@ -85,6 +85,7 @@ function withStoryOptions(command: Command, stateHelp: string): Command {
       timezone,
     )
     .option('--max-story-bytes <n>', 'skip stories larger than this many bytes', positiveInteger, 16 * 1024 * 1024)
+    .option('--no-detect-language', 'leave language null when the input does not declare it (no detection)')
     .option('-q, --quiet', 'print only errors on standard error')
     .option('-v, --verbose', 'print a line for every input as it is done')
     .option('--no-color', 'never colour standard error');

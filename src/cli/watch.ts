@@ -131,6 +131,7 @@ async function ingestOne(
     referenceDate: flags.referenceDate ?? null,
     ...(flags.timezone === undefined ? {} : { timezone: flags.timezone }),
     maxStoryBytes: flags.maxStoryBytes,
+    detectLanguage: flags.detectLanguage,
     sink: sink ?? NO_SINK,
     onDiagnostic: (d) => reporter.diagnostic(d),
   });

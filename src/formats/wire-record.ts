@@ -81,6 +81,11 @@ const OPTIONAL: Readonly<Record<string, Check>> = {
     v === null ||
     Object.values(asObject(v) ?? { x: {} }).every((e) => e === null || ['string', 'number'].includes(typeof e)),
   altids: (v) => asObject(v) !== null && Object.values(asObject(v) ?? {}).every(str),
+  byline_title: str,
+  update_notes: strings(str),
+  summary: strings(str),
+  subheadline: str,
+  press_release: (v) => v === true,
 };
 
 /**

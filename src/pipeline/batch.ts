@@ -3,6 +3,7 @@ import type { FormatDiagnostic } from '../formats/format.js';
 import { FORMATS } from '../formats/index.js';
 import { withDedupFields } from '../dedup/fingerprint.js';
 import { isUpdate } from '../dedup/verdict.js';
+import { loadLanguageDetector } from '../normalize/language.js';
 import { normalizeStory } from '../normalize/story.js';
 import { toNinjs } from '../sinks/ninjs.js';
 import type { EmittedBatch, FormatName, OriginType, Story, StoryKeys } from '../types.js';
@@ -14,6 +15,8 @@ export interface Batch {
   readonly output?: 'jsonl' | 'ninjs';
   /** Compute the near-duplicate sketch (false when dedup is off: `fingerprint.near` is then null). */
   readonly sketch?: boolean;
+  /** Detect the language of stories that do not declare one (default true). */
+  readonly detectLanguage?: boolean;
   readonly type: OriginType;
   readonly location: string;
   readonly now: string;
@@ -37,7 +40,7 @@ export interface BatchResult {
  * parser that throws costs only its own unit (reported as a diagnostic). A story's `origin.index` is its unit's
  * ordinal plus its position in the unit: streamed formats have one story per unit, whole-document formats one unit.
  */
-export function processBatch(batch: Batch): BatchResult {
+export function processBatch(batch: Batch, pending: { language: boolean } = { language: false }): BatchResult {
   const format = FORMATS.get(batch.format);
   if (!format) throw new Error(`unknown format ${batch.format}`);
   const stories: Story[] = [];
@@ -77,6 +80,8 @@ export function processBatch(batch: Batch): BatchResult {
             now: batch.now,
             referenceDate: batch.reference,
             ...(batch.timezone === undefined ? {} : { timezone: batch.timezone }),
+            detectLanguage: batch.detectLanguage !== false,
+            onLanguagePending: () => (pending.language = true),
           }),
       );
     });
@@ -86,6 +91,18 @@ export function processBatch(batch: Batch): BatchResult {
     sketch: batch.sketch !== false,
   });
   return { records, diagnostics, fallbackLine };
+}
+
+/**
+ * {@link processBatch}, with the language detector loaded first when a story of the batch needs it and it is not
+ * loaded in this thread yet (it loads asynchronously): the batch is then normalized again, once per thread.
+ */
+export async function runBatch(batch: Batch): Promise<BatchResult> {
+  const pending = { language: false };
+  const result = processBatch(batch, pending);
+  if (!pending.language) return result;
+  await loadLanguageDetector();
+  return processBatch(batch);
 }
 
 /** How records are serialized. */

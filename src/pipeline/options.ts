@@ -42,6 +42,8 @@ export interface IngestOptions {
   readonly signal?: AbortSignal;
   /** Parse large inputs on worker threads (default true); records come out in the same order either way. */
   readonly parallel?: boolean;
+  /** Detect the language of stories that do not declare one (default true; `--no-detect-language`). */
+  readonly detectLanguage?: boolean;
   /** Limits, timeouts and retries for URLs and feed items. */
   readonly fetch?: FetchOptions;
   /** Where ETag / Last-Modified are remembered between runs, so an unchanged page costs a 304 and emits nothing. */

@@ -10,7 +10,7 @@ import { ParsePool, canUseWorkers } from './pool.js';
 import { openFile } from '../sources/file.js';
 import { expandInputs, type InputItem } from '../sources/inputs.js';
 import { openStdin } from '../sources/stdin.js';
-import { processBatch, type Batch, type BatchResult } from './batch.js';
+import { runBatch, type Batch, type BatchResult } from './batch.js';
 import { dropFirst, type BatchEmitter, type Claim } from './ledger.js';
 import type { IngestCounts, IngestOptions, IngestSummary, InputFailure } from './options.js';
 import type { Diagnostic, EmittedBatch, FormatName, RawInput } from '../types.js';
@@ -191,6 +191,7 @@ class Run {
       format: format.name,
       output: this.options.output ?? 'jsonl',
       sketch: this.options.dedup !== 'off',
+      detectLanguage: this.options.detectLanguage !== false,
       type: raw.type,
       location: raw.location,
       now,
@@ -293,6 +294,7 @@ class Run {
           maxUnitBytes: this.options.maxStoryBytes ?? DEFAULT_MAX_STORY_BYTES,
           output: this.options.output ?? 'jsonl',
           sketch: this.options.dedup !== 'off',
+          detectLanguage: this.options.detectLanguage !== false,
           now: () => this.now().toISOString(),
           referenceFor: (raw, now) => this.referenceFor(raw, now),
           chooseFormat: (sniffed) => this.chooseFormat(sniffed),
@@ -311,7 +313,7 @@ class Run {
     }
     // Keep each worker two batches deep; beyond that the main thread parses the batch itself, so every core works.
     if (this.pool && !this.pool.busy(2)) return this.pool.run(batch);
-    return Promise.resolve(processBatch(batch));
+    return runBatch(batch);
   }
 
   private async absorb(result: BatchResult, input: InputState): Promise<void> {

@@ -3,6 +3,7 @@ import { decodeUnit } from '../formats/decode.js';
 import { mergeFeedItem } from '../formats/feed/merge.js';
 import { frameStream } from '../formats/frame.js';
 import type { Format, ParseResult, UnitContext } from '../formats/format.js';
+import { loadLanguageDetector } from '../normalize/language.js';
 import { normalizeStory } from '../normalize/story.js';
 import { collect, emptyNote, failure, note, type Outcome } from './outcome.js';
 import { toNinjs } from '../sinks/ninjs.js';
@@ -20,6 +21,8 @@ export interface WebContext {
   readonly output: 'jsonl' | 'ninjs';
   /** Compute near sketches (dedup not off). */
   readonly sketch: boolean;
+  /** Detect the language of stories that do not declare one. */
+  readonly detectLanguage: boolean;
   now(): string;
   referenceFor(raw: RawInput, now: string): string | null;
   chooseFormat(sniffed: FormatName): Format;
@@ -102,6 +105,7 @@ export class WebStage {
         yield* this.feedItems(parsed.stories, raw, decoded.charset, now, reference);
         continue;
       }
+      await this.languageReady(parsed.stories);
       const stories: Story[] = parsed.stories.map((story) => {
         const origin: Origin = {
           type: raw.type,
@@ -115,6 +119,7 @@ export class WebStage {
           now,
           referenceDate: reference,
           timezone: this.timezone,
+          detectLanguage: this.context.detectLanguage,
         });
       });
       if (stories.length > 0) yield { kind: 'records', batch: this.serialize(stories) };
@@ -201,14 +206,22 @@ export class WebStage {
       } else if (item.paragraphs.length > 0) {
         // An item without a fetchable link still has its own text.
         const origin: Origin = { type: feed.type, location: feed.location, format: 'feed', index, charset };
-        yield {
-          kind: 'records',
-          batch: this.serialize([
-            normalizeStory(item, { origin, now, referenceDate: reference, timezone: this.timezone }),
-          ]),
+        await this.languageReady([item]);
+        const context = {
+          origin,
+          now,
+          referenceDate: reference,
+          timezone: this.timezone,
+          detectLanguage: this.context.detectLanguage,
         };
+        yield { kind: 'records', batch: this.serialize([normalizeStory(item, context)]) };
       }
     }
+  }
+
+  /** Loads the language detector when a story does not declare its language (pages mostly do: `<html lang>`). */
+  private async languageReady(stories: readonly ParsedStory[]): Promise<void> {
+    if (this.context.detectLanguage && stories.some((story) => !story.language)) await loadLanguageDetector();
   }
 
   private serialize(stories: readonly Story[]): EmittedBatch {
