@@ -5,6 +5,7 @@ import type { Sink } from '../sinks/sink.js';
 import type { FormatName } from '../types.js';
 import { EXIT } from './exit.js';
 import { Reporter, wantColor } from './report.js';
+import { ownFiles } from './own-files.js';
 import { openStateOrExit } from './state.js';
 
 /** Options of `wire ingest` as commander parsed them (checked there: choices and number parsers). */
@@ -73,6 +74,12 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
       store: state.store,
       duplicates,
       ...(state.store ? { validators: state.store } : {}),
+      ownFiles: ownFiles({
+        output,
+        state: state.statePath,
+        lock: state.lock?.path ?? null,
+        duplicates: flags.duplicates ?? null,
+      }),
       referenceDate: flags.referenceDate ?? null,
       maxStoryBytes: flags.maxStoryBytes,
       fetch: {

@@ -28,8 +28,10 @@ export class Reporter {
     this.progress = new Progress(stream, this.chalk, stream.isTTY === true && !options.quiet && !options.json);
   }
 
+  /** Errors always; warnings unless --quiet; notes (info: a page unchanged since the last run) only with --verbose. */
   diagnostic(d: Diagnostic): void {
     if (this.options.quiet && d.severity !== 'error') return;
+    if (d.severity === 'info' && !this.options.verbose) return;
     const c = this.chalk;
     const label = d.severity === 'error' ? c.red('error') : d.severity === 'warning' ? c.yellow('warning') : 'info';
     this.say(`wire: ${label}: ${printable(d.message)}`);

@@ -7,7 +7,9 @@ import { HotFolder } from '../sources/hotfolder.js';
 import { EXIT } from './exit.js';
 import type { IngestFlags } from './ingest.js';
 import { Reporter, wantColor } from './report.js';
-import { openStateOrExit } from './state.js';
+import { ownFiles } from './own-files.js';
+import { defaultStatePath, openStateOrExit } from './state.js';
+import { OwnFiles } from '../sources/own.js';
 
 /** Options of `wire watch`, on top of the ingest options it shares. */
 export interface WatchFlags extends Omit<IngestFlags, 'inputList' | 'jsonSummary'> {
@@ -31,7 +33,13 @@ export async function runWatch(dir: string, flags: WatchFlags): Promise<number> 
   let folder: HotFolder;
   let sink: JsonlFileSink;
   try {
-    folder = new HotFolder(dir, flags.settle);
+    const own = ownFiles({
+      output: flags.output,
+      state: flags.dedup === 'off' ? null : (flags.state ?? defaultStatePath(flags.output)),
+      lock: `${flags.output}.lock`,
+      duplicates: null,
+    });
+    folder = new HotFolder(dir, flags.settle, new OwnFiles(own));
     folder.ready();
   } catch (error) {
     reporter.fatal(error instanceof Error ? error.message : String(error));

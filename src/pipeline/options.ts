@@ -2,6 +2,7 @@
 import type { FingerprintStore } from '../dedup/store.js';
 import type { DedupMode } from '../dedup/verdict.js';
 import type { Sink } from '../sinks/sink.js';
+import type { OwnFile } from '../sources/own.js';
 import type { FetchOptions } from '../sources/url.js';
 import type { Diagnostic, FormatName, ValidatorCache } from '../types.js';
 
@@ -43,6 +44,11 @@ export interface IngestOptions {
   readonly fetch?: FetchOptions;
   /** Where ETag / Last-Modified are remembered between runs, so an unchanged page costs a 304 and emits nothing. */
   readonly validators?: ValidatorCache;
+  /**
+   * The files this run writes (its output, state, lock, rejected lines, duplicates): met among the inputs, they are
+   * passed over with a note (a warning when named on their own), never read back.
+   */
+  readonly ownFiles?: readonly OwnFile[];
 }
 
 /** Running counts of a run. */

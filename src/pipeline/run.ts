@@ -9,6 +9,7 @@ import type { WebStage } from './web.js';
 import { ParsePool, canUseWorkers } from './pool.js';
 import { openFile } from '../sources/file.js';
 import { expandInputs, type InputItem } from '../sources/inputs.js';
+import { OwnFiles } from '../sources/own.js';
 import { openStdin } from '../sources/stdin.js';
 import { processBatch, type Batch, type BatchResult } from './batch.js';
 import type { IngestCounts, IngestOptions, IngestSummary, InputFailure } from './options.js';
@@ -45,7 +46,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   try {
     // Expanded first, so that progress can show how many inputs there are.
     const items: InputItem[] = [];
-    for await (const item of expandInputs(options.inputs, options.inputList ?? null, stdinText)) items.push(item);
+    const own = options.ownFiles?.length ? new OwnFiles(options.ownFiles) : null;
+    for await (const item of expandInputs(options.inputs, options.inputList ?? null, stdinText, own)) {
+      if (item.kind === 'skipped') run.passOver(item);
+      else items.push(item);
+    }
     run.counts.total = items.length;
     // How many inputs may be fetched ahead of the one being written.
     const lookahead = Math.max(32, (options.fetch?.concurrency ?? 8) * 4);
@@ -114,6 +119,16 @@ class Run {
       dedup: options.dedup ?? 'near',
       store: options.store ?? null,
       validators: options.validators ?? null,
+    });
+  }
+
+  /** Says that one of the run's own files was met among the inputs and not read (a warning when named on its own). */
+  passOver(item: Extract<InputItem, { kind: 'skipped' }>): void {
+    this.report({
+      severity: item.named ? 'warning' : 'info',
+      code: 'own-file',
+      message: `${item.path}: skipped: it is this run's ${item.role}`,
+      input: item.path,
     });
   }
 
@@ -350,7 +365,7 @@ class Run {
 }
 
 function itemName(item: Exclude<InputItem, { kind: 'error' }>): string {
-  return item.kind === 'file' ? item.path : item.kind === 'url' ? item.url : '-';
+  return item.kind === 'file' || item.kind === 'skipped' ? item.path : item.kind === 'url' ? item.url : '-';
 }
 
 async function readAllText(stream: AsyncIterable<Uint8Array>): Promise<string> {
