@@ -167,8 +167,8 @@ describe('wire ingest usage errors', () => {
     expect(result.stderr).toMatch(/--dedup <mode>' argument 'fuzzy' is invalid/);
   });
 
-  it('exits 2 when there is nothing to ingest', async () => {
-    const result = await runCli(['ingest']);
+  it('exits 2 when there is nothing to ingest: no input named and nothing piped in', async () => {
+    const result = await runCli(['ingest'], { stdin: null });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('nothing to ingest');
   });

@@ -4,21 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeStoryFile } from '../bench/generate.js';
 import { WIRE, runCli } from './helpers/cli.js';
+import { hasScript, inTerminal } from './helpers/terminal.js';
 import { tempDir } from './helpers/tmp.js';
 
 const dir = tempDir();
-const hasScript = spawnSync('script', ['--version']).status === 0;
 const ESC = '\u001b';
-
-/** Runs a shell command under a pseudo-terminal (util-linux `script`), returning what the terminal showed. */
-function inTerminal(command: string, env: NodeJS.ProcessEnv = {}): string {
-  const result = spawnSync('script', ['-qec', command, '/dev/null'], {
-    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, COLUMNS: '120', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return result.stdout;
-}
 
 const sample = join(dir, 'story.txt');
 writeFileSync(sample, 'Exports rise\n\nSEOUL, Nov. 27 (Yonhap) -- Exports rose for a fourth month.\n');

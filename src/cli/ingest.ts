@@ -7,6 +7,7 @@ import { EXIT } from './exit.js';
 import { Reporter, wantColor } from './report.js';
 import { ownFiles } from './own-files.js';
 import { openStateOrExit } from './state.js';
+import { stdinHasData } from './stdin.js';
 
 /** Options of `wire ingest` as commander parsed them (checked there: choices and number parsers). */
 export interface IngestFlags {
@@ -42,8 +43,11 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
     color: wantColor(process.stderr, flags.color, process.env),
   });
   if (inputs.length === 0 && flags.inputList === undefined) {
-    reporter.fatal('nothing to ingest: name files, directories, - for standard input, or --input-list');
-    return EXIT.usage;
+    if (!stdinHasData()) {
+      reporter.fatal('nothing to ingest: name files, directories or URLs, pipe stories in, or use --input-list');
+      return EXIT.usage;
+    }
+    inputs = ['-'];
   }
   if (inputs.filter((i) => i === '-').length + (flags.inputList === '-' ? 1 : 0) > 1) {
     reporter.fatal('standard input can be read only once (- named twice)');
