@@ -178,15 +178,15 @@ describe('wire ingest usage errors', () => {
     expect(result.code).toBe(2);
   });
 
-  it('fails clearly when the output cannot be opened', async () => {
+  it('refuses an output that cannot be opened as a usage error, before creating anything', async () => {
     const result = await runCli([
       'ingest',
       write('o.txt', story('Nowhere to go')),
       '-o',
       join(dir, 'no/such/dir/out.jsonl'),
     ]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/cannot open .*out\.jsonl for appending/);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/-o .*out\.jsonl: the folder .*no\/such\/dir does not exist/);
     expect(existsSync(join(dir, 'no'))).toBe(false);
   });
 });

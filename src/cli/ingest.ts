@@ -1,9 +1,9 @@
-import { isOutputError, isWireError } from '../errors.js';
+import { isOutputError, isUsageError, isWireError } from '../errors.js';
 import { ingest, type DedupMode, type IngestSummary, type OutputFormat } from '../pipeline/run.js';
-import { JsonlFileSink, JsonlStreamSink, repairTornTail } from '../sinks/jsonl.js';
 import type { Sink } from '../sinks/sink.js';
 import type { FormatName } from '../types.js';
 import { EXIT } from './exit.js';
+import { checkOutputs, openDuplicates, openOutput, outputFile, type RunOutputs } from './outputs.js';
 import { Reporter, wantColor } from './report.js';
 import { ownFiles } from './own-files.js';
 import { openStateOrExit } from './state.js';
@@ -53,15 +53,23 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
     reporter.fatal('standard input can be read only once (- named twice)');
     return EXIT.usage;
   }
-  const output = flags.output === undefined || flags.output === '-' ? null : flags.output;
+  let outputs: RunOutputs;
+  try {
+    outputs = checkOutputs(flags);
+  } catch (error) {
+    if (!isUsageError(error)) throw error;
+    reporter.fatal(error.message);
+    return EXIT.usage;
+  }
+  const output = outputFile(outputs.output);
   // The lock comes first: the torn-line repair and the store's catch-up must not race another run's writes.
-  const state = await openStateOrExit(output, flags, reporter);
+  const state = await openStateOrExit(output, { ...flags, state: outputs.state ?? undefined }, reporter);
   if (typeof state === 'number') return state;
   let sink: Sink;
   let duplicates: Sink | null;
   try {
-    sink = openSink(flags.output, reporter);
-    duplicates = flags.duplicates === undefined ? null : new JsonlFileSink(flags.duplicates);
+    sink = openOutput(outputs.output, reporter);
+    duplicates = openDuplicates(outputs.duplicates);
   } catch (error) {
     state.close();
     reporter.fatal(error instanceof Error ? error.message : String(error));
@@ -82,7 +90,7 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
         output,
         state: state.statePath,
         lock: state.lock?.path ?? null,
-        duplicates: flags.duplicates ?? null,
+        duplicates: outputFile(outputs.duplicates),
       }),
       referenceDate: flags.referenceDate ?? null,
       maxStoryBytes: flags.maxStoryBytes,
@@ -140,18 +148,4 @@ function interruptOnSignals(): { signal: AbortSignal; dispose: () => void } {
       process.off('SIGTERM', onSignal);
     },
   };
-}
-
-function openSink(output: string | undefined, reporter: Reporter): Sink {
-  if (output === undefined || output === '-') return new JsonlStreamSink(process.stdout);
-  const torn = repairTornTail(output);
-  if (torn !== null) {
-    reporter.diagnostic({
-      severity: 'warning',
-      code: 'torn-line',
-      message: `${output}: its last line was incomplete (an interrupted run); moved it to ${output}.rejected`,
-      input: output,
-    });
-  }
-  return new JsonlFileSink(output);
 }

@@ -1,12 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ingest, type InputFailure } from '../pipeline/run.js';
-import { isOutputError, isStateError } from '../errors.js';
+import { UsageError, isOutputError, isStateError } from '../errors.js';
 import type { FingerprintStore } from '../dedup/store.js';
 import { JsonlFileSink, repairTornTail } from '../sinks/jsonl.js';
 import { HotFolder } from '../sources/hotfolder.js';
 import { EXIT } from './exit.js';
 import type { IngestFlags } from './ingest.js';
 import { Reporter, wantColor } from './report.js';
+import { checkOutputs } from './outputs.js';
 import { ownFiles } from './own-files.js';
 import { defaultStatePath, openStateOrExit } from './state.js';
 import { OwnFiles } from '../sources/own.js';
@@ -33,6 +34,9 @@ export async function runWatch(dir: string, flags: WatchFlags): Promise<number> 
   let folder: HotFolder;
   let sink: JsonlFileSink;
   try {
+    const outputs = checkOutputs(flags);
+    if (outputs.output?.kind !== 'file')
+      throw new UsageError(`-o ${flags.output}: a watch appends to a regular file (its state and lock live beside it)`);
     const own = ownFiles({
       output: flags.output,
       state: flags.dedup === 'off' ? null : (flags.state ?? defaultStatePath(flags.output)),
