@@ -1,5 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
@@ -82,6 +91,34 @@ describe('wire watch', () => {
     expect(await exited(watcher)).toBe(0);
     expect(headlines(out)).toEqual(['First file', 'Slow delivery', 'Renamed into place', 'After the restart']);
     expect(readdirSync(dir).filter((f) => !f.startsWith('.'))).toEqual([]);
+  });
+
+  it.skipIf(!existsSync('/proc/self/fd'))('closes the file handle of a binary file it sets aside', async () => {
+    const base = tempDir('wire-watch-fd-');
+    const dir = join(base, 'in');
+    mkdirSync(dir);
+    // Larger than one read, so the stream still had bytes to give when the file was found not to be text.
+    writeFileSync(
+      join(dir, 'photo.jpg'),
+      Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(600_000, 7)]),
+    );
+    writeFileSync(join(dir, 'story.txt'), story('After the photo'));
+    const watcher = startWatch(dir, join(base, 'out.jsonl'));
+    await until(
+      () => existsSync(join(dir, '.failed', 'photo.jpg')) && existsSync(join(dir, '.done', 'story.txt')),
+      'both files to be moved',
+    );
+    const open = readdirSync(`/proc/${watcher.pid}/fd`).map((fd) => {
+      try {
+        return readlinkSync(`/proc/${watcher.pid}/fd/${fd}`);
+      } catch {
+        return '';
+      }
+    });
+    watcher.kill('SIGTERM');
+    expect(await exited(watcher)).toBe(0);
+    expect(open.filter((target) => target.includes('photo.jpg'))).toEqual([]);
+    expect(watcher.stderrText()).not.toMatch(/Closing file descriptor|DEP0137/);
   });
 
   it('with --once ingests what is there and exits', async () => {

@@ -32,15 +32,21 @@ export async function readHead(raw: RawInput): Promise<Head> {
     }
   };
   const rest = withoutBom(noted())[Symbol.asyncIterator]();
-  const first = await gather(rest);
-  if (first === null) throw new InputError('empty', `${raw.location}: is empty (0 bytes)`, { input: raw.location });
-  const sniffed = sniff(first, raw.contentType ?? null);
-  if ('binary' in sniffed) {
-    throw new InputError('binary-input', `${raw.location}: not wire text: looks like ${sniffed.binary}`, {
-      input: raw.location,
-    });
+  try {
+    const first = await gather(rest);
+    if (first === null) throw new InputError('empty', `${raw.location}: is empty (0 bytes)`, { input: raw.location });
+    const sniffed = sniff(first, raw.contentType ?? null);
+    if ('binary' in sniffed) {
+      throw new InputError('binary-input', `${raw.location}: not wire text: looks like ${sniffed.binary}`, {
+        input: raw.location,
+      });
+    }
+    return { first, rest, sniffed: sniffed.format, bom };
+  } catch (error) {
+    // The rest will never be read: close the stream now (a file's handle with it), not when it is collected.
+    await rest.return?.(undefined);
+    throw error;
   }
-  return { first, rest, sniffed: sniffed.format, bom };
 }
 
 /** The first chunks of an input, joined until there are enough bytes to sniff (or the input ends); null if empty. */
