@@ -18,6 +18,8 @@ export interface Batch {
   readonly location: string;
   readonly now: string;
   readonly reference: string | null;
+  /** The input's charset when its stream was re-encoded before framing (UTF-16, named by its byte-order mark). */
+  readonly charset?: string;
   readonly units: ReadonlyArray<{ readonly bytes: string; readonly line: number; readonly ordinal: number }>;
 }
 
@@ -65,7 +67,7 @@ export function processBatch(batch: Batch): BatchResult {
         location: batch.location,
         format: format.name,
         index: unit.ordinal + j,
-        charset: decoded.charset,
+        charset: batch.charset ?? decoded.charset,
       };
       stories.push(normalizeStory(story, { origin, now: batch.now, referenceDate: batch.reference }));
     });

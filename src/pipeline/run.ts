@@ -197,6 +197,8 @@ class Run {
       location: raw.location,
       now,
       reference: this.referenceFor(raw, now),
+      // UTF-16 was re-encoded as UTF-8 for framing: the record names the charset the input was written in.
+      ...(head.bom?.startsWith('utf-16') ? { charset: head.bom } : {}),
     };
     let units: Array<Batch['units'][number]> = [];
     let size = 0;
