@@ -95,6 +95,8 @@ export interface ParsedStory {
   readonly referenceDate?: string | null;
   /** 1-based line where the story starts within its input, for diagnostics. */
   readonly line?: number;
+  /** Text the format cut as furniture around the story (a web page's labels, promos, stray lines), in order. */
+  readonly stripped?: readonly string[];
 }
 
 /** A story's dedup fingerprints. */

@@ -42,7 +42,7 @@ export function normalizeStory(parsed: ParsedStory, context: NormalizeContext): 
     agency,
     credits: tail.credits ?? parsed.credits ?? null,
     copyright: tail.copyright ?? parsed.copyright ?? null,
-    stripped: tail.stripped,
+    stripped: parsed.stripped?.length ? [...parsed.stripped, ...tail.stripped] : tail.stripped,
     language: parsed.language ?? null,
     published: parsed.published ?? fullDate(dateline?.date),
     url: parsed.url ?? null,

@@ -11,7 +11,7 @@ export { extractPage } from './extract.js';
  */
 export function parseHtml(text: string, line: number, context?: UnitContext): ParseResult {
   const base = context?.type === 'url' ? context.location : null;
-  const { meta, paragraphs } = extractPage(text, base);
+  const { meta, paragraphs, dropped } = extractPage(text, base);
   if (paragraphs.length === 0) return { stories: [], diagnostics: [] };
   const story: ParsedStory = {
     headline: meta.headline,
@@ -26,6 +26,8 @@ export function parseHtml(text: string, line: number, context?: UnitContext): Pa
     agency: meta.siteName,
     referenceDate: meta.published,
     line,
+    // What the extractor took off the article's text goes to `stripped`: nothing disappears silently.
+    stripped: dropped,
   };
   return { stories: [story], diagnostics: [] };
 }
