@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
+import { send, startServer } from './helpers/web-server.js';
 import { tempDir } from './helpers/tmp.js';
 
 const dir = tempDir();
@@ -64,5 +65,45 @@ describe('an article page', () => {
         texts.some((text) => text.includes(paragraph)),
         `${paragraph} in ${JSON.stringify(record)}`,
       ).toBe(true);
+  });
+});
+
+/** An Apache-style directory listing: a table of file names, dates and sizes, with no sentence in it. */
+function listing(folder: string, files: readonly string[]): string {
+  const rows = files
+    .map(
+      (f, i) =>
+        `<tr><td><a href="${f}">${f}</a></td><td>2026-03-0${(i % 9) + 1} 10:0${i % 10}</td><td>${i + 1}.2K</td></tr>`,
+    )
+    .join('\n');
+  return `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 3.2 Final//EN"><html><head><title>Index of ${folder}</title></head>
+<body><h1>Index of ${folder}</h1><table><tr><th><a href="?C=N;O=D">Name</a></th><th>Last modified</th><th>Size</th></tr>
+<tr><td><a href="/wire/">Parent Directory</a></td><td></td><td>-</td></tr>
+${rows}</table><address>Apache/2.4.57 (Debian) Server at wire.example Port 80</address></body></html>`;
+}
+
+describe('a page that is not an article', () => {
+  it('is refused with a clear diagnostic and exit 1, and the article beside it is still written', async () => {
+    const index = join(dir, 'index.html');
+    writeFileSync(index, listing('/wire/2026', ['a.txt', 'b.txt', 'c.txt', 'd.txt']));
+    const article = join(dir, 'article.html');
+    writeFileSync(article, page({}));
+    const result = await runCli(['ingest', index, article]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/index\.html:1: not an article: the page has no paragraph of running text/);
+    expect(result.records.map((r) => r['headline'])).toEqual(['Harbour reopens after storm']);
+  });
+
+  it('is refused by URL too', async () => {
+    const server = await startServer();
+    try {
+      server.route('/wire/', send(listing('/wire/', ['0001.txt', '0002.txt', '0003.txt'])));
+      const result = await runCli(['ingest', server.url('/wire/')]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/\/wire\/:1: not an article/);
+      expect(result.records).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { ParsedStory } from '../../types.js';
 import type { ParseResult, UnitContext } from '../format.js';
 import { extractPage } from './extract.js';
+import { readsAsProse } from './prose.js';
 
 export { decodeWeb } from './charset.js';
 export { extractPage } from './extract.js';
@@ -13,6 +14,12 @@ export function parseHtml(text: string, line: number, context?: UnitContext): Pa
   const base = context?.type === 'url' ? context.location : null;
   const { meta, paragraphs, dropped } = extractPage(text, base);
   if (paragraphs.length === 0) return { stories: [], diagnostics: [] };
+  // A directory listing, a section front or a search page would become a story of a few words: refuse it, saying why.
+  if (!meta.declaresArticle && !paragraphs.some(readsAsProse)) {
+    const message =
+      'not an article: the page has no paragraph of running text (a directory listing, an index or a search page?); nothing written';
+    return { stories: [], diagnostics: [{ severity: 'error', code: 'not-an-article', message, line }] };
+  }
   const story: ParsedStory = {
     headline: meta.headline,
     byline: meta.byline,
