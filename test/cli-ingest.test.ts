@@ -25,7 +25,7 @@ describe('wire ingest on files', () => {
     expect(result.records).toHaveLength(1);
     expectValidRecord(result.records[0]);
     expect(result.records[0]).toMatchObject({ headline: 'Exports rise for fourth month', agency: 'Yonhap' });
-    expect(result.stderr).toMatch(/1 input, 1 story, 0 duplicates, 0 failed/);
+    expect(result.stderr).toMatch(/1 input, 1 new, 0 duplicates, 0 failed/);
   });
 
   it('walks directories recursively in sorted order and skips hidden files', async () => {
@@ -102,7 +102,7 @@ describe('wire ingest with bad inputs among good ones', () => {
     expect(result.stderr).toContain(`${nul}: not wire text: looks like binary data (it contains NUL bytes)`);
     expect(result.stderr).toContain(`${join(dir, 'missing.txt')}: no such file or directory`);
     expect(result.stderr).toContain(`${dangling}: no such file or directory`);
-    expect(result.stderr).toMatch(/7 inputs, 2 stories, 0 duplicates, 5 failed/);
+    expect(result.stderr).toMatch(/7 inputs, 2 new, 0 duplicates, 5 failed/);
   });
 
   it('reports a file it may not read (when not running as root, who may read anything)', async () => {

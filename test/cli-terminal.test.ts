@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeStoryFile } from '../bench/generate.js';
@@ -16,7 +16,7 @@ writeFileSync(sample, 'Exports rise\n\nSEOUL, Nov. 27 (Yonhap) -- Exports rose f
 describe.skipIf(!hasScript)('on a terminal', () => {
   it('colours the summary on standard error', () => {
     const shown = inTerminal(`node ${WIRE} ingest ${sample} 2>&1 >/dev/null`);
-    expect(shown).toContain(`${ESC}[32m1 story`);
+    expect(shown).toContain(`${ESC}[32m1 new`);
   });
 
   it('does not colour with NO_COLOR or --no-color', () => {
@@ -40,7 +40,7 @@ describe('off a terminal', () => {
   it('never colours or draws progress when standard error is a pipe', async () => {
     const result = await runCli(['ingest', sample], { env: { NO_COLOR: undefined } });
     expect(result.stderr).not.toContain(ESC);
-    expect(result.stderr).toMatch(/^wire: 1 input, 1 story, 0 duplicates, 0 failed in [\d.]+ s\n$/);
+    expect(result.stderr).toMatch(/^wire: 1 input, 1 new, 0 duplicates, 0 failed in [\d.]+ s\n$/);
   });
 
   it('colours a pipe only when FORCE_COLOR asks', async () => {
@@ -93,7 +93,13 @@ describe('pipes and signals', () => {
       const child = spawn(process.execPath, [WIRE, 'ingest', big, '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      setTimeout(() => child.kill('SIGINT'), 700);
+      // Interrupted once it is writing (a fixed delay could fall before it has even started, on a busy machine).
+      const poll = setInterval(() => {
+        if (existsSync(out) && statSync(out).size > 0) {
+          clearInterval(poll);
+          child.kill('SIGINT');
+        }
+      }, 20);
       child.on('close', (code) => resolve({ code, stderr }));
     });
     expect(result.code).toBe(130);

@@ -18,10 +18,19 @@ import { tempDir } from './helpers/tmp.js';
 const story = (headline: string): string =>
   `${headline}\n\nSEOUL, Nov. 27 (Yonhap) -- ${headline}, officials said on Friday.\n\n(END)\n`;
 
-function startWatch(dir: string, out: string): ChildProcess & { stderrText: () => string } {
-  const child = spawn(process.execPath, [WIRE, 'watch', dir, '-o', out, '--interval', '50', '--settle', '200', '-v'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+function startWatch(
+  dir: string,
+  out: string,
+  extra: readonly string[] = ['-v'],
+): ChildProcess & { stderrText: () => string } {
+  const child = spawn(
+    process.execPath,
+    [WIRE, 'watch', dir, '-o', out, '--interval', '50', '--settle', '200', ...extra],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return Object.assign(child, { stderrText: () => stderr });
@@ -86,7 +95,7 @@ describe('wire watch', () => {
     writeFileSync(join(dir, 'c.txt'), story('First file'));
     watcher = startWatch(dir, out);
     await until(() => ['b.txt', 'c.txt'].every((f) => existsSync(join(dir, '.done', f))), 'b.txt and c.txt to be done');
-    expect(watcher.stderrText()).toMatch(/c\.txt → .*: 0 stories, 1 duplicate/);
+    expect(watcher.stderrText()).toMatch(/c\.txt: 0 new, 1 already in .*out\.jsonl → /);
     watcher.kill('SIGINT');
     expect(await exited(watcher)).toBe(0);
     expect(headlines(out)).toEqual(['First file', 'Slow delivery', 'Renamed into place', 'After the restart']);
@@ -166,5 +175,54 @@ describe('wire watch', () => {
     const written = headlines(out);
     expect(written).toHaveLength(400);
     expect(new Set(written).size).toBe(400);
+  });
+
+  it('says when it starts, a line per file without -v, and a summary when stopped', async () => {
+    const base = tempDir('wire-watch-say-');
+    const dir = join(base, 'in');
+    mkdirSync(dir);
+    const out = join(base, 'out.jsonl');
+    writeFileSync(join(dir, 'a.txt'), story('Harbour reopens'));
+    const watcher = startWatch(dir, out, []);
+    await until(() => existsSync(join(dir, '.done', 'a.txt')), 'a.txt to be done');
+    writeFileSync(join(dir, 'b.txt'), story('Harbour reopens'));
+    await until(() => /b\.txt: /.test(watcher.stderrText()), 'the line for b.txt');
+    watcher.kill('SIGINT');
+    expect(await exited(watcher)).toBe(0);
+    const lines = watcher.stderrText().trim().split('\n');
+    expect(lines[0]).toMatch(/^wire: watching .*in\/ → .*out\.jsonl \(looking every 0\.05 s; .*Ctrl-C to stop\)$/);
+    expect(lines[1]).toMatch(/^wire: .*in\/a\.txt: 1 new, 0 already in .*out\.jsonl → .*in\/\.done\/a\.txt$/);
+    expect(lines[2]).toMatch(/^wire: .*in\/b\.txt: 0 new, 1 already in .*out\.jsonl → .*in\/\.done\/b\.txt$/);
+    expect(lines[3]).toMatch(/^wire: 2 files, 1 new, 1 already in .*out\.jsonl, 0 failed in [\d.]+ s/);
+    expect(lines).toHaveLength(4);
+  });
+
+  it('with --once, ends with a summary (or a JSON summary), writes --duplicates, and exits 1 when a file failed', async () => {
+    const base = tempDir('wire-watch-cron-');
+    const dir = join(base, 'in');
+    mkdirSync(dir);
+    const out = join(base, 'out.jsonl');
+    const dups = join(base, 'dups.jsonl');
+    writeFileSync(join(dir, 'a.txt'), story('Harbour reopens'));
+    writeFileSync(join(dir, 'b.txt'), story('Harbour reopens'));
+    writeFileSync(join(dir, 'c.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
+    const args = ['watch', dir, '-o', out, '--once', '--settle', '50', '--interval', '20', '--duplicates', dups];
+    const plain = await runCli(args);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toMatch(/^wire: watch .*in\/ → .*out\.jsonl: taking what is ready, then stopping$/m);
+    expect(plain.stderr).toMatch(/c\.jpg: not wire text/);
+    expect(plain.stderr.trim().split('\n').at(-1)).toMatch(
+      /^wire: 3 files, 1 new, 1 already in .*out\.jsonl, 1 failed/,
+    );
+    expect(headlines(dups)).toEqual(['Harbour reopens']);
+
+    writeFileSync(join(dir, 'd.txt'), story('Rail strike ends'));
+    const json = await runCli([...args, '--json-summary']);
+    expect(json.code).toBe(0);
+    const lines = json.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const summary = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(summary).toMatchObject({ command: 'watch', inputs: 1, stories: 1, duplicates: 0, failed: 0, exit_code: 0 });
+    expect(new Date(String(summary['started_at'])).getTime()).not.toBeNaN();
   });
 });

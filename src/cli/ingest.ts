@@ -41,6 +41,7 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
     verbose: flags.verbose === true,
     json: flags.jsonSummary === true,
     color: wantColor(process.stderr, flags.color, process.env),
+    command: 'ingest',
   });
   if (inputs.length === 0 && flags.inputList === undefined) {
     if (!stdinHasData()) {
@@ -65,6 +66,15 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
   // The lock comes first: the torn-line repair and the store's catch-up must not race another run's writes.
   const state = await openStateOrExit(output, { ...flags, state: outputs.state ?? undefined }, reporter);
   if (typeof state === 'number') return state;
+  reporter.context = {
+    ...reporter.context,
+    seenIn:
+      output !== null && flags.output !== undefined
+        ? { kind: 'output', path: flags.output }
+        : state.statePath !== null
+          ? { kind: 'state' }
+          : { kind: 'run' },
+  };
   let sink: Sink;
   let duplicates: Sink | null;
   try {

@@ -3,6 +3,9 @@ import type { IngestCounts, IngestSummary, InputReport } from '../pipeline/run.j
 import type { Diagnostic } from '../types.js';
 import { Progress } from './progress.js';
 
+export { wantColor } from './color.js';
+import { added, summaryJson, summaryLine, type SummaryContext } from './summary.js';
+
 /** How much the reporter says, and how. */
 export interface ReportOptions {
   readonly quiet: boolean;
@@ -10,6 +13,8 @@ export interface ReportOptions {
   readonly color: boolean;
   /** End with one JSON object instead of the summary line. */
   readonly json: boolean;
+  /** What the run is, for its closing line and object (known in full once the outputs are: see `context`). */
+  readonly command: SummaryContext['command'];
 }
 
 /**
@@ -19,6 +24,8 @@ export interface ReportOptions {
 export class Reporter {
   private readonly chalk: ChalkInstance;
   private readonly progress: Progress;
+  /** What the closing line says of the run: where duplicates' originals are, when it started, what it counts. */
+  context: SummaryContext;
 
   constructor(
     private readonly stream: NodeJS.WriteStream,
@@ -26,6 +33,12 @@ export class Reporter {
   ) {
     this.chalk = new Chalk({ level: options.color ? 1 : 0 });
     this.progress = new Progress(stream, this.chalk, stream.isTTY === true && !options.quiet && !options.json);
+    this.context = {
+      command: options.command,
+      seenIn: { kind: 'run' },
+      startedAt: new Date(),
+      noun: options.command === 'watch' ? 'file' : 'input',
+    };
   }
 
   /** Errors always; warnings unless --quiet; notes (info: a page unchanged since the last run) only with --verbose. */
@@ -42,10 +55,25 @@ export class Reporter {
     this.say(`wire: ${this.chalk.red('error')}: ${printable(message)}`);
   }
 
+  /** With --verbose, a line for every input as it is done: `wire: done a.txt: 3 new, 1 already in out.jsonl`. */
   input(report: InputReport): void {
     if (!this.options.verbose || this.options.quiet) return;
-    const what = `${plural(report.stories, 'story', 'stories')}, ${plural(report.duplicates, 'duplicate')}`;
+    const what = added(report, this.context.seenIn);
     this.say(`wire: ${report.failed ? this.chalk.red('failed') : 'done'} ${printable(report.input)}: ${what}`);
+  }
+
+  /**
+   * A line a person watching wants without asking (a watch's start, each file it took), unless --quiet; with
+   * --json-summary only with --verbose, so that a log stays machine-read.
+   */
+  note(line: string): void {
+    if (this.options.quiet || (this.options.json && !this.options.verbose)) return;
+    this.say(`wire: ${printable(line)}`);
+  }
+
+  /** The `added` phrase of some counts, in this run's words. */
+  added(counts: { readonly stories: number; readonly duplicates: number; readonly versions?: number }): string {
+    return added(counts, this.context.seenIn);
   }
 
   counts(counts: IngestCounts): void {
@@ -55,23 +83,11 @@ export class Reporter {
   summary(s: IngestSummary, exitCode: number): void {
     this.progress.clear();
     if (this.options.json) {
-      const { failures, seconds, ...counts } = s;
-      const json = { ...counts, seconds: Number(seconds.toFixed(3)), exit_code: exitCode, failures };
-      this.stream.write(`${JSON.stringify(json)}\n`);
+      this.stream.write(`${summaryJson(s, this.context, exitCode)}\n`);
       return;
     }
     if (this.options.quiet) return;
-    const c = this.chalk;
-    const parts = [
-      plural(s.inputs, 'input'),
-      c.green(plural(s.stories, 'story', 'stories')),
-      plural(s.duplicates, 'duplicate'),
-      // Versions (updates of earlier stories) are named once there are any; --json-summary always has the count.
-      ...(s.versions > 0 ? [plural(s.versions, 'version')] : []),
-      s.failed > 0 ? c.red(`${s.failed} failed`) : '0 failed',
-    ];
-    const stopped = s.interrupted ? c.yellow(' (interrupted)') : '';
-    this.stream.write(`wire: ${parts.join(', ')} in ${s.seconds.toFixed(2)} s${stopped}\n`);
+    this.stream.write(`${summaryLine(s, this.context, this.chalk)}\n`);
   }
 
   private say(line: string): void {
@@ -80,22 +96,10 @@ export class Reporter {
   }
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** Escapes control characters so that no input can move the cursor, retitle or recolour a terminal. */
 export function printable(text: string): string {
   return text.replace(
     /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g,
     (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
-}
-
-/** Colour when standard error is a terminal, unless NO_COLOR or --no-color says otherwise; FORCE_COLOR forces it. */
-export function wantColor(stream: NodeJS.WriteStream, flag: boolean, env: NodeJS.ProcessEnv): boolean {
-  if (!flag) return false;
-  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
-  if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0') return true;
-  return stream.isTTY === true;
 }

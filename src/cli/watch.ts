@@ -1,67 +1,60 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ingest, type InputFailure } from '../pipeline/run.js';
+import { ingest, type IngestSummary, type InputFailure } from '../pipeline/run.js';
 import { UsageError, isOutputError, isStateError } from '../errors.js';
-import type { FingerprintStore } from '../dedup/store.js';
-import { JsonlFileSink, repairTornTail } from '../sinks/jsonl.js';
+import { JsonlFileSink } from '../sinks/jsonl.js';
+import type { Sink } from '../sinks/sink.js';
 import { HotFolder } from '../sources/hotfolder.js';
+import { OwnFiles } from '../sources/own.js';
 import { EXIT } from './exit.js';
 import type { IngestFlags } from './ingest.js';
-import { Reporter, wantColor } from './report.js';
-import { checkOutputs } from './outputs.js';
+import { checkOutputs, openDuplicates, openOutput } from './outputs.js';
 import { ownFiles } from './own-files.js';
-import { defaultStatePath, openStateOrExit } from './state.js';
-import { OwnFiles } from '../sources/own.js';
+import { Reporter, wantColor } from './report.js';
+import { defaultStatePath, openStateOrExit, type RunState } from './state.js';
+import { WatchTally } from './watch-tally.js';
 
 /** Options of `wire watch`, on top of the ingest options it shares. */
-export interface WatchFlags extends Omit<IngestFlags, 'inputList' | 'jsonSummary'> {
+export interface WatchFlags extends Omit<IngestFlags, 'inputList'> {
   output: string;
   interval: number;
   settle: number;
   once?: boolean;
 }
 
+/** What a watch holds open while it runs. */
+interface Watching {
+  readonly folder: HotFolder;
+  readonly sink: JsonlFileSink;
+  readonly duplicates: Sink | null;
+  readonly state: RunState;
+}
+
 /**
  * `wire watch DIR -o FILE`: ingests files dropped into DIR once they are complete, then moves each to `DIR/.done/`
- * (or `DIR/.failed/` with a `.reason` file). SIGINT or SIGTERM lets the file in hand finish, then exits 0.
+ * (or `DIR/.failed/` with a `.reason` file). It says when it starts, a line per file, and a summary when it stops:
+ * on SIGINT or SIGTERM (the file in hand finishes; exit 0), or with `--once` when nothing is left (exit 1 if a
+ * file failed, for cron).
  */
 export async function runWatch(dir: string, flags: WatchFlags): Promise<number> {
   const reporter = new Reporter(process.stderr, {
     quiet: flags.quiet === true,
     verbose: flags.verbose === true,
-    json: false,
+    json: flags.jsonSummary === true,
     color: wantColor(process.stderr, flags.color, process.env),
+    command: 'watch',
   });
-  let folder: HotFolder;
-  let sink: JsonlFileSink;
-  try {
-    const outputs = checkOutputs(flags);
-    if (outputs.output?.kind !== 'file')
-      throw new UsageError(`-o ${flags.output}: a watch appends to a regular file (its state and lock live beside it)`);
-    const own = ownFiles({
-      output: flags.output,
-      state: flags.dedup === 'off' ? null : (flags.state ?? defaultStatePath(flags.output)),
-      lock: `${flags.output}.lock`,
-      duplicates: null,
-    });
-    folder = new HotFolder(dir, flags.settle, new OwnFiles(own));
-    folder.ready();
-  } catch (error) {
-    reporter.fatal(error instanceof Error ? error.message : String(error));
-    return EXIT.usage;
-  }
-  // Held for as long as the watch runs: a cron `wire ingest` on the same output waits, or exits 3.
-  const state = await openStateOrExit(flags.output, flags, reporter);
-  if (typeof state === 'number') return state;
-  try {
-    if (repairTornTail(flags.output) !== null) {
-      reporter.fatal(`${flags.output}: its last line was incomplete; moved it to ${flags.output}.rejected`);
-    }
-    sink = new JsonlFileSink(flags.output);
-  } catch (error) {
-    state.close();
-    reporter.fatal(error instanceof Error ? error.message : String(error));
-    return EXIT.failed;
-  }
+  const opened = await open(dir, flags, reporter);
+  if (typeof opened === 'number') return opened;
+  const { folder, sink, duplicates, state } = opened;
+  reporter.context = { ...reporter.context, seenIn: { kind: 'output', path: flags.output } };
+  const folderName = dir.endsWith('/') ? dir : `${dir}/`;
+  reporter.note(
+    flags.once === true
+      ? `watch ${folderName} → ${flags.output}: taking what is ready, then stopping`
+      : `watching ${folderName} → ${flags.output} (looking every ${secs(flags.interval)}; a file is taken once ` +
+          `unchanged for ${secs(flags.settle)}; Ctrl-C to stop)`,
+  );
+  const tally = new WatchTally();
   let stopping = false;
   const stop = (): void => {
     stopping = true;
@@ -71,39 +64,91 @@ export async function runWatch(dir: string, flags: WatchFlags): Promise<number> 
   try {
     while (!stopping) {
       for (const path of folder.ready()) {
-        await ingestOne(path, folder, sink, state.store, flags, reporter);
+        tally.add(await ingestOne(path, opened, flags, reporter));
         if (stopping) break;
       }
       if (flags.once && folder.waiting === 0) break;
       await sleep(flags.interval);
     }
     await sink.close();
+    await duplicates?.close();
   } catch (error) {
     // The output or the store failed (a full disk): the file in hand stays where it is, to be ingested again by the
     // next watch, which catches up from the output first; what was written is whole.
     if (!isOutputError(error) && !isStateError(error)) throw error;
     reporter.fatal(error.message);
+    reporter.summary(tally.summary(false), EXIT.failed);
     return EXIT.failed;
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
     state.close();
   }
-  return EXIT.ok;
+  // Stopped by a signal, a watch has done what it was asked; with --once, cron hears about a file that failed.
+  const code = flags.once === true && tally.failed > 0 ? EXIT.failed : EXIT.ok;
+  reporter.summary(tally.summary(stopping), code);
+  return code;
 }
 
+/** Checks the folder and the output paths, takes the lock and opens the output: what a watch holds while it runs. */
+async function open(dir: string, flags: WatchFlags, reporter: Reporter): Promise<Watching | number> {
+  let folder: HotFolder;
+  let outputs;
+  try {
+    outputs = checkOutputs(flags);
+    if (outputs.output?.kind !== 'file')
+      throw new UsageError(`-o ${flags.output}: a watch appends to a regular file (its state and lock live beside it)`);
+    const own = ownFiles({
+      output: flags.output,
+      state: flags.dedup === 'off' ? null : (outputs.state ?? defaultStatePath(flags.output)),
+      lock: `${flags.output}.lock`,
+      duplicates: outputs.duplicates?.kind === 'file' ? outputs.duplicates.path : null,
+    });
+    folder = new HotFolder(dir, flags.settle, new OwnFiles(own));
+    folder.ready();
+  } catch (error) {
+    reporter.fatal(error instanceof UsageError ? error.message : folderProblem(dir, error));
+    return EXIT.usage;
+  }
+  // Held for as long as the watch runs: a cron `wire ingest` on the same output waits, or exits 3.
+  const state = await openStateOrExit(flags.output, { ...flags, state: outputs.state ?? undefined }, reporter);
+  if (typeof state === 'number') return state;
+  try {
+    const sink = openOutput(outputs.output, reporter) as JsonlFileSink;
+    return { folder, sink, duplicates: openDuplicates(outputs.duplicates), state };
+  } catch (error) {
+    state.close();
+    reporter.fatal(error instanceof Error ? error.message : String(error));
+    return EXIT.failed;
+  }
+}
+
+/** `1 s`, `0.25 s`. */
+function secs(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`;
+}
+
+function folderProblem(dir: string, error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOENT') return `${dir}: no such folder`;
+  if (code === 'ENOTDIR') return `${dir}: not a folder`;
+  if (code === 'EACCES' || code === 'EPERM') return `${dir}: permission denied`;
+  return `${dir}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** Ingests one complete file, then moves it to `.done/` or `.failed/` and says so. */
 async function ingestOne(
   path: string,
-  folder: HotFolder,
-  sink: JsonlFileSink,
-  store: FingerprintStore | null,
+  watching: Watching,
   flags: WatchFlags,
   reporter: Reporter,
-): Promise<void> {
+): Promise<IngestSummary> {
+  const { folder, sink, duplicates, state } = watching;
   // One store for the whole watch: a story delivered again in a later file is a duplicate, as across cron runs.
   const summary = await ingest({
     inputs: [path],
-    store,
+    store: state.store,
+    duplicates,
     format: flags.format,
     output: flags.outputFormat,
     dedup: flags.dedup,
@@ -124,13 +169,9 @@ async function ingestOne(
     });
   } else {
     const moved = folder.done(path);
-    reporter.input({
-      input: `${path} → ${moved}`,
-      stories: summary.stories,
-      duplicates: summary.duplicates,
-      failed: false,
-    });
+    reporter.note(`${path}: ${reporter.added(summary)} → ${moved}`);
   }
+  return summary;
 }
 
 function reasons(failures: readonly InputFailure[]): string {
