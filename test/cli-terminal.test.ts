@@ -24,15 +24,28 @@ describe.skipIf(!hasScript)('on a terminal', () => {
     expect(inTerminal(`node ${WIRE} ingest --no-color ${sample} 2>&1 >/dev/null`)).not.toContain(ESC);
   });
 
-  it('shows a live progress line during a long run and wipes it at the end', async () => {
+  it('shows a live progress line during a long run, with bytes, percent and time left, and wipes it at the end', async () => {
     const big = join(dir, 'big.txt');
     await writeStoryFile(big, 40 * 1024 * 1024, 5);
     const shown = inTerminal(`node ${WIRE} ingest ${big} -o ${join(dir, 'big.jsonl')} --dedup off`);
-    expect(shown).toMatch(
-      /\r\u001b\[2Kwire: 0\/1 inputs · \u001b\[32m\d+ stories\u001b\[39m · 0 duplicates · 0 failed · \d+\/s/,
+    const lines = shown.split('\r\u001b[2K').filter((line) => line.startsWith('wire: '));
+    // One file: its bytes say how far along it is (not `0/1 inputs`), and once there is a rate, the time left.
+    const progress = lines.filter((line) => / of 40 MB \(\d+%\)/.test(line));
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.join('\n')).not.toMatch(/inputs/);
+    expect(progress.join('\n')).toMatch(
+      /^wire: \d+ MB of 40 MB \(\d+%\) · about \d+ (?:s|min) left · \u001b\[32m\d+ new\u001b\[39m · 0 dropped · 0 failed · \d+\/s$/m,
     );
+    const percents = progress.map((line) => Number(/\((\d+)%\)/.exec(line)?.[1]));
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
     // The summary starts on a wiped line: no progress text left before it.
-    expect(shown).toMatch(/\r\u001b\[2Kwire: 1 input, .*stories/);
+    expect(shown).toMatch(/\r\u001b\[2Kwire: 1 input, \u001b\[32m\d+ new/);
+  });
+
+  it('counts inputs too when there are several, and bytes read when the whole is not known', async () => {
+    const big = join(dir, 'big.txt');
+    const shown = inTerminal(`cat ${big} | node ${WIRE} ingest - ${sample} --dedup off >/dev/null`);
+    expect(shown).toMatch(/\r\u001b\[2Kwire: 0\/2 inputs · \d+ MB read · \u001b\[32m\d+ new/);
   });
 });
 

@@ -63,6 +63,10 @@ export interface IngestCounts {
   /** Records written as a new version of an earlier story (`version` > 1, `replaces`). */
   versions: number;
   failed: number;
+  /** Bytes read so far, over all inputs (compressed bytes of a gzipped file). */
+  bytes?: number;
+  /** Bytes there are to read when every input is a file of known size; null when some are not (URLs, stdin). */
+  totalBytes?: number | null;
 }
 
 /** What one input gave. */

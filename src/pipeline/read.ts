@@ -68,3 +68,17 @@ export async function* prepend(first: Uint8Array, rest: AsyncIterator<Uint8Array
   yield first;
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
+
+/** The input, its bytes counted as they are read (for progress: bytes read of bytes to read). */
+export function counted(raw: RawInput, add: (bytes: number) => void): RawInput {
+  const chunks = raw.chunks;
+  return {
+    ...raw,
+    chunks: (async function* () {
+      for await (const chunk of chunks) {
+        add(chunk.length);
+        yield chunk;
+      }
+    })(),
+  };
+}

@@ -4,7 +4,7 @@ import { frameStream } from '../formats/frame.js';
 import type { Format } from '../formats/format.js';
 import { FORMATS } from '../formats/index.js';
 import { collect, type Outcome } from './outcome.js';
-import { prepend, readHead } from './read.js';
+import { counted, prepend, readHead } from './read.js';
 import type { WebStage } from './web.js';
 import { ParsePool, canUseWorkers } from './pool.js';
 import { openFile } from '../sources/file.js';
@@ -52,6 +52,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       else items.push(item);
     }
     run.counts.total = items.length;
+    run.counts.totalBytes = items.every((i) => i.kind === 'file' && i.size !== undefined)
+      ? items.reduce((sum, i) => sum + (i.kind === 'file' ? (i.size ?? 0) : 0), 0)
+      : null;
     // How many inputs may be fetched ahead of the one being written.
     const lookahead = Math.max(32, (options.fetch?.concurrency ?? 8) * 4);
     const fetches: Array<Promise<Outcome[]> | null> = [];
@@ -101,7 +104,16 @@ type Pending =
   | { readonly kind: 'end'; readonly input: InputState };
 
 class Run {
-  readonly counts: IngestCounts = { total: 0, inputs: 0, stories: 0, duplicates: 0, versions: 0, failed: 0 };
+  readonly counts: IngestCounts = {
+    total: 0,
+    inputs: 0,
+    stories: 0,
+    duplicates: 0,
+    versions: 0,
+    failed: 0,
+    bytes: 0,
+    totalBytes: null,
+  };
   readonly failures: InputFailure[] = [];
   private readonly emitter: Emitter;
   private readonly now: () => Date;
@@ -147,7 +159,10 @@ class Run {
         this.queue.push({ kind: 'web', input, outcomes: fetched ?? this.web().then((web) => web.url(item.url)) });
       } else {
         const raw = item.kind === 'stdin' ? openStdin(this.options.stdin) : await openFile(item.path);
-        await this.ingestRaw(raw, input);
+        await this.ingestRaw(
+          counted(raw, (n) => (this.counts.bytes = (this.counts.bytes ?? 0) + n)),
+          input,
+        );
       }
     } catch (error) {
       // The output or the store failed: that is the run's failure, not this input's, and the run stops here.

@@ -7,7 +7,9 @@ import type { OwnFiles } from './own.js';
 
 /** A file found by walking a directory, one of the run's own files passed over, or the error met on the way. */
 export type WalkEntry =
-  { readonly path: string } | { readonly skipped: string; readonly role: string } | { readonly error: InputError };
+  | { readonly path: string; readonly size: number }
+  | { readonly skipped: string; readonly role: string }
+  | { readonly error: InputError };
 
 /**
  * Walks a directory recursively in sorted order (so output order is deterministic), skipping hidden files and
@@ -48,7 +50,7 @@ async function* walk(dir: string, ancestors: Set<string>, own: OwnFiles | null):
     const role = own?.roleOf(path, info) ?? null;
     if (role !== null) yield { skipped: path, role };
     else if (info.isDirectory()) yield* walk(path, inner, own);
-    else if (info.isFile()) yield { path };
+    else if (info.isFile()) yield { path, size: info.size };
     // Opening a named pipe with no writer waits for ever: a stray FIFO in a wire folder would hang every cron run.
     else yield { error: notAFile(path) };
   }

@@ -6,7 +6,8 @@ import type { OwnFiles } from './own.js';
 
 /** One input to ingest, as named by the user or found in a directory or input list. */
 export type InputItem =
-  | { readonly kind: 'file'; readonly path: string }
+  /** A file, with its size when it was found (for progress: bytes read of bytes to read). */
+  | { readonly kind: 'file'; readonly path: string; readonly size?: number }
   | { readonly kind: 'stdin' }
   | { readonly kind: 'url'; readonly url: string }
   /** One of the run's own files (its output, state, lock...), passed over; `named` when the user named it. */
@@ -59,8 +60,10 @@ async function* expandOne(arg: string, own: OwnFiles | null): AsyncGenerator<Inp
     return;
   }
   let isDirectory = false;
+  let size: number | undefined;
   try {
     const info = await stat(arg);
+    if (info.isFile()) size = info.size;
     const role = own?.roleOf(arg, info) ?? null;
     if (role !== null) {
       yield { kind: 'skipped', path: arg, role, named: true };
@@ -72,12 +75,12 @@ async function* expandOne(arg: string, own: OwnFiles | null): AsyncGenerator<Inp
     return;
   }
   if (!isDirectory) {
-    yield { kind: 'file', path: arg };
+    yield size === undefined ? { kind: 'file', path: arg } : { kind: 'file', path: arg, size };
     return;
   }
   for await (const entry of walkDirectory(arg, own)) {
     if ('error' in entry) yield { kind: 'error', error: entry.error };
     else if ('skipped' in entry) yield { kind: 'skipped', path: entry.skipped, role: entry.role, named: false };
-    else yield { kind: 'file', path: entry.path };
+    else yield { kind: 'file', path: entry.path, size: entry.size };
   }
 }
