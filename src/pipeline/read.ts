@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { bomCharset, withoutBom } from '../formats/decode.js';
 import { sniff } from '../formats/detect.js';
+import { gunzipped } from '../sources/gzip.js';
 import type { FormatName, RawInput } from '../types.js';
 
 /** The start of an input: its first bytes (BOM gone, UTF-16 re-encoded), what they look like, and the rest. */
@@ -16,14 +17,14 @@ export interface Head {
 const SNIFF_BYTES = 1024;
 
 /**
- * Opens an input's byte stream: notes a byte-order mark, reads enough bytes to sniff, and sniffs the format from
+ * Opens an input's byte stream: decompresses gzip (known by its magic number), notes a byte-order mark, reads enough bytes to sniff, and sniffs the format from
  * them (and from the Content-Type of a fetched page). Throws an InputError for an empty or binary input.
  */
 export async function readHead(raw: RawInput): Promise<Head> {
   let bom: string | null = null;
   const noted = async function* (): AsyncGenerator<Uint8Array> {
     let first = true;
-    for await (const chunk of raw.chunks) {
+    for await (const chunk of gunzipped(raw.chunks, raw.location)) {
       if (first && chunk.length > 0) {
         first = false;
         bom = bomCharset(chunk);
