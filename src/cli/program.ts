@@ -3,6 +3,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { wantColor } from './color.js';
 import { EXIT } from './exit.js';
 import type { IngestFlags } from './ingest.js';
+import type { StatsFlags } from './stats.js';
+import type { ValidateFlags } from './validate.js';
 import { DISPLAY, FOLDER, INPUT, OUTPUT, option, positiveInteger, storyOptions, webOptions } from './options.js';
 import type { WatchFlags } from './watch.js';
 
@@ -115,6 +117,46 @@ function program(setExit: (code: number) => void): Command {
     const { runWatch } = await import('./watch.js');
     setExit(await runWatch(dir, flags));
   });
+
+  subcommand(wire, 'stats', 'what is in files of wire records: stories by agency, language, format, day and hour')
+    .argument('[files...]', 'JSON lines wire wrote (outputs and --duplicates files; .gz too), or - for standard input')
+    .addOption(option('--json', 'print the counts as one JSON object, for scripts', DISPLAY))
+    .addOption(
+      option('--top <n>', 'show this many agencies, languages and formats; the rest as other', DISPLAY)
+        .argParser(positiveInteger)
+        .default(10),
+    )
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ wire stats wire.jsonl                             bar charts on the terminal
+  $ wire stats wire.jsonl dups.jsonl                  with the duplicates dropped
+  $ wire stats --json wire.jsonl | jq .by_agency      the counts, for a script`,
+    )
+    .action(async (files: string[], flags: StatsFlags) => {
+      const { runStats } = await import('./stats.js');
+      setExit(await runStats(files, flags));
+    });
+
+  subcommand(wire, 'validate', 'check every line of files of wire records against the record schema')
+    .argument('[files...]', 'JSON lines wire wrote (outputs and --duplicates files; .gz too), or - for standard input')
+    .addOption(option('-q, --quiet', 'print nothing; only the exit code says', DISPLAY))
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ wire validate wire.jsonl                          FILE:LINE: problem for each bad line, then a line per file
+  $ wire validate -q wire.jsonl || echo broken        from a script
+
+Exit codes: 0 every line is a valid record, 1 some line is not (or a file cannot be read), 2 usage error.`,
+    )
+    .action(async (files: string[], flags: ValidateFlags) => {
+      const { runValidate } = await import('./validate.js');
+      setExit(await runValidate(files, flags));
+    });
 
   subcommand(wire, 'schema', 'print the JSON Schema of the records wire writes')
     .addOption(
