@@ -43,7 +43,8 @@ describe.skipIf(!hasScript)('on a terminal', () => {
   });
 
   it('counts inputs too when there are several, and bytes read when the whole is not known', async () => {
-    const big = join(dir, 'big.txt');
+    const big = join(dir, 'big-piped.txt');
+    await writeStoryFile(big, 24 * 1024 * 1024, 6);
     const shown = inTerminal(`cat ${big} | node ${WIRE} ingest - ${sample} --dedup off >/dev/null`);
     expect(shown).toMatch(/\r\u001b\[2Kwire: 0\/2 inputs · \d+ MB read · \u001b\[32m\d+ new/);
   });

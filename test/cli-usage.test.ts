@@ -22,8 +22,8 @@ describe('usage errors', () => {
       expect(result.stderr).toMatch(/^wire: error: /);
       expect(result.stderr).not.toMatch(/^error:/m);
     }
-    expect(results[0]!.stderr).toMatch(/\(run wire help ingest for usage and examples\)/);
-    expect(results[2]!.stderr).toMatch(/required option '-o, --output <file>' not specified[\s\S]*wire help watch/);
+    expect(results[0].stderr).toMatch(/\(run wire help ingest for usage and examples\)/);
+    expect(results[2].stderr).toMatch(/required option '-o, --output <file>' not specified[\s\S]*wire help watch/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ingest, type IngestSummary, type InputFailure } from '../pipeline/run.js';
 import { UsageError, isOutputError, isStateError } from '../errors.js';
-import { JsonlFileSink } from '../sinks/jsonl.js';
+import type { JsonlFileSink } from '../sinks/jsonl.js';
 import type { Sink } from '../sinks/sink.js';
 import { HotFolder } from '../sources/hotfolder.js';
 import { OwnFiles } from '../sources/own.js';

@@ -1,5 +1,3 @@
-import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { InputError, describeError } from '../errors.js';
 
 /** True when bytes start with the gzip magic number (1f 8b), whatever the file is called. */
@@ -32,6 +30,8 @@ export async function* gunzipped(chunks: AsyncIterable<Uint8Array>, location: st
     yield* rest;
     return;
   }
+  // Loaded on first need: most runs never meet gzip, and cold start matters.
+  const [{ Readable }, { createGunzip }] = await Promise.all([import('node:stream'), import('node:zlib')]);
   const inflater = Readable.from(rest).pipe(createGunzip());
   try {
     for await (const chunk of inflater as AsyncIterable<Buffer>) yield chunk;

@@ -52,7 +52,9 @@ async function inflate(source: Readable, decoders: NodeJS.ReadWriteStream[], lim
     // pipeline() destroys every stage when one fails, so an abandoned inflater never keeps working.
     await (pipeline as (...stages: unknown[]) => Promise<void>)(source, ...decoders, collect);
   } catch (error) {
-    if (overCap !== null) throw overCap;
+    // Set inside collect(), which TypeScript cannot see from here.
+    const over = overCap as HttpError | null;
+    if (over !== null) throw over;
     // zlib's own errors (Z_DATA_ERROR, Z_BUF_ERROR): damaged data, not a network failure to retry.
     const code = (error as { code?: unknown }).code;
     if (typeof code !== 'string' || !code.startsWith('Z_')) throw error;
