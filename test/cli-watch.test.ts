@@ -9,7 +9,9 @@ import {
   renameSync,
   writeFileSync,
 } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { WIRE, parseLines, runCli } from './helpers/cli.js';
@@ -111,11 +113,19 @@ describe('wire watch', () => {
       join(dir, 'photo.jpg'),
       Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(600_000, 7)]),
     );
+    // The same inside gzip: found binary once decompressed.
+    writeFileSync(
+      join(dir, 'photo.jpg.gz'),
+      gzipSync(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(600_000)])),
+    );
     writeFileSync(join(dir, 'story.txt'), story('After the photo'));
     const watcher = startWatch(dir, join(base, 'out.jsonl'));
     await until(
-      () => existsSync(join(dir, '.failed', 'photo.jpg')) && existsSync(join(dir, '.done', 'story.txt')),
-      'both files to be moved',
+      () =>
+        existsSync(join(dir, '.failed', 'photo.jpg')) &&
+        existsSync(join(dir, '.failed', 'photo.jpg.gz')) &&
+        existsSync(join(dir, '.done', 'story.txt')),
+      'the three files to be moved',
     );
     const open = readdirSync(`/proc/${watcher.pid}/fd`).map((fd) => {
       try {

@@ -4,7 +4,7 @@ import { barChart, orderedRows, topRows, type Row } from './chart.js';
 import { EXIT } from './exit.js';
 import { printable } from './report.js';
 import { emptyStats, tally, type Counts, type Stats } from './stats-tally.js';
-import { stdinHasData } from './stdin.js';
+import { namedOrPiped } from './stdin.js';
 
 /** Options of `wire stats`. */
 export interface StatsFlags {
@@ -21,13 +21,11 @@ const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
  * agency, language, format, day and hour as bar charts, with duplicates and updates; `--json` for scripts. Exits 1
  * when a file cannot be read (the others are still counted), 2 on a usage error.
  */
-export async function runStats(files: string[], flags: StatsFlags): Promise<number> {
-  if (files.length === 0) {
-    if (!stdinHasData()) {
-      process.stderr.write('wire: error: nothing to count: name JSON lines files, or pipe them in\n');
-      return EXIT.usage;
-    }
-    files = ['-'];
+export async function runStats(names: string[], flags: StatsFlags): Promise<number> {
+  const files = namedOrPiped(names);
+  if (files === null) {
+    process.stderr.write('wire: error: nothing to count: name JSON lines files, or pipe them in\n');
+    return EXIT.usage;
   }
   const stats = emptyStats();
   let code: number = EXIT.ok;

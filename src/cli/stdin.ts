@@ -13,3 +13,9 @@ export function stdinHasData(): boolean {
     return false; // Closed.
   }
 }
+
+/** The inputs named, or `-` (standard input) when none is named and data is piped in; null when there is nothing. */
+export function namedOrPiped(names: readonly string[]): string[] | null {
+  if (names.length > 0) return [...names];
+  return stdinHasData() ? ['-'] : null;
+}

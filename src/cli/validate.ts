@@ -4,7 +4,7 @@ import { isInputError } from '../errors.js';
 import { readLines } from '../sources/lines.js';
 import { EXIT } from './exit.js';
 import { printable } from './report.js';
-import { stdinHasData } from './stdin.js';
+import { namedOrPiped } from './stdin.js';
 
 /** Options of `wire validate`. */
 export interface ValidateFlags {
@@ -19,13 +19,11 @@ const NAMED_LINES = 20;
  * record schema shipped in `schema/`. Prints `FILE:LINE: problem` for each bad line and a closing line per file on
  * standard output; exits 1 when a line is invalid or a file cannot be read, 2 on a usage error.
  */
-export async function runValidate(files: string[], flags: ValidateFlags): Promise<number> {
-  if (files.length === 0) {
-    if (!stdinHasData()) {
-      process.stderr.write('wire: error: nothing to validate: name JSON lines files, or pipe them in\n');
-      return EXIT.usage;
-    }
-    files = ['-'];
+export async function runValidate(names: string[], flags: ValidateFlags): Promise<number> {
+  const files = namedOrPiped(names);
+  if (files === null) {
+    process.stderr.write('wire: error: nothing to validate: name JSON lines files, or pipe them in\n');
+    return EXIT.usage;
   }
   const schema = JSON.parse(
     readFileSync(new URL('../../schema/record.schema.json', import.meta.url), 'utf8'),

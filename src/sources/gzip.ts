@@ -23,8 +23,13 @@ export async function* gunzipped(chunks: AsyncIterable<Uint8Array>, location: st
   }
   const first = head.length === 1 ? head[0]! : Buffer.concat(head);
   const rest = (async function* (): AsyncGenerator<Uint8Array> {
-    if (size > 0) yield first;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    try {
+      if (size > 0) yield first;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      // Left early (a binary file found by its first bytes): close the source, a file's handle with it.
+      await iterator.return?.(undefined);
+    }
   })();
   if (!isGzip(first)) {
     yield* rest;
@@ -32,7 +37,8 @@ export async function* gunzipped(chunks: AsyncIterable<Uint8Array>, location: st
   }
   // Loaded on first need: most runs never meet gzip, and cold start matters.
   const [{ Readable }, { createGunzip }] = await Promise.all([import('node:stream'), import('node:zlib')]);
-  const inflater = Readable.from(rest).pipe(createGunzip());
+  const source = Readable.from(rest);
+  const inflater = source.pipe(createGunzip());
   try {
     for await (const chunk of inflater as AsyncIterable<Buffer>) yield chunk;
   } catch (error) {
@@ -42,6 +48,8 @@ export async function* gunzipped(chunks: AsyncIterable<Uint8Array>, location: st
       cause: error,
     });
   } finally {
+    // Both ends: destroying the source returns `rest`, which closes the input.
     inflater.destroy();
+    source.destroy();
   }
 }
