@@ -3,11 +3,10 @@ import { ingest, type DedupMode, type IngestSummary, type OutputFormat } from '.
 import type { Sink } from '../sinks/sink.js';
 import type { FormatName } from '../types.js';
 import { EXIT } from './exit.js';
-import { checkOutputs, openDuplicates, openOutput, outputFile, type RunOutputs } from './outputs.js';
+import { checkOutputs, openDuplicates, openOutput, outputFile, ownFiles, type RunOutputs } from './outputs.js';
 import { Reporter, wantColor } from './report.js';
-import { ownFiles } from './own-files.js';
 import { openStateOrExit } from './state.js';
-import { stdinHasData } from './stdin.js';
+import { stdinHasData } from './terminal.js';
 
 /** Options of `wire ingest` as commander parsed them (checked there: choices and number parsers). */
 export interface IngestFlags {

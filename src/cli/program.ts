@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { wantColor } from './color.js';
+import { wantColor } from './terminal.js';
 import { EXIT } from './exit.js';
 import type { IngestFlags } from './ingest.js';
 import type { StatsFlags } from './stats.js';

@@ -4,7 +4,7 @@ import { barChart, orderedRows, topRows, type Row } from './chart.js';
 import { EXIT } from './exit.js';
 import { printable } from './report.js';
 import { emptyStats, tally, type Counts, type Stats } from './stats-tally.js';
-import { namedOrPiped } from './stdin.js';
+import { namedOrPiped } from './terminal.js';
 
 /** Options of `wire stats`. */
 export interface StatsFlags {

@@ -4,7 +4,7 @@ import { isInputError } from '../errors.js';
 import { readLines } from '../sources/lines.js';
 import { EXIT } from './exit.js';
 import { printable } from './report.js';
-import { namedOrPiped } from './stdin.js';
+import { namedOrPiped } from './terminal.js';
 
 /** Options of `wire validate`. */
 export interface ValidateFlags {

@@ -9,7 +9,6 @@ import type { WebStage } from './web.js';
 import { ParsePool, canUseWorkers } from './pool.js';
 import { openFile } from '../sources/file.js';
 import { expandInputs, type InputItem } from '../sources/inputs.js';
-import { OwnFiles } from '../sources/own.js';
 import { openStdin } from '../sources/stdin.js';
 import { processBatch, type Batch, type BatchResult } from './batch.js';
 import type { IngestCounts, IngestOptions, IngestSummary, InputFailure } from './options.js';
@@ -46,7 +45,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   try {
     // Expanded first, so that progress can show how many inputs there are.
     const items: InputItem[] = [];
-    const own = options.ownFiles?.length ? new OwnFiles(options.ownFiles) : null;
+    // Loaded only by runs that write files of their own: a run to standard output has none.
+    const own = options.ownFiles?.length ? new (await import('../sources/own.js')).OwnFiles(options.ownFiles) : null;
     for await (const item of expandInputs(options.inputs, options.inputList ?? null, stdinText, own)) {
       if (item.kind === 'skipped') run.passOver(item);
       else items.push(item);
