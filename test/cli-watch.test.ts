@@ -53,12 +53,17 @@ function exited(child: ChildProcess): Promise<number | null> {
 const headlines = (out: string): unknown[] =>
   existsSync(out) ? parseLines(readFileSync(out, 'utf8')).map((r) => r['headline']) : [];
 
+/** A fresh hot folder `in/` and an output `out.jsonl` beside it. */
+function hotFolder(prefix: string): { base: string; dir: string; out: string } {
+  const base = tempDir(prefix);
+  const dir = join(base, 'in');
+  mkdirSync(dir);
+  return { base, dir, out: join(base, 'out.jsonl') };
+}
+
 describe('wire watch', () => {
   it('ingests complete files, waits out partial writes, sets bad files aside, and survives a restart', async () => {
-    const base = tempDir('wire-watch-');
-    const dir = join(base, 'in');
-    mkdirSync(dir);
-    const out = join(base, 'out.jsonl');
+    const { dir, out } = hotFolder('wire-watch-');
     writeFileSync(join(dir, 'a.txt'), story('First file'));
     let watcher = startWatch(dir, out);
     await until(() => existsSync(join(dir, '.done', 'a.txt')), 'a.txt to be done');
@@ -105,9 +110,7 @@ describe('wire watch', () => {
   });
 
   it.skipIf(!existsSync('/proc/self/fd'))('closes the file handle of a binary file it sets aside', async () => {
-    const base = tempDir('wire-watch-fd-');
-    const dir = join(base, 'in');
-    mkdirSync(dir);
+    const { dir, out } = hotFolder('wire-watch-fd-');
     // Larger than one read, so the stream still had bytes to give when the file was found not to be text.
     writeFileSync(
       join(dir, 'photo.jpg'),
@@ -119,7 +122,7 @@ describe('wire watch', () => {
       gzipSync(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(600_000)])),
     );
     writeFileSync(join(dir, 'story.txt'), story('After the photo'));
-    const watcher = startWatch(dir, join(base, 'out.jsonl'));
+    const watcher = startWatch(dir, out);
     await until(
       () =>
         existsSync(join(dir, '.failed', 'photo.jpg')) &&
@@ -141,31 +144,16 @@ describe('wire watch', () => {
   });
 
   it('with --once ingests what is there and exits', async () => {
-    const base = tempDir('wire-watch-once-');
-    const dir = join(base, 'in');
-    mkdirSync(dir);
+    const { dir, out } = hotFolder('wire-watch-once-');
     writeFileSync(join(dir, 'one.txt'), story('Only once'));
-    const result = await runCli([
-      'watch',
-      dir,
-      '-o',
-      join(base, 'out.jsonl'),
-      '--once',
-      '--settle',
-      '100',
-      '--interval',
-      '20',
-    ]);
+    const result = await runCli(['watch', dir, '-o', out, '--once', '--settle', '100', '--interval', '20']);
     expect(result.code).toBe(0);
-    expect(headlines(join(base, 'out.jsonl'))).toEqual(['Only once']);
+    expect(headlines(out)).toEqual(['Only once']);
     expect(existsSync(join(dir, '.done', 'one.txt'))).toBe(true);
   });
 
   it('stops with a clear message when the disk fills, leaving the file in hand where it was, to be ingested again', async () => {
-    const base = tempDir('wire-watch-full-');
-    const dir = join(base, 'in');
-    mkdirSync(dir);
-    const out = join(base, 'out.jsonl');
+    const { dir, out } = hotFolder('wire-watch-full-');
     const many = Array.from({ length: 400 }, (_, i) =>
       story(`Story ${i} of a large delivery`).replace('Friday', `day ${i}`),
     );
@@ -188,10 +176,7 @@ describe('wire watch', () => {
   });
 
   it('says when it starts, a line per file without -v, and a summary when stopped', async () => {
-    const base = tempDir('wire-watch-say-');
-    const dir = join(base, 'in');
-    mkdirSync(dir);
-    const out = join(base, 'out.jsonl');
+    const { dir, out } = hotFolder('wire-watch-say-');
     writeFileSync(join(dir, 'a.txt'), story('Harbour reopens'));
     const watcher = startWatch(dir, out, []);
     await until(() => existsSync(join(dir, '.done', 'a.txt')), 'a.txt to be done');
@@ -208,10 +193,7 @@ describe('wire watch', () => {
   });
 
   it('with --once, ends with a summary (or a JSON summary), writes --duplicates, and exits 1 when a file failed', async () => {
-    const base = tempDir('wire-watch-cron-');
-    const dir = join(base, 'in');
-    mkdirSync(dir);
-    const out = join(base, 'out.jsonl');
+    const { base, dir, out } = hotFolder('wire-watch-cron-');
     const dups = join(base, 'dups.jsonl');
     writeFileSync(join(dir, 'a.txt'), story('Harbour reopens'));
     writeFileSync(join(dir, 'b.txt'), story('Harbour reopens'));
