@@ -133,7 +133,8 @@ describe('pipes and signals', () => {
       .map((line) => (JSON.parse(line) as { origin: { index: number } }).origin.index)
       .sort((a, b) => a - b);
     expect(indexes).toEqual(Array.from({ length: stories }, (_, i) => i));
-  });
+    // A 64 MB file written, read until interrupted, then read again whole: a limit for a loaded two-core machine.
+  }, 240_000);
 });
 
 describe('help and typos', () => {

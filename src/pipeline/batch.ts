@@ -3,10 +3,10 @@ import type { FormatDiagnostic } from '../formats/format.js';
 import { FORMATS } from '../formats/index.js';
 import { withDedupFields } from '../dedup/fingerprint.js';
 import { isUpdate } from '../dedup/verdict.js';
-import { loadLanguageDetector } from '../normalize/language.js';
+import { languageDetectorLoaded, loadLanguageDetector } from '../normalize/language.js';
 import { normalizeStory } from '../normalize/story.js';
 import { toNinjs } from '../sinks/ninjs.js';
-import type { EmittedBatch, FormatName, OriginType, Story, StoryKeys } from '../types.js';
+import type { EmittedBatch, FormatName, Origin, OriginType, ParsedStory, Story, StoryKeys } from '../types.js';
 
 /** A run of units from one input, with what is needed to turn them into records anywhere (thread or worker). */
 export interface Batch {
@@ -36,16 +36,40 @@ export interface BatchResult {
   readonly fallbackLine: number | null;
 }
 
+/** A batch's units parsed: the stories of each, with their origin, before they are normalized. */
+interface ParsedBatch {
+  readonly stories: ReadonlyArray<{ readonly parsed: ParsedStory; readonly origin: Origin }>;
+  readonly diagnostics: FormatDiagnostic[];
+  readonly fallbackLine: number | null;
+}
+
 /**
  * The pure middle of the pipeline for a batch of units: decode → parse → normalize → fingerprint (exact and near,
  * so that the near sketch is computed on the worker threads too) → serialize. A
  * parser that throws costs only its own unit (reported as a diagnostic). A story's `origin.index` is its unit's
  * ordinal plus its position in the unit: streamed formats have one story per unit, whole-document formats one unit.
+ * Languages are detected only if the detector is loaded in this thread already ({@link runBatch} loads it first).
  */
-export function processBatch(batch: Batch, pending: { language: boolean } = { language: false }): BatchResult {
+export function processBatch(batch: Batch): BatchResult {
+  return normalizeBatch(batch, parseBatch(batch));
+}
+
+/**
+ * {@link processBatch}, with the language detector loaded first (it loads asynchronously, once per thread) when a
+ * story of the batch does not declare its language. The check is made between parsing and normalizing, so every
+ * story is parsed and normalized once: normalizing twice held two copies of a large story at once.
+ */
+export async function runBatch(batch: Batch): Promise<BatchResult> {
+  const parsed = parseBatch(batch);
+  const undeclared = parsed.stories.some(({ parsed: story }) => !story.record && !story.language);
+  if (batch.detectLanguage !== false && undeclared && !languageDetectorLoaded()) await loadLanguageDetector();
+  return normalizeBatch(batch, parsed);
+}
+
+function parseBatch(batch: Batch): ParsedBatch {
   const format = FORMATS.get(batch.format);
   if (!format) throw new Error(`unknown format ${batch.format}`);
-  const stories: Story[] = [];
+  const stories: Array<ParsedBatch['stories'][number]> = [];
   const diagnostics: FormatDiagnostic[] = [];
   let fallbackLine: number | null = null;
   for (const unit of batch.units) {
@@ -74,37 +98,30 @@ export function processBatch(batch: Batch, pending: { language: boolean } = { la
         index: unit.ordinal + j,
         charset: batch.charset ?? decoded.charset,
       };
-      // A record wire wrote earlier (its JSON lines, its ninjs) is read back as it was.
-      stories.push(
-        story.record ??
-          normalizeStory(story, {
-            origin,
-            now: batch.now,
-            referenceDate: batch.reference,
-            ...(batch.timezone === undefined ? {} : { timezone: batch.timezone }),
-            detectLanguage: batch.detectLanguage !== false,
-            onLanguagePending: () => (pending.language = true),
-          }),
-      );
+      stories.push({ parsed: story, origin });
     });
   }
-  const records = serialize(stories, {
+  return { stories, diagnostics, fallbackLine };
+}
+
+function normalizeBatch(batch: Batch, { stories, diagnostics, fallbackLine }: ParsedBatch): BatchResult {
+  const normalized = stories.map(
+    ({ parsed, origin }) =>
+      // A record wire wrote earlier (its JSON lines, its ninjs) is read back as it was.
+      parsed.record ??
+      normalizeStory(parsed, {
+        origin,
+        now: batch.now,
+        referenceDate: batch.reference,
+        ...(batch.timezone === undefined ? {} : { timezone: batch.timezone }),
+        detectLanguage: batch.detectLanguage !== false,
+      }),
+  );
+  const records = serialize(normalized, {
     ...(batch.output === 'ninjs' ? { as: toNinjs } : {}),
     sketch: batch.sketch !== false,
   });
   return { records, diagnostics, fallbackLine };
-}
-
-/**
- * {@link processBatch}, with the language detector loaded first when a story of the batch needs it and it is not
- * loaded in this thread yet (it loads asynchronously): the batch is then normalized again, once per thread.
- */
-export async function runBatch(batch: Batch): Promise<BatchResult> {
-  const pending = { language: false };
-  const result = processBatch(batch, pending);
-  if (!pending.language) return result;
-  await loadLanguageDetector();
-  return processBatch(batch);
 }
 
 /** How records are serialized. */

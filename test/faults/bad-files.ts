@@ -11,7 +11,9 @@ import { canDropPrivileges } from './wire.js';
 
 // Stories of the large file are numbered from here, clear of the good ones.
 const BIG_FIRST = 10_000;
-const bigBytes = size(256, 1024) * MB;
+// Stories of the large file are streamed: the peak must not grow with the file. CI reads 128 MB (half the bound;
+// held whole, the file and its text alone would pass it), the full run 1 GB (four times the bound).
+const bigBytes = size(128, 1024) * MB;
 
 function randomBytes(count: number, seed: number, from = 0, to = 256): Buffer {
   const next = random(seed);
@@ -154,6 +156,7 @@ export const badFileCases: readonly Case[] = [...BAD_FILES, ...BIG_OR_DEEP].map(
   if (bad.unprivileged !== true) return row;
   return {
     name: row.name,
+    alone: row.alone === true,
     run: (dir) =>
       canDropPrivileges()
         ? row.run(dir)
