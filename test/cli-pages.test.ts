@@ -94,6 +94,79 @@ describe('a page that is not an article', () => {
     expect(result.records.map((r) => r['headline'])).toEqual(['Harbour reopens after storm']);
   });
 
+  it.each([
+    {
+      kind: 'an nginx listing, one file a line in a <pre>',
+      html: `<html><head><title>Index of /copy/</title></head><body><h1>Index of /copy/</h1><hr><pre><a href="../">../</a>
+<a href="0001.txt">0001.txt</a>                                           03-Mar-2026 10:00                1203
+<a href="0002.txt">0002.txt</a>                                           03-Mar-2026 10:05                 987
+<a href="0003.txt">0003.txt</a>                                           03-Mar-2026 10:09                2210
+</pre><hr></body></html>`,
+      why: /items are mostly links/,
+    },
+    {
+      kind: 'a section front of headline links',
+      html: `<html><head><title>World | Example News</title></head><body><h1>World</h1><ul>
+${['Harbour reopens after storm', 'Ferry strike ends', 'Rail line to close for repairs', 'New bridge opens']
+  .map((h, i) => `<li><a href="/world/${i}">${h}</a> <span>2 hours ago</span></li>`)
+  .join('\n')}</ul></body></html>`,
+      why: /items are mostly links/,
+    },
+    {
+      kind: 'a login wall',
+      html: `<html><head><title>Sign in | Example News</title><meta property="og:type" content="article"></head><body>
+<h1>Sign in to continue</h1><p>Subscribers can read this story after signing in.</p>
+<form action="/login" method="post"><label>E-mail <input type="email" name="u"></label>
+<label>Password <input type="password" name="p"></label><button>Sign in</button></form>
+<p><a href="/forgot">Forgot your password?</a></p></body></html>`,
+      why: /sign-in form with no article text beside it \(a login wall\?\)/,
+    },
+  ])('is refused when it is $kind', async ({ kind, html, why }) => {
+    const path = join(dir, `${kind.replace(/\W+/g, '-')}.html`);
+    writeFileSync(path, html);
+    const result = await runCli(['ingest', path]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/:1: not an article: /);
+    expect(result.stderr).toMatch(why);
+    expect(result.records).toEqual([]);
+  });
+
+  it.each([
+    {
+      kind: 'a short article: a headline and two short paragraphs beside a menu of links',
+      html: `<html><head><title>Ferry strike ends</title></head><body><ul>
+${['Home', 'World', 'Business', 'Sport', 'Weather'].map((s) => `<li><a href="/${s}">${s}</a></li>`).join('')}</ul>
+<h1>Ferry strike ends</h1><p>Ferry crews in Portville ended their strike on Monday.</p>
+<p>Services resume on Tuesday morning, the operator said.</p></body></html>`,
+      text: 'Ferry crews in Portville ended their strike on Monday.',
+    },
+    {
+      kind: 'an article page with a sign-in form in its header',
+      html: page({}).replace(
+        '<nav>',
+        '<form action="/login"><input name="user"><input type="password" name="pass"><button>Sign in</button></form><nav>',
+      ),
+      text: PROSE[1]!,
+    },
+    {
+      kind: 'a page of a few words with no links and no form, nothing that makes it a listing',
+      html: '<html><head><title>Notice</title></head><body><h2>Office closed</h2><p>Back on Monday</p></body></html>',
+      text: 'Back on Monday',
+    },
+    {
+      kind: 'text inside a link that goes nowhere (javascript:), not an index entry',
+      html: '<html><head><title>Notes</title></head><body><a href="javascript:"><p>first note</p><p>second note</p><p>third note</p></a></body></html>',
+      text: 'second note',
+    },
+  ])('is not refused when it is $kind', async ({ kind, html, text }) => {
+    const path = join(dir, `${kind.replace(/\W+/g, '-').slice(0, 60)}.html`);
+    writeFileSync(path, html);
+    const result = await runCli(['ingest', path]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.records).toHaveLength(1);
+    expect(String(result.records[0]!['body'])).toContain(text);
+  });
+
   it('is refused by URL too', async () => {
     const server = await startServer();
     try {

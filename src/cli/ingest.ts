@@ -38,6 +38,8 @@ export interface IngestFlags {
   color: boolean;
   /** `--db URL` (or `--db` alone: WIRE_DB): the database holds the state and receives the records. */
   db?: string | boolean;
+  /** `--explain`: each story's lines and the fields they went to, on standard output, instead of records. */
+  explain?: boolean;
 }
 
 /** Runs `wire ingest` and returns the exit code. */
@@ -59,6 +61,10 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
   if (inputs.filter((i) => i === '-').length + (flags.inputList === '-' ? 1 : 0) > 1) {
     reporter.fatal('standard input can be read only once (- named twice)');
     return EXIT.usage;
+  }
+  if (flags.explain === true) {
+    const { runExplain } = await import('./explain.js');
+    return runExplain(inputs, flags);
   }
   const database = chooseDatabase(flags, process.env);
   if (typeof database === 'string') {

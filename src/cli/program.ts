@@ -19,6 +19,7 @@ Examples:
   $ wire ingest stories/ -o wire.jsonl            append to wire.jsonl (run it from cron)
   $ find in/ -name '*.txt' | wire ingest --input-list -
   $ wire ingest archive.txt.gz                    gzip is decompressed as it is read
+  $ wire ingest --explain story.txt               which field each line went to (why a sign-off stayed in the body)
   $ wire ingest feed.anpa --output-format ninjs   a framed ANPA-1312 stream as ninjs 2.1 items
   $ wire ingest https://example.com/news/rss.xml  every item of a feed, each page fetched and extracted
   $ wire ingest --input-list urls.txt --per-host-delay 1000
@@ -85,6 +86,11 @@ function program(setExit: (code: number) => void): Command {
     [
       option('-o, --output <file>', 'append JSON lines to this file instead of standard output', OUTPUT),
       ...shared.output,
+      option(
+        '--explain',
+        "print each story's lines marked with the field they went to (coloured on a terminal), instead of records; writes nothing to -o, --db or the state",
+        OUTPUT,
+      ),
     ],
     shared.dedup,
     webOptions(),
@@ -122,7 +128,11 @@ function program(setExit: (code: number) => void): Command {
 
   subcommand(wire, 'export', 'print the records of a --db database as JSON lines, in commit order')
     .addOption(
-      option('--db [url]', 'the database: postgres://user@host:port/db (default $WIRE_DB, then the PG* variables)', INPUT),
+      option(
+        '--db [url]',
+        'the database: postgres://user@host:port/db (default $WIRE_DB, then the PG* variables)',
+        INPUT,
+      ),
     )
     .addOption(
       option('--after <cursor>', 'start after this cursor (the last one is printed at the end of each export)', INPUT),
@@ -133,7 +143,9 @@ function program(setExit: (code: number) => void): Command {
         .choices(['jsonl', 'ninjs'])
         .default('jsonl'),
     )
-    .addOption(option('--json-summary', 'end with one JSON object (records, cursor, exit code) on standard error', DISPLAY))
+    .addOption(
+      option('--json-summary', 'end with one JSON object (records, cursor, exit code) on standard error', DISPLAY),
+    )
     .addOption(option('-q, --quiet', 'print only errors on standard error', DISPLAY))
     .addOption(option('--no-color', 'never colour standard error (also NO_COLOR=1)', DISPLAY))
     .helpOption('-h, --help', 'show this help')

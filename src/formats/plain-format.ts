@@ -1,8 +1,9 @@
 import { isKnownAgency } from '../normalize/agencies.js';
 import { classifyEndMatter, trailerKind } from '../normalize/endmatter.js';
-import type { Format } from './format.js';
+import type { Format, FormatDiagnostic } from './format.js';
 import type { Boundary } from './frame.js';
 import { parsePlain } from './plain.js';
+import { pastedStoryStart, strayDatelines } from './plain-pasted.js';
 
 // Stories in one file are separated by a form feed, ETX, or an end marker on its own line (kept with its story). The
 // marker alternative starts with its line's newline so that V8 can skip ahead to candidates instead of trying `^` at
@@ -17,9 +18,12 @@ const AT_START = /[ \t]*(?:\(END\)|End ?item=?|-30-|#{3}|# # #|NNNN)[ \t]*\r?(?=
  */
 export function plainBoundary(text: string, from: number, complete: number): Boundary | null {
   AT_START.lastIndex = 0;
-  const first = from === 0 ? AT_START.exec(text) : null;
   SEPARATOR.lastIndex = from;
-  for (let match = first ?? SEPARATOR.exec(text); match; match = SEPARATOR.exec(text)) {
+  let match = (from === 0 ? AT_START.exec(text) : null) ?? SEPARATOR.exec(text);
+  // A story pasted after another with no separator between them starts a unit of its own (see plain-pasted.ts).
+  const pasted = pastedStoryStart(text, from, Math.min(match?.index ?? complete, complete));
+  if (pasted !== null) return { unitEnd: pasted, next: pasted };
+  for (; match; match = SEPARATOR.exec(text)) {
     const end = match.index + match[0].length;
     if (end > complete) return null;
     const after = endMatterAfter(text, end, complete);
@@ -72,9 +76,21 @@ export const plain: Format = {
   boundary: plainBoundary,
   parse(text, line) {
     const story = parsePlain(text);
-    return {
-      stories: story && (story.headline || story.paragraphs.length > 0) ? [{ ...story, line }] : [],
-      diagnostics: [],
-    };
+    if (!story || (!story.headline && story.paragraphs.length === 0)) return { stories: [], diagnostics: [] };
+    const stray = strayDatelines(story.paragraphs);
+    return { stories: [{ ...story, line }], diagnostics: stray.length > 0 ? [pastedWarning(text, line, stray)] : [] };
   },
 };
+
+/**
+ * Stories pasted together that framing did not split keep their datelines in one story's body: say so, at the
+ * first stray dateline's line, rather than write one long story silently.
+ */
+function pastedWarning(text: string, line: number, stray: readonly number[]): FormatDiagnostic {
+  const lineOf = parsePlain(text, { provenance: true })?.provenance?.paragraphs ?? [];
+  const lines = stray.map((i) => line + (lineOf[i]?.[0] ?? 0));
+  const message =
+    `the story at line ${line} looks like ${stray.length + 1} stories pasted together (datelines at lines ${lines.join(', ')}); ` +
+    'split them with a line of (END), -30- or ### after each, or a headline line and a blank line before each dateline';
+  return { severity: 'warning', code: 'pasted-stories', message, line: lines[0] ?? line };
+}

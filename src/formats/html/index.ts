@@ -1,10 +1,16 @@
 import type { ParsedStory } from '../../types.js';
 import type { ParseResult, UnitContext } from '../format.js';
 import { extractPage } from './extract.js';
-import { readsAsProse } from './prose.js';
+import { judgePage, type NotArticle } from './page-kind.js';
 
 export { decodeWeb } from './charset.js';
 export { extractPage } from './extract.js';
+
+const WHY: Record<NotArticle, string> = {
+  listing:
+    'the page has no paragraph of running text and its items are mostly links (a directory listing, an index or a search page?)',
+  login: 'the page is a sign-in form with no article text beside it (a login wall?)',
+};
 
 /**
  * Parses one web page into a story: headline, byline, date, language and canonical URL from its metadata, and the
@@ -14,10 +20,10 @@ export function parseHtml(text: string, line: number, context?: UnitContext): Pa
   const base = context?.type === 'url' ? context.location : null;
   const { meta, paragraphs, dropped } = extractPage(text, base);
   if (paragraphs.length === 0) return { stories: [], diagnostics: [] };
-  // A directory listing, a section front or a search page would become a story of a few words: refuse it, saying why.
-  if (!meta.declaresArticle && !paragraphs.some(readsAsProse)) {
-    const message =
-      'not an article: the page has no paragraph of running text (a directory listing, an index or a search page?); nothing written';
+  // A directory listing, a section front or a login wall would become a story of a few words: refuse it, saying why.
+  const kind = judgePage(text, paragraphs, meta.declaresArticle);
+  if (kind !== null) {
+    const message = `not an article: ${WHY[kind]}; nothing written`;
     return { stories: [], diagnostics: [{ severity: 'error', code: 'not-an-article', message, line }] };
   }
   const story: ParsedStory = {
