@@ -45,8 +45,9 @@ export function canonicalAgency(printed: string): string | undefined {
  */
 export function creditedAgency(printed: string): Agency | undefined {
   const whole = agencyOf(printed);
-  if (whole !== undefined || !/[/\s,+]/.test(printed.trim())) return whole;
-  for (const part of printed.split(/[/\s,+]+/)) {
+  if (whole !== undefined || !/[/\s,+-]/.test(printed.trim())) return whole;
+  // `ANSA-AFP`, `awp/sda`, `ats afp`: the parts, the sender first.
+  for (const part of printed.split(/[/\s,+-]+/)) {
     const agency = part === '' ? undefined : agencyOf(part);
     if (agency !== undefined) return agency;
   }
@@ -59,6 +60,16 @@ export function creditedAgency(printed: string): Agency | undefined {
  */
 export function isKnownAgency(printed: string): boolean {
   return creditedAgency(printed) !== undefined;
+}
+
+/**
+ * The one-word names of the table's agencies as a dateline prints them bare after its date, in capitals and with a
+ * capital (`AAP`, `NZPA`, `Kyodo`, `Reuters`), longest first, for a regex alternation.
+ */
+export function bareAgencyNames(): string[] {
+  const words = [...BY_NAME.keys()].filter((name) => /^[a-z][a-z-]{1,11}$/.test(name));
+  const printed = words.flatMap((word) => [word.toUpperCase(), word.charAt(0).toUpperCase() + word.slice(1)]);
+  return [...new Set(printed)].sort((a, b) => b.length - a.length);
 }
 
 /** The agency a sign-off token names (`BERNAMA`, `ritzau`, `Enditem`), or undefined. */
