@@ -1,4 +1,3 @@
-/* eslint-disable no-misleading-character-class -- combining accents (U+0300–U+036F) are letters of place names here */
 import type { Dateline } from '../types.js';
 import { bareAgencyNames, canonicalAgency, creditedAgency, isKnownAgency } from './agencies.js';
 import { isoDate, monthNumber } from './months.js';

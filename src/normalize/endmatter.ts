@@ -24,25 +24,40 @@ const SOURCE_LINE = /^\(?\s*(?:Sources?|SOURCES?|Quelle|Fuente|Fonte)\s*[:：]\s
 // PR Newswire ends releases with `SOURCE Acme Robotics, Inc.` (no colon): the name runs to the end of the line,
 // punctuation included, and must be in mixed case, since a 1987 headline can read `SOURCE VENTURE CAPITAL INC YEAR`.
 const RELEASE_SOURCE = /^SOURCE ([^\n]*[a-z][^\n]{0,100})$/;
-// `Copyright 2019 The Associated Press. All rights reserved.`, `© 2026 Yonhap`, `(c) 1987 Reuters` — a year or sign is
-// required so that a headline like `Copyright ruling upheld` is not taken for one.
-const COPYRIGHT = /^(?:Copyright\s*(?:©|\(c\))?\s*\d{4}|©|\(c\)\s*\d{4})|All rights reserved/i;
+// `Copyright 2019 The Associated Press. All rights reserved.`, `© 2026 Yonhap`, `(c) 1987 Reuters`, `Copyright ©
+// ANTARA 2023` — a year or sign is required so that a headline like `Copyright ruling upheld` is not taken for one,
+// and `All rights reserved` must open the line or a sentence (not `The album, All Rights Reserved, ...`).
+const COPYRIGHT = /^(?:Copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s*\d{4})|(?:^|[.!]\s+)All rights reserved/i;
+// The people who made the story, labelled, on lines of their own at its end: Antara `Reporter: ...` / `Editor: ...`
+// (`Pewarta:` in Indonesian), PAP `autor: ...`, `Text:`, `Redaktion:`; and a parenthesised byline, CNA's `(By A and B)`.
+const CREDIT_LABELS =
+  'Reporter|Reporters|Reporting|Editor|Editors|Edited by|Writer|Writers|Written by|Author|Authors|Autor|Autorka|Autoria|Pewarta|Penulis|Penyunting|Redaktur|Text|Texto|Redaktion|Redacción|Redazione|Translator|Translated by|Photo|Photos|Foto|Fotos';
+const CREDIT_LINE = new RegExp(`^(?:${CREDIT_LABELS})\\s*:\\s*\\p{Lu}[^\\n:]{1,80}$`, 'iu');
+const CREDIT_BYLINE = /^\((?:By|Von|Por|Par|Di|Av|Door|Reporting by) \p{Lu}[^()]{2,120}\)$/u;
 const CONTINUATION = /^(?:MORE|More|more)(?: to (?:follow|come))?\.?$|^\(MORE\)$/;
 // AP sets its trailer off with a line of underscores: `___`.
 const RULE = /^_{3,}$/;
 
-const CREDITS = AGENCIES.flatMap((agency) => agency.credits ?? []);
+const CREDITS = [CREDIT_LINE, CREDIT_BYLINE, ...AGENCIES.flatMap((agency) => agency.credits ?? [])];
+// Lines that name an agency as the story's source in a sentence: CP's `This report by The Canadian Press was first
+// published Oct. 14, 2023.`
+const SOURCE_LINES = AGENCIES.flatMap((agency) =>
+  (agency.sourceLines ?? []).map((line) => [line, agency.name] as const),
+);
 const TRAILERS = AGENCIES.flatMap((agency) => agency.trailers ?? []);
 
 // Every line near a story's end is asked whether it is end matter, so cheap tests of how end matter can begin come
 // first: anchored regexes instead of a dozen. Together they must match a superset of the anchored patterns below;
 // the credits that may sit anywhere in a paragraph (`... contributed to this report.`) are caught by CREDIT_WORDS.
-const MAYBE_END_WORD =
-  /^(?:[(\-—–=#©/._]|reuter|end|fin|nnnn|fim|sources?\b|quelle|fuente|fonte|reporting|editing|writing|copyright|more|for more|keywords|follow|this (?:story|report|article))/i;
+const MAYBE_END_WORD = new RegExp(
+  `^(?:[(\\-—–=#©/._]|reuter|end|fin|nnnn|fim|sources?\\b|quelle|fuente|fonte|reporting|editing|writing|copyright|more|for more|keywords|follow|to contact|this (?:story|report|article)|${CREDIT_LABELS})`,
+  'i',
+);
 // Shapes that are case-sensitive: a word alone (`EFE`, `BERNAMA`, `ends`), lower-case initials (`dpa ab`, `hh/ph`,
 // `abc-def/gh`), upper-case ones after a name (`PTI AB CD`).
+// Parts joined by slashes (`Lusa/Fim`, `Anna Svensson/TT`), KUNA's `ak.mh`, PAP's `mkr/ par/`, Lusa's `JMR // ZO`.
 const MAYBE_END_SHAPE =
-  /^(?:[\p{L}][\p{L}-]{1,24}\.?$|[a-z]{2,4}(?:[/-][a-z]| [a-z]{2,4}(?: |$))|\p{Lu}{2,5}(?: \p{Lu}{2,4})+$)/u;
+  /^(?:[\p{L}][\p{L}-]{1,24}\.?$|[a-z]{2,4}(?:[/-][a-z]|\/ | [a-z]{2,4}(?: |$)|\.[a-z]{2,4}$)|\p{Lu}{2,5}(?: \p{Lu}{2,4})+$|\p{Lu}{2,6} [a-z]{2,4}(?: |$)|\p{Lu}{2,5}(?: \/\/ \p{Lu}{2,5})+$|\p{L}[\p{L} .'-]{0,40}\/[\p{L}/ .'-]*$)/u;
 // Words that credits and copyright lines carry where they are not anchored: near the end of a sentence
 // (`... contributed to this report.`, `All rights reserved.`), in a short line (`Jane Doe can be reached at ...`), and
 // a reporter's address on a line of its own. Only those stretches are searched, without copying them (a global
@@ -74,6 +89,7 @@ export function classifyEndMatter(text: string): EndMatter | null {
   if (source?.[1]) return { kind: 'source', name: sourceName(source[1], line) };
   const release = RELEASE_SOURCE.exec(line);
   if (release?.[1]) return { kind: 'source', name: canonicalAgency(release[1]) ?? release[1] };
+  for (const [pattern, name] of SOURCE_LINES) if (pattern.test(line)) return { kind: 'source', name };
   if (CREDITS.some((pattern) => pattern.test(line))) return { kind: 'credits' };
   if (COPYRIGHT.test(line)) return { kind: 'copyright' };
   if (TRAILERS.some((pattern) => pattern.test(line))) return { kind: 'furniture' };

@@ -74,6 +74,7 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const tail = takeTail(
     rest.map((piece) => piece.text),
     wire?.pressRelease === true,
+    wire,
   );
   const body = tail.body.join('\n\n');
   const byline = splitRawByline(parsed.byline) ?? blocks.byline;
