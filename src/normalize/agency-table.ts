@@ -130,7 +130,15 @@ export const AGENCIES: readonly Agency[] = [
     initials: ['line'],
   },
   { name: 'ANSA', aliases: ['ansa', 'ansamed'], language: 'it', zone: 'Europe/Rome' },
-  { name: 'EFE', aliases: ['efe', 'agencia efe'], language: 'es', zone: 'Europe/Madrid', initials: ['line'] },
+  {
+    name: 'EFE',
+    aliases: ['efe', 'agencia efe'],
+    language: 'es',
+    zone: 'Europe/Madrid',
+    initials: ['line'],
+    // The media that go with the story, under the sign-off: `(foto)`, `(vídeo)`, `(foto)(vídeo)`.
+    trailers: [/^(?:\((?:fotos?|v[íi]deos?|audio|gr[áa]ficos?|infograf[íi]a)\)\s*){1,4}$/i],
+  },
   { name: 'Bernama', aliases: ['bernama'], language: 'ms', zone: 'Asia/Kuala_Lumpur' },
   { name: 'CNN', aliases: ['cnn'], language: 'en' },
   { name: 'TASS', aliases: ['tass', 'itar-tass', 'тасс'], language: 'ru', zone: 'Europe/Moscow' },

@@ -24,8 +24,9 @@ const WORD = `[${UPPER}][${LETTER}'’.]*(?:[-/][${LETTER}'’.]+)*(?![${LETTER}
 // Lower-case words inside place names: `RIO de JANEIRO`, `Côte d'Ivoire`, `Stratford upon Avon`.
 const JOINER = `(?:de|del|da|do|dos|das|di|du|des|la|le|les|el|al|am|an|im|upon|on|of|sur|en|y|e|d'|l')`;
 // ANI adds the country in brackets, after the state in parentheses: `New Delhi [India]`, `Shimla (Himachal Pradesh)
-// [India]`.
-const PART = `${WORD}(?:(?: ${JOINER})* ${WORD}){0,4}(?:(?: \\(${WORD}(?: ${WORD}){0,2}\\))? \\[${WORD}(?: ${WORD}){0,2}\\])?`;
+// [India]`; EFE and Europa Press the province in parentheses before the comma: `Algeciras (Cádiz), 4 mar (EFE).-`
+// (only before a comma, so that `WASHINGTON (Foo News) -` keeps its parenthesis as the agency).
+const PART = `${WORD}(?:(?: ${JOINER})* ${WORD}){0,4}(?:(?: \\(${WORD}(?: ${WORD}){0,2}\\))? \\[${WORD}(?: ${WORD}){0,2}\\]| \\(${WORD}(?: ${WORD}){0,2}\\)(?=,))?`;
 // Parts are comma-separated; 1987 copy sometimes has a space before the comma (`ATLANTA , March 3 -`).
 const LOCATION = `${PART}(?: ?, ?${PART}){0,2}`;
 // An agency the table knows, printed bare after the date: `MELBOURNE, Oct 14 AAP - `, `WELLINGTON, Feb 9 NZPA - `,
@@ -138,10 +139,14 @@ function acceptWithSeparator(found: DatelineMatch, groups: Record<string, string
   const hasDate = groups['date'] !== undefined;
   if (agency !== null) {
     // An unknown parenthesis needs a place or date before it and must look like a name: `WASHINGTON (Foo News) -`.
-    // `Paris Saint-Germain (PSG) - the French champions - ...` is a sentence, not a dateline.
+    // `Paris Saint-Germain (PSG) - the French champions - ...` is a sentence, not a dateline, and a colon after an
+    // unknown parenthesis opens a speaker's words (`Jane Doe (Labour): I disagree`).
     if (isKnownAgency(agency)) return true;
     return (
-      (location !== null || hasDate) && /^\p{Lu}[\p{L}\d .&'-]{0,30}$/u.test(agency) && !startsLowerCase(found.rest)
+      (location !== null || hasDate) &&
+      /^\p{Lu}[\p{L}\d .&'-]{0,30}$/u.test(agency) &&
+      !startsLowerCase(found.rest) &&
+      !/[:=]$/.test(found.dateline.text)
     );
   }
   if (startsLowerCase(found.rest) && !hasDate) return false;

@@ -32,7 +32,12 @@ const COPYRIGHT = /^(?:Copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s*\d{4})|(?:^|[.!
 // (`Pewarta:` in Indonesian), PAP `autor: ...`, `Text:`, `Redaktion:`; and a parenthesised byline, CNA's `(By A and B)`.
 const CREDIT_LABELS =
   'Reporter|Reporters|Reporting|Editor|Editors|Edited by|Writer|Writers|Written by|Author|Authors|Autor|Autorka|Autoria|Pewarta|Penulis|Penyunting|Redaktur|Text|Texto|Redaktion|Redacción|Redazione|Translator|Translated by|Photo|Photos|Foto|Fotos';
-const CREDIT_LINE = new RegExp(`^(?:${CREDIT_LABELS})\\s*:\\s*\\p{Lu}[^\\n:]{1,80}$`, 'iu');
+// The value must be names (`Siti Rahma`, `A. Lee and B. Kim`), so that `Text: The agreement is attached.` stays body.
+const NAME = `\\p{Lu}[\\p{L}'’.-]*(?: \\p{Lu}[\\p{L}'’.-]*){0,3}`;
+const CREDIT_LINE = new RegExp(
+  `^(?:${CREDIT_LABELS.replace(/\b(\p{Lu})/gu, (c) => `[${c}${c.toLowerCase()}]`)})\\s*:\\s*${NAME}(?:(?:,| and| und| et| y| e| i| dan| og| och| ja|/) ?${NAME}){0,4}$`,
+  'u',
+);
 const CREDIT_BYLINE = /^\((?:By|Von|Por|Par|Di|Av|Door|Reporting by) \p{Lu}[^()]{2,120}\)$/u;
 const CONTINUATION = /^(?:MORE|More|more)(?: to (?:follow|come))?\.?$|^\(MORE\)$/;
 // AP sets its trailer off with a line of underscores: `___`.

@@ -42,7 +42,8 @@ const OPEN = /^(?:\.?\(|\/|[-—–=]{1,3})?\s*/;
 const CLOSE = /\s*(?:\)|\/)?\s*[.:]?$/;
 const INITIALS: Readonly<Record<InitialsShape, RegExp>> = {
   // `dpa ab cd`, dpa's service codes `dpa lni hm yyzz n1 kr`, AAP's `AAP tk/jm`
-  lower: /^ [a-z]{2,4}(?:[ /][a-z]{1,4}\d?){0,6}$/,
+  // and a regional service's code before them (`dpa/lno ab yy`)
+  lower: /^(?:\/[a-z]{2,4})? [a-z]{2,4}(?:[ /][a-z]{1,4}\d?){0,6}$/,
   upper: /^ [A-Z]{2,4}(?: [A-Z]{2,4}){0,5}$/,
   slash: /^\/[a-z]{2,4}(?:\/[a-z]{2,4}){0,3}$/,
   line: /^$/,
@@ -100,9 +101,10 @@ function named(agency: Agency, token: string): Signoff {
 
 // A sign-off run into the last paragraph after its final sentence: wrapped (`... the ministry said. (END)`,
 // `... in the capital.(ANSA).`, `... said. -- BERNAMA`, `... he said.==Kyodo`, `... on Monday. Enditem`) or a bare
-// word of the table or desk initials after a space (`... said. EFE`, `... electric cars. hh/ph/ts/hd`).
+// word of the table or desk initials after a space (`... said. EFE`, `... electric cars. hh/ph/ts/hd`), or a name with
+// its desk's initials (`... until midnight. PTI SUD NN`).
 const GLUED =
-  /[.!?"”’)](?:[ \t]*((?:[-—–=(/#][^.!?\n]{0,46}|End ?item=?\/?)\.?)|[ \t]+([a-z]{2,4}(?:[-/][a-z]{2,4})+|[A-Za-z][\w-]{1,14}))$/;
+  /[.!?"”’)](?:[ \t]*((?:[-—–=(/#][^.!?\n]{0,46}|End ?item=?\/?)\.?)|[ \t]+([a-z]{2,4}(?:[-/][a-z]{2,4})+|[A-Z]{2,6}(?: [A-Z]{2,4}){1,4}|[A-Za-z][\w-]{1,14}))$/;
 
 /** Splits a sign-off printed at the end of the last paragraph from the text before it. */
 export function splitGluedSignoff(paragraph: string): { readonly text: string; readonly signoff: string } | null {
