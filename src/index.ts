@@ -34,6 +34,7 @@ export type { FingerprintStore, StoredStory } from './dedup/store.js';
 export type { NearSketch } from './dedup/sketch.js';
 export { JsonlFileSink, JsonlStreamSink } from './sinks/jsonl.js';
 export type { Sink } from './sinks/sink.js';
+export type { OwnFile } from './sources/own.js';
 export { MemorySink } from './sinks/memory.js';
 export { toNinjs } from './sinks/ninjs.js';
 export type { NinjsRecord } from './sinks/ninjs.js';

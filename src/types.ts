@@ -114,6 +114,8 @@ export interface ParsedStory {
   readonly charset?: string | null;
   /** A record wire wrote earlier, read back whole (its own JSON lines, its ninjs): it is kept as it was. */
   readonly record?: Story;
+  /** Text the format cut as furniture around the story (a web page's labels, promos, stray lines), in order. */
+  readonly stripped?: readonly string[];
   /** Which lines of the story's text each part came from (plain text), for `explainLines`. */
   readonly provenance?: Provenance;
 }

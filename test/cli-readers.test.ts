@@ -133,7 +133,7 @@ describe("wire's own JSON lines and ninjs, read back", () => {
     expect(merged.code).toBe(0);
     const ids = (path: string): string[] => parseLines(readFileSync(path, 'utf8')).map((r) => String(r['id']));
     expect(ids(all)).toEqual([...new Set([...ids(a), ...ids(b)])]);
-    expect(merged.stderr).toContain('1 duplicate');
+    expect(merged.stderr).toContain('1 already in');
     const written = parseLines(readFileSync(all, 'utf8'));
     const original = parseLines(readFileSync(a, 'utf8'));
     // Every field survives the trip, the optional ones (byline_title, update_notes, summary, ednote...) included.

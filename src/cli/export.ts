@@ -31,6 +31,7 @@ export async function runExport(flags: ExportFlags): Promise<number> {
     verbose: false,
     json: flags.jsonSummary === true,
     color: wantColor(process.stderr, flags.color, process.env),
+    command: 'export',
   });
   const url = typeof flags.db === 'string' ? flags.db : (process.env['WIRE_DB'] ?? null);
   if (url !== null && url !== '' && !isDbUrl(url)) {
@@ -60,6 +61,7 @@ export async function runExport(flags: ExportFlags): Promise<number> {
   const stop = (): void => controller.abort();
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  const startedAt = new Date();
   const started = performance.now();
   let cursor: Cursor = after;
   let records = 0;
@@ -91,7 +93,14 @@ export async function runExport(flags: ExportFlags): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   const last = formatCursor(cursor);
   if (flags.jsonSummary === true) {
-    const summary = { records, cursor: last, seconds: Number(seconds.toFixed(3)), exit_code: code };
+    const summary = {
+      command: 'export',
+      started_at: startedAt.toISOString(),
+      seconds: Number(seconds.toFixed(3)),
+      records,
+      cursor: last,
+      exit_code: code,
+    };
     process.stderr.write(`${JSON.stringify(summary)}\n`);
   } else if (flags.quiet !== true) {
     const what = `${records} record${records === 1 ? '' : 's'}`;

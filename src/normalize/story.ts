@@ -105,7 +105,7 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     agency,
     credits: tail.credits ?? parsed.credits ?? null,
     copyright,
-    stripped: tail.stripped,
+    stripped: parsed.stripped?.length ? [...parsed.stripped, ...tail.stripped] : tail.stripped,
     language: parsed.language ?? languageOf(headline, tail.body, context),
     published: inZone(parsed.published ?? fullDate(dateline?.date), agency, context.timezone),
     url: parsed.url ?? null,

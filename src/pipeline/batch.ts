@@ -23,6 +23,8 @@ export interface Batch {
   readonly reference: string | null;
   /** IANA zone for times without an offset (`--timezone`); UTC when absent. */
   readonly timezone?: string;
+  /** The input's charset when its stream was re-encoded before framing (UTF-16, named by its byte-order mark). */
+  readonly charset?: string;
   readonly units: ReadonlyArray<{ readonly bytes: string; readonly line: number; readonly ordinal: number }>;
 }
 
@@ -70,7 +72,7 @@ export function processBatch(batch: Batch, pending: { language: boolean } = { la
         location: batch.location,
         format: format.name,
         index: unit.ordinal + j,
-        charset: decoded.charset,
+        charset: batch.charset ?? decoded.charset,
       };
       // A record wire wrote earlier (its JSON lines, its ninjs) is read back as it was.
       stories.push(

@@ -2,6 +2,7 @@
 import type { FingerprintStore } from '../dedup/store.js';
 import type { DedupMode } from '../dedup/verdict.js';
 import type { Sink } from '../sinks/sink.js';
+import type { OwnFile } from '../sources/own.js';
 import type { FetchOptions } from '../sources/url.js';
 import type { Diagnostic, FormatName, ValidatorCache } from '../types.js';
 import type { BatchEmitter, InputGate } from './ledger.js';
@@ -55,6 +56,11 @@ export interface IngestOptions {
   readonly emitter?: BatchEmitter;
   /** Inputs shared with other hosts: each is locked while read, and its progress recorded (the database path). */
   readonly gate?: InputGate;
+  /**
+   * The files this run writes (its output, state, lock, rejected lines, duplicates): met among the inputs, they are
+   * passed over with a note (a warning when named on their own), never read back.
+   */
+  readonly ownFiles?: readonly OwnFile[];
 }
 
 /** Running counts of a run. */
@@ -69,6 +75,10 @@ export interface IngestCounts {
   /** Records written as a new version of an earlier story (`version` > 1, `replaces`). */
   versions: number;
   failed: number;
+  /** Bytes read so far, over all inputs (compressed bytes of a gzipped file). */
+  bytes?: number;
+  /** Bytes there are to read when every input is a file of known size; null when some are not (URLs, stdin). */
+  totalBytes?: number | null;
 }
 
 /** What one input gave. */

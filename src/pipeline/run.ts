@@ -4,7 +4,7 @@ import { frameStream } from '../formats/frame.js';
 import type { Format } from '../formats/format.js';
 import { FORMATS } from '../formats/index.js';
 import { collect, type Outcome } from './outcome.js';
-import { prepend, readHead } from './read.js';
+import { counted, prepend, readHead } from './read.js';
 import type { WebStage } from './web.js';
 import { ParsePool, canUseWorkers } from './pool.js';
 import { openFile } from '../sources/file.js';
@@ -46,8 +46,16 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   try {
     // Expanded first, so that progress can show how many inputs there are.
     const items: InputItem[] = [];
-    for await (const item of expandInputs(options.inputs, options.inputList ?? null, stdinText)) items.push(item);
+    // Loaded only by runs that write files of their own: a run to standard output has none.
+    const own = options.ownFiles?.length ? new (await import('../sources/own.js')).OwnFiles(options.ownFiles) : null;
+    for await (const item of expandInputs(options.inputs, options.inputList ?? null, stdinText, own)) {
+      if (item.kind === 'skipped') run.passOver(item);
+      else items.push(item);
+    }
     run.counts.total = items.length;
+    run.counts.totalBytes = items.every((i) => i.kind === 'file' && i.size !== undefined)
+      ? items.reduce((sum, i) => sum + (i.kind === 'file' ? (i.size ?? 0) : 0), 0)
+      : null;
     // How many inputs may be fetched ahead of the one being written.
     const lookahead = Math.max(32, (options.fetch?.concurrency ?? 8) * 4);
     const fetches: Array<Promise<Outcome[]> | null> = [];
@@ -99,7 +107,16 @@ type Pending =
   | { readonly kind: 'end'; readonly input: InputState };
 
 class Run {
-  readonly counts: IngestCounts = { total: 0, inputs: 0, stories: 0, duplicates: 0, versions: 0, failed: 0 };
+  readonly counts: IngestCounts = {
+    total: 0,
+    inputs: 0,
+    stories: 0,
+    duplicates: 0,
+    versions: 0,
+    failed: 0,
+    bytes: 0,
+    totalBytes: null,
+  };
   readonly failures: InputFailure[] = [];
   private readonly emitter: BatchEmitter;
   private readonly now: () => Date;
@@ -120,6 +137,16 @@ class Run {
         store: options.store ?? null,
         validators: options.validators ?? null,
       });
+  }
+
+  /** Says that one of the run's own files was met among the inputs and not read (a warning when named on its own). */
+  passOver(item: Extract<InputItem, { kind: 'skipped' }>): void {
+    this.report({
+      severity: item.named ? 'warning' : 'info',
+      code: 'own-file',
+      message: `${item.path}: skipped: it is this run's ${item.role}`,
+      input: item.path,
+    });
   }
 
   /** Starts fetching a URL input now, ahead of its turn; other inputs are opened when their turn comes. */
@@ -145,7 +172,10 @@ class Run {
         this.queue.push({ kind: 'web', input, outcomes: fetched ?? this.web().then((web) => web.url(item.url)) });
       } else {
         const raw = item.kind === 'stdin' ? openStdin(this.options.stdin) : await openFile(item.path);
-        await this.ingestRaw(raw, input);
+        await this.ingestRaw(
+          counted(raw, (n) => (this.counts.bytes = (this.counts.bytes ?? 0) + n)),
+          input,
+        );
       }
     } catch (error) {
       // The output or the store failed: that is the run's failure, not this input's, and the run stops here.
@@ -197,6 +227,8 @@ class Run {
       now,
       reference: this.referenceFor(raw, now),
       ...(this.options.timezone === undefined ? {} : { timezone: this.options.timezone }),
+      // UTF-16 was re-encoded as UTF-8 for framing: the record names the charset the input was written in.
+      ...(head.bom?.startsWith('utf-16') ? { charset: head.bom } : {}),
     };
     let units: Array<Batch['units'][number]> = [];
     let size = 0;
@@ -384,7 +416,7 @@ class Run {
 }
 
 function itemName(item: Exclude<InputItem, { kind: 'error' }>): string {
-  return item.kind === 'file' ? item.path : item.kind === 'url' ? item.url : '-';
+  return item.kind === 'file' || item.kind === 'skipped' ? item.path : item.kind === 'url' ? item.url : '-';
 }
 
 async function readAllText(stream: AsyncIterable<Uint8Array>): Promise<string> {

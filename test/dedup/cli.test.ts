@@ -19,7 +19,7 @@ describe('wire ingest with near dedup and a state file', () => {
     const dups = join(dir, 'dups.jsonl');
     const first = await runCli(['ingest', ...files, '-o', out, '--duplicates', dups]);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stderr).toMatch(/22 stories, 5 duplicates, 1 version,/);
+    expect(first.stderr).toMatch(/22 new \(1 update\), 5 already in .*out\.jsonl,/);
     const written = records(out);
     for (const record of [...written, ...records(dups)]) expectValidRecord(record);
     const [original, lead] = [written[0], written[1]];
@@ -29,7 +29,7 @@ describe('wire ingest with near dedup and a state file', () => {
 
     const again = await runCli(['ingest', ...files, '-o', out]);
     expect(again.code).toBe(0);
-    expect(again.stderr).toMatch(/0 stories, 27 duplicates/);
+    expect(again.stderr).toMatch(/0 new, 27 already in .*out\.jsonl/);
     expect(records(out)).toHaveLength(written.length);
   });
 

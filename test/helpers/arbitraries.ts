@@ -136,9 +136,23 @@ const sgml = fc
   .array(reuters, { minLength: 1, maxLength: 3 })
   .map((docs) => `<!DOCTYPE lewis SYSTEM "lewis.dtd">\n${docs.join('')}`);
 
+// A sentence of running text (six to twenty words), with wire syntax mixed in at times: an article has these.
+const sentence = fc
+  .array(
+    fc.oneof(
+      {
+        weight: 9,
+        arbitrary: fc.constantFrom('the', 'said', 'harbour', 'reopened', 'officials', 'on', 'Tuesday', 'SEOUL'),
+      },
+      { weight: 1, arbitrary: text },
+    ),
+    { minLength: 6, maxLength: 20 },
+  )
+  .map((words) => `${words.join(' ')}.`);
+
 // A news page: head metadata (JSON-LD among it), furniture and an article, each part optional.
 const page = fc
-  .tuple(text, text, text, fc.array(text, { maxLength: 4 }), fc.boolean(), fc.boolean())
+  .tuple(text, text, text, fc.array(fc.oneof(text, sentence), { maxLength: 4 }), fc.boolean(), fc.boolean())
   .map(
     ([title, byline, date, paragraphs, jsonLd, nav]) =>
       `<!DOCTYPE html><html lang="en"><head><title>${title}</title><meta name="author" content="${byline}">` +

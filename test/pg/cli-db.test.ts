@@ -32,12 +32,12 @@ describe.skipIf(noPostgres !== null)('wire ingest --db and wire export', () => {
     // The same files again: every one is known to be done, so nothing is read, written or counted.
     const again = await runCli(['ingest', ...files, '--db', db], { env });
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).toMatch(/4 inputs, 0 stories, 0 duplicates/);
+    expect(again.stderr).toMatch(/4 inputs, 0 new, 0 already seen/);
     // The same stories in other files: all of them duplicates.
     const copies = join(dir, 'copies.txt');
     writeFileSync(copies, files.map((f) => readFileSync(f, 'utf8')).join('\n\f\n'));
     const copied = await runCli(['ingest', copies, '--db', db], { env });
-    expect(copied.stderr).toMatch(/0 stories, 27 duplicates/);
+    expect(copied.stderr).toMatch(/0 new, 27 already seen/);
     expect((await runCli(['export', '--db', db], { env })).records).toHaveLength(22);
   });
 

@@ -133,13 +133,13 @@ describe.skipIf(noPostgres !== null)('many hosts, one PostgreSQL', () => {
       });
       expect(gaveUp.code).toBe(3);
       expect(gaveUp.stderr).toMatch(/shared\.txt: another host is ingesting it .* waited 0\.5 s/);
-      expect(gaveUp.stderr).toMatch(/7 stories/); // the other inputs were still ingested
+      expect(gaveUp.stderr).toMatch(/7 new/); // the other inputs were still ingested
       const waiting = spawnWire(['ingest', path, '--db', url, '--lock-timeout', '30'], server.env);
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await other.query('SELECT pg_advisory_unlock_all()');
       const waited = await waiting.done;
       expect(waited.code, waited.stderr).toBe(0);
-      expect(waited.stderr).toMatch(/30 stories/);
+      expect(waited.stderr).toMatch(/30 new/);
     } finally {
       await other.end();
     }
@@ -208,8 +208,8 @@ describe.skipIf(noPostgres !== null)('many hosts, one PostgreSQL', () => {
       const url = pg_.database();
       const env = pg_.server().env;
       const first = await runCli(['ingest', web.url('/story'), '--db', url], { env });
-      expect(first.stderr).toMatch(/1 story/);
-      const second = await runCli(['ingest', web.url('/story'), '--db', url], { env });
+      expect(first.stderr).toMatch(/1 new/);
+      const second = await runCli(['ingest', web.url('/story'), '--db', url, '-v'], { env });
       expect(second.code, second.stderr).toBe(0);
       expect(second.stderr).toMatch(/unchanged since the last run \(HTTP 304\)/);
       expect(web.requests.map((r) => r.headers['if-none-match'] ?? null)).toEqual([null, '"v1"']);
