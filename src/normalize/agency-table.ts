@@ -79,7 +79,7 @@ export const AGENCIES: readonly Agency[] = [
   },
   {
     name: 'Yonhap',
-    aliases: ['yonhap', 'yonhap news agency', 'yonhap news'],
+    aliases: ['yonhap', 'yonhap news agency', 'yonhap news', '연합뉴스', '연합'],
     language: 'ko',
     zone: 'Asia/Seoul',
     // The reporter's address above `(END)`: `jdoe@yna.co.kr`.
@@ -164,11 +164,16 @@ export const AGENCIES: readonly Agency[] = [
     zone: 'America/Toronto',
     sourceLines: [
       /^This (?:report|story) by The Canadian Press was first published\b.{0,40}$/i,
-      /^Ce texte de La Presse Canadienne a été publié\b.{0,60}$/i,
+      // French: `Ce texte de La Presse Canadienne a été publié pour la première fois le 14 octobre 2023.`, and the
+      // same without the agency's name or as `Cette dépêche ... a été publiée ...`.
+      /^(?:Ce (?:texte|reportage|article)|Cette (?:dépêche|nouvelle))(?: de La Presse Canadienne)? a été publiée? (?:pour la première fois|par La Presse Canadienne)\b.{0,80}$/i,
     ],
     // `— With files from A in Ottawa`
     credits: [/^[-—–]+\s*(?:With files from|Avec des informations de)\b/i],
   },
+  // Korean agencies other than Yonhap, dateline `(서울=뉴스1) 김민수 기자 = `, `[서울=뉴시스]김민수 기자 = `.
+  { name: 'News1', aliases: ['news1', '뉴스1'], language: 'ko', zone: 'Asia/Seoul' },
+  { name: 'Newsis', aliases: ['newsis', '뉴시스'], language: 'ko', zone: 'Asia/Seoul' },
   { name: 'Anadolu', aliases: ['aa', 'anadolu', 'anadolu agency'], language: 'tr', zone: 'Europe/Istanbul' },
   { name: 'KCNA', aliases: ['kcna', 'korean central news agency'], language: 'ko', zone: 'Asia/Pyongyang' },
   { name: 'Interfax', aliases: ['interfax'], language: 'ru', zone: 'Europe/Moscow' },

@@ -1,4 +1,5 @@
 import type { Dateline } from '../types.js';
+import type { Byline } from './byline.js';
 import { bareAgencyNames, canonicalAgency, creditedAgency, isKnownAgency } from './agencies.js';
 import { isoDate, monthNumber } from './months.js';
 
@@ -6,6 +7,8 @@ import { isoDate, monthNumber } from './months.js';
 export interface DatelineMatch {
   readonly dateline: Dateline;
   readonly rest: string;
+  /** The reporter a dateline names before its separator (Korean agencies: `(서울=연합뉴스) 김민수 기자 = `), or null. */
+  readonly reporter: Byline | null;
 }
 
 // --- the grammar, piece by piece -----------------------------------------------------------------------------------
@@ -81,6 +84,18 @@ const SLASHED_AGENCY_BEFORE = new RegExp(
   'u',
 );
 
+// Hangul syllables and the middle dot Korean names are joined with; Latin letters for places abroad (`(LA=연합뉴스)`).
+const HANGUL = `\\uAC00-\\uD7A3`;
+const KO_WORD = `[${HANGUL}A-Za-z·]{1,15}`;
+/**
+ * Korean agencies put place and agency in one bracket, joined by `=`, then the reporter and their title, then `=`:
+ * `(서울=연합뉴스) 김민수 기자 = `, `(워싱턴=연합뉴스) 이정훈 특파원 = `, two reporters `김민수 박지훈 기자 = `, Newsis'
+ * square brackets without spaces `[서울=뉴시스]김민수 기자 = `. The reporter is the story's byline.
+ */
+const PLACE_EQUALS_AGENCY = new RegExp(
+  `^[(\\[](?<loc>${KO_WORD}(?: ${KO_WORD})?)=(?<agency>[${HANGUL}A-Za-z\\d]{1,12}(?: [${HANGUL}A-Za-z]{1,12})?)[)\\]] ?(?:(?<reporter>[${HANGUL}]{2,5}(?:(?:, ?| ?· ?| )[${HANGUL}]{2,5}){0,4}) (?<title>기자|특파원|통신원|객원기자|인턴기자|선임기자|기상전문기자|전문기자)[ \\t]*)?=[ \\t]*`,
+);
+
 // Capitalised openings that are wire markers or organisations, not places (`BREAKING -- ...`, `NATO -- The ...`, AP's
 // photo captions `FILE - In this ...`).
 const NOT_PLACES = new Set(
@@ -89,7 +104,7 @@ const NOT_PLACES = new Set(
   ),
 );
 
-const MAYBE_DATELINE = /[-—–_(/]|Kyodo/;
+const MAYBE_DATELINE = /[-—–_(/[]|Kyodo/;
 
 /**
  * Finds the dateline that opens a first paragraph, in the agencies' shapes (see FORMATS.md), and returns it with the
@@ -126,6 +141,7 @@ const knownAgency = (found: DatelineMatch): boolean => isKnownAgency(found.datel
 
 const SHAPES: readonly Shape[] = [
   { when: startsWithParen, pattern: AGENCY_FIRST, accept: always },
+  { when: (head) => head.includes('=') && /^[([]/.test(head), pattern: PLACE_EQUALS_AGENCY, accept: knownAgency },
   { when: hasSlash, pattern: SLASHED_AGENCY_BEFORE, accept: knownAgency },
   { when: hasSlash, pattern: SLASHED_AGENCY_AFTER, accept: knownAgency },
   { when: (head) => /\([^()]{3,16}\d\)/.test(head), pattern: PAREN_DATE, accept: always },
@@ -184,9 +200,11 @@ function build(
   if (location === null && agency === null && groups['date'] === undefined) return null;
   const date = parseDate(groups['date'], reference, agency === null ? undefined : creditedAgency(agency)?.language);
   if (date === undefined) return null;
+  const reporter = groups['reporter'] ? { name: groups['reporter'], title: groups['title'] ?? null } : null;
   return {
     dateline: { text: matched.trim(), location, date, agency },
     rest: rest.replace(/^\s+/, ''),
+    reporter,
   };
 }
 

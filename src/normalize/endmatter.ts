@@ -27,7 +27,9 @@ const RELEASE_SOURCE = /^SOURCE ([^\n]*[a-z][^\n]{0,100})$/;
 // `Copyright 2019 The Associated Press. All rights reserved.`, `© 2026 Yonhap`, `(c) 1987 Reuters`, `Copyright ©
 // ANTARA 2023` — a year or sign is required so that a headline like `Copyright ruling upheld` is not taken for one,
 // and `All rights reserved` must open the line or a sentence (not `The album, All Rights Reserved, ...`).
-const COPYRIGHT = /^(?:Copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s*\d{4})|(?:^|[.!]\s+)All rights reserved/i;
+// Korean agencies print theirs in angle brackets: `<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>`.
+const COPYRIGHT =
+  /^(?:Copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s*\d{4}|<?\s*저작권자\s*(?:\(c\)|ⓒ|©))|(?:^|[.!]\s+)All rights reserved/i;
 // The people who made the story, labelled, on lines of their own at its end: Antara `Reporter: ...` / `Editor: ...`
 // (`Pewarta:` in Indonesian), PAP `autor: ...`, `Text:`, `Redaktion:`; and a parenthesised byline, CNA's `(By A and B)`.
 const CREDIT_LABELS =
@@ -55,7 +57,7 @@ const TRAILERS = AGENCIES.flatMap((agency) => agency.trailers ?? []);
 // first: anchored regexes instead of a dozen. Together they must match a superset of the anchored patterns below;
 // the credits that may sit anywhere in a paragraph (`... contributed to this report.`) are caught by CREDIT_WORDS.
 const MAYBE_END_WORD = new RegExp(
-  `^(?:[(\\-—–=#©/._]|reuter|end|fin|nnnn|fim|sources?\\b|quelle|fuente|fonte|reporting|editing|writing|copyright|more|for more|keywords|follow|to contact|this (?:story|report|article)|${CREDIT_LABELS})`,
+  `^(?:[(\\-—–=#©/._<]|저작권자|ce (?:texte|reportage|article)|cette (?:dépêche|nouvelle)|reuter|end|fin|nnnn|fim|sources?\\b|quelle|fuente|fonte|reporting|editing|writing|copyright|more|for more|keywords|follow|to contact|this (?:story|report|article)|${CREDIT_LABELS})`,
   'i',
 );
 // Shapes that are case-sensitive: a word alone (`EFE`, `BERNAMA`, `ends`), lower-case initials (`dpa ab`, `hh/ph`,
@@ -71,8 +73,14 @@ const CREDIT_END = /contribut|helped with|ights reserved|IGHTS RESERVED/g;
 const CREDIT_SHORT = /can be reached|on Twitter/;
 const STRETCH = 120;
 
+// An agency's name of several words on a line of its own (`La Presse Canadienne`, `Yonhap News Agency`): a lookup,
+// where a shape of capitalised words would let every short line through.
+const NAMES_OF_WORDS = new Set(AGENCIES.flatMap((agency) => agency.aliases.filter((alias) => alias.includes(' '))));
+const NAME_OF_WORDS_MAX = Math.max(...[...NAMES_OF_WORDS].map((name) => name.length)) + 1;
+
 function maybeEnd(line: string): boolean {
   if (MAYBE_END_WORD.test(line) || MAYBE_END_SHAPE.test(line)) return true;
+  if (line.length <= NAME_OF_WORDS_MAX && NAMES_OF_WORDS.has(line.replace(/\.$/, '').toLowerCase())) return true;
   if (line.length <= 80 && line.includes('@')) return true;
   if (line.length <= 250 && CREDIT_SHORT.test(line)) return true;
   CREDIT_END.lastIndex = Math.max(0, line.length - STRETCH);

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Dateline, NormalizeContext, ParsedStory, Story } from '../types.js';
-import { agencyAtStart, creditedAgency } from './agencies.js';
+import { agencyAtStart, agencyOf, creditedAgency } from './agencies.js';
 import { bylineAgency, splitByline, type Byline } from './byline.js';
 import { parseDateline, type DatelineMatch } from './dateline.js';
 import { cleanHeadline, isCorrectionMarker } from './headline.js';
@@ -46,7 +46,7 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const allMarkers = [...(parsed.markers ?? []), ...markers];
   const reference = parsed.referenceDate ?? context.referenceDate;
   const paragraphs = parsed.paragraphs.map(tidy).filter((p) => p.length > 0);
-  const lead = takeLead(paragraphs, reference);
+  const lead = takeLead(paragraphs, reference, Boolean(parsed.byline));
   const leadPieces: LeadPiece[] = lead.fields.map((field, index) => ({
     index,
     from: 0,
@@ -77,7 +77,7 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     wire,
   );
   const body = tail.body.join('\n\n');
-  const byline = splitRawByline(parsed.byline) ?? blocks.byline;
+  const byline = bylineOf(parsed.byline, leadPieces) ?? blocks.byline ?? printed?.reporter ?? null;
   const copyright = tail.copyright ?? parsed.copyright ?? null;
   const agency =
     wire?.name ??
@@ -142,6 +142,16 @@ function languageOf(headline: string, body: readonly string[], context: Normaliz
   if (detected !== LANGUAGE_PENDING) return detected;
   context.onLanguagePending?.();
   return null;
+}
+
+/**
+ * The byline the reader took off, with the agency's name printed on a line under it (CP: `By Jane Doe` / `The
+ * Canadian Press`) as its title.
+ */
+function bylineOf(given: string | null | undefined, lead: readonly LeadPiece[]): Byline | null {
+  if (!given) return null;
+  const under = lead.filter((piece) => piece.field === 'byline' && agencyOf(piece.text) !== undefined);
+  return splitRawByline([given, ...under.map((piece) => piece.text)].join(', '));
 }
 
 function splitRawByline(raw: string | null | undefined): Byline | null {

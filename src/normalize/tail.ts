@@ -113,7 +113,8 @@ type Assembled = Pick<Tail, 'source' | 'credits' | 'copyright' | 'stripped' | 'i
 /**
  * Sorts end matter into its fields. One sign-off becomes the source: a source line beats a sign-off, a named
  * sign-off an unnamed one, and otherwise the last one wins (`(END)` then `Source: Yonhap News Agency` keeps the
- * latter; `REUTER` then `Reuter` keeps `Reuter`); desk initials next to it are printed with it (`EFE` / `ab/cd`).
+ * latter; `REUTER` then `Reuter` keeps `Reuter`); desk initials next to it are printed with it (`EFE` / `ab/cd`),
+ * and so is a sign-off next to it that names the same agency.
  * Fields are written into `fields` by paragraph index (a glued sign-off's half-index rounds down).
  */
 function assemble(end: readonly Item[], stripped: Item[], fields: TailField[]): Assembled {
@@ -141,7 +142,7 @@ function assemble(end: readonly Item[], stripped: Item[], fields: TailField[]): 
   }
   const printed: Item[] = [];
   for (const item of candidates) {
-    const beside = winner !== null && item !== winner && item.kind?.kind === 'initials';
+    const beside = winner !== null && item !== winner && (item.kind?.kind === 'initials' || sameAgency(item, winner));
     if (item === winner || (beside && Math.abs(Math.floor(item.index) - Math.floor(winner?.index ?? 0)) === 1)) {
       printed.push(item);
       mark(item, 'source');
@@ -157,6 +158,15 @@ function assemble(end: readonly Item[], stripped: Item[], fields: TailField[]): 
     stripped: stripped.sort(byIndex).map((item) => item.text.trim()),
     implied,
   };
+}
+
+/** A sign-off naming the agency the source line names (CP: `Ce texte a été publié ...` / `La Presse Canadienne`). */
+function sameAgency(item: Item, winner: Item): boolean {
+  const a = item.kind;
+  const b = winner.kind;
+  return (
+    a?.kind === 'signoff' && a.name !== null && (b?.kind === 'source' || b?.kind === 'signoff') && b.name === a.name
+  );
 }
 
 /** How strongly an item claims the source field: source line, named sign-off, unnamed sign-off, desk initials. */
