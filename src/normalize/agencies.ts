@@ -44,6 +44,19 @@ export function canonicalAgency(printed: string): string | undefined {
  * table does not know is skipped (`tca/dpa` → dpa: Tribune Content Agency copy sent by dpa).
  */
 export function creditedAgency(printed: string): Agency | undefined {
+  // Every dateline and sign-off asks, and the names printed are few: remember them (`null` for no agency).
+  const known = CREDITED.get(printed);
+  if (known !== undefined) return known ?? undefined;
+  const agency = creditedUncached(printed);
+  if (CREDITED.size >= CREDITED_MAX) CREDITED.clear();
+  CREDITED.set(printed, agency ?? null);
+  return agency;
+}
+
+const CREDITED = new Map<string, Agency | null>();
+const CREDITED_MAX = 4096;
+
+function creditedUncached(printed: string): Agency | undefined {
   const whole = agencyOf(printed);
   if (whole !== undefined || !/[/\s,+-]/.test(printed.trim())) return whole;
   // `ANSA-AFP`, `awp/sda`, `ats afp`: the parts, the sender first.
