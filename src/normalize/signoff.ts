@@ -74,14 +74,14 @@ export function parseSignoff(text: string): Signoff | null {
 }
 
 // The parts of a sign-off joined by slashes (or a hyphen between two agencies) other than the agency's own name:
-// a partner agency (`/ritzau/AFP`, `(ANSA-AFP).`), a closer (Lusa `Lusa/Fim`), desk initials (CNA `Enditem/AW`),
+// a partner agency (`/ritzau/AFP`, `(ANSA-AFP).`, STT's en dash `STT–AFP`), a closer (Lusa `Lusa/Fim`), desk initials (CNA `Enditem/AW`),
 // or the names of the reporters and editors (TT `Anna Svensson/TT`, WAM `WAM/Hatem Salem/Rola Haddad`).
 const PART = /^(?:\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}|[A-Z]{2,4}|[a-z]{2,4}|Fim|Fin|FIM|FIN)$/u;
 
 /** A sign-off of parts joined by slashes, one of them an agency's name or sign-off (the first such names it). */
 function joined(core: string): Signoff | null {
-  if (!core.includes('/') && !/^[A-Za-z]+-[A-Za-z]+$/.test(core)) return null;
-  const parts = core.split(core.includes('/') ? '/' : '-').map((part) => part.trim());
+  if (!core.includes('/') && !/^[A-Za-z]+[-–][A-Za-z]+$/.test(core)) return null;
+  const parts = core.split(core.includes('/') ? '/' : /[-–]/).map((part) => part.trim());
   let first: Agency | undefined;
   let token = '';
   for (const part of parts) {
