@@ -5,6 +5,7 @@ import {
   LANGUAGE_PENDING,
   languageDetectorLoaded,
   loadLanguageDetector,
+  withHomeLanguage,
 } from '../src/normalize/language.js';
 import { ingest } from '../src/pipeline/run.js';
 import { MemorySink } from '../src/sinks/memory.js';
@@ -45,5 +46,17 @@ describe('language detection', () => {
     const sink = new MemorySink();
     await ingest({ inputs: [PLAIN], sink, dedup: 'off', parallel: false, detectLanguage: false });
     expect(sink.records[0]?.language).toBeNull();
+  });
+});
+
+describe("the agency's home language against the detected one", () => {
+  it('takes the home language only over a sibling the detector confuses it with', () => {
+    expect(withHomeLanguage('id', 'ms')).toBe('ms');
+    expect(withHomeLanguage('da', 'no')).toBe('no');
+    expect(withHomeLanguage('sr', 'hr')).toBe('hr');
+    expect(withHomeLanguage('en', 'ms')).toBe('en');
+    expect(withHomeLanguage('sv', 'no')).toBe('sv');
+    expect(withHomeLanguage('id', undefined)).toBe('id');
+    expect(withHomeLanguage(null, 'ms')).toBeNull();
   });
 });

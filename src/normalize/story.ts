@@ -4,7 +4,7 @@ import { agencyAtStart, agencyOf, creditedAgency } from './agencies.js';
 import { bylineAgency, splitByline, type Byline } from './byline.js';
 import { parseDateline, type DatelineMatch } from './dateline.js';
 import { cleanHeadline, isCorrectionMarker } from './headline.js';
-import { detectLanguage, LANGUAGE_PENDING } from './language.js';
+import { detectLanguage, LANGUAGE_PENDING, withHomeLanguage } from './language.js';
 import { bulletText, ednoteText, leadShape, takeLead } from './lead.js';
 import { takeTail } from './tail.js';
 import { inZone } from './time.js';
@@ -106,7 +106,7 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     credits: tail.credits ?? parsed.credits ?? null,
     copyright,
     stripped: parsed.stripped?.length ? [...parsed.stripped, ...tail.stripped] : tail.stripped,
-    language: parsed.language ?? languageOf(headline, tail.body, context),
+    language: parsed.language ?? withHomeLanguage(languageOf(headline, tail.body, context), homeLanguage(agency)),
     published: inZone(parsed.published ?? fullDate(dateline?.date), agency, context.timezone),
     url: parsed.url ?? null,
     origin: context.origin,
@@ -185,6 +185,10 @@ function datelineFromMarkup(text: string, reference: string | null): Dateline | 
   if (printed === '') return null;
   const match: DatelineMatch | null = parseDateline(`${printed.replace(/\s*[-–—_]+$/, '')} - X`, reference);
   return match ? { ...match.dateline, text: printed } : { text: printed, location: printed, date: null, agency: null };
+}
+
+function homeLanguage(agency: string | null): string | undefined {
+  return agency === null ? undefined : creditedAgency(agency)?.language;
 }
 
 function nameOf(name: string | null | undefined): string | undefined {
