@@ -116,7 +116,11 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     fingerprint: { exact: digest.slice(0, 16), near: null },
     ...optional(parsed, byline, blocks, tail.release || wire?.pressRelease === true),
   };
-  return { story, paragraphs, pieces: { lead: leadPieces, dateline: datelineAt, rest, tail } };
+  // A line of its own that became the byline's title (`The Canadian Press` under `By Jane Doe`) is traced there.
+  const traced = leadPieces.map((piece) =>
+    piece.field === 'byline' && byline?.title === piece.text ? { ...piece, field: 'byline_title' as const } : piece,
+  );
+  return { story, paragraphs, pieces: { lead: traced, dateline: datelineAt, rest, tail } };
 }
 
 type Blocks = Record<'ednote' | 'update_notes' | 'summary' | 'subheadline', string[]> & { byline: Byline | null };
