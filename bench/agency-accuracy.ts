@@ -8,8 +8,10 @@ import { corpusDir } from './corpus.js';
 /** One labelled story of `agencies-dev` (see its README for what each label means). */
 interface Label {
   readonly file: string;
-  readonly agency: string;
-  readonly language: string;
+  /** null: the copy names no agency (a near miss), and `agency` must be null. */
+  readonly agency: string | null;
+  /** null: the text cannot tell (a near miss too short to detect), and `language` must be null. */
+  readonly language: string | null;
   readonly headline: string;
   readonly headline_markers_removed?: string;
   readonly location: string | null;
@@ -47,7 +49,11 @@ export async function run(): Promise<AgencyAccuracy | null> {
   const set = process.env['WIRE_AGENCY_SET'] ?? 'agencies-dev';
   console.log(`agency copy accuracy on ${set} (whole pipeline, one story per file)`);
   const dir = corpusDir(set);
-  if (dir === null) return null;
+  return dir === null ? null : scoreSet(dir);
+}
+
+/** Scores every story a `labels.json` in `dir` lists (the shape of `agencies-dev`'s), and prints the tables. */
+export async function scoreSet(dir: string): Promise<AgencyAccuracy> {
   const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Label[];
   const hits = Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<Field, number>;
   const byAgency = new Map<string, { n: number; right: number; misses: Set<Field> }>();
@@ -58,7 +64,7 @@ export async function run(): Promise<AgencyAccuracy | null> {
     await ingest({ inputs: [join(dir, label.file)], sink, dedup: 'off', parallel: false });
     const story = sink.records[0] ?? null;
     const verdicts = score(story, label);
-    const row = byAgency.get(label.agency) ?? { n: 0, right: 0, misses: new Set<Field>() };
+    const row = byAgency.get(label.agency ?? '(none)') ?? { n: 0, right: 0, misses: new Set<Field>() };
     row.n++;
     let all = true;
     for (const field of FIELDS) {
@@ -73,7 +79,7 @@ export async function run(): Promise<AgencyAccuracy | null> {
       allRight++;
       row.right++;
     }
-    byAgency.set(label.agency, row);
+    byAgency.set(label.agency ?? '(none)', row);
   }
   const n = labels.length;
   const result = { stories: n, allRight: allRight / n } as AgencyAccuracy;
@@ -121,7 +127,11 @@ function score(story: Story | null, label: Label): Record<Field, Verdict> {
       label.month_day,
       story?.dateline?.date,
     ),
-    agency: verdict((story?.agency ?? '').toLowerCase() === label.agency.toLowerCase(), label.agency, story?.agency),
+    agency: verdict(
+      (story?.agency ?? '').toLowerCase() === (label.agency ?? '').toLowerCase(),
+      label.agency,
+      story?.agency,
+    ),
     signoff: verdict(
       signoff === null
         ? story?.source === null || story?.source === undefined || story.source.name !== null
@@ -135,7 +145,7 @@ function score(story: Story | null, label: Label): Record<Field, Verdict> {
       story?.credits,
     ),
     language: verdict(
-      (story?.language ?? '').toLowerCase().split('-')[0] === label.language.toLowerCase(),
+      (story?.language ?? '').toLowerCase().split('-')[0] === (label.language ?? '').toLowerCase(),
       label.language,
       story?.language,
     ),

@@ -61,6 +61,28 @@ Ferry services to the islands will resume next week after repairs to the harbour
 
 ends
 `,
+  'yonhap-ko.txt': `대전 새 도서관 개관
+
+(대전=연합뉴스) 문하진 기자 = 대전시는 유성구에 새 시립도서관을 열었다고 9일 밝혔다.
+
+장서는 20만 권이다.
+
+hajin@yna.co.kr
+
+(끝)
+`,
+  'cp.txt': `Halifax ferry fares frozen
+
+By Owen MacLeod
+
+The Canadian Press
+
+HALIFAX — Ferry fares in Halifax will stay the same next year, the city said Thursday.
+
+Ce texte a été publié pour la première fois le 4 mars 2026.
+
+La Presse Canadienne
+`,
 };
 
 describe('wire ingest on real agency conventions', () => {
@@ -74,7 +96,7 @@ describe('wire ingest on real agency conventions', () => {
   it('fills the lead blocks, dateline, trailers, agency and language of each story', async () => {
     const result = await runCli(['ingest', ...inputs, '--dedup', 'off']);
     expect(result.code, result.stderr).toBe(0);
-    const [ap, reuters, release, dpa, pa] = result.records;
+    const [ap, reuters, release, dpa, pa, yonhap, cp] = result.records;
     for (const record of result.records) expectValidRecord(record);
     expect(ap).toMatchObject({
       byline: 'JANE DOE',
@@ -110,6 +132,23 @@ describe('wire ingest on real agency conventions', () => {
       byline_title: 'Press Association',
       agency: 'PA',
       source: { text: 'ends' },
+    });
+    expect(yonhap).toMatchObject({
+      dateline: { text: '(대전=연합뉴스) 문하진 기자 =', location: '대전', agency: '연합뉴스' },
+      byline: '문하진',
+      byline_title: '기자',
+      agency: 'Yonhap',
+      body: '대전시는 유성구에 새 시립도서관을 열었다고 9일 밝혔다.\n\n장서는 20만 권이다.',
+      credits: 'hajin@yna.co.kr',
+      source: { text: '(끝)' },
+    });
+    expect(cp).toMatchObject({
+      byline: 'Owen MacLeod',
+      byline_title: 'The Canadian Press',
+      dateline: { location: 'HALIFAX' },
+      agency: 'CP',
+      body: 'Ferry fares in Halifax will stay the same next year, the city said Thursday.',
+      source: { text: 'Ce texte a été publié pour la première fois le 4 mars 2026.\nLa Presse Canadienne', name: 'CP' },
     });
   });
 

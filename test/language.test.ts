@@ -5,6 +5,7 @@ import {
   LANGUAGE_PENDING,
   languageDetectorLoaded,
   loadLanguageDetector,
+  withHomeLanguage,
 } from '../src/normalize/language.js';
 import { glance } from '../src/normalize/glance.js';
 import { FUNCTION_WORDS } from '../src/normalize/language-signs.js';
@@ -104,5 +105,17 @@ describe('the signs a glance reads', () => {
     expect(
       glance('The minister said that the plan, « une réforme pour tous les salariés dans cette crise », was fair.'),
     ).toBeNull();
+  });
+});
+
+describe("the agency's home language against the detected one", () => {
+  it('takes the home language only over a sibling the detector confuses it with', () => {
+    expect(withHomeLanguage('id', 'ms')).toBe('ms');
+    expect(withHomeLanguage('da', 'no')).toBe('no');
+    expect(withHomeLanguage('sr', 'hr')).toBe('hr');
+    expect(withHomeLanguage('en', 'ms')).toBe('en');
+    expect(withHomeLanguage('sv', 'no')).toBe('sv');
+    expect(withHomeLanguage('id', undefined)).toBe('id');
+    expect(withHomeLanguage(null, 'ms')).toBeNull();
   });
 });

@@ -44,9 +44,23 @@ export function canonicalAgency(printed: string): string | undefined {
  * table does not know is skipped (`tca/dpa` → dpa: Tribune Content Agency copy sent by dpa).
  */
 export function creditedAgency(printed: string): Agency | undefined {
+  // Every dateline and sign-off asks, and the names printed are few: remember them (`null` for no agency).
+  const known = CREDITED.get(printed);
+  if (known !== undefined) return known ?? undefined;
+  const agency = creditedUncached(printed);
+  if (CREDITED.size >= CREDITED_MAX) CREDITED.clear();
+  CREDITED.set(printed, agency ?? null);
+  return agency;
+}
+
+const CREDITED = new Map<string, Agency | null>();
+const CREDITED_MAX = 4096;
+
+function creditedUncached(printed: string): Agency | undefined {
   const whole = agencyOf(printed);
-  if (whole !== undefined || !/[/\s,+]/.test(printed.trim())) return whole;
-  for (const part of printed.split(/[/\s,+]+/)) {
+  if (whole !== undefined || !/[/\s,+-]/.test(printed.trim())) return whole;
+  // `ANSA-AFP`, `awp/sda`, `ats afp`: the parts, the sender first.
+  for (const part of printed.split(/[/\s,+-]+/)) {
     const agency = part === '' ? undefined : agencyOf(part);
     if (agency !== undefined) return agency;
   }
@@ -59,6 +73,16 @@ export function creditedAgency(printed: string): Agency | undefined {
  */
 export function isKnownAgency(printed: string): boolean {
   return creditedAgency(printed) !== undefined;
+}
+
+/**
+ * The one-word names of the table's agencies as a dateline prints them bare after its date, in capitals and with a
+ * capital (`AAP`, `NZPA`, `Kyodo`, `Reuters`), longest first, for a regex alternation.
+ */
+export function bareAgencyNames(): string[] {
+  const words = [...BY_NAME.keys()].filter((name) => /^[a-z][a-z-]{1,11}$/.test(name));
+  const printed = words.flatMap((word) => [word.toUpperCase(), word.charAt(0).toUpperCase() + word.slice(1)]);
+  return [...new Set(printed)].sort((a, b) => b.length - a.length);
 }
 
 /** The agency a sign-off token names (`BERNAMA`, `ritzau`, `Enditem`), or undefined. */

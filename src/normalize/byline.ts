@@ -3,7 +3,7 @@
  * Associated Press`, `Von Anna Schmidt, dpa`, `By dpa correspondents`. The record keeps the name(s) in `byline` and
  * the title apart in `byline_title`; a title or name that is an agency's names the agency.
  */
-import { agencyAtStart, creditedAgency, type Agency } from './agencies.js';
+import { agencyAtStart, agencyOf, creditedAgency, type Agency } from './agencies.js';
 
 /** A byline split into name(s) and title. */
 export interface Byline {
@@ -61,6 +61,9 @@ export function looksLikeByline(paragraph: string): boolean {
 
 /** The agency a byline names in its title or as its staff (`Press Association`, `By dpa correspondents`). */
 export function bylineAgency(byline: Byline): Agency | undefined {
+  // `By The Associated Press`, `By AFP`: the agency is the byline.
+  const whole = agencyOf(byline.name);
+  if (whole !== undefined) return whole;
   if (byline.title !== null) {
     const agency = agencyAtStart(byline.title);
     if (agency !== undefined) return agency;

@@ -1,20 +1,22 @@
-/* eslint-disable no-misleading-character-class -- combining accents (U+0300–U+036F) are letters of place names here */
 import type { Dateline } from '../types.js';
-import { canonicalAgency, isKnownAgency } from './agencies.js';
+import type { Byline } from './byline.js';
+import { bareAgencyNames, canonicalAgency, creditedAgency, isKnownAgency } from './agencies.js';
 import { isoDate, monthNumber } from './months.js';
 
 /** A dateline found at the start of a paragraph, and the paragraph without it. */
 export interface DatelineMatch {
   readonly dateline: Dateline;
   readonly rest: string;
+  /** The reporter a dateline names before its separator (Korean agencies: `(서울=연합뉴스) 김민수 기자 = `), or null. */
+  readonly reporter: Byline | null;
 }
 
 // --- the grammar, piece by piece -----------------------------------------------------------------------------------
 
 // Letters of the scripts datelines are printed in (Latin with its accents, Greek, Cyrillic), as explicit ranges:
 // Unicode property classes (\p{L}) cost 100 times more to compile, and these patterns repeat them many times.
-const UPPER = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F\\u0391-\\u03A9\\u0400-\\u042F';
-const LETTER = `a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0300-\\u036F\\u03AC-\\u03FF\\u0430-\\u04FF${UPPER}`;
+const UPPER = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F\\u0386-\\u038F\\u0391-\\u03A9\\u0400-\\u042F';
+const LETTER = `a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0300-\\u036F\\u0390\\u03AC-\\u03FF\\u0430-\\u04FF${UPPER}`;
 
 // Any word that could be a month; `build` checks it against the month table (a regex of every month name in every
 // case costs more than the whole rest of the match).
@@ -24,20 +26,31 @@ const MONTH = `(?<![${LETTER}])[${LETTER}]{3,12}(?![${LETTER}])\\.?`;
 const WORD = `[${UPPER}][${LETTER}'’.]*(?:[-/][${LETTER}'’.]+)*(?![${LETTER}])`;
 // Lower-case words inside place names: `RIO de JANEIRO`, `Côte d'Ivoire`, `Stratford upon Avon`.
 const JOINER = `(?:de|del|da|do|dos|das|di|du|des|la|le|les|el|al|am|an|im|upon|on|of|sur|en|y|e|d'|l')`;
-const PART = `${WORD}(?:(?: ${JOINER})* ${WORD}){0,4}`;
+// ANI adds the country in brackets, after the state in parentheses: `New Delhi [India]`, `Shimla (Himachal Pradesh)
+// [India]`; EFE and Europa Press the province in parentheses before the comma: `Algeciras (Cádiz), 4 mar (EFE).-`
+// (only before a comma, so that `WASHINGTON (Foo News) -` keeps its parenthesis as the agency).
+const PART = `${WORD}(?:(?: ${JOINER})* ${WORD}){0,4}(?:(?: \\(${WORD}(?: ${WORD}){0,2}\\))? \\[${WORD}(?: ${WORD}){0,2}\\]| \\(${WORD}(?: ${WORD}){0,2}\\)(?=,))?`;
 // Parts are comma-separated; 1987 copy sometimes has a space before the comma (`ATLANTA , March 3 -`).
 const LOCATION = `${PART}(?: ?, ?${PART}){0,2}`;
+// An agency the table knows, printed bare after the date: `MELBOURNE, Oct 14 AAP - `, `WELLINGTON, Feb 9 NZPA - `,
+// `TOKYO, Oct 14 Reuters - `, `ATHENS, April 4 ANA -`.
+const BARE = bareAgencyNames().join('|');
 // `Nov. 27`, `27 Nov`, `March 22, 2018`, `31 dez 2008`, `Jan. 1` (a typo'd day like `119` is caught and dropped),
-// `2. Januar` (German, Nordic, Finnish `2. tammikuuta`), `1er janvier` (French).
-// A bare agency after the day is not a day-first month: `MELBOURNE, Oct 14 AAP - `, `TOKYO, Oct 14 Reuters - `.
-const DATE = `(?:${MONTH} ?\\d{1,3}|\\d{1,2}(?:\\.|er|º)? (?!(?:Kyodo|Reuters?|AAP)\\b)${MONTH})(?:,? \\d{4})?`;
+// `2. Januar` (German, Nordic, Finnish `2. tammikuuta`, Czech `14. října`), `1er janvier` (French), `14th October,
+// 2023` (WAM); Hungarian year first, `2023. október 14., szombat` (MTI); day and month in figures, `14/10` (Belga).
+// A bare agency after the day is not a day-first month (`MELBOURNE, Oct 14 AAP - `).
+const DATE = `(?:${MONTH} ?\\d{1,3}|\\d{1,2}(?:\\.|er|º|st|nd|rd|th)? (?!(?:${BARE})\\b)${MONTH}|\\d{4}\\. ?${MONTH} \\d{1,2}\\.(?:,? [${LETTER}]{3,12}(?![${LETTER}]))?|\\d{1,2}/\\d{1,2}(?:/\\d{4})?(?![\\d/]))(?:,? \\d{4})?`;
 // `--`, `—`, `–`, `.-` may touch their neighbours; a lone `-` or `_` needs a space on one side (`WINSTON-SALEM`).
 const SEP = `(?:[ \\t]*(?:-{2,3}|[—–]|\\.-)[ \\t]*|[ \\t]+[-_][ \\t]*|[-_][ \\t]+|-$)`;
 const PAREN_AGENCY = `\\((?<agency>[^()\\n]{1,40})\\)`;
 
-/** `SEOUL, Nov. 24 (Yonhap) -- `, `NEW YORK, Feb 26 - `, `WASHINGTON _ `, `(Bloomberg) -- `, `HOUSTON--(BUSINESS WIRE)--` */
+/**
+ * `SEOUL, Nov. 24 (Yonhap) -- `, `NEW YORK, Feb 26 - `, `WASHINGTON _ `, `(Bloomberg) -- `, `HOUSTON--(BUSINESS WIRE)--`;
+ * after a bracketed agency also a colon or `=` (`New Delhi [India], October 14 (ANI): `, `Oslo (NTB): `,
+ * `BRUXELLES 14/10 (BELGA) = `); a day without its month before the agency (Europa Press: `MADRID, 14 (EUROPA PRESS) - `).
+ */
 const WITH_SEPARATOR = new RegExp(
-  `^(?<loc>${LOCATION})?(?: ?,? ?(?<date>${DATE}),?)?(?:(?:[ \\t]*-{2,}[ \\t]*| ?)${PAREN_AGENCY}|,? (?<bare>Kyodo|Reuters?|AAP)\\b)?(?<sep>${SEP})`,
+  `^(?<loc>${LOCATION})?(?: ?,? ?(?<date>${DATE}),?(?:,? (?<bare>${BARE})\\b)?|, \\d{1,2}(?= ?\\())?(?:(?:[ \\t]*-{2,}[ \\t]*| ?)${PAREN_AGENCY}(?:[ \\t]*[:=][ \\t]+)?)?(?:${SEP}|(?<=[:=][ \\t]+))`,
   'u',
 );
 /** `New Delhi, Jul 14 (PTI) The ...`, `New Delhi, July 15(PTI) India`, `(CNN)The ...`: known agencies only. */
@@ -52,12 +65,15 @@ const KYODO = new RegExp(
 );
 /** ANSA puts the agency first: `(ANSA) - ROME, JUL 11 - `. */
 const AGENCY_FIRST = new RegExp(
-  `^\\((?<agency>ANSA|[A-Z]{2,10})\\)${SEP}(?<loc>${LOCATION})(?:,? ?(?<date>${DATE}))?(?<sep>${SEP})`,
+  `^\\((?<agency>[A-Z]{2,10}(?:[-/][A-Z]{2,10})?)\\)${SEP}(?<loc>${LOCATION})(?:,? ?(?<date>${DATE}))?(?<sep>${SEP})`,
   'u',
 );
-/** `SINGAPORE, Aug. 27, 2024 /PRNewswire/ -- `, `ST. PETERSBURG, March 3. /TASS/. `, `Aarhus /ritzau/: ` */
+/**
+ * `SINGAPORE, Aug. 27, 2024 /PRNewswire/ -- `, `ST. PETERSBURG, March 3. /TASS/. `, `Aarhus /ritzau/: `, and a partner's
+ * copy with the partner after the slash: `Hamborg /ritzau/AFP: `.
+ */
 const SLASHED_AGENCY_AFTER = new RegExp(
-  `^(?<loc>${LOCATION})?(?:,? ?(?<date>${DATE})\\.?)? ?/(?<agency>[${LETTER}][${LETTER} -]{1,30})/[.:]?(?:${SEP}|[ \\t]*)`,
+  `^(?<loc>${LOCATION})?(?:,? ?(?<date>${DATE})\\.?)? ?/(?<agency>[${LETTER}][${LETTER} -]{1,30})/(?:(?<partner>[A-Z][A-Za-z]{1,11})(?=[.:]))?[.:]?(?:${SEP}|[ \\t]*)`,
   'u',
 );
 /** Bernama's regional copy, the agency in the sign-off: `IPOH (Aug 2): ` */
@@ -68,14 +84,27 @@ const SLASHED_AGENCY_BEFORE = new RegExp(
   'u',
 );
 
-// Capitalised openings that are wire markers or organisations, not places (`BREAKING -- ...`, `NATO -- The ...`).
+// Hangul syllables and the middle dot Korean names are joined with; Latin letters for places abroad (`(LA=연합뉴스)`).
+const HANGUL = `\\uAC00-\\uD7A3`;
+const KO_WORD = `[${HANGUL}A-Za-z·]{1,15}`;
+/**
+ * Korean agencies put place and agency in one bracket, joined by `=`, then the reporter and their title, then `=`:
+ * `(서울=연합뉴스) 김민수 기자 = `, `(워싱턴=연합뉴스) 이정훈 특파원 = `, two reporters `김민수 박지훈 기자 = `, Newsis'
+ * square brackets without spaces `[서울=뉴시스]김민수 기자 = `. The reporter is the story's byline.
+ */
+const PLACE_EQUALS_AGENCY = new RegExp(
+  `^[(\\[](?<loc>${KO_WORD}(?: ${KO_WORD})?)=(?<agency>[${HANGUL}A-Za-z\\d]{1,12}(?: [${HANGUL}A-Za-z]{1,12})?)[)\\]] ?(?:(?<reporter>[${HANGUL}]{2,5}(?:(?:, ?| ?· ?| )[${HANGUL}]{2,5}){0,4}) (?<title>기자|특파원|통신원|객원기자|인턴기자|선임기자|기상전문기자|전문기자)[ \\t]*)?=[ \\t]*`,
+);
+
+// Capitalised openings that are wire markers or organisations, not places (`BREAKING -- ...`, `NATO -- The ...`, AP's
+// photo captions `FILE - In this ...`).
 const NOT_PLACES = new Set(
-  'BREAKING URGENT FLASH BULLETIN UPDATE UPDATED EXCLUSIVE CORRECTION CORRECTED ADVISORY EDITOR EDITORS NOTE WARNING NEWSALERT ALERT WATCH LIVE VIDEO PHOTOS OPINION ANALYSIS EDITORIAL COMMENTARY FACTBOX NATO NASA OPEC FBI CIA IMF WHO UN EU USA'.split(
+  'FILE BREAKING URGENT FLASH BULLETIN UPDATE UPDATED EXCLUSIVE CORRECTION CORRECTED ADVISORY EDITOR EDITORS NOTE WARNING NEWSALERT ALERT WATCH LIVE VIDEO PHOTOS OPINION ANALYSIS EDITORIAL COMMENTARY FACTBOX NATO NASA OPEC FBI CIA IMF WHO UN EU USA'.split(
     ' ',
   ),
 );
 
-const MAYBE_DATELINE = /[-—–_(/]|Kyodo/;
+const MAYBE_DATELINE = /[-—–_(/[]|Kyodo/;
 
 /**
  * Finds the dateline that opens a first paragraph, in the agencies' shapes (see FORMATS.md), and returns it with the
@@ -112,6 +141,7 @@ const knownAgency = (found: DatelineMatch): boolean => isKnownAgency(found.datel
 
 const SHAPES: readonly Shape[] = [
   { when: startsWithParen, pattern: AGENCY_FIRST, accept: always },
+  { when: (head) => head.includes('=') && /^[([]/.test(head), pattern: PLACE_EQUALS_AGENCY, accept: knownAgency },
   { when: hasSlash, pattern: SLASHED_AGENCY_BEFORE, accept: knownAgency },
   { when: hasSlash, pattern: SLASHED_AGENCY_AFTER, accept: knownAgency },
   { when: (head) => /\([^()]{3,16}\d\)/.test(head), pattern: PAREN_DATE, accept: always },
@@ -125,7 +155,15 @@ function acceptWithSeparator(found: DatelineMatch, groups: Record<string, string
   const hasDate = groups['date'] !== undefined;
   if (agency !== null) {
     // An unknown parenthesis needs a place or date before it and must look like a name: `WASHINGTON (Foo News) -`.
-    return isKnownAgency(agency) || ((location !== null || hasDate) && /^\p{Lu}[\p{L}\d .&'-]{0,30}$/u.test(agency));
+    // `Paris Saint-Germain (PSG) - the French champions - ...` is a sentence, not a dateline, and a colon after an
+    // unknown parenthesis opens a speaker's words (`Jane Doe (Labour): I disagree`).
+    if (isKnownAgency(agency)) return true;
+    return (
+      (location !== null || hasDate) &&
+      /^\p{Lu}[\p{L}\d .&'-]{0,30}$/u.test(agency) &&
+      !startsLowerCase(found.rest) &&
+      !/[:=]$/.test(found.dateline.text)
+    );
   }
   if (startsLowerCase(found.rest) && !hasDate) return false;
   if (hasDate) return location !== null || !startsLowerCase(found.rest);
@@ -156,26 +194,50 @@ function build(
   rest: string,
   reference: string | null,
 ): DatelineMatch | null {
-  const location = groups['loc']?.trim().replace(/\s*,$/, '') || null;
-  const agency = (groups['agency'] ?? groups['bare'])?.trim() || null;
+  const location = groups['loc']?.trim().replace(/\s*,$/, '').replace(CAPS_PERIOD, '$1') || null;
+  const printed = (groups['agency'] ?? groups['bare'])?.trim();
+  const agency = (printed && groups['partner'] ? `${printed}/${groups['partner']}` : printed) || null;
   if (location === null && agency === null && groups['date'] === undefined) return null;
-  const date = parseDate(groups['date'], reference);
+  const date = parseDate(groups['date'], reference, agency === null ? undefined : creditedAgency(agency)?.language);
   if (date === undefined) return null;
+  const reporter = groups['reporter'] ? { name: groups['reporter'], title: groups['title'] ?? null } : null;
   return {
     dateline: { text: matched.trim(), location, date, agency },
     rest: rest.replace(/^\s+/, ''),
+    reporter,
   };
 }
 
-const DAY_FIRST = /^(\d{1,2})(?:\.|er|º)? (\p{L}+)/u;
-const MONTH_FIRST = /^(\p{L}+)\.? ?(\d{1,3})/u;
+// Interfax prints a full stop after a place of one part (`MOSCOW. Oct 14 (Interfax) - `); a state's abbreviation keeps
+// its own (`N.Y.`, `Fla.`, 1987's `DENVER, COLO.`).
+const CAPS_PERIOD = /^((?:\p{Lu}+ )*\p{Lu}{3,})\.$/u;
 
-/** The ISO date of a printed date; null for an impossible day (`March 119`); undefined when it is not a date at all. */
-function parseDate(printed: string | undefined, reference: string | null): string | null | undefined {
+const DAY_FIRST = /^(\d{1,2})(?:\.|er|º|st|nd|rd|th)? (\p{L}+)/u;
+const MONTH_FIRST = /^(\p{L}+)\.? ?(\d{1,3})/u;
+const YEAR_FIRST = /^(\d{4})\. ?(\p{L}+)\.? (\d{1,2})/u;
+const FIGURES = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?/;
+
+/**
+ * The ISO date of a printed date; null for an impossible day (`March 119`) or a month name whose month depends on a
+ * language the dateline does not settle; undefined when it is not a date at all. `language` is the dateline agency's.
+ */
+function parseDate(
+  printed: string | undefined,
+  reference: string | null,
+  language?: string,
+): string | null | undefined {
   if (printed === undefined) return null;
+  const figures = FIGURES.exec(printed);
+  if (figures)
+    return isoDate(Number(figures[2]), Number(figures[1]), figures[3] ? Number(figures[3]) : null, reference);
+  const yearFirst = YEAR_FIRST.exec(printed);
+  if (yearFirst) {
+    const month = monthNumber(yearFirst[2] ?? '', language);
+    return month === undefined ? undefined : isoDate(month, Number(yearFirst[3]), Number(yearFirst[1]), reference);
+  }
   const dayFirst = DAY_FIRST.exec(printed);
   const monthFirst = dayFirst ? null : MONTH_FIRST.exec(printed);
-  const month = monthNumber((dayFirst ? dayFirst[2] : monthFirst?.[1]) ?? '');
+  const month = monthNumber((dayFirst ? dayFirst[2] : monthFirst?.[1]) ?? '', language);
   const day = Number(dayFirst ? dayFirst[1] : monthFirst?.[2]);
   if (month === undefined) return undefined;
   const year = /\b(\d{4})$/.exec(printed);

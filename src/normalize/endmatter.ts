@@ -24,25 +24,47 @@ const SOURCE_LINE = /^\(?\s*(?:Sources?|SOURCES?|Quelle|Fuente|Fonte)\s*[:：]\s
 // PR Newswire ends releases with `SOURCE Acme Robotics, Inc.` (no colon): the name runs to the end of the line,
 // punctuation included, and must be in mixed case, since a 1987 headline can read `SOURCE VENTURE CAPITAL INC YEAR`.
 const RELEASE_SOURCE = /^SOURCE ([^\n]*[a-z][^\n]{0,100})$/;
-// `Copyright 2019 The Associated Press. All rights reserved.`, `© 2026 Yonhap`, `(c) 1987 Reuters` — a year or sign is
-// required so that a headline like `Copyright ruling upheld` is not taken for one.
-const COPYRIGHT = /^(?:Copyright\s*(?:©|\(c\))?\s*\d{4}|©|\(c\)\s*\d{4})|All rights reserved/i;
+// `Copyright 2019 The Associated Press. All rights reserved.`, `© 2026 Yonhap`, `(c) 1987 Reuters`, `Copyright ©
+// ANTARA 2023` — a year or sign is required so that a headline like `Copyright ruling upheld` is not taken for one,
+// and `All rights reserved` must open the line or a sentence (not `The album, All Rights Reserved, ...`).
+// Korean agencies print theirs in angle brackets: `<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>`.
+const COPYRIGHT =
+  /^(?:Copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s*\d{4}|<?\s*저작권자\s*(?:\(c\)|ⓒ|©))|(?:^|[.!]\s+)All rights reserved/i;
+// The people who made the story, labelled, on lines of their own at its end: Antara `Reporter: ...` / `Editor: ...`
+// (`Pewarta:` in Indonesian), PAP `autor: ...`, `Text:`, `Redaktion:`; and a parenthesised byline, CNA's `(By A and B)`.
+const CREDIT_LABELS =
+  'Reporter|Reporters|Reporting|Editor|Editors|Edited by|Writer|Writers|Written by|Author|Authors|Autor|Autorka|Autoria|Pewarta|Penulis|Penyunting|Redaktur|Text|Texto|Redaktion|Redacción|Redazione|Translator|Translated by|Photo|Photos|Foto|Fotos';
+// The value must be names (`Siti Rahma`, `A. Lee and B. Kim`), so that `Text: The agreement is attached.` stays body.
+const NAME = `\\p{Lu}[\\p{L}'’.-]*(?: \\p{Lu}[\\p{L}'’.-]*){0,3}`;
+const CREDIT_LINE = new RegExp(
+  `^(?:${CREDIT_LABELS.replace(/\b(\p{Lu})/gu, (c) => `[${c}${c.toLowerCase()}]`)})\\s*:\\s*${NAME}(?:(?:,| and| und| et| y| e| i| dan| og| och| ja|/) ?${NAME}){0,4}$`,
+  'u',
+);
+const CREDIT_BYLINE = /^\((?:By|Von|Por|Par|Di|Av|Door|Reporting by) \p{Lu}[^()]{2,120}\)$/u;
 const CONTINUATION = /^(?:MORE|More|more)(?: to (?:follow|come))?\.?$|^\(MORE\)$/;
 // AP sets its trailer off with a line of underscores: `___`.
 const RULE = /^_{3,}$/;
 
-const CREDITS = AGENCIES.flatMap((agency) => agency.credits ?? []);
+const CREDITS = [CREDIT_LINE, CREDIT_BYLINE, ...AGENCIES.flatMap((agency) => agency.credits ?? [])];
+// Lines that name an agency as the story's source in a sentence: CP's `This report by The Canadian Press was first
+// published Oct. 14, 2023.`
+const SOURCE_LINES = AGENCIES.flatMap((agency) =>
+  (agency.sourceLines ?? []).map((line) => [line, agency.name] as const),
+);
 const TRAILERS = AGENCIES.flatMap((agency) => agency.trailers ?? []);
 
 // Every line near a story's end is asked whether it is end matter, so cheap tests of how end matter can begin come
 // first: anchored regexes instead of a dozen. Together they must match a superset of the anchored patterns below;
 // the credits that may sit anywhere in a paragraph (`... contributed to this report.`) are caught by CREDIT_WORDS.
-const MAYBE_END_WORD =
-  /^(?:[(\-—–=#©/._]|reuter|end|fin|nnnn|fim|sources?\b|quelle|fuente|fonte|reporting|editing|writing|copyright|more|for more|keywords|follow|this (?:story|report|article))/i;
+const MAYBE_END_WORD = new RegExp(
+  `^(?:[(\\-—–=#©/._<]|저작권자|ce (?:texte|reportage|article)|cette (?:dépêche|nouvelle)|reuter|end|fin|nnnn|fim|sources?\\b|quelle|fuente|fonte|reporting|editing|writing|copyright|more|for more|keywords|follow|to contact|this (?:story|report|article)|${CREDIT_LABELS})`,
+  'i',
+);
 // Shapes that are case-sensitive: a word alone (`EFE`, `BERNAMA`, `ends`), lower-case initials (`dpa ab`, `hh/ph`,
 // `abc-def/gh`), upper-case ones after a name (`PTI AB CD`).
+// Parts joined by slashes (`Lusa/Fim`, `Anna Svensson/TT`), KUNA's `ak.mh`, PAP's `mkr/ par/`, Lusa's `JMR // ZO`.
 const MAYBE_END_SHAPE =
-  /^(?:[\p{L}][\p{L}-]{1,24}\.?$|[a-z]{2,4}(?:[/-][a-z]| [a-z]{2,4}(?: |$))|\p{Lu}{2,5}(?: \p{Lu}{2,4})+$)/u;
+  /^(?:[\p{L}][\p{L}–-]{1,24}\.?$|[a-z]{2,4}(?:[/-][a-z]|\/ | [a-z]{2,4}(?: |$)|\.[a-z]{2,4}$)|\p{Lu}{2,5}(?: \p{Lu}{2,4})+$|\p{Lu}{2,6} [a-z]{2,4}(?: |$)|\p{Lu}{2,5}(?: \/\/ \p{Lu}{2,5})+$|\p{L}[\p{L} .'-]{0,40}\/[\p{L}/ .'-]*$)/u;
 // Words that credits and copyright lines carry where they are not anchored: near the end of a sentence
 // (`... contributed to this report.`, `All rights reserved.`), in a short line (`Jane Doe can be reached at ...`), and
 // a reporter's address on a line of its own. Only those stretches are searched, without copying them (a global
@@ -51,8 +73,14 @@ const CREDIT_END = /contribut|helped with|ights reserved|IGHTS RESERVED/g;
 const CREDIT_SHORT = /can be reached|on Twitter/;
 const STRETCH = 120;
 
+// An agency's name of several words on a line of its own (`La Presse Canadienne`, `Yonhap News Agency`): a lookup,
+// where a shape of capitalised words would let every short line through.
+const NAMES_OF_WORDS = new Set(AGENCIES.flatMap((agency) => agency.aliases.filter((alias) => alias.includes(' '))));
+const NAME_OF_WORDS_MAX = Math.max(...[...NAMES_OF_WORDS].map((name) => name.length)) + 1;
+
 function maybeEnd(line: string): boolean {
   if (MAYBE_END_WORD.test(line) || MAYBE_END_SHAPE.test(line)) return true;
+  if (line.length <= NAME_OF_WORDS_MAX && NAMES_OF_WORDS.has(line.replace(/\.$/, '').toLowerCase())) return true;
   if (line.length <= 80 && line.includes('@')) return true;
   if (line.length <= 250 && CREDIT_SHORT.test(line)) return true;
   CREDIT_END.lastIndex = Math.max(0, line.length - STRETCH);
@@ -74,6 +102,7 @@ export function classifyEndMatter(text: string): EndMatter | null {
   if (source?.[1]) return { kind: 'source', name: sourceName(source[1], line) };
   const release = RELEASE_SOURCE.exec(line);
   if (release?.[1]) return { kind: 'source', name: canonicalAgency(release[1]) ?? release[1] };
+  for (const [pattern, name] of SOURCE_LINES) if (pattern.test(line)) return { kind: 'source', name };
   if (CREDITS.some((pattern) => pattern.test(line))) return { kind: 'credits' };
   if (COPYRIGHT.test(line)) return { kind: 'copyright' };
   if (TRAILERS.some((pattern) => pattern.test(line))) return { kind: 'furniture' };

@@ -109,3 +109,22 @@ function letters(text: string): number {
   }
   return count;
 }
+
+// Languages the detector confuses on short news text, one group a row: Malay and Indonesian, Norwegian and Danish,
+// Croatian, Serbian and Bosnian in Latin script, Czech and Slovak.
+const SIBLINGS: readonly (readonly string[])[] = [
+  ['ms', 'id'],
+  ['no', 'da'],
+  ['hr', 'sr', 'bs'],
+  ['cs', 'sk'],
+];
+
+/**
+ * A detected language read against the home language of the agency that sent the story: where the two are
+ * siblings the detector confuses (Bernama's Malay read as Indonesian), the agency's own is the story's; anything
+ * else the detector says stands (Bernama's English stays English).
+ */
+export function withHomeLanguage(detected: string | null, home: string | undefined): string | null {
+  if (detected === null || home === undefined || detected === home) return detected;
+  return SIBLINGS.some((group) => group.includes(detected) && group.includes(home)) ? home : detected;
+}

@@ -3,7 +3,7 @@
  * update notes (`(Adds quotes in paragraphs 5-7)`, `(Updates with ...)`), bullet summaries, bylines, and a press
  * release's subheadline. None of them is the dateline or body; the dateline is the first paragraph after them.
  */
-import { creditedAgency } from './agencies.js';
+import { agencyOf, creditedAgency } from './agencies.js';
 import { parseDateline, type DatelineMatch } from './dateline.js';
 import { looksLikeByline } from './byline.js';
 
@@ -47,6 +47,14 @@ export function leadShape(paragraph: string): LeadField | null {
   return null;
 }
 
+/**
+ * The agency's name on a line of its own under a byline is the byline's title (CP: `By Jane Doe` / `The Canadian
+ * Press`); a name the table does not know stays what it is.
+ */
+function agencyUnderByline(paragraph: string, above: LeadField | undefined): LeadField | null {
+  return above === 'byline' && paragraph.length <= 40 && agencyOf(paragraph) !== undefined ? 'byline' : null;
+}
+
 /** An editor's note without its label: `EDITOR'S NOTE _ This is part of ...` → `This is part of ...`. */
 export function ednoteText(paragraph: string): string {
   return paragraph.replace(EDNOTE, '').trim() || paragraph;
@@ -62,16 +70,17 @@ export function bulletText(paragraph: string): string {
  * them, and a subheadline (a short block of no known shape, as press releases print under their headline) only
  * when that dateline names an agency the table knows: at most two, and ending like a sentence only in a release.
  * Editor's notes, update notes and bylines at the top are taken either way. Only the first paragraph is read when
- * it opens with a dateline, which is most stories: the lead costs nothing then.
+ * it opens with a dateline, which is most stories: the lead costs nothing then. `bylineAbove` says the reader took a
+ * byline off above the first paragraph.
  */
-export function takeLead(paragraphs: readonly string[], reference: string | null): Lead {
+export function takeLead(paragraphs: readonly string[], reference: string | null, bylineAbove = false): Lead {
   const fields: LeadField[] = [];
   let certain = 0;
   let subheadlines = 0;
   let sentences = false;
   for (let i = 0; i < paragraphs.length && i < LEAD_MAX_BLOCKS; i++) {
     const text = paragraphs[i] ?? '';
-    const shape = leadShape(text);
+    const shape = leadShape(text) ?? agencyUnderByline(text, i === 0 && bylineAbove ? 'byline' : fields.at(-1));
     if (shape === null) {
       const dateline = parseDateline(text, reference);
       if (dateline !== null) {

@@ -1,86 +1,29 @@
-/**
- * Month names as datelines print them, one row per language the agencies file in (date-fns locales' shape: twelve
- * entries, January first, each listing the spellings and abbreviations seen, lower-case, without a trailing period):
- * `Nov.`, `Sept.`, `March`, `abr`, `dez`, `août`, `JUL`, `März`, `2. tammikuuta`.
- */
-const MONTH_NAMES: Readonly<Record<string, readonly string[]>> = {
-  // English, AP and Reuters abbreviations included
-  en: [
-    'january jan',
-    'february feb',
-    'march mar',
-    'april apr',
-    'may',
-    'june jun',
-    'july jul',
-    'august aug',
-    'september sept sep',
-    'october oct',
-    'november nov',
-    'december dec',
-  ],
-  // Spanish (EFE, Xinhua)
-  es: 'enero ene|febrero feb febr|marzo mar|abril abr|mayo may|junio jun|julio jul|agosto ago|septiembre setiembre sept sep set|octubre oct|noviembre nov|diciembre dic'.split(
-    '|',
-  ),
-  // Portuguese (Lusa, AFP, Xinhua)
-  pt: 'janeiro jan|fevereiro fev|março marco mar|abril abr|maio mai|junho jun|julho jul|agosto ago|setembro set|outubro out|novembro nov|dezembro dez'.split(
-    '|',
-  ),
-  // French (AFP, Xinhua, ATS)
-  fr: 'janvier janv|février fevrier févr fevr|mars|avril avr|mai|juin|juillet juil|août aout|septembre sept|octobre oct|novembre nov|décembre decembre déc dec'.split(
-    '|',
-  ),
-  // Italian (ANSA)
-  it: 'gennaio genn gen|febbraio febbr feb|marzo mar|aprile apr|maggio magg mag|giugno giu|luglio lug|agosto ago|settembre sett set|ottobre ott|novembre nov|dicembre dic'.split(
-    '|',
-  ),
-  // German (dpa, APA, SDA), Austrian `Jänner` included
-  de: 'januar jänner jän jan|februar feb|märz maerz mrz|april apr|mai|juni jun|juli jul|august aug|september sept sep|oktober okt|november nov|dezember dez'.split(
-    '|',
-  ),
-  // Dutch (ANP, Belga)
-  nl: 'januari jan|februari feb|maart mrt|april apr|mei|juni jun|juli jul|augustus aug|september sep|oktober okt|november nov|december dec'.split(
-    '|',
-  ),
-  // Swedish (TT)
-  sv: 'januari jan|februari feb|mars mar|april apr|maj|juni jun|juli jul|augusti aug|september sep sept|oktober okt|november nov|december dec'.split(
-    '|',
-  ),
-  // Danish (Ritzau)
-  da: 'januar jan|februar feb|marts mar|april apr|maj|juni jun|juli jul|august aug|september sep sept|oktober okt|november nov|december dec'.split(
-    '|',
-  ),
-  // Norwegian (NTB)
-  no: 'januar jan|februar feb|mars mar|april apr|mai|juni jun|juli jul|august aug|september sep sept|oktober okt|november nov|desember des'.split(
-    '|',
-  ),
-  // Finnish (STT): the nominative, the partitive dates are printed in (`2. tammikuuta`), and abbreviations
-  fi: 'tammikuu tammikuuta tammik|helmikuu helmikuuta helmik|maaliskuu maaliskuuta maalisk|huhtikuu huhtikuuta huhtik|toukokuu toukokuuta toukok|kesäkuu kesäkuuta kesäk|heinäkuu heinäkuuta heinäk|elokuu elokuuta elok|syyskuu syyskuuta syysk|lokakuu lokakuuta lokak|marraskuu marraskuuta marrask|joulukuu joulukuuta jouluk'.split(
-    '|',
-  ),
-};
+import { MONTH_NAMES } from './months/index.js';
 
-const MONTHS: Readonly<Record<string, number>> = buildMonths(MONTH_NAMES);
-
-function buildMonths(languages: Readonly<Record<string, readonly string[]>>): Record<string, number> {
-  const table: Record<string, number> = {};
-  for (const names of Object.values(languages)) {
-    names.forEach((spellings, i) => {
-      for (const name of spellings.split(' ')) table[name] = i + 1;
-    });
-  }
-  return table;
+// Every spelling's month, and each language's own: a spelling two languages give different months (`listopada`:
+// October in Croatian, November in Polish) is AMBIGUOUS unless the language is known.
+const AMBIGUOUS = 0;
+const BY_LANGUAGE = new Map<string, Map<string, number>>();
+const MONTHS = new Map<string, number>();
+for (const [language, names] of Object.entries(MONTH_NAMES)) {
+  const own = new Map<string, number>();
+  names.forEach((spellings, i) => {
+    for (const name of spellings.split(' ')) {
+      own.set(name, i + 1);
+      const seen = MONTHS.get(name);
+      MONTHS.set(name, seen === undefined || seen === i + 1 ? i + 1 : AMBIGUOUS);
+    }
+  });
+  BY_LANGUAGE.set(language, own);
 }
 
-/** A regex source matching any month name above, with an optional trailing period. */
-export const MONTH_PATTERN = `(?:${Object.keys(MONTHS)
-  .sort((a, b) => b.length - a.length)
-  .join('|')})\\.?`;
-
-/** The month number (1–12) of a printed month name, or undefined. */
-export function monthNumber(name: string): number | undefined {
-  return MONTHS[name.toLowerCase().replace(/\.$/, '')];
+/**
+ * The month number (1–12) of a printed month name, or undefined; 0 for a spelling whose month depends on its
+ * language when `language` (ISO 639-1, the dateline agency's) does not settle it.
+ */
+export function monthNumber(name: string, language?: string): number | undefined {
+  const key = name.toLowerCase().replace(/\.$/, '');
+  return (language === undefined ? undefined : BY_LANGUAGE.get(language)?.get(key)) ?? MONTHS.get(key);
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;

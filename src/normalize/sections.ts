@@ -16,6 +16,9 @@ const RELEASE_HEADINGS: readonly RegExp[] = [
   /^(?:Forward[- ]Looking Statements?|Safe Harbou?r(?: Statement)?|Cautionary (?:Note|Statement|Language)\b|Disclaimer\b)/i,
   /^This (?:press |news )?release (?:contains|may contain|includes) (?:certain )?["“]?forward-looking/i,
   /^(?:(?:Media|Press|Investor|Company|Analyst)\s+)?(?:Relations\s+)?(?:Contacts?|Inquiries|Enquiries)(?:\s*:|$)/i,
+  // The contact heading in the release wires' other languages: APA-OTS `Rückfragehinweis:`, `Pressekontakt:`,
+  // `Contact presse :`, `Contacto de prensa:`, `Contatti:`, `Perscontact:`, `Kontakt:`.
+  /^(?:Rückfragehinweis|Rückfragen|Pressekontakt|Medienkontakt|Kontakt|Contacts? presse|Contacto(?:s)?(?: de prensa)?|Contatti|Contatto stampa|Ufficio stampa|Perscontact|Mediakontakt|Lisätiedot)(?:\s*:|$)/i,
   /^View (?:original content|source version)\b/i,
   /^To view the original version on\b/i,
   /^(?:Logo|Photo|Video|Multimedia)\s*[-–:]\s*https?:\/\//i,

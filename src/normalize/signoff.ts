@@ -5,7 +5,7 @@
  * allows (`dpa ab cd ef`, `PTI AB CD`, `(SDA/xy)`); or one of the closers every wire uses (`(END)`, `ends`, `Fin`,
  * `-30-`, `###`); or a line of desk initials alone (AFP `ab/cd/ef`, `abc-def/gh`).
  */
-import { signoffAgency, type Agency, type InitialsShape } from './agencies.js';
+import { creditedAgency, signoffAgency, type Agency, type InitialsShape } from './agencies.js';
 
 /** A sign-off line, read. */
 export interface Signoff {
@@ -19,20 +19,31 @@ export interface Signoff {
 
 // `Reuter`, `REUTER`, `Reuters.`, and 1987 dumps' `REUTER...^M` (a carriage return printed as caret-M).
 const REUTER = /^reuters?(?:\.{1,3}|…)?(?:\^M)?$/i;
-// Closers that end a story whoever sent it: `(END)` (Yonhap), `ends` (PA), `Fin`/`Fim` (Spanish, French,
-// Portuguese), `-30-`, `###`, `NNNN` (ZCZC framing).
-const CLOSER = /^(?:\(END\)|\(ENDS?\)|END|ENDS|[Ee]nds|Fin|FIN|Fim|FIM|-30-|-0-|#{3}|# # #|NNNN)\.?$/;
-// AFP desk initials on a line of their own: `hh/ph/ts/hd`, `abc-def/gh/ij`: groups of two or three letters, three
-// or more of them or a hyphenated one, so that a unit on a line of its own (`dlrs/bbl`, `cts/shr`) is not taken.
+// Closers that end a story whoever sent it: `(END)` (Yonhap; `(끝)` in Korean), `(end)` (KUNA), `ends` (PA), `Fin`/`Fim` (Spanish,
+// French, Portuguese), `(Schluss)` (German: APA), `-30-`, `###`, `NNNN` (ZCZC framing).
+const CLOSERS =
+  '\\(END\\)|\\(끝\\)|\\(ENDS?\\)|\\([Ee]nd\\)|\\(Schluss\\)|END|ENDS|[Ee]nds|Fin|FIN|Fim|FIM|-30-|-0-|#{3}|# # #|NNNN';
+const CLOSER = new RegExp(`^(?:${CLOSERS})\\.?$`);
+// A closer and the desk's initials after it: `(Schluss) jul/mri` (APA).
+const CLOSER_INITIALS = new RegExp(`^(?:${CLOSERS}) [a-z]{2,4}(?:/[a-z]{2,4}){0,4}$`);
+// Desk initials on a line of their own: AFP `hh/ph/ts/hd`, `abc-def/gh/ij` (groups of two or three letters, three
+// or more of them or a hyphenated one, so that a unit on a line of its own, `dlrs/bbl` or `cts/shr`, is not taken);
+// a slash before each group, dpa-AFX `/ck/jha`, or after each, PAP `mkr/ par/`; Lusa's upper-case `JMR // ZO`.
 const INITIALS_LINE =
-  /^(?:[a-z]{2,3}(?:\/[a-z]{2,3}){2,6}|[a-z]{2,3}-[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?){1,5}|[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?)*\/[a-z]{2,3}-[a-z]{2,3})$/;
-/** A pair of desk initials (`ab/cd`): initials only under a sign-off (EFE `EFE` / `ab/cd`, IANS `--IANS` / `ab/cd`). */
-export const INITIALS_PAIR = /^[a-z]{2,3}\/[a-z]{2,3}$/;
+  /^(?:[a-z]{2,3}(?:\/[a-z]{2,3}){2,6}|[a-z]{2,3}-[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?){1,5}|[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?)*\/[a-z]{2,3}-[a-z]{2,3}|(?:\/[a-z]{2,4}){2,5}|(?:[a-z]{2,4}\/ ?){2,5}|[A-Z]{2,4}(?: \/\/ [A-Z]{2,4}){1,3})$/;
+/**
+ * A short line of desk initials that is initials only under a sign-off: EFE `EFE` / `ab/cd`, IANS `--IANS` / `ab/cd`,
+ * KUNA `(end)` / `ak.mh`, Bernama `-- BERNAMA` / `RY NHA`; or under the story of an agency that prints its initials
+ * on a line (AFP `cha/pw`).
+ */
+export const INITIALS_PAIR = /^(?:[a-z]{2,3}[/.][a-z]{2,3}|[A-Z]{2,4}(?: [A-Z]{2,4}){1,2})$/;
 // What may wrap the agency's token: `(`, `.(`, `/`, `--`, `—`, `==`, and their closing halves.
 const OPEN = /^(?:\.?\(|\/|[-—–=]{1,3})?\s*/;
 const CLOSE = /\s*(?:\)|\/)?\s*[.:]?$/;
 const INITIALS: Readonly<Record<InitialsShape, RegExp>> = {
-  lower: /^ [a-z]{2,4}(?: [a-z]{2,4}){0,5}$/,
+  // `dpa ab cd`, dpa's service codes `dpa lni hm yyzz n1 kr`, AAP's `AAP tk/jm`
+  // and a regional service's code before them (`dpa/lno ab yy`)
+  lower: /^(?:\/[a-z]{2,4})? [a-z]{2,4}(?:[ /][a-z]{1,4}\d?){0,6}$/,
   upper: /^ [A-Z]{2,4}(?: [A-Z]{2,4}){0,5}$/,
   slash: /^\/[a-z]{2,4}(?:\/[a-z]{2,4}){0,3}$/,
   line: /^$/,
@@ -45,7 +56,7 @@ export function parseSignoff(text: string): Signoff | null {
   const line = text.trim();
   if (line.length === 0 || line.length > MAX) return null;
   if (REUTER.test(line)) return { name: 'Reuters', implies: null, initialsOnly: false };
-  if (CLOSER.test(line)) return { name: null, implies: null, initialsOnly: false };
+  if (CLOSER.test(line) || CLOSER_INITIALS.test(line)) return { name: null, implies: null, initialsOnly: false };
   if (INITIALS_LINE.test(line)) return { name: null, implies: null, initialsOnly: true };
   // NTB signs off `(©NTB)`: the sign inside the bracket is not part of the name.
   const core = line.replace(OPEN, '').replace(CLOSE, '').replace(/^©\s*/, '');
@@ -55,9 +66,31 @@ export function parseSignoff(text: string): Signoff | null {
   // A token and desk initials after it: `dpa ab cd`, `PTI AB CD`, `SDA/xy`.
   const split = /^([^\s/]+)([\s/].*)$/.exec(core);
   const agency = split?.[1] ? signoffAgency(split[1]) : undefined;
-  if (!split || !agency) return null;
-  const initials = split[2] ?? '';
-  return (agency.initials ?? []).some((shape) => INITIALS[shape].test(initials)) ? named(agency, split[1] ?? '') : null;
+  const initials = split?.[2] ?? '';
+  if (agency && (agency.initials ?? []).some((shape) => INITIALS[shape].test(initials))) {
+    return named(agency, split?.[1] ?? '');
+  }
+  return joined(core);
+}
+
+// The parts of a sign-off joined by slashes (or a hyphen between two agencies) other than the agency's own name:
+// a partner agency (`/ritzau/AFP`, `(ANSA-AFP).`, STT's en dash `STT–AFP`), a closer (Lusa `Lusa/Fim`), desk initials (CNA `Enditem/AW`),
+// or the names of the reporters and editors (TT `Anna Svensson/TT`, WAM `WAM/Hatem Salem/Rola Haddad`).
+const PART = /^(?:\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}|[A-Z]{2,4}|[a-z]{2,4}|Fim|Fin|FIM|FIN)$/u;
+
+/** A sign-off of parts joined by slashes, one of them an agency's name or sign-off (the first such names it). */
+function joined(core: string): Signoff | null {
+  if (!core.includes('/') && !/^[A-Za-z]+[-–][A-Za-z]+$/.test(core)) return null;
+  const parts = core.split(core.includes('/') ? '/' : /[-–]/).map((part) => part.trim());
+  let first: Agency | undefined;
+  let token = '';
+  for (const part of parts) {
+    const agency = signoffAgency(part) ?? (part.includes(' ') ? undefined : creditedAgency(part));
+    if (agency !== undefined) {
+      if (first === undefined) [first, token] = [agency, part];
+    } else if (!PART.test(part)) return null;
+  }
+  return first === undefined ? null : named(first, token);
 }
 
 function named(agency: Agency, token: string): Signoff {
@@ -68,9 +101,10 @@ function named(agency: Agency, token: string): Signoff {
 
 // A sign-off run into the last paragraph after its final sentence: wrapped (`... the ministry said. (END)`,
 // `... in the capital.(ANSA).`, `... said. -- BERNAMA`, `... he said.==Kyodo`, `... on Monday. Enditem`) or a bare
-// word of the table or desk initials after a space (`... said. EFE`, `... electric cars. hh/ph/ts/hd`).
+// word of the table or desk initials after a space (`... said. EFE`, `... electric cars. hh/ph/ts/hd`), or a name with
+// its desk's initials (`... until midnight. PTI SUD NN`).
 const GLUED =
-  /[.!?"”’)](?:[ \t]*((?:[-—–=(/#][^.!?\n]{0,46}|End ?item=?\/?)\.?)|[ \t]+([a-z]{2,4}(?:[-/][a-z]{2,4})+|[A-Za-z][\w-]{1,14}))$/;
+  /[.!?"”’)](?:[ \t]*((?:[-—–=(/#][^.!?\n]{0,46}|End ?item=?\/?)\.?)|[ \t]+([a-z]{2,4}(?:[-/][a-z]{2,4})+|[A-Z]{2,6}(?: [A-Z]{2,4}){1,4}|[A-Za-z][\w-]{1,14}))$/;
 
 /** Splits a sign-off printed at the end of the last paragraph from the text before it. */
 export function splitGluedSignoff(paragraph: string): { readonly text: string; readonly signoff: string } | null {
@@ -81,8 +115,12 @@ export function splitGluedSignoff(paragraph: string): { readonly text: string; r
   if (!match || !printed) return null;
   const signoff = parseSignoff(printed);
   if (signoff === null) return null;
-  // A bare word must be one of the table's (`EFE`) or initials: a closing `ends` or `Fin` is a word of the sentence.
-  if (match[2] !== undefined && signoff.name === null && signoff.implies === null && !signoff.initialsOnly) return null;
+  // A bare word must be one of the table's (`EFE`), initials or a closer in capitals (Xinhua's French `... recherche.
+  // Fin`): a closing lower-case `ends` is a word of the sentence.
+  const bare = match[2];
+  if (bare !== undefined && signoff.name === null && signoff.implies === null && !signoff.initialsOnly) {
+    if (!/^\p{Lu}/u.test(bare)) return null;
+  }
   const text = paragraph.slice(0, offset + match.index + 1).trimEnd();
   return { text, signoff: printed };
 }

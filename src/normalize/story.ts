@@ -1,10 +1,10 @@
 import { hash } from 'node:crypto';
 import type { Dateline, NormalizeContext, ParsedStory, Story } from '../types.js';
-import { agencyAtStart, creditedAgency } from './agencies.js';
+import { agencyAtStart, agencyOf, creditedAgency } from './agencies.js';
 import { bylineAgency, splitByline, type Byline } from './byline.js';
 import { parseDateline, type DatelineMatch } from './dateline.js';
 import { cleanHeadline, isCorrectionMarker } from './headline.js';
-import { detectLanguage, LANGUAGE_PENDING } from './language.js';
+import { detectLanguage, LANGUAGE_PENDING, withHomeLanguage } from './language.js';
 import { bulletText, ednoteText, leadShape, takeLead } from './lead.js';
 import { takeTail } from './tail.js';
 import { inZone } from './time.js';
@@ -46,7 +46,7 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const allMarkers = [...(parsed.markers ?? []), ...markers];
   const reference = parsed.referenceDate ?? context.referenceDate;
   const paragraphs = parsed.paragraphs.map(tidy).filter((p) => p.length > 0);
-  const lead = takeLead(paragraphs, reference);
+  const lead = takeLead(paragraphs, reference, Boolean(parsed.byline));
   const leadPieces: LeadPiece[] = lead.fields.map((field, index) => ({
     index,
     from: 0,
@@ -74,9 +74,10 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const tail = takeTail(
     rest.map((piece) => piece.text),
     wire?.pressRelease === true,
+    wire,
   );
   const body = tail.body.join('\n\n');
-  const byline = splitRawByline(parsed.byline) ?? blocks.byline;
+  const byline = bylineOf(parsed.byline, leadPieces) ?? blocks.byline ?? printed?.reporter ?? null;
   const copyright = tail.copyright ?? parsed.copyright ?? null;
   const agency =
     wire?.name ??
@@ -105,7 +106,7 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     credits: tail.credits ?? parsed.credits ?? null,
     copyright,
     stripped: parsed.stripped?.length ? [...parsed.stripped, ...tail.stripped] : tail.stripped,
-    language: parsed.language ?? languageOf(headline, tail.body, context),
+    language: parsed.language ?? withHomeLanguage(languageOf(headline, tail.body, context), homeLanguage(agency)),
     published: inZone(parsed.published ?? fullDate(dateline?.date), agency, context.timezone),
     url: parsed.url ?? null,
     origin: context.origin,
@@ -115,7 +116,11 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     fingerprint: { exact: digest.slice(0, 16), near: null },
     ...optional(parsed, byline, blocks, tail.release || wire?.pressRelease === true),
   };
-  return { story, paragraphs, pieces: { lead: leadPieces, dateline: datelineAt, rest, tail } };
+  // A line of its own that became the byline's title (`The Canadian Press` under `By Jane Doe`) is traced there.
+  const traced = leadPieces.map((piece) =>
+    piece.field === 'byline' && byline?.title === piece.text ? { ...piece, field: 'byline_title' as const } : piece,
+  );
+  return { story, paragraphs, pieces: { lead: traced, dateline: datelineAt, rest, tail } };
 }
 
 type Blocks = Record<'ednote' | 'update_notes' | 'summary' | 'subheadline', string[]> & { byline: Byline | null };
@@ -141,6 +146,16 @@ function languageOf(headline: string, body: readonly string[], context: Normaliz
   if (detected !== LANGUAGE_PENDING) return detected;
   context.onLanguagePending?.();
   return null;
+}
+
+/**
+ * The byline the reader took off, with the agency's name printed on a line under it (CP: `By Jane Doe` / `The
+ * Canadian Press`) as its title.
+ */
+function bylineOf(given: string | null | undefined, lead: readonly LeadPiece[]): Byline | null {
+  if (!given) return null;
+  const under = lead.filter((piece) => piece.field === 'byline' && agencyOf(piece.text) !== undefined);
+  return splitRawByline([given, ...under.map((piece) => piece.text)].join(', '));
 }
 
 function splitRawByline(raw: string | null | undefined): Byline | null {
@@ -174,6 +189,10 @@ function datelineFromMarkup(text: string, reference: string | null): Dateline | 
   if (printed === '') return null;
   const match: DatelineMatch | null = parseDateline(`${printed.replace(/\s*[-–—_]+$/, '')} - X`, reference);
   return match ? { ...match.dateline, text: printed } : { text: printed, location: printed, date: null, agency: null };
+}
+
+function homeLanguage(agency: string | null): string | undefined {
+  return agency === null ? undefined : creditedAgency(agency)?.language;
 }
 
 function nameOf(name: string | null | undefined): string | undefined {

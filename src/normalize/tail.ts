@@ -1,7 +1,8 @@
 import type { SourceLine } from '../types.js';
+import type { Agency } from './agencies.js';
 import { classifyEndMatter, trailerKind, type EndMatter } from './endmatter.js';
 import { marksRelease, sectionStart } from './sections.js';
-import { INITIALS_PAIR, splitGluedSignoff } from './signoff.js';
+import { INITIALS_PAIR, parseSignoff, splitGluedSignoff } from './signoff.js';
 
 /** Where a paragraph at a story's end went. */
 export type TailField = 'body' | 'source' | 'credits' | 'copyright' | 'stripped';
@@ -37,9 +38,9 @@ interface Item {
 /**
  * Takes the sign-off, source line, credits, copyright, notebooks, release end matter and aggregator trailers off the
  * end of a story, recording every cut paragraph so that nothing disappears silently. `release` says the story is
- * already known to be a press release (from its dateline's wire).
+ * already known to be a press release (from its dateline's wire); `wire` is the agency its dateline names.
  */
-export function takeTail(paragraphs: readonly string[], release = false): Tail {
+export function takeTail(paragraphs: readonly string[], release = false, wire?: Agency): Tail {
   const isRelease = release || paragraphs.slice(-RELEASE_MARK_WINDOW).some(marksRelease);
   const blockStart = Math.min(findListTrailer(paragraphs), sectionStart(paragraphs, isRelease));
   const kept: Item[] = [];
@@ -55,7 +56,8 @@ export function takeTail(paragraphs: readonly string[], release = false): Tail {
   });
   // Walk up from the bottom while paragraphs are end matter.
   for (let last = kept.at(-1); last; last = kept.at(-1)) {
-    const kind = classifyEndMatter(last.text) ?? pairUnderSignoff(last.text, kept.at(-2)?.text);
+    const kind =
+      classifyEndMatter(last.text) ?? initialsUnder(last.text, kept.at(-2)?.text, end.length === 0 ? wire : undefined);
     if (kind === null) break;
     end.push({ ...last, kind });
     kept.pop();
@@ -81,11 +83,19 @@ export function takeTail(paragraphs: readonly string[], release = false): Tail {
   };
 }
 
-/** EFE's and IANS's pair of desk initials under their sign-off (`EFE` / `ab/cd`): initials there, and only there. */
-function pairUnderSignoff(text: string, above: string | undefined): EndMatter | null {
-  if (above === undefined || !INITIALS_PAIR.test(text.trim())) return null;
+/**
+ * A short line of desk initials (`ab/cd`, `ak.mh`, `RY NHA`) is initials only under a sign-off, on a line of its own
+ * or glued to the last paragraph (EFE `EFE` / `ab/cd`, KUNA `... next year. (end)` / `ak.mh`), or as the last line
+ * of a story whose dateline names an agency that prints its initials on a line (`wire`: AFP `cha/pw`).
+ */
+function initialsUnder(text: string, above: string | undefined, wire: Agency | undefined): EndMatter | null {
+  if (!INITIALS_PAIR.test(text.trim())) return null;
+  if (wire?.initials?.includes('line') === true && /^[a-z]/.test(text.trim())) return { kind: 'initials' };
+  if (above === undefined) return null;
   const kind = classifyEndMatter(above);
-  return kind?.kind === 'signoff' && kind.name !== null ? { kind: 'initials' } : null;
+  if (kind?.kind === 'signoff' && (kind.name !== null || kind.implies !== null)) return { kind: 'initials' };
+  const glued = kind === null ? splitGluedSignoff(above) : null;
+  return glued !== null && parseSignoff(glued.signoff) !== null ? { kind: 'initials' } : null;
 }
 
 function findListTrailer(paragraphs: readonly string[]): number {
@@ -103,7 +113,8 @@ type Assembled = Pick<Tail, 'source' | 'credits' | 'copyright' | 'stripped' | 'i
 /**
  * Sorts end matter into its fields. One sign-off becomes the source: a source line beats a sign-off, a named
  * sign-off an unnamed one, and otherwise the last one wins (`(END)` then `Source: Yonhap News Agency` keeps the
- * latter; `REUTER` then `Reuter` keeps `Reuter`); desk initials next to it are printed with it (`EFE` / `ab/cd`).
+ * latter; `REUTER` then `Reuter` keeps `Reuter`); desk initials next to it are printed with it (`EFE` / `ab/cd`),
+ * and so is a sign-off next to it that names the same agency.
  * Fields are written into `fields` by paragraph index (a glued sign-off's half-index rounds down).
  */
 function assemble(end: readonly Item[], stripped: Item[], fields: TailField[]): Assembled {
@@ -131,7 +142,7 @@ function assemble(end: readonly Item[], stripped: Item[], fields: TailField[]): 
   }
   const printed: Item[] = [];
   for (const item of candidates) {
-    const beside = winner !== null && item !== winner && item.kind?.kind === 'initials';
+    const beside = winner !== null && item !== winner && (item.kind?.kind === 'initials' || sameAgency(item, winner));
     if (item === winner || (beside && Math.abs(Math.floor(item.index) - Math.floor(winner?.index ?? 0)) === 1)) {
       printed.push(item);
       mark(item, 'source');
@@ -147,6 +158,15 @@ function assemble(end: readonly Item[], stripped: Item[], fields: TailField[]): 
     stripped: stripped.sort(byIndex).map((item) => item.text.trim()),
     implied,
   };
+}
+
+/** A sign-off naming the agency the source line names (CP: `Ce texte a été publié ...` / `La Presse Canadienne`). */
+function sameAgency(item: Item, winner: Item): boolean {
+  const a = item.kind;
+  const b = winner.kind;
+  return (
+    a?.kind === 'signoff' && a.name !== null && (b?.kind === 'source' || b?.kind === 'signoff') && b.name === a.name
+  );
 }
 
 /** How strongly an item claims the source field: source line, named sign-off, unnamed sign-off, desk initials. */

@@ -23,7 +23,8 @@ export interface LeadPiece extends Piece {
 
 /** What the normalizer's steps took from the paragraphs. */
 export interface TracedPieces {
-  readonly lead: readonly LeadPiece[];
+  /** The lead blocks; `byline_title` for an agency's name printed under the byline (CP's `The Canadian Press`). */
+  readonly lead: readonly (Piece & { readonly field: LeadField | 'byline_title' })[];
   /** The paragraph the printed dateline opens and where it ends in it, or null. */
   readonly dateline: { readonly index: number; readonly end: number } | null;
   /** The paragraphs (or rest of one) handed to the tail, in order; `tail.fields` is by their position. */

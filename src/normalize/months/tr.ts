@@ -1,0 +1,17 @@
+import type { MonthNames } from './types.js';
+
+/** Turkish (Anadolu). */
+export const tr: MonthNames = [
+  'ocak',
+  'şubat',
+  'mart',
+  'nisan',
+  'mayıs',
+  'haziran',
+  'temmuz',
+  'ağustos',
+  'eylül',
+  'ekim',
+  'kasım',
+  'aralık',
+];
