@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { frameStream, type BoundaryFinder } from '../src/formats/frame.js';
 import { plain, plainBoundary } from '../src/formats/plain-format.js';
+import { parsePlain } from '../src/formats/plain.js';
 import { feed, html } from '../src/formats/web-formats.js';
 
 /**
@@ -90,5 +91,14 @@ describe('markup nested 10,000 deep', () => {
       expect(item?.headline).toBe('Deep item');
       expect(item?.paragraphs).toEqual([PROSE]);
     }
+  });
+});
+
+describe('a story of very many paragraphs', () => {
+  it('is parsed on a thread with the default stack (no spread of all its paragraphs into one call)', () => {
+    // 300,000 indented one-word paragraphs in one block (ANPA's way): more than a call can take as arguments.
+    const text = `HEADLINE OF A LONG FILE\n\nThe first line.\n${'   Word.\n'.repeat(300_000)}`;
+    const story = parsePlain(text);
+    expect(story?.paragraphs.length).toBe(300_001);
   });
 });

@@ -144,7 +144,9 @@ export function buildParagraphs(lines: readonly string[], from: number, lineOf: 
   let block: string[] = [];
   let blockStart = from;
   const flush = (): void => {
-    if (block.length > 0) paragraphs.push(...splitBlock(block, tailFrom - blockStart, lineOf, blockStart));
+    // A loop, not push(...): a block can hold more paragraphs than a call has room for arguments (a 15 MB story).
+    if (block.length > 0)
+      for (const paragraph of splitBlock(block, tailFrom - blockStart, lineOf, blockStart)) paragraphs.push(paragraph);
     block = [];
   };
   for (let i = from; i < lines.length; i++) {

@@ -60,7 +60,7 @@ export function paragraphsOf(element: XmlElement | undefined): string[] {
       else if (SKIP.has(item.name)) continue;
       else if (item.name === 'pre') {
         flush();
-        out.push(...buildParagraphs(rawText(item).split(/\r?\n/), 0));
+        for (const paragraph of buildParagraphs(rawText(item).split(/\r?\n/), 0)) out.push(paragraph);
       } else if (BLOCKS.has(item.name)) {
         flush();
         walk(item);

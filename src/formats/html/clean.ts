@@ -186,7 +186,7 @@ function paragraphize(div: Element): void {
       p.parent = div;
       children.push(p);
     } else {
-      children.push(...run);
+      for (const child of run) children.push(child);
     }
     run = [];
   };
