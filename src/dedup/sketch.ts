@@ -15,7 +15,11 @@ export interface NearSketch {
   readonly opening: readonly number[];
   /** How many chunks the whole text has (capped at 127). */
   readonly chunks: number;
-  /** 8-bit hashes of the first {@link SKETCH_NUMBERS} number tokens of the lead ({@link NUMBER_SPAN} words), in order. */
+  /**
+   * 24-bit hashes of the first {@link SKETCH_NUMBERS} number tokens of the lead ({@link NUMBER_SPAN} words), in order:
+   * wide enough that a template re-sent with one figure changed (`index 1234`) is not taken for a copy of one of its
+   * recent variants (8 bits collided once in 256 comparisons, 16 bits once in 65,536: a few a day on a busy wire).
+   */
   readonly numbers: readonly number[];
   /**
    * Retrieval key from the first two chunks and the first two numbers: shared by trimmed, retitled and restyled
@@ -43,6 +47,8 @@ export interface SketchContext {
 export const OPENING_CHUNKS = 9;
 /** How many of the lead's numbers a sketch keeps. */
 export const SKETCH_NUMBERS = 5;
+/** Bytes of a number's hash in the encoded sketch and the stored blob (the `h >>> 8` of {@link sketchOfHashes}). */
+export const NUMBER_BYTES = 3;
 /** How far into the text numbers are kept: rewrites cut and reorder lower paragraphs, but keep the lead's facts. */
 export const NUMBER_SPAN = 80;
 const MAX_CHUNKS = 127;
@@ -87,7 +93,7 @@ export function sketchOfHashes(
     chunk = combine(chunk, h);
     length++;
     if (position < NUMBER_SPAN && numbers.length < SKETCH_NUMBERS && isNumber[position] === true) {
-      numbers.push(h >>> 24);
+      numbers.push(h >>> 8);
       // The numbers in the first two chunks join the lead key (a trimmed copy keeps those two chunks whole).
       if (hashes.length < 2) leadNumbers = combine(leadNumbers, h);
     }

@@ -2,30 +2,40 @@ import Database from 'better-sqlite3';
 import { StateError, describeError } from '../errors.js';
 import type { HttpValidators, ValidatorCache } from '../types.js';
 import { isDamage, quarantine, stateError } from './damage.js';
-import type { NearSketch } from './sketch.js';
-import type { FingerprintStore, StoredStory } from './store.js';
-import { packStory, packedId, unpackStory } from './pack.js';
+import { packCopy, packStory, unpackCopy, unpackStory, type PackedRow } from './pack.js';
+import {
+  RECENT_PER_LEAD,
+  type DroppedCopy,
+  type FingerprintStore,
+  type Found,
+  type LookupKeys,
+  type StoredStory,
+} from './store.js';
 
 // Bumped when the tables change; an older file is rebuilt from the output (the store is only a cache).
-const SCHEMA_VERSION = 3;
-// SQLite allows 32766 bound parameters; a few hundred keys a query is where batching stops paying.
-const KEYS_PER_QUERY = 500;
-// Spread keys are kept to 23 bits (three bytes in SQLite): a few more rows to compare, a byte less per story.
-const SPREAD_MASK = 0x7fffff;
+const SCHEMA_VERSION = 4;
 
 /**
- * The embedded fingerprint store: one SQLite file in WAL mode. Sized for millions of stories at about 64 bytes
- * each: stories are keyed by their lead key (a WITHOUT ROWID table, so the key is the row), the spread key only
- * points back to a lead key, and id, exact bits and sketch share one blob (one column header, not three).
+ * The embedded fingerprint store: one SQLite file in WAL mode. Stories are kept by lead key in the order they were
+ * written (`seq`, counted across runs), so that the newest few with a lead key are one short range of one table
+ * however many share it; an index on the exact bits finds identical bodies past those few (a rerun of an old
+ * variant of a template), and the spread table names the newest story with each spread key. Dropped copies are
+ * kept by their exact bits, so that the same text sent again is dropped as it was.
  */
 export class SqliteStore implements FingerprintStore, ValidatorCache {
   private readonly db: Database.Database;
-  private readonly insertStory: Database.Statement<[number, Buffer, number]>;
-  private readonly insertSpread: Database.Statement<[number, number]>;
+  private readonly insertStory: Database.Statement<[number, number, number, Buffer, number]>;
+  private readonly insertSpread: Database.Statement<[number, number, number]>;
   private readonly setMeta: Database.Statement<[string, number]>;
   private readonly getValidator: Database.Statement<[string], { etag: string | null; last_modified: string | null }>;
   private readonly putValidator: Database.Statement<[string, string | null, string | null]>;
-  private readonly lookups = new Map<number, Database.Statement<number[], StoryRow>>();
+  private readonly newestByLead: Database.Statement<[string], PackedRow>;
+  private readonly newestBySpread: Database.Statement<[string], PackedRow & { key: number }>;
+  private readonly byExact: Database.Statement<[string], PackedRow>;
+  private readonly insertCopy: Database.Statement<[number, Buffer]>;
+  private readonly copiesOf: Database.Statement<[string], { exact: number; data: Buffer }>;
+  // The order the next committed story gets.
+  private seq: number;
 
   /**
    * Why the file found at `path` was set aside (SQLite found it damaged), or null. Set when a damaged file was
@@ -48,79 +58,73 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
       }
     }
     this.db = db;
-    this.insertStory = this.db.prepare('INSERT OR IGNORE INTO story VALUES (?, ?, ?)');
-    this.insertSpread = this.db.prepare('INSERT OR IGNORE INTO spread VALUES (?, ?)');
-    this.setMeta = this.db.prepare('INSERT OR REPLACE INTO meta VALUES (?, ?)');
-    this.getValidator = this.db.prepare('SELECT etag, last_modified FROM validator WHERE url = ?');
-    this.putValidator = this.db.prepare('INSERT OR REPLACE INTO validator VALUES (?, ?, ?)');
+    this.seq = metaOf(db, 'seq');
+    this.insertStory = db.prepare('INSERT INTO story VALUES (?, ?, ?, ?, ?)');
+    this.insertSpread = db.prepare('INSERT OR REPLACE INTO spread VALUES (?, ?, ?)');
+    this.setMeta = db.prepare('INSERT OR REPLACE INTO meta VALUES (?, ?)');
+    this.getValidator = db.prepare('SELECT etag, last_modified FROM validator WHERE url = ?');
+    this.putValidator = db.prepare('INSERT OR REPLACE INTO validator VALUES (?, ?, ?)');
+    // For each lead key, the rows from its RECENT_PER_LEAD-th newest on: one short range of the primary key.
+    this.newestByLead = db.prepare(
+      `SELECT s.lead, s.exact, s.data, s.version FROM json_each(?) j JOIN story s ON s.lead = j.value AND s.seq >=
+        coalesce((SELECT m.seq FROM story m WHERE m.lead = j.value ORDER BY m.seq DESC LIMIT 1 OFFSET ${RECENT_PER_LEAD - 1}), 0)
+       ORDER BY s.lead, s.seq DESC`,
+    );
+    this.newestBySpread = db.prepare(
+      `SELECT p.key, s.lead, s.exact, s.data, s.version FROM json_each(?) j JOIN spread p ON p.key = j.value
+       JOIN story s ON s.lead = p.lead AND s.seq = p.seq`,
+    );
+    this.insertCopy = db.prepare('INSERT OR IGNORE INTO copy VALUES (?, ?)');
+    this.copiesOf = db.prepare('SELECT exact, data FROM copy WHERE exact IN (SELECT value FROM json_each(?))');
+    this.byExact = db.prepare(
+      `SELECT s.lead, s.exact, s.data, s.version FROM story s WHERE s.exact IN (SELECT value FROM json_each(?))
+       ORDER BY s.seq DESC`,
+    );
   }
 
-  candidates(sketches: readonly NearSketch[]): StoredStory[] {
-    return this.guard('read', () => this.find(sketches));
+  candidates(keys: readonly LookupKeys[]): Found {
+    return this.guard('read', () => this.find(keys));
   }
 
-  private find(sketches: readonly NearSketch[]): StoredStory[] {
-    const leads = new Set<number>();
-    const spreads = new Set<number>();
-    for (const s of sketches) {
-      leads.add(s.lead);
-      spreads.add(s.spread);
-    }
-    const out = new Map<string, StoredStory>();
-    const keys = [...leads];
-    for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) this.collect(keys.slice(i, i + KEYS_PER_QUERY), out, null);
-    // A row found by its (shortened) spread key is handed back under the full key of the sketch that asked.
-    const fullSpread = new Map<number, number>();
-    for (const k of spreads) fullSpread.set(k & SPREAD_MASK, k);
-    const spreadKeys = [...fullSpread.keys()];
-    for (let i = 0; i < spreadKeys.length; i += KEYS_PER_QUERY)
-      this.collect(spreadKeys.slice(i, i + KEYS_PER_QUERY), out, fullSpread);
-    return [...out.values()];
+  private find(keys: readonly LookupKeys[]): Found {
+    const byLead = new Map<number, StoredStory[]>();
+    for (const row of this.newestByLead.all(distinct(keys.map((k) => k.lead))))
+      push(byLead, row.lead, unpackStory(row));
+    const bySpread = new Map<number, StoredStory>();
+    const spreads = keys.filter((k) => k.spread !== 0).map((k) => k.spread);
+    if (spreads.length > 0)
+      for (const row of this.newestBySpread.all(distinct(spreads))) bySpread.set(row.key, unpackStory(row));
+    // Identical bodies share the lead key: only a full list can have left one out.
+    const full = keys.filter((k) => (byLead.get(k.lead)?.length ?? 0) >= RECENT_PER_LEAD).map((k) => k.exact);
+    const byExact = new Map<number, StoredStory[]>();
+    if (full.length > 0) for (const row of this.byExact.all(distinct(full))) push(byExact, row.exact, unpackStory(row));
+    const copies = new Map<number, DroppedCopy[]>();
+    for (const row of this.copiesOf.all(distinct(keys.map((k) => k.exact)))) push(copies, row.exact, unpackCopy(row));
+    return { byLead, bySpread, byExact, copies };
   }
 
-  private collect(keys: readonly number[], out: Map<string, StoredStory>, spreads: Map<number, number> | null): void {
-    for (const row of this.lookup(keys.length, spreads !== null).all(...keys)) {
-      const id = packedId(row.data);
-      const spread = row.spread === undefined ? 0 : (spreads?.get(row.spread) ?? 0);
-      const known = out.get(id);
-      if (known && (spread === 0 || known.sketch.spread !== 0)) continue;
-      out.set(id, unpackStory(row, spread));
-    }
+  commit(stories: readonly StoredStory[], offset: number | null, copies: readonly DroppedCopy[] = []): void {
+    this.guard('update', () => this.write(stories, offset, copies));
   }
 
-  private lookup(count: number, bySpread: boolean): Database.Statement<number[], StoryRow> {
-    const cacheKey = bySpread ? -count : count;
-    let statement = this.lookups.get(cacheKey);
-    if (!statement) {
-      const marks = new Array<string>(count).fill('?').join(',');
-      // No LIMIT: cutting a crowded key short (a daily template) could hide the very row a rerun must find.
-      statement = this.db.prepare(
-        bySpread
-          ? `SELECT s.*, p.key AS spread FROM spread p JOIN story s ON s.lead = p.lead WHERE p.key IN (${marks})`
-          : `SELECT * FROM story WHERE lead IN (${marks})`,
-      );
-      this.lookups.set(cacheKey, statement);
-    }
-    return statement;
-  }
-
-  commit(stories: readonly StoredStory[], offset: number | null): void {
-    this.guard('update', () => this.write(stories, offset));
-  }
-
-  private write(stories: readonly StoredStory[], offset: number | null): void {
+  private write(stories: readonly StoredStory[], offset: number | null, copies: readonly DroppedCopy[]): void {
+    let seq = this.seq;
     this.db.transaction(() => {
       for (const story of stories) {
         const { lead, spread } = story.sketch;
-        this.insertStory.run(lead, packStory(story), story.version);
-        if (spread !== 0) this.insertSpread.run(spread & SPREAD_MASK, lead);
+        seq++;
+        this.insertStory.run(lead, seq, story.exact, packStory(story), story.version);
+        if (spread !== 0) this.insertSpread.run(spread, lead, seq);
       }
+      for (const copy of copies) this.insertCopy.run(copy.exact, packCopy(copy));
+      this.setMeta.run('seq', seq);
       if (offset !== null) this.setMeta.run('absorbed', offset);
     })();
+    this.seq = seq;
   }
 
   absorbed(): number {
-    return this.guard('read', () => absorbedOf(this.db));
+    return this.guard('read', () => metaOf(this.db, 'absorbed'));
   }
 
   size(): number {
@@ -172,7 +176,7 @@ function openDatabase(path: string): Database.Database {
     // so that a bulk run stays within its memory bar (a larger cache or mmap measured no faster lookups).
     db.pragma('cache_size = -8192');
     migrate(db);
-    absorbedOf(db);
+    metaOf(db, 'absorbed');
     db.prepare(
       'SELECT (SELECT count(*) FROM (SELECT 1 FROM story LIMIT 1)) + (SELECT count(*) FROM (SELECT 1 FROM spread LIMIT 1))',
     ).get();
@@ -183,28 +187,32 @@ function openDatabase(path: string): Database.Database {
   }
 }
 
-function absorbedOf(db: Database.Database): number {
-  const row = db.prepare("SELECT value FROM meta WHERE name = 'absorbed'").get() as { value: number } | undefined;
+function metaOf(db: Database.Database, name: string): number {
+  const row = db.prepare('SELECT value FROM meta WHERE name = ?').get(name) as { value: number } | undefined;
   return row?.value ?? 0;
 }
 
-/** A row of the story table: `data` is the blob of {@link packStory} (id, exact bits, sketch). */
-export interface StoryRow {
-  readonly lead: number;
-  readonly data: Buffer;
-  readonly version: number;
-  /** Present (23 bits of it) when the row was found through its spread key. */
-  readonly spread?: number;
+/** The keys as a JSON array for `json_each`, each once. */
+function distinct(keys: readonly number[]): string {
+  return JSON.stringify([...new Set(keys)]);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version === SCHEMA_VERSION) return;
   db.exec(`
-    DROP TABLE IF EXISTS story; DROP TABLE IF EXISTS spread; DROP TABLE IF EXISTS meta;
-    CREATE TABLE story (lead INTEGER NOT NULL, data BLOB NOT NULL, version INTEGER NOT NULL,
-      PRIMARY KEY (lead, data)) WITHOUT ROWID;
-    CREATE TABLE spread (key INTEGER NOT NULL, lead INTEGER NOT NULL, PRIMARY KEY (key, lead)) WITHOUT ROWID;
+    DROP TABLE IF EXISTS story; DROP TABLE IF EXISTS spread; DROP TABLE IF EXISTS copy; DROP TABLE IF EXISTS meta;
+    CREATE TABLE story (lead INTEGER NOT NULL, seq INTEGER NOT NULL, exact INTEGER NOT NULL, data BLOB NOT NULL,
+      version INTEGER NOT NULL, PRIMARY KEY (lead, seq)) WITHOUT ROWID;
+    CREATE INDEX story_exact ON story (exact);
+    CREATE TABLE spread (key INTEGER PRIMARY KEY, lead INTEGER NOT NULL, seq INTEGER NOT NULL);
+    CREATE TABLE copy (exact INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (exact, data)) WITHOUT ROWID;
     CREATE TABLE meta (name TEXT PRIMARY KEY, value) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS validator (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT);
     PRAGMA user_version = ${SCHEMA_VERSION};
