@@ -6,11 +6,13 @@ import * as dedupScale from './dedup-scale.js';
 import * as formatsSpeed from './formats-speed.js';
 import * as memory from './memory.js';
 import * as plainSpeed from './plain-speed.js';
+import * as stages from './stages.js';
 import * as startup from './startup.js';
 import * as webFetch from './web-fetch.js';
 import * as webSpeed from './web-speed.js';
 
 const BENCHES: ReadonlyArray<readonly [string, () => unknown]> = [
+  ['stages', () => stages.run()],
   ['plain-speed', () => plainSpeed.run()],
   ['formats-speed', () => formatsSpeed.run()],
   ['dedup-scale', () => dedupScale.run()],

@@ -6,6 +6,11 @@ import { isUpdate } from '../dedup/verdict.js';
 import { normalizeStory } from '../normalize/story.js';
 import { toNinjs } from '../sinks/ninjs.js';
 import type { EmittedBatch, FormatName, OriginType, Story, StoryKeys } from '../types.js';
+import type { StageClock } from './clock.js';
+
+/** A batch ends after this many units or bytes: large enough to amortize a worker's message, small enough to stream. */
+export const BATCH_UNITS = 256;
+export const BATCH_BYTES = 512 * 1024;
 
 /** A run of units from one input, with what is needed to turn them into records anywhere (thread or worker). */
 export interface Batch {
@@ -30,25 +35,24 @@ export interface BatchResult {
 }
 
 /**
- * The pure middle of the pipeline for a batch of units: decode → parse → normalize → fingerprint (exact and near,
- * so that the near sketch is computed on the worker threads too) → serialize. A
- * parser that throws costs only its own unit (reported as a diagnostic). A story's `origin.index` is its unit's
- * ordinal plus its position in the unit: streamed formats have one story per unit, whole-document formats one unit.
+ * The pure middle of the pipeline for a batch of units, one stage at a time over the whole batch: decode → parse →
+ * normalize → fingerprint (exact and near, so that the near sketch is computed on the worker threads too) →
+ * serialize. A parser that throws costs only its own unit (reported as a diagnostic). A story's `origin.index` is
+ * its unit's ordinal plus its position in the unit: streamed formats have one story per unit, whole-document
+ * formats one unit.
  */
-export function processBatch(batch: Batch): BatchResult {
+export function processBatch(batch: Batch, clock?: StageClock): BatchResult {
   const format = FORMATS.get(batch.format);
   if (!format) throw new Error(`unknown format ${batch.format}`);
-  const stories: Story[] = [];
+  const decoded = batch.units.map((unit) => (format.decode ? format.decode(unit.bytes) : decodeUnit(unit.bytes)));
+  clock?.lap('decode');
+  const fallback = batch.units.find((_, i) => decoded[i]?.fallback === true);
   const diagnostics: FormatDiagnostic[] = [];
-  let fallbackLine: number | null = null;
-  for (const unit of batch.units) {
-    const decoded = format.decode ? format.decode(unit.bytes) : decodeUnit(unit.bytes);
-    if (decoded.fallback && fallbackLine === null) fallbackLine = unit.line;
-    let parsed;
+  const parsed = batch.units.map((unit, i) => {
     try {
-      const result = format.parse(decoded.text, unit.line);
+      const result = format.parse(decoded[i]!.text, unit.line);
       diagnostics.push(...result.diagnostics);
-      parsed = result.stories;
+      return result.stories;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       diagnostics.push({
@@ -57,24 +61,30 @@ export function processBatch(batch: Batch): BatchResult {
         message: `could not parse this story (${reason})`,
         line: unit.line,
       });
-      continue;
+      return [];
     }
-    parsed.forEach((story, j) => {
+  });
+  clock?.lap('parse');
+  const stories: Story[] = [];
+  batch.units.forEach((unit, i) => {
+    parsed[i]!.forEach((story, j) => {
       const origin = {
         type: batch.type,
         location: batch.location,
         format: format.name,
         index: unit.ordinal + j,
-        charset: decoded.charset,
+        charset: decoded[i]!.charset,
       };
       stories.push(normalizeStory(story, { origin, now: batch.now, referenceDate: batch.reference }));
     });
-  }
+  });
+  clock?.lap('normalize');
   const records = serialize(stories, {
     ...(batch.output === 'ninjs' ? { as: toNinjs } : {}),
     sketch: batch.sketch !== false,
+    ...(clock ? { clock } : {}),
   });
-  return { records, diagnostics, fallbackLine };
+  return { records, diagnostics, fallbackLine: fallback?.line ?? null };
 }
 
 /** How records are serialized. */
@@ -83,6 +93,8 @@ export interface SerializeOptions {
   readonly as?: (story: Story) => unknown;
   /** Compute the near sketch (default true); without it `fingerprint.near` is null. */
   readonly sketch?: boolean;
+  /** Told when the fingerprints and when the lines are done (the stage benchmark). */
+  readonly clock?: StageClock;
 }
 
 /** With dedup off nothing reads the sketch: the record keeps its exact fingerprint and says near is unknown. */
@@ -94,6 +106,14 @@ function withoutSketch(story: Story): Story {
 export function serialize(normalized: readonly Story[], options: SerializeOptions = {}): EmittedBatch {
   // Every record leaves with its near sketch and version fields, whichever stage (file, page, feed) made it.
   const stories = normalized.map(options.sketch === false ? withoutSketch : withDedupFields);
+  const keys: StoryKeys[] = stories.map((story) => ({
+    id: story.id,
+    fingerprint: story.fingerprint.exact,
+    near: story.fingerprint.near,
+    update: isUpdate(story),
+    markers: story.markers,
+  }));
+  options.clock?.lap('fingerprint');
   const as = options.as;
   const lines = stories.map((story) => `${JSON.stringify(as ? as(story) : story)}\n`);
   // Sized for ASCII with some room; a line that might not fit is measured exactly and the buffer grown.
@@ -108,13 +128,7 @@ export function serialize(normalized: readonly Story[], options: SerializeOption
     at += bytes.write(line, at, 'utf8');
     ends.push(at);
   }
-  const keys: StoryKeys[] = stories.map((story) => ({
-    id: story.id,
-    fingerprint: story.fingerprint.exact,
-    near: story.fingerprint.near,
-    update: isUpdate(story),
-    markers: story.markers,
-  }));
+  options.clock?.lap('serialize');
   return { keys, bytes: bytes.subarray(0, at), ends };
 }
 

@@ -5,6 +5,7 @@ import type { FingerprintStore } from '../dedup/store.js';
 import type { DedupMode } from '../dedup/verdict.js';
 import type { Sink } from '../sinks/sink.js';
 import type { EmittedBatch, HttpValidators, StoryKeys, ValidatorCache } from '../types.js';
+import type { StageClock } from './clock.js';
 
 // The output is fsynced and the store told what it holds every this many new records (and at the end).
 const CHECKPOINT_STORIES = 1024;
@@ -23,6 +24,8 @@ export interface EmitterOptions {
   readonly dedup: DedupMode;
   readonly store: FingerprintStore | null;
   readonly validators: ValidatorCache | null;
+  /** Told when the dedup stage (`store`) and the sink (`write`) finish their part of a batch (the stage benchmark). */
+  readonly clock?: StageClock;
 }
 
 /**
@@ -55,7 +58,9 @@ export class Emitter {
   async emit(batch: EmittedBatch): Promise<Emitted> {
     return this.guard(async () => {
       const { sink, duplicates } = this.options;
+      const { clock } = this.options;
       const verdicts = this.deduper.decide(batch.keys.map(dedupItem));
+      clock?.lap('store');
       const counts = { stories: 0, duplicates: 0, versions: 0 };
       let runStart = 0;
       let runEnd = 0;
@@ -84,6 +89,7 @@ export class Emitter {
         }
       }
       await flushRun();
+      clock?.lap('write');
       if (this.deduper.uncommitted() >= CHECKPOINT_STORIES) await this.commit();
       return counts;
     });
@@ -102,7 +108,9 @@ export class Emitter {
   private async commit(): Promise<void> {
     if (this.deduper.uncommitted() === 0 && this.validators.length === 0 && !this.options.store) return;
     const offset = this.options.sink.checkpoint ? await this.options.sink.checkpoint() : null;
+    this.options.clock?.lap('write');
     this.deduper.commit(offset);
+    this.options.clock?.lap('store');
     const validators = this.validators;
     this.validators = [];
     for (const [url, v] of validators) this.options.validators?.put(url, v);
