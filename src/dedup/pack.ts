@@ -27,33 +27,26 @@ export function packStory(story: StoredStory): Buffer {
   return bytes;
 }
 
-/** A row of the story table, as {@link unpackStory} reads it. */
-export interface PackedRow {
-  readonly lead: number;
-  readonly exact: number;
-  readonly data: Buffer;
-  readonly version: number;
-}
-
-/** Reads back {@link packStory}; the spread key is not kept with it, so it is 0. */
-export function unpackStory(row: PackedRow): StoredStory {
-  const bytes = row.data;
-  const chunks = bytes.readUInt8(SKETCH_AT + 3) & 0x7f;
-  const numbersAt = SKETCH_AT + HEAD;
+/** Reads back {@link packStory} with the row's other columns; the spread key is not kept with it, so it is 0. */
+export function unpackStory(lead: number, exact: number, bytes: Buffer, version: number): StoredStory {
+  const flags = bytes[SKETCH_AT + 3]!;
+  const chunks = flags & 0x7f;
   const openingAt = bytes.length - Math.min(chunks, OPENING_CHUNKS);
   const numbers: number[] = [];
-  for (let at = numbersAt; at < openingAt; at += NUMBER_BYTES) numbers.push(bytes.readUIntBE(at, NUMBER_BYTES));
+  for (let at = SKETCH_AT + HEAD; at < openingAt; at += NUMBER_BYTES) numbers.push(bytes.readUIntBE(at, NUMBER_BYTES));
+  const opening: number[] = [];
+  for (let at = openingAt; at < bytes.length; at++) opening.push(bytes[at]!);
   const sketch: NearSketch = {
-    lead: row.lead,
+    lead,
     spread: 0,
-    day: bytes.readUInt8(SKETCH_AT),
+    day: bytes[SKETCH_AT]!,
     title: bytes.readUInt16BE(SKETCH_AT + 1),
-    short: (bytes.readUInt8(SKETCH_AT + 3) & 0x80) !== 0,
+    short: (flags & 0x80) !== 0,
     chunks,
     numbers,
-    opening: [...bytes.subarray(openingAt)],
+    opening,
   };
-  return { id: bytes.toString('hex', 0, ID_BYTES), exact: row.exact, version: row.version, sketch };
+  return { id: bytes.toString('hex', 0, ID_BYTES), exact, version, sketch };
 }
 
 /** A dropped copy's blob (its exact bits are the row's key): the id it copies, title, day, similarity in thousandths. */

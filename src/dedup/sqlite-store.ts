@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { StateError, describeError } from '../errors.js';
 import type { HttpValidators, ValidatorCache } from '../types.js';
 import { isDamage, quarantine, stateError } from './damage.js';
-import { packCopy, packStory, unpackCopy, unpackStory, type PackedRow } from './pack.js';
+import { packCopy, packStory, unpackCopy, unpackStory } from './pack.js';
+import { migrate, prepare, type FoundRow, type Statements } from './sqlite-tables.js';
 import {
   RECENT_PER_LEAD,
   type DroppedCopy,
@@ -12,28 +13,15 @@ import {
   type StoredStory,
 } from './store.js';
 
-// Bumped when the tables change; an older file is rebuilt from the output (the store is only a cache).
-const SCHEMA_VERSION = 4;
-
 /**
- * The embedded fingerprint store: one SQLite file in WAL mode. Stories are kept by lead key in the order they were
- * written (`seq`, counted across runs), so that the newest few with a lead key are one short range of one table
- * however many share it; an index on the exact bits finds identical bodies past those few (a rerun of an old
- * variant of a template), and the spread table names the newest story with each spread key. Dropped copies are
- * kept by their exact bits, so that the same text sent again is dropped as it was.
+ * The embedded fingerprint store: one SQLite file in WAL mode (tables in sqlite-tables.ts). A lookup reads a bounded
+ * number of rows for each story however large the state or however often a template has been re-sent: the newest
+ * few with its lead key, the newest with its spread key, identical bodies (only when the lead key's list is full) and
+ * dropped copies with its body.
  */
 export class SqliteStore implements FingerprintStore, ValidatorCache {
   private readonly db: Database.Database;
-  private readonly insertStory: Database.Statement<[number, number, number, Buffer, number]>;
-  private readonly insertSpread: Database.Statement<[number, number, number]>;
-  private readonly setMeta: Database.Statement<[string, number]>;
-  private readonly getValidator: Database.Statement<[string], { etag: string | null; last_modified: string | null }>;
-  private readonly putValidator: Database.Statement<[string, string | null, string | null]>;
-  private readonly newestByLead: Database.Statement<[string], PackedRow>;
-  private readonly newestBySpread: Database.Statement<[string], PackedRow & { key: number }>;
-  private readonly byExact: Database.Statement<[string], PackedRow>;
-  private readonly insertCopy: Database.Statement<[number, Buffer]>;
-  private readonly copiesOf: Database.Statement<[string], { exact: number; data: Buffer }>;
+  private readonly sql: Statements;
   // The order the next committed story gets.
   private seq: number;
 
@@ -58,28 +46,8 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
       }
     }
     this.db = db;
+    this.sql = prepare(db);
     this.seq = metaOf(db, 'seq');
-    this.insertStory = db.prepare('INSERT INTO story VALUES (?, ?, ?, ?, ?)');
-    this.insertSpread = db.prepare('INSERT OR REPLACE INTO spread VALUES (?, ?, ?)');
-    this.setMeta = db.prepare('INSERT OR REPLACE INTO meta VALUES (?, ?)');
-    this.getValidator = db.prepare('SELECT etag, last_modified FROM validator WHERE url = ?');
-    this.putValidator = db.prepare('INSERT OR REPLACE INTO validator VALUES (?, ?, ?)');
-    // For each lead key, the rows from its RECENT_PER_LEAD-th newest on: one short range of the primary key.
-    this.newestByLead = db.prepare(
-      `SELECT s.lead, s.exact, s.data, s.version FROM json_each(?) j JOIN story s ON s.lead = j.value AND s.seq >=
-        coalesce((SELECT m.seq FROM story m WHERE m.lead = j.value ORDER BY m.seq DESC LIMIT 1 OFFSET ${RECENT_PER_LEAD - 1}), 0)
-       ORDER BY s.lead, s.seq DESC`,
-    );
-    this.newestBySpread = db.prepare(
-      `SELECT p.key, s.lead, s.exact, s.data, s.version FROM json_each(?) j JOIN spread p ON p.key = j.value
-       JOIN story s ON s.lead = p.lead AND s.seq = p.seq`,
-    );
-    this.insertCopy = db.prepare('INSERT OR IGNORE INTO copy VALUES (?, ?)');
-    this.copiesOf = db.prepare('SELECT exact, data FROM copy WHERE exact IN (SELECT value FROM json_each(?))');
-    this.byExact = db.prepare(
-      `SELECT s.lead, s.exact, s.data, s.version FROM story s WHERE s.exact IN (SELECT value FROM json_each(?))
-       ORDER BY s.seq DESC`,
-    );
   }
 
   candidates(keys: readonly LookupKeys[]): Found {
@@ -87,19 +55,20 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
   }
 
   private find(keys: readonly LookupKeys[]): Found {
-    const byLead = new Map<number, StoredStory[]>();
-    for (const row of this.newestByLead.all(distinct(keys.map((k) => k.lead))))
-      push(byLead, row.lead, unpackStory(row));
-    const bySpread = new Map<number, StoredStory>();
+    const leads = keys.map((k) => k.lead);
+    const byLead = grouped(rows(this.sql.byLead, leads));
     const spreads = keys.filter((k) => k.spread !== 0).map((k) => k.spread);
-    if (spreads.length > 0)
-      for (const row of this.newestBySpread.all(distinct(spreads))) bySpread.set(row.key, unpackStory(row));
-    // Identical bodies share the lead key: only a full list can have left one out.
+    const bySpread = new Map<number, StoredStory>();
+    if (spreads.length > 0) for (const row of rows(this.sql.bySpread, spreads)) bySpread.set(row[0], unpackRow(row));
+    // Identical bodies share the lead key: only a full list can have had one pushed out to the archive.
     const full = keys.filter((k) => (byLead.get(k.lead)?.length ?? 0) >= RECENT_PER_LEAD).map((k) => k.exact);
-    const byExact = new Map<number, StoredStory[]>();
-    if (full.length > 0) for (const row of this.byExact.all(distinct(full))) push(byExact, row.exact, unpackStory(row));
+    const byExact = full.length > 0 ? grouped(rows(this.sql.byExact, full)) : new Map<number, StoredStory[]>();
     const copies = new Map<number, DroppedCopy[]>();
-    for (const row of this.copiesOf.all(distinct(keys.map((k) => k.exact)))) push(copies, row.exact, unpackCopy(row));
+    for (const row of this.sql.copies.all(JSON.stringify([...new Set(keys.map((k) => k.exact))]))) {
+      const list = copies.get(row.exact);
+      if (list) list.push(unpackCopy(row));
+      else copies.set(row.exact, [unpackCopy(row)]);
+    }
     return { byLead, bySpread, byExact, copies };
   }
 
@@ -108,17 +77,25 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
   }
 
   private write(stories: readonly StoredStory[], offset: number | null, copies: readonly DroppedCopy[]): void {
+    const { sql } = this;
     let seq = this.seq;
     this.db.transaction(() => {
       for (const story of stories) {
         const { lead, spread } = story.sketch;
         seq++;
-        this.insertStory.run(lead, seq, story.exact, packStory(story), story.version);
-        if (spread !== 0) this.insertSpread.run(spread, lead, seq);
+        sql.insertStory.run(lead, seq, story.exact, packStory(story), story.version);
+        if (spread !== 0) sql.insertSpread.run(spread, lead, seq, story.exact);
       }
-      for (const copy of copies) this.insertCopy.run(copy.exact, packCopy(copy));
-      this.setMeta.run('seq', seq);
-      if (offset !== null) this.setMeta.run('absorbed', offset);
+      // Each lead key keeps its newest few in `story`; older ones move to the archive.
+      for (const lead of new Set(stories.map((s) => s.sketch.lead))) {
+        const newest = sql.beyondNewest.get(lead)?.seq;
+        if (newest === undefined) continue;
+        sql.archive.run(lead, newest);
+        sql.unlist.run(lead, newest);
+      }
+      for (const copy of copies) sql.insertCopy.run(copy.exact, packCopy(copy));
+      sql.setMeta.run('seq', seq);
+      if (offset !== null) sql.setMeta.run('absorbed', offset);
     })();
     this.seq = seq;
   }
@@ -128,16 +105,17 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
   }
 
   size(): number {
-    return this.guard('read', () => (this.db.prepare('SELECT count(*) AS n FROM story').get() as { n: number }).n);
+    const count = 'SELECT (SELECT count(*) FROM story) + (SELECT count(*) FROM archive) AS n';
+    return this.guard('read', () => (this.db.prepare(count).get() as { n: number }).n);
   }
 
   get(url: string): HttpValidators | null {
-    const row = this.guard('read', () => this.getValidator.get(url));
+    const row = this.guard('read', () => this.sql.getValidator.get(url));
     return row ? { etag: row.etag, lastModified: row.last_modified } : null;
   }
 
   put(url: string, validators: HttpValidators): void {
-    this.guard('update', () => this.putValidator.run(url, validators.etag, validators.lastModified));
+    this.guard('update', () => this.sql.putValidator.run(url, validators.etag, validators.lastModified));
   }
 
   close(): void {
@@ -192,29 +170,23 @@ function metaOf(db: Database.Database, name: string): number {
   return row?.value ?? 0;
 }
 
-/** The keys as a JSON array for `json_each`, each once. */
-function distinct(keys: readonly number[]): string {
-  return JSON.stringify([...new Set(keys)]);
+/** The rows a lookup finds for some keys (each asked once). */
+function rows(statement: Database.Statement<[string], unknown>, keys: readonly number[]): FoundRow[] {
+  return statement.all(JSON.stringify([...new Set(keys)])) as FoundRow[];
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+function unpackRow(row: FoundRow): StoredStory {
+  return unpackStory(row[2], row[3], row[4], row[5]);
 }
 
-function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version === SCHEMA_VERSION) return;
-  db.exec(`
-    DROP TABLE IF EXISTS story; DROP TABLE IF EXISTS spread; DROP TABLE IF EXISTS copy; DROP TABLE IF EXISTS meta;
-    CREATE TABLE story (lead INTEGER NOT NULL, seq INTEGER NOT NULL, exact INTEGER NOT NULL, data BLOB NOT NULL,
-      version INTEGER NOT NULL, PRIMARY KEY (lead, seq)) WITHOUT ROWID;
-    CREATE INDEX story_exact ON story (exact);
-    CREATE TABLE spread (key INTEGER PRIMARY KEY, lead INTEGER NOT NULL, seq INTEGER NOT NULL);
-    CREATE TABLE copy (exact INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (exact, data)) WITHOUT ROWID;
-    CREATE TABLE meta (name TEXT PRIMARY KEY, value) WITHOUT ROWID;
-    CREATE TABLE IF NOT EXISTS validator (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT);
-    PRAGMA user_version = ${SCHEMA_VERSION};
-  `);
+/** Rows grouped by the key that found them, newest first. */
+function grouped(found: readonly FoundRow[]): Map<number, StoredStory[]> {
+  const sorted = [...found].sort((a, b) => (a[0] === b[0] ? b[1] - a[1] : a[0] - b[0]));
+  const out = new Map<number, StoredStory[]>();
+  for (const row of sorted) {
+    const list = out.get(row[0]);
+    if (list) list.push(unpackRow(row));
+    else out.set(row[0], [unpackRow(row)]);
+  }
+  return out;
 }

@@ -59,6 +59,15 @@ describe('SqliteStore', () => {
     store.close();
   });
 
+  it('finds the newest story with a spread key after newer ones with its lead key pushed it out', () => {
+    const store = new SqliteStore(join(tempDir(), 'state'));
+    const first = stored(original);
+    store.commit([first, ...variants(10)], null);
+    const found = store.candidates([{ lead: 1, spread: first.sketch.spread, exact: 0 }]);
+    expect(found.bySpread.get(first.sketch.spread)?.id).toBe(original.id);
+    store.close();
+  });
+
   it('finds nothing for an unrelated story', () => {
     const store = new SqliteStore(join(tempDir(), 'state'));
     store.commit([stored(original)], null);
