@@ -1,8 +1,8 @@
 import type { Story } from '../types.js';
 import { canonicalTokens } from './canon.js';
 import { exactFingerprint } from './exact.js';
-import { NUMBER_BYTES, OPENING_CHUNKS, SKETCH_NUMBERS, sketchOfHashes, titleHash, type NearSketch } from './sketch.js';
-import { canonicalHashes } from './token-hashes.js';
+import { NUMBER_BYTES, OPENING_CHUNKS, SKETCH_NUMBERS, SketchBuilder, titleHash, type NearSketch } from './sketch.js';
+import { scanCanonical } from './token-hashes.js';
 
 /** Both fingerprints of a story, as the dedup stage uses them. */
 export interface Fingerprint {
@@ -26,11 +26,12 @@ export const SHORT_BODY_WORDS = 25;
 export function fingerprintStory(
   story: Pick<Story, 'headline' | 'body' | 'dateline'> & { fingerprint?: { exact: string } },
 ): Fingerprint {
-  const body = canonicalHashes(story.body);
-  const sketch = sketchOfHashes(body.hashes, body.isNumber, {
+  const body = new SketchBuilder();
+  scanCanonical(story.body, body);
+  const sketch = body.sketch({
     day: datelineDay(story.dateline?.date ?? null),
     title: titleHash(canonicalTokens(story.headline)),
-    short: body.hashes.length < SHORT_BODY_WORDS,
+    short: body.tokens < SHORT_BODY_WORDS,
   });
   return { exact: story.fingerprint?.exact ?? exactFingerprint(story), sketch, near: encodeSketch(sketch) };
 }
