@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runNode, type ChildCost } from './child.js';
 import { TEMPLATES, writeTemplatedFile } from './templated.js';
 
 /** Near dedup against `--dedup off` on templated copy, in one run and across runs. */
@@ -13,19 +13,26 @@ export interface DedupTemplated {
   readonly oneRun: number;
   /** The same with the file in two halves, the second run against the state the first left. */
   readonly twoRuns: number;
+  /** Near dedup's CPU time over `--dedup off`'s: one run, two runs. */
+  readonly oneRunCpu: number;
+  readonly twoRunsCpu: number;
 }
 
 const WIRE = fileURLToPath(new URL('../../bin/wire.js', import.meta.url));
 const ROUNDS = 3;
 
-function timed(args: readonly string[]): number {
-  const start = performance.now();
-  const result = spawnSync(process.execPath, [WIRE, ...args], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`wire ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-  return (performance.now() - start) / 1000;
+function timed(args: readonly string[]): ChildCost {
+  return runNode([WIRE, ...args]);
+}
+
+const NONE: ChildCost = { wall: Infinity, cpu: Infinity };
+
+function least(a: ChildCost, b: ChildCost): ChildCost {
+  return { wall: Math.min(a.wall, b.wall), cpu: Math.min(a.cpu, b.cpu) };
+}
+
+function sum(costs: readonly ChildCost[]): ChildCost {
+  return { wall: costs.reduce((s, c) => s + c.wall, 0), cpu: costs.reduce((s, c) => s + c.cpu, 0) };
 }
 
 /**
@@ -49,31 +56,40 @@ export async function run(megabytes = Number(process.env['BENCH_TEMPLATED_MB'] ?
     const reset = (): void => {
       for (const file of readdirSync(dir)) if (file.startsWith('out.jsonl')) rmSync(join(dir, file), { force: true });
     };
-    const best = { near: Infinity, off: Infinity, nearTwo: Infinity, offTwo: Infinity };
+    const best = { near: NONE, off: NONE, nearTwo: NONE, offTwo: NONE };
     for (let round = 0; round < ROUNDS; round++) {
       for (const mode of ['off', 'near'] as const) {
         reset();
-        best[mode] = Math.min(best[mode], timed(['ingest', whole, '-o', out, '--dedup', mode, '-q']));
+        best[mode] = least(best[mode], timed(['ingest', whole, '-o', out, '--dedup', mode, '-q']));
         reset();
-        const two = halves.reduce((sum, file) => sum + timed(['ingest', file, '-o', out, '--dedup', mode, '-q']), 0);
+        const two = sum(halves.map((file) => timed(['ingest', file, '-o', out, '--dedup', mode, '-q'])));
         const key = mode === 'near' ? 'nearTwo' : 'offTwo';
-        best[key] = Math.min(best[key], two);
+        best[key] = least(best[key], two);
       }
     }
     reset();
     const result: DedupTemplated = {
       megabytes,
       stories,
-      oneRun: best.near / best.off,
-      twoRuns: best.nearTwo / best.offTwo,
+      oneRun: best.near.wall / best.off.wall,
+      twoRuns: best.nearTwo.wall / best.offTwo.wall,
+      oneRunCpu: best.near.cpu / best.off.cpu,
+      twoRunsCpu: best.nearTwo.cpu / best.offTwo.cpu,
     };
-    console.log(`  ${stories} stories, best of ${ROUNDS}, interleaved, -o FILE`);
-    console.log(
-      `  one run     --dedup off ${best.off.toFixed(2)} s, near ${best.near.toFixed(2)} s: ${result.oneRun.toFixed(2)}x (bar 1.5x)`,
-    );
-    console.log(
-      `  two runs    --dedup off ${best.offTwo.toFixed(2)} s, near ${best.nearTwo.toFixed(2)} s: ${result.twoRuns.toFixed(2)}x ` +
-        "(the second against the first one's state)",
+    const line = (label: string, off: ChildCost, near: ChildCost, ratio: number, cpu: number, note: string): void =>
+      console.log(
+        `  ${label.padEnd(10)}--dedup off ${off.wall.toFixed(2)} s, near ${near.wall.toFixed(2)} s: ${ratio.toFixed(2)}x` +
+          ` (CPU ${off.cpu.toFixed(2)} s / ${near.cpu.toFixed(2)} s: ${cpu.toFixed(2)}x)${note}`,
+      );
+    console.log(`  ${stories} stories, best of ${ROUNDS}, interleaved, -o FILE; bar 1.5x`);
+    line('one run', best.off, best.near, result.oneRun, result.oneRunCpu, '');
+    line(
+      'two runs',
+      best.offTwo,
+      best.nearTwo,
+      result.twoRuns,
+      result.twoRunsCpu,
+      ", the second against the first one's state",
     );
     return result;
   } finally {

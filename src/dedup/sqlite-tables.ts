@@ -7,8 +7,9 @@ const SCHEMA_VERSION = 4;
 /**
  * The store's tables. `story` holds the newest {@link RECENT_PER_LEAD} stories of each lead key, by lead key and
  * order (`seq`, counted across runs): a lead key is one short range however many stories have had it. A story
- * pushed out of that range moves to `archive`, keyed by its exact bits, where only an identical body is looked for
- * (a template's old variant sent again). `spread` names the newest story with each spread key, wherever it lies;
+ * pushed out of that range moves to `archive`, kept by lead key and exact bits (so a template's old variants lie
+ * together, and moving them touches few pages), where only an identical body is looked for (an old variant sent
+ * again). `spread` names the newest story with each spread key, wherever it lies;
  * `copy` keeps dropped copies by their exact bits.
  */
 export function migrate(db: Database.Database): void {
@@ -19,8 +20,8 @@ export function migrate(db: Database.Database): void {
     DROP TABLE IF EXISTS meta;
     CREATE TABLE story (lead INTEGER NOT NULL, seq INTEGER NOT NULL, exact INTEGER NOT NULL, data BLOB NOT NULL,
       version INTEGER NOT NULL, PRIMARY KEY (lead, seq)) WITHOUT ROWID;
-    CREATE TABLE archive (exact INTEGER NOT NULL, seq INTEGER NOT NULL, lead INTEGER NOT NULL, data BLOB NOT NULL,
-      version INTEGER NOT NULL, PRIMARY KEY (exact, seq)) WITHOUT ROWID;
+    CREATE TABLE archive (lead INTEGER NOT NULL, exact INTEGER NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL,
+      version INTEGER NOT NULL, PRIMARY KEY (lead, exact, seq)) WITHOUT ROWID;
     CREATE TABLE spread (key INTEGER PRIMARY KEY, lead INTEGER NOT NULL, seq INTEGER NOT NULL, exact INTEGER NOT NULL);
     CREATE TABLE copy (exact INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (exact, data)) WITHOUT ROWID;
     CREATE TABLE meta (name TEXT PRIMARY KEY, value) WITHOUT ROWID;
@@ -62,7 +63,7 @@ export function prepare(db: Database.Database): Statements {
       `SELECT seq FROM story WHERE lead = ? ORDER BY seq DESC LIMIT -1 OFFSET ${RECENT_PER_LEAD}`,
     ),
     archive: db.prepare(
-      'INSERT INTO archive SELECT exact, seq, lead, data, version FROM story WHERE lead = ? AND seq <= ?',
+      'INSERT INTO archive SELECT lead, exact, seq, data, version FROM story WHERE lead = ? AND seq <= ?',
     ),
     unlist: db.prepare('DELETE FROM story WHERE lead = ? AND seq <= ?'),
     setMeta: db.prepare('INSERT OR REPLACE INTO meta VALUES (?, ?)'),
@@ -77,13 +78,14 @@ export function prepare(db: Database.Database): Statements {
       .prepare(
         `SELECT p.key, p.seq, p.lead, p.exact, coalesce(s.data, a.data), coalesce(s.version, a.version)
          FROM spread p LEFT JOIN story s ON s.lead = p.lead AND s.seq = p.seq
-         LEFT JOIN archive a ON s.lead IS NULL AND a.exact = p.exact AND a.seq = p.seq
+         LEFT JOIN archive a ON s.lead IS NULL AND a.lead = p.lead AND a.exact = p.exact AND a.seq = p.seq
          WHERE p.key IN (SELECT value FROM json_each(?)) AND coalesce(s.data, a.data) IS NOT NULL`,
       )
       .raw(true),
     byExact: db
       .prepare(
-        `SELECT exact, seq, lead, exact, data, version FROM archive WHERE exact IN (SELECT value FROM json_each(?))`,
+        `SELECT a.exact, a.seq, a.lead, a.exact, a.data, a.version FROM json_each(?) j
+         JOIN archive a ON a.lead = j.value ->> 0 AND a.exact = j.value ->> 1`,
       )
       .raw(true),
     copies: db.prepare('SELECT exact, data FROM copy WHERE exact IN (SELECT value FROM json_each(?))'),

@@ -42,28 +42,34 @@ export function canonicalHashes(text: string): TokenHashes {
 
 /**
  * Hands each canonical token of a text to `sink` (see {@link canonicalHashes}). ASCII text that needs none of the
- * rewrites but case and quotes (no ticker, abbreviation, `%`, `&` or `per cent`: most copy) is scanned as it is,
- * letters folded to lower case as they are read, without the passes and copies of {@link prepareText}.
+ * rewrites but case, quotes and `per cent` (no ticker, abbreviation, `%` or `&`: most copy) is scanned as it is,
+ * as bytes, letters folded to lower case as they are read, without the passes and copies of {@link prepareText}.
  */
 export function scanCanonical(text: string, sink: TokenSink): void {
-  const plain = asIs(text);
-  if (plain !== null) return scanAscii(plain, sink);
-  const { prepared, ascii } = prepareText(text);
-  if (ascii) return scanAscii(prepared, sink);
+  // UTF-8 bytes as many as the characters: the text is ASCII (and the bytes are its characters).
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length === text.length) {
+    if (!hasRewrite(bytes) && !hasAsciiAbbreviation(text)) return scanAscii(withoutQuotes(bytes), sink);
+    return scanAscii(Buffer.from(prepareText(text).prepared, 'latin1'), sink);
+  }
   for (const token of canonicalTokens(text)) sink.add(hashString(token), isNumberToken(token));
 }
 
-/** The text with its quotes taken out when nothing else of {@link prepareText} would change it but case; else null. */
-function asIs(text: string): string | null {
-  if (NON_ASCII.test(text) || text.includes('<') || text.includes('%') || text.includes('&')) return null;
-  if (hasAsciiAbbreviation(text)) return null;
-  const unquoted = text.includes("'") || text.includes('`') ? text.replace(ASCII_QUOTES, '') : text;
-  return PER_CENT.test(unquoted) ? null : unquoted;
+/** Whether ASCII bytes hold a ticker's `<`, a `%` or a `&`, which {@link prepareText} rewrites. */
+function hasRewrite(bytes: Buffer): boolean {
+  return bytes.includes(0x3c) || bytes.includes(0x25) || bytes.includes(0x26);
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/;
-const ASCII_QUOTES = /['`]/g;
-const PER_CENT = /per cent/i;
+/** The bytes with their quotes (`'`, `` ` ``) taken out, in place: `company's` is one word, as prepareText has it. */
+function withoutQuotes(bytes: Buffer): Buffer {
+  if (!bytes.includes(0x27) && !bytes.includes(0x60)) return bytes;
+  let kept = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (byte !== 0x27 && byte !== 0x60) bytes[kept++] = byte;
+  }
+  return bytes.subarray(0, kept);
+}
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -90,41 +96,43 @@ for (const word of REPLACED_WORDS) {
 }
 
 /**
- * Tokens of ASCII text that needs no rewrite but case: runs of letters (folded to `a-z` as they are hashed), and
- * numbers `\d+(?:[.,/:]\d+)*` with thousands commas dropped.
+ * Tokens of ASCII text (as bytes) that needs no rewrite but case and `per cent`: runs of letters (folded to `a-z` as
+ * they are hashed), and numbers `\d+(?:[.,/:]\d+)*` with thousands commas dropped; `per cent` between word
+ * boundaries is the one token `percent`, as prepareText writes it.
  */
-function scanAscii(text: string, sink: TokenSink): void {
+function scanAscii(text: Buffer, sink: TokenSink): void {
   const length = text.length;
   let i = 0;
   while (i < length) {
-    const code = text.charCodeAt(i);
+    const code = text[i]!;
     if (isLetter(code)) {
       const start = i;
       let h = FNV_OFFSET;
       for (; i < length; i++) {
-        const c = text.charCodeAt(i);
+        const c = text[i]!;
         if (!isLetter(c)) break;
         h = Math.imul(h ^ (c | 0x20), FNV_PRIME);
       }
       const hash = mix32(h);
+      if (hash === PER && isPerCent(text, start, i)) {
+        sink.add(PERCENT, false);
+        i += 5;
+        continue;
+      }
       const replaced =
         (MAYBE_REPLACED[(hash & 0xffff) >>> 3]! & (1 << (hash & 7))) === 0
           ? undefined
-          : REPLACED.get(hash)?.find((r) => r.word === text.slice(start, i).toLowerCase());
+          : REPLACED.get(hash)?.find((r) => r.word === lowerAscii(text, start, i));
       if (replaced) sink.add(replaced.hash, replaced.isNumber);
       else sink.add(hash, false);
     } else if (code >= 48 && code <= 57) {
       let h = FNV_OFFSET;
       for (;;) {
-        while (i < length && isDigit(text.charCodeAt(i))) h = Math.imul(h ^ text.charCodeAt(i++), FNV_PRIME);
-        const next = text.charCodeAt(i);
-        if (!(next === 46 || next === 44 || next === 47 || next === 58) || !isDigit(text.charCodeAt(i + 1))) break;
+        while (i < length && isDigit(text[i]!)) h = Math.imul(h ^ text[i++]!, FNV_PRIME);
+        const next = text[i];
+        if (!(next === 46 || next === 44 || next === 47 || next === 58) || !isDigit(text[i + 1]!)) break;
         // `1,000` → `1000`: a comma followed by exactly three digits (then the token's end or `.,/:`) is dropped.
-        const thousands =
-          next === 44 &&
-          isDigit(text.charCodeAt(i + 2)) &&
-          isDigit(text.charCodeAt(i + 3)) &&
-          !isDigit(text.charCodeAt(i + 4));
+        const thousands = next === 44 && isDigit(text[i + 2]!) && isDigit(text[i + 3]!) && !isDigit(text[i + 4]!);
         if (!thousands) h = Math.imul(h ^ next, FNV_PRIME);
         i++;
       }
@@ -133,4 +141,31 @@ function scanAscii(text: string, sink: TokenSink): void {
       i++;
     }
   }
+}
+
+const PER = hashString('per');
+const PERCENT = hashString('percent');
+
+/**
+ * Whether the letters at [start, end), which hash as `per`, begin `per cent` between word boundaries (`\bper
+ * cent\b` in any case, `\w` being letters, digits and `_`): then prepareText would have written `percent`.
+ */
+function isPerCent(text: Buffer, start: number, end: number): boolean {
+  return (
+    end - start === 3 &&
+    lowerAscii(text, start, end) === 'per' &&
+    !isWordByte(text[start - 1]) &&
+    text[end] === 0x20 &&
+    lowerAscii(text, end + 1, end + 5) === 'cent' &&
+    !isWordByte(text[end + 5])
+  );
+}
+
+function isWordByte(byte: number | undefined): boolean {
+  return byte !== undefined && (isLetter(byte) || isDigit(byte) || byte === 0x5f);
+}
+
+/** The bytes [start, end) as a lower-case string (for the rare checks that need the word itself). */
+function lowerAscii(text: Buffer, start: number, end: number): string {
+  return text.toString('latin1', start, Math.min(end, text.length)).toLowerCase();
 }

@@ -7,8 +7,12 @@ import type { Sink } from '../sinks/sink.js';
 import type { EmittedBatch, HttpValidators, StoryKeys, ValidatorCache } from '../types.js';
 import type { StageClock } from './clock.js';
 
-// The output is fsynced and the store told what it holds every this many new records (and at the end).
-const CHECKPOINT_STORIES = 1024;
+// The output is fsynced and the store told what it holds after this many new records, then after twice as many
+// each time up to the last figure (and at the end). A commit rewrites every page its random keys touch: committing
+// in larger batches on a long run cost a third to a half as much CPU a story, and fewer fsyncs; a short run still
+// checkpoints early.
+const FIRST_CHECKPOINT = 1024;
+const LAST_CHECKPOINT = 8192;
 
 /** What one batch added to the output. */
 export interface Emitted {
@@ -39,6 +43,7 @@ export interface EmitterOptions {
 export class Emitter {
   private readonly deduper: Deduper;
   private validators: Array<readonly [string, HttpValidators]> = [];
+  private checkpointAfter = FIRST_CHECKPOINT;
   private broken: Error | undefined = undefined;
 
   constructor(private readonly options: EmitterOptions) {
@@ -90,7 +95,10 @@ export class Emitter {
       }
       await flushRun();
       clock?.lap('write');
-      if (this.deduper.uncommitted() >= CHECKPOINT_STORIES) await this.commit();
+      if (this.deduper.uncommitted() >= this.checkpointAfter) {
+        await this.commit();
+        this.checkpointAfter = Math.min(LAST_CHECKPOINT, 2 * this.checkpointAfter);
+      }
       return counts;
     });
   }
