@@ -100,12 +100,3 @@ export function sketchFromBytes(bytes: Uint8Array): NearSketch | null {
 export function decodeSketch(hex: string): NearSketch | null {
   return /^(?:[0-9a-f]{2})+$/.test(hex) ? sketchFromBytes(Buffer.from(hex, 'hex')) : null;
 }
-
-/**
- * The record with its dedup fields filled: `fingerprint.near` (the sketch), and `version` 1 / `replaces` null until
- * the dedup stage says it is an update.
- */
-export function withDedupFields(story: Story): Story {
-  const { exact, near } = fingerprintStory(story);
-  return { ...story, fingerprint: { exact, near }, version: 1, replaces: null };
-}

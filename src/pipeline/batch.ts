@@ -1,7 +1,7 @@
 import { decodeUnit } from '../formats/decode.js';
 import type { FormatDiagnostic } from '../formats/format.js';
 import { FORMATS } from '../formats/index.js';
-import { withDedupFields } from '../dedup/fingerprint.js';
+import { fingerprintStory } from '../dedup/fingerprint.js';
 import { isUpdate } from '../dedup/verdict.js';
 import { normalizeStory } from '../normalize/story.js';
 import { toNinjs } from '../sinks/ninjs.js';
@@ -97,15 +97,23 @@ export interface SerializeOptions {
   readonly clock?: StageClock;
 }
 
-/** With dedup off nothing reads the sketch: the record keeps its exact fingerprint and says near is unknown. */
-function withoutSketch(story: Story): Story {
-  return { ...story, fingerprint: { exact: story.fingerprint.exact, near: null }, version: 1, replaces: null };
-}
-
-/** Serializes records into one buffer of JSON lines, noting where each ends, with their dedup keys. */
+/**
+ * Serializes records into one buffer of JSON lines, noting where each ends, with their dedup keys. The records are
+ * the caller's own, just normalized, and are completed in place: their near sketch (null when dedup is off: nothing
+ * reads it), `version` 1 and `replaces` null until the dedup stage says otherwise. A copy of every record cost more
+ * than the fields it added.
+ */
 export function serialize(normalized: readonly Story[], options: SerializeOptions = {}): EmittedBatch {
   // Every record leaves with its near sketch and version fields, whichever stage (file, page, feed) made it.
-  const stories = normalized.map(options.sketch === false ? withoutSketch : withDedupFields);
+  const near = options.sketch !== false;
+  const stories = normalized.map((story) => {
+    const fingerprint = near ? fingerprintStory(story) : null;
+    return Object.assign(story as Writable<Story>, {
+      fingerprint: { exact: fingerprint?.exact ?? story.fingerprint.exact, near: fingerprint?.near ?? null },
+      version: 1,
+      replaces: null,
+    });
+  });
   const keys: StoryKeys[] = stories.map((story) => ({
     id: story.id,
     fingerprint: story.fingerprint.exact,
@@ -137,3 +145,5 @@ function grow(bytes: Buffer, used: number, size: number): Buffer<ArrayBuffer> {
   bytes.copy(bigger, 0, 0, used);
   return bigger;
 }
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
