@@ -3,12 +3,14 @@ import * as agencyAccuracy from './agency-accuracy.js';
 import * as dedupQuality from './dedup-quality.js';
 import * as formatsAccuracy from './formats-accuracy.js';
 import * as plainAccuracy from './plain-accuracy.js';
+import * as superdeskAccuracy from './superdesk-accuracy.js';
 import * as webAccuracy from './web-accuracy.js';
 
 const BENCHES: ReadonlyArray<readonly [string, () => unknown]> = [
   ['plain', () => plainAccuracy.run()],
   ['agencies', () => agencyAccuracy.run()],
   ['formats', () => formatsAccuracy.run()],
+  ['superdesk', () => superdeskAccuracy.run()],
   ['web', () => webAccuracy.run()],
   ['dedup', () => dedupQuality.run()],
 ];

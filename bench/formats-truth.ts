@@ -127,6 +127,9 @@ function bodyTruth(body: string): { body: string; signoff: string | null } {
     .trimEnd()
     .split('\n');
   const last = (lines[lines.length - 1] ?? '').trim();
+  // The sign-off glued to the last sentence (`... a tenth of an ounce. REUTER`) is the sign-off too.
+  const glued = /^(.*[.!?"'])\s+(reuters?)$/i.exec(last);
+  if (glued?.[1] && glued[2]) return { body: [...lines.slice(0, -1), glued[1]].join('\n'), signoff: glued[2] };
   const signoff = /^reuter/i.test(last) ? last : null;
   return { body: (signoff === null ? lines : lines.slice(0, -1)).join('\n'), signoff };
 }

@@ -100,8 +100,11 @@ function truthOf(doc: ReutersDoc): Truth {
     .trimEnd()
     .split('\n');
   const last = (lines[lines.length - 1] ?? '').trim();
-  const signoff = /^reuter/i.test(last) ? last : null;
-  const body = signoff === null ? lines.join('\n') : lines.slice(0, -1).join('\n');
+  // The sign-off glued to the last sentence (`... a tenth of an ounce. REUTER`) is the sign-off too.
+  const glued = /^(.*[.!?"'])\s+(reuters?)$/i.exec(last);
+  if (glued?.[1] && glued[2]) lines[lines.length - 1] = glued[1];
+  const signoff = glued?.[2] ?? (/^reuter/i.test(last) ? last : null);
+  const body = signoff === null || glued ? lines.join('\n') : lines.slice(0, -1).join('\n');
   // The tag up to its separator: `    COMMACK, N.Y., Feb 26 - ` → `COMMACK, N.Y., Feb 26`.
   // A trailing `, Reuter` (`ROME, March 13, Reuter - `) is the agency, not part of the place or date.
   const head = (

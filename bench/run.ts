@@ -6,6 +6,7 @@ import * as dedupScale from './dedup-scale.js';
 import * as dedupTemplated from './dedup-templated.js';
 import * as formatsSpeed from './formats-speed.js';
 import * as memory from './memory.js';
+import * as pg from './pg.js';
 import * as plainSpeed from './plain-speed.js';
 import * as stages from './stages.js';
 import * as startup from './startup.js';
@@ -22,6 +23,7 @@ const BENCHES: ReadonlyArray<readonly [string, () => unknown]> = [
   ['web-fetch', () => webFetch.run()],
   ['startup', () => startup.run()],
   ['memory', () => memory.run()],
+  ['pg', () => pg.run()],
 ];
 
 const only = process.env['BENCH_ONLY']?.split(',');

@@ -8,6 +8,7 @@ import { FORMATS } from '../src/formats/index.js';
 import { BATCH_BYTES, BATCH_UNITS, processBatch, type Batch } from '../src/pipeline/batch.js';
 import { STAGES, type Stage, type StageClock } from '../src/pipeline/clock.js';
 import { Emitter } from '../src/pipeline/emit.js';
+import { loadLanguageDetector } from '../src/normalize/language.js';
 import { readHead } from '../src/pipeline/read.js';
 import { JsonlFileSink } from '../src/sinks/jsonl.js';
 import { openFile } from '../src/sources/file.js';
@@ -19,6 +20,8 @@ export interface StageFigures {
   readonly stories: number;
   readonly off: Readonly<Record<Stage, number>> & { readonly total: number };
   readonly near: Readonly<Record<Stage, number>> & { readonly total: number };
+  /** `--dedup off --no-detect-language`: the issue's bars were set before language detection was added. */
+  readonly bare: Readonly<Record<Stage, number>> & { readonly total: number };
   readonly naive: number;
 }
 
@@ -51,9 +54,12 @@ export async function run(megabytes = Number(process.env['BENCH_STAGES_MB'] ?? 2
   try {
     const input = join(dir, 'stories.txt');
     const stories = await writeStoryFile(input, megabytes * 1024 * 1024, 5);
-    const figures = { off: best(), near: best(), naive: Infinity };
+    const figures = { off: best(), near: best(), bare: best(), naive: Infinity };
+    // Loaded once before any clock runs, as a long run has it (it loads asynchronously, once per thread).
+    await loadLanguageDetector();
     for (let round = 0; round < ROUNDS; round++) {
       for (const mode of ['off', 'near'] as const) keep(figures[mode], await account(input, dir, mode), stories);
+      keep(figures.bare, await account(input, dir, 'off', false), stories);
       const started = process.cpuUsage();
       await naive([input], join(dir, 'naive.jsonl'));
       const spent = process.cpuUsage(started);
@@ -63,14 +69,16 @@ export async function run(megabytes = Number(process.env['BENCH_STAGES_MB'] ?? 2
       stories,
       off: withTotal(figures.off),
       near: withTotal(figures.near),
+      bare: withTotal(figures.bare),
       naive: figures.naive,
     };
     console.log(`  ${stories} stories; µs of CPU a story`);
-    console.log(`  ${'stage'.padEnd(12)}${'--dedup off'.padStart(12)}${'near'.padStart(10)}`);
+    console.log(
+      `  ${'stage'.padEnd(12)}${'--dedup off'.padStart(12)}${'near'.padStart(10)}${'off, no lang'.padStart(14)}`,
+    );
     for (const stage of [...STAGES, 'total'] as const) {
-      console.log(
-        `  ${stage.padEnd(12)}${result.off[stage].toFixed(1).padStart(12)}${result.near[stage].toFixed(1).padStart(10)}`,
-      );
+      const [off, near, bare] = [result.off, result.near, result.bare].map((f) => f[stage].toFixed(1));
+      console.log(`  ${stage.padEnd(12)}${off!.padStart(12)}${near!.padStart(10)}${bare!.padStart(14)}`);
     }
     console.log(`  naive baseline (read, split, JSON.stringify, write): ${result.naive.toFixed(1)} µs a story`);
     return result;
@@ -80,7 +88,12 @@ export async function run(megabytes = Number(process.env['BENCH_STAGES_MB'] ?? 2
 }
 
 /** One pass over the file through every stage, with a fresh output and store; CPU microseconds by stage. */
-async function account(input: string, dir: string, mode: DedupMode): Promise<Map<Stage, number>> {
+async function account(
+  input: string,
+  dir: string,
+  mode: DedupMode,
+  detectLanguage = true,
+): Promise<Map<Stage, number>> {
   const output = join(dir, `out-${mode}.jsonl`);
   for (const suffix of ['', '.state', '.state-wal', '.state-shm']) rmSync(`${output}${suffix}`, { force: true });
   const sink = new JsonlFileSink(output);
@@ -104,6 +117,7 @@ async function account(input: string, dir: string, mode: DedupMode): Promise<Map
   const base = {
     format: format.name,
     sketch: mode !== 'off',
+    detectLanguage,
     type: raw.type,
     location: raw.location,
     now,
@@ -114,7 +128,7 @@ async function account(input: string, dir: string, mode: DedupMode): Promise<Map
     for (let bytes = 0; end < units.length && end - start < BATCH_UNITS && bytes < BATCH_BYTES; end++)
       bytes += units[end]!.bytes.length;
     clock.restart();
-    const result = processBatch({ ...base, units: units.slice(start, end) }, clock);
+    const result = processBatch({ ...base, units: units.slice(start, end) }, undefined, clock);
     await emitter.emit(result.records);
     start = end;
   }

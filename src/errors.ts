@@ -39,7 +39,20 @@ export class OutputError extends WireError {
 
 /** The dedup state file could not be opened, read or written (a full disk, a damaged file). */
 export class StateError extends WireError {
-  override name = 'StateError' as const;
+  override name: 'StateError' | 'DatabaseError' = 'StateError';
+}
+
+/**
+ * The database (`--db`) could not be reached, refused us, or failed mid-run. It is the run's state, so it is a
+ * StateError: the run stops (exit 1), and nothing of the batch in hand is committed. Messages never hold a password.
+ */
+export class DatabaseError extends StateError {
+  override name = 'DatabaseError' as const;
+}
+
+/** True for a failure of the database. */
+export function isDatabaseError(error: unknown): error is DatabaseError {
+  return error instanceof DatabaseError;
 }
 
 /** Another run holds the output's lock. Exit code 3. */

@@ -13,10 +13,15 @@ export type {
   InputReport,
 } from './pipeline/run.js';
 export { parsePlain } from './formats/plain.js';
+export { explainPlain } from './formats/plain-explain.js';
+export { explainLines } from './normalize/explain.js';
+export type { ExplainedLine, LinePart, StoryField } from './normalize/explain.js';
+export { loadLanguageDetector } from './normalize/language.js';
 export { FORMATS, PARSER_NAMES } from './formats/index.js';
 export type { Format, FormatDiagnostic, ParseResult, UnitContext } from './formats/format.js';
 export { sniff } from './formats/detect.js';
-export { normalizeStory, storyId } from './normalize/story.js';
+export { normalizeStory, normalizeWithTrace, storyId } from './normalize/story.js';
+export type { ParagraphTrace, TracePart } from './normalize/trace.js';
 export { parseDateline } from './normalize/dateline.js';
 export { exactFingerprint } from './dedup/exact.js';
 export { fingerprintStory, decodeSketch } from './dedup/fingerprint.js';
@@ -29,6 +34,7 @@ export type { FingerprintStore, StoredStory } from './dedup/store.js';
 export type { NearSketch } from './dedup/sketch.js';
 export { JsonlFileSink, JsonlStreamSink } from './sinks/jsonl.js';
 export type { Sink } from './sinks/sink.js';
+export type { OwnFile } from './sources/own.js';
 export { MemorySink } from './sinks/memory.js';
 export { toNinjs } from './sinks/ninjs.js';
 export type { NinjsRecord } from './sinks/ninjs.js';

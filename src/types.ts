@@ -7,7 +7,22 @@
 export type OriginType = 'file' | 'stdin' | 'url';
 
 /** Names of the format parsers; `origin.format` carries one of these. */
-export type FormatName = 'plain' | 'anpa' | 'iptc7901' | 'nitf' | 'newsml' | 'rcv1' | 'sgml' | 'html' | 'feed';
+export type FormatName =
+  | 'plain'
+  | 'anpa'
+  | 'iptc7901'
+  | 'nitf'
+  | 'newsml'
+  | 'newsml1'
+  | 'rcv1'
+  | 'sgml'
+  | 'html'
+  | 'feed'
+  | 'wxr'
+  | 'ninjs'
+  | 'apmedia'
+  | 'email'
+  | 'wire';
 
 /** Severity of a diagnostic: `error` means an input (or part of one) was lost. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -95,6 +110,22 @@ export interface ParsedStory {
   readonly referenceDate?: string | null;
   /** 1-based line where the story starts within its input, for diagnostics. */
   readonly line?: number;
+  /** The charset the story's text was decoded from, when the format decodes it itself (a MIME part's). */
+  readonly charset?: string | null;
+  /** A record wire wrote earlier, read back whole (its own JSON lines, its ninjs): it is kept as it was. */
+  readonly record?: Story;
+  /** Text the format cut as furniture around the story (a web page's labels, promos, stray lines), in order. */
+  readonly stripped?: readonly string[];
+  /** Which lines of the story's text each part came from (plain text), for `explainLines`. */
+  readonly provenance?: Provenance;
+}
+
+/** The 0-based lines of a story's text that its headline, byline and each paragraph were read from. */
+export interface Provenance {
+  readonly headline: readonly number[];
+  readonly byline: readonly number[];
+  /** One entry per `paragraphs` entry, in order. */
+  readonly paragraphs: readonly (readonly number[])[];
 }
 
 /** A story's dedup fingerprints. */
@@ -111,6 +142,7 @@ export interface Story {
   readonly id: string;
   readonly headline: string;
   readonly markers: readonly string[];
+  /** The name or names of the byline (`Jane Doe`), its title kept apart in `byline_title`. */
   readonly byline: string | null;
   readonly dateline: Dateline | null;
   /** Paragraphs joined by a blank line. */
@@ -132,6 +164,16 @@ export interface Story {
   readonly correction: boolean;
   /** Dedup fingerprints: `exact` hashes the normalized body; `near` is filled by near-duplicate detection. */
   readonly fingerprint: Fingerprint;
+  /** The byline's title or outlet (`AP Business Writer`, `Press Association`); absent when the byline has none. */
+  readonly byline_title?: string;
+  /** Update notes printed before or right after the dateline (`(Adds comments, detail)`), as printed. */
+  readonly update_notes?: readonly string[];
+  /** A bullet summary printed before the dateline, one entry per bullet, without the bullet mark. */
+  readonly summary?: readonly string[];
+  /** A press release's subheadline (or any short block between headline and dateline). */
+  readonly subheadline?: string;
+  /** Present and true when the story is a press release (a release wire's dateline, `SOURCE ...`). */
+  readonly press_release?: true;
   readonly canonical_url?: string | null;
   /** The publishing site of a web page, as it names itself. */
   readonly site_name?: string | null;
@@ -163,6 +205,15 @@ export interface NormalizeContext {
   readonly now: string;
   /** ISO date used to infer the year of a dateline without one, or null to never invent a year. */
   readonly referenceDate: string | null;
+  /** IANA zone for times without an offset whose agency has no home zone (`--timezone`; UTC when absent). */
+  readonly timezone?: string;
+  /** Detect the language of stories that do not declare one (default true); false leaves `language` null. */
+  readonly detectLanguage?: boolean;
+  /**
+   * Called when a story's language must be detected but the detector is not loaded in this thread yet: the record
+   * then has `language: null`; load it (`loadLanguageDetector`) and normalize the story again.
+   */
+  readonly onLanguagePending?: () => void;
 }
 
 /** An input opened by a source: its bytes arrive as a stream so that large files are never held whole. */

@@ -39,7 +39,21 @@ describe('wire ingest on a directory of mixed formats', () => {
     expect(result.code).toBe(0);
     expect(result.records).toHaveLength(expected);
     const formats = new Set(result.records.map((r) => (r['origin'] as { format: string }).format));
-    expect([...formats].sort()).toEqual(['anpa', 'html', 'iptc7901', 'newsml', 'nitf', 'plain', 'rcv1', 'sgml']);
+    expect([...formats].sort()).toEqual([
+      'anpa',
+      'apmedia',
+      'email',
+      'html',
+      'iptc7901',
+      'newsml',
+      'newsml1',
+      'ninjs',
+      'nitf',
+      'plain',
+      'rcv1',
+      'sgml',
+      'wxr',
+    ]);
     // The cut-off frame and the noise between frames are reported, not fatal.
     expect(result.stderr).toContain('the last frame is cut off');
     expect(result.stderr).toContain('skipped text between frames');

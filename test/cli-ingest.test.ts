@@ -25,7 +25,7 @@ describe('wire ingest on files', () => {
     expect(result.records).toHaveLength(1);
     expectValidRecord(result.records[0]);
     expect(result.records[0]).toMatchObject({ headline: 'Exports rise for fourth month', agency: 'Yonhap' });
-    expect(result.stderr).toMatch(/1 input, 1 story, 0 duplicates, 0 failed/);
+    expect(result.stderr).toMatch(/1 input, 1 new, 0 duplicates, 0 failed/);
   });
 
   it('walks directories recursively in sorted order and skips hidden files', async () => {
@@ -102,7 +102,7 @@ describe('wire ingest with bad inputs among good ones', () => {
     expect(result.stderr).toContain(`${nul}: not wire text: looks like binary data (it contains NUL bytes)`);
     expect(result.stderr).toContain(`${join(dir, 'missing.txt')}: no such file or directory`);
     expect(result.stderr).toContain(`${dangling}: no such file or directory`);
-    expect(result.stderr).toMatch(/7 inputs, 2 stories, 0 duplicates, 5 failed/);
+    expect(result.stderr).toMatch(/7 inputs, 2 new, 0 duplicates, 5 failed/);
   });
 
   it('reports a file it may not read (when not running as root, who may read anything)', async () => {
@@ -167,8 +167,8 @@ describe('wire ingest usage errors', () => {
     expect(result.stderr).toMatch(/--dedup <mode>' argument 'fuzzy' is invalid/);
   });
 
-  it('exits 2 when there is nothing to ingest', async () => {
-    const result = await runCli(['ingest']);
+  it('exits 2 when there is nothing to ingest: no input named and nothing piped in', async () => {
+    const result = await runCli(['ingest'], { stdin: null });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('nothing to ingest');
   });
@@ -178,15 +178,15 @@ describe('wire ingest usage errors', () => {
     expect(result.code).toBe(2);
   });
 
-  it('fails clearly when the output cannot be opened', async () => {
+  it('refuses an output that cannot be opened as a usage error, before creating anything', async () => {
     const result = await runCli([
       'ingest',
       write('o.txt', story('Nowhere to go')),
       '-o',
       join(dir, 'no/such/dir/out.jsonl'),
     ]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/cannot open .*out\.jsonl for appending/);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/-o .*out\.jsonl: the folder .*no\/such\/dir does not exist/);
     expect(existsSync(join(dir, 'no'))).toBe(false);
   });
 });

@@ -1,24 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeStoryFile } from '../bench/generate.js';
 import { WIRE, runCli } from './helpers/cli.js';
+import { hasScript, inTerminal } from './helpers/terminal.js';
 import { tempDir } from './helpers/tmp.js';
 
 const dir = tempDir();
-const hasScript = spawnSync('script', ['--version']).status === 0;
 const ESC = '\u001b';
-
-/** Runs a shell command under a pseudo-terminal (util-linux `script`), returning what the terminal showed. */
-function inTerminal(command: string, env: NodeJS.ProcessEnv = {}): string {
-  const result = spawnSync('script', ['-qec', command, '/dev/null'], {
-    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, COLUMNS: '120', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return result.stdout;
-}
 
 const sample = join(dir, 'story.txt');
 writeFileSync(sample, 'Exports rise\n\nSEOUL, Nov. 27 (Yonhap) -- Exports rose for a fourth month.\n');
@@ -26,23 +16,39 @@ writeFileSync(sample, 'Exports rise\n\nSEOUL, Nov. 27 (Yonhap) -- Exports rose f
 describe.skipIf(!hasScript)('on a terminal', () => {
   it('colours the summary on standard error', () => {
     const shown = inTerminal(`node ${WIRE} ingest ${sample} 2>&1 >/dev/null`);
-    expect(shown).toContain(`${ESC}[32m1 story`);
+    expect(shown).toContain(`${ESC}[32m1 new`);
   });
 
   it('does not colour with NO_COLOR or --no-color', () => {
-    expect(inTerminal(`node ${WIRE} ingest ${sample} 2>&1 >/dev/null`, { NO_COLOR: '1' })).not.toContain(ESC);
-    expect(inTerminal(`node ${WIRE} ingest --no-color ${sample} 2>&1 >/dev/null`)).not.toContain(ESC);
+    // No colour (SGR) sequences; a run that lasts long enough for the progress line may still wipe it (`ESC[2K`).
+    const colour = new RegExp(`${ESC}\\[[\\d;]*m`);
+    expect(inTerminal(`node ${WIRE} ingest ${sample} 2>&1 >/dev/null`, { NO_COLOR: '1' })).not.toMatch(colour);
+    expect(inTerminal(`node ${WIRE} ingest --no-color ${sample} 2>&1 >/dev/null`)).not.toMatch(colour);
   });
 
-  it('shows a live progress line during a long run and wipes it at the end', async () => {
+  it('shows a live progress line during a long run, with bytes, percent and time left, and wipes it at the end', async () => {
     const big = join(dir, 'big.txt');
     await writeStoryFile(big, 40 * 1024 * 1024, 5);
     const shown = inTerminal(`node ${WIRE} ingest ${big} -o ${join(dir, 'big.jsonl')} --dedup off`);
-    expect(shown).toMatch(
-      /\r\u001b\[2Kwire: 0\/1 inputs · \u001b\[32m\d+ stories\u001b\[39m · 0 duplicates · 0 failed · \d+\/s/,
+    const lines = shown.split('\r\u001b[2K').filter((line) => line.startsWith('wire: '));
+    // One file: its bytes say how far along it is (not `0/1 inputs`), and once there is a rate, the time left.
+    const progress = lines.filter((line) => / of 40 MB \(\d+%\)/.test(line));
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.join('\n')).not.toMatch(/inputs/);
+    expect(progress.join('\n')).toMatch(
+      /^wire: \d+ MB of 40 MB \(\d+%\) · about \d+ (?:s|min) left · \u001b\[32m\d+ new\u001b\[39m · 0 dropped · 0 failed · \d+\/s$/m,
     );
+    const percents = progress.map((line) => Number(/\((\d+)%\)/.exec(line)?.[1]));
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
     // The summary starts on a wiped line: no progress text left before it.
-    expect(shown).toMatch(/\r\u001b\[2Kwire: 1 input, .*stories/);
+    expect(shown).toMatch(/\r\u001b\[2Kwire: 1 input, \u001b\[32m\d+ new/);
+  });
+
+  it('counts inputs too when there are several, and bytes read when the whole is not known', async () => {
+    const big = join(dir, 'big-piped.txt');
+    await writeStoryFile(big, 24 * 1024 * 1024, 6);
+    const shown = inTerminal(`cat ${big} | node ${WIRE} ingest - ${sample} --dedup off >/dev/null`);
+    expect(shown).toMatch(/\r\u001b\[2Kwire: 0\/2 inputs · \d+ MB read · \u001b\[32m\d+ new/);
   });
 });
 
@@ -50,7 +56,7 @@ describe('off a terminal', () => {
   it('never colours or draws progress when standard error is a pipe', async () => {
     const result = await runCli(['ingest', sample], { env: { NO_COLOR: undefined } });
     expect(result.stderr).not.toContain(ESC);
-    expect(result.stderr).toMatch(/^wire: 1 input, 1 story, 0 duplicates, 0 failed in [\d.]+ s\n$/);
+    expect(result.stderr).toMatch(/^wire: 1 input, 1 new, 0 duplicates, 0 failed in [\d.]+ s\n$/);
   });
 
   it('colours a pipe only when FORCE_COLOR asks', async () => {
@@ -103,7 +109,13 @@ describe('pipes and signals', () => {
       const child = spawn(process.execPath, [WIRE, 'ingest', big, '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      setTimeout(() => child.kill('SIGINT'), 700);
+      // Interrupted once it is writing (a fixed delay could fall before it has even started, on a busy machine).
+      const poll = setInterval(() => {
+        if (existsSync(out) && statSync(out).size > 0) {
+          clearInterval(poll);
+          child.kill('SIGINT');
+        }
+      }, 20);
       child.on('close', (code) => resolve({ code, stderr }));
     });
     expect(result.code).toBe(130);

@@ -1,6 +1,17 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { WIRE, parseLines, runCli } from './helpers/cli.js';
@@ -9,10 +20,19 @@ import { tempDir } from './helpers/tmp.js';
 const story = (headline: string): string =>
   `${headline}\n\nSEOUL, Nov. 27 (Yonhap) -- ${headline}, officials said on Friday.\n\n(END)\n`;
 
-function startWatch(dir: string, out: string): ChildProcess & { stderrText: () => string } {
-  const child = spawn(process.execPath, [WIRE, 'watch', dir, '-o', out, '--interval', '50', '--settle', '200', '-v'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+function startWatch(
+  dir: string,
+  out: string,
+  extra: readonly string[] = ['-v'],
+): ChildProcess & { stderrText: () => string } {
+  const child = spawn(
+    process.execPath,
+    [WIRE, 'watch', dir, '-o', out, '--interval', '50', '--settle', '200', ...extra],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return Object.assign(child, { stderrText: () => stderr });
@@ -33,12 +53,17 @@ function exited(child: ChildProcess): Promise<number | null> {
 const headlines = (out: string): unknown[] =>
   existsSync(out) ? parseLines(readFileSync(out, 'utf8')).map((r) => r['headline']) : [];
 
+/** A fresh hot folder `in/` and an output `out.jsonl` beside it. */
+function hotFolder(prefix: string): { base: string; dir: string; out: string } {
+  const base = tempDir(prefix);
+  const dir = join(base, 'in');
+  mkdirSync(dir);
+  return { base, dir, out: join(base, 'out.jsonl') };
+}
+
 describe('wire watch', () => {
   it('ingests complete files, waits out partial writes, sets bad files aside, and survives a restart', async () => {
-    const base = tempDir('wire-watch-');
-    const dir = join(base, 'in');
-    mkdirSync(dir);
-    const out = join(base, 'out.jsonl');
+    const { dir, out } = hotFolder('wire-watch-');
     writeFileSync(join(dir, 'a.txt'), story('First file'));
     let watcher = startWatch(dir, out);
     await until(() => existsSync(join(dir, '.done', 'a.txt')), 'a.txt to be done');
@@ -77,39 +102,58 @@ describe('wire watch', () => {
     writeFileSync(join(dir, 'c.txt'), story('First file'));
     watcher = startWatch(dir, out);
     await until(() => ['b.txt', 'c.txt'].every((f) => existsSync(join(dir, '.done', f))), 'b.txt and c.txt to be done');
-    expect(watcher.stderrText()).toMatch(/c\.txt → .*: 0 stories, 1 duplicate/);
+    expect(watcher.stderrText()).toMatch(/c\.txt: 0 new, 1 already in .*out\.jsonl → /);
     watcher.kill('SIGINT');
     expect(await exited(watcher)).toBe(0);
     expect(headlines(out)).toEqual(['First file', 'Slow delivery', 'Renamed into place', 'After the restart']);
     expect(readdirSync(dir).filter((f) => !f.startsWith('.'))).toEqual([]);
   });
 
+  it.skipIf(!existsSync('/proc/self/fd'))('closes the file handle of a binary file it sets aside', async () => {
+    const { dir, out } = hotFolder('wire-watch-fd-');
+    // Larger than one read, so the stream still had bytes to give when the file was found not to be text.
+    writeFileSync(
+      join(dir, 'photo.jpg'),
+      Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(600_000, 7)]),
+    );
+    // The same inside gzip: found binary once decompressed.
+    writeFileSync(
+      join(dir, 'photo.jpg.gz'),
+      gzipSync(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(600_000)])),
+    );
+    writeFileSync(join(dir, 'story.txt'), story('After the photo'));
+    const watcher = startWatch(dir, out);
+    await until(
+      () =>
+        existsSync(join(dir, '.failed', 'photo.jpg')) &&
+        existsSync(join(dir, '.failed', 'photo.jpg.gz')) &&
+        existsSync(join(dir, '.done', 'story.txt')),
+      'the three files to be moved',
+    );
+    const open = readdirSync(`/proc/${watcher.pid}/fd`).map((fd) => {
+      try {
+        return readlinkSync(`/proc/${watcher.pid}/fd/${fd}`);
+      } catch {
+        return '';
+      }
+    });
+    watcher.kill('SIGTERM');
+    expect(await exited(watcher)).toBe(0);
+    expect(open.filter((target) => target.includes('photo.jpg'))).toEqual([]);
+    expect(watcher.stderrText()).not.toMatch(/Closing file descriptor|DEP0137/);
+  });
+
   it('with --once ingests what is there and exits', async () => {
-    const base = tempDir('wire-watch-once-');
-    const dir = join(base, 'in');
-    mkdirSync(dir);
+    const { dir, out } = hotFolder('wire-watch-once-');
     writeFileSync(join(dir, 'one.txt'), story('Only once'));
-    const result = await runCli([
-      'watch',
-      dir,
-      '-o',
-      join(base, 'out.jsonl'),
-      '--once',
-      '--settle',
-      '100',
-      '--interval',
-      '20',
-    ]);
+    const result = await runCli(['watch', dir, '-o', out, '--once', '--settle', '100', '--interval', '20']);
     expect(result.code).toBe(0);
-    expect(headlines(join(base, 'out.jsonl'))).toEqual(['Only once']);
+    expect(headlines(out)).toEqual(['Only once']);
     expect(existsSync(join(dir, '.done', 'one.txt'))).toBe(true);
   });
 
   it('stops with a clear message when the disk fills, leaving the file in hand where it was, to be ingested again', async () => {
-    const base = tempDir('wire-watch-full-');
-    const dir = join(base, 'in');
-    mkdirSync(dir);
-    const out = join(base, 'out.jsonl');
+    const { dir, out } = hotFolder('wire-watch-full-');
     const many = Array.from({ length: 400 }, (_, i) =>
       story(`Story ${i} of a large delivery`).replace('Friday', `day ${i}`),
     );
@@ -129,5 +173,48 @@ describe('wire watch', () => {
     const written = headlines(out);
     expect(written).toHaveLength(400);
     expect(new Set(written).size).toBe(400);
+  });
+
+  it('says when it starts, a line per file without -v, and a summary when stopped', async () => {
+    const { dir, out } = hotFolder('wire-watch-say-');
+    writeFileSync(join(dir, 'a.txt'), story('Harbour reopens'));
+    const watcher = startWatch(dir, out, []);
+    await until(() => existsSync(join(dir, '.done', 'a.txt')), 'a.txt to be done');
+    writeFileSync(join(dir, 'b.txt'), story('Harbour reopens'));
+    await until(() => /b\.txt: /.test(watcher.stderrText()), 'the line for b.txt');
+    watcher.kill('SIGINT');
+    expect(await exited(watcher)).toBe(0);
+    const lines = watcher.stderrText().trim().split('\n');
+    expect(lines[0]).toMatch(/^wire: watching .*in\/ → .*out\.jsonl \(looking every 0\.05 s; .*Ctrl-C to stop\)$/);
+    expect(lines[1]).toMatch(/^wire: .*in\/a\.txt: 1 new, 0 already in .*out\.jsonl → .*in\/\.done\/a\.txt$/);
+    expect(lines[2]).toMatch(/^wire: .*in\/b\.txt: 0 new, 1 already in .*out\.jsonl → .*in\/\.done\/b\.txt$/);
+    expect(lines[3]).toMatch(/^wire: 2 files, 1 new, 1 already in .*out\.jsonl, 0 failed in [\d.]+ s/);
+    expect(lines).toHaveLength(4);
+  });
+
+  it('with --once, ends with a summary (or a JSON summary), writes --duplicates, and exits 1 when a file failed', async () => {
+    const { base, dir, out } = hotFolder('wire-watch-cron-');
+    const dups = join(base, 'dups.jsonl');
+    writeFileSync(join(dir, 'a.txt'), story('Harbour reopens'));
+    writeFileSync(join(dir, 'b.txt'), story('Harbour reopens'));
+    writeFileSync(join(dir, 'c.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
+    const args = ['watch', dir, '-o', out, '--once', '--settle', '50', '--interval', '20', '--duplicates', dups];
+    const plain = await runCli(args);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toMatch(/^wire: watch .*in\/ → .*out\.jsonl: taking what is ready, then stopping$/m);
+    expect(plain.stderr).toMatch(/c\.jpg: not wire text/);
+    expect(plain.stderr.trim().split('\n').at(-1)).toMatch(
+      /^wire: 3 files, 1 new, 1 already in .*out\.jsonl, 1 failed/,
+    );
+    expect(headlines(dups)).toEqual(['Harbour reopens']);
+
+    writeFileSync(join(dir, 'd.txt'), story('Rail strike ends'));
+    const json = await runCli([...args, '--json-summary']);
+    expect(json.code).toBe(0);
+    const lines = json.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const summary = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(summary).toMatchObject({ command: 'watch', inputs: 1, stories: 1, duplicates: 0, failed: 0, exit_code: 0 });
+    expect(new Date(String(summary['started_at'])).getTime()).not.toBeNaN();
   });
 });

@@ -72,10 +72,44 @@ describe('sniffing the format from the content', () => {
     expect(formatOf('<!DOCTYPE lewis SYSTEM "lewis.dtd">\n<REUTERS TOPICS="NO" NEWID="1">')).toBe('sgml');
   });
 
-  it('leaves XML it does not know, and prose that merely starts with a tag name, as plain text', () => {
-    expect(formatOf('<catalog version="2.0"><book/></catalog>')).toBe('plain');
+  it('refuses XML it does not know, naming its root, and leaves prose that starts with a bracket as plain text', () => {
+    expect(sniff(bytes('<catalog version="2.0"><book/></catalog>'))).toEqual({ unknown: 'unknown XML root <catalog>' });
+    expect(sniff(bytes('<?xml version="1.0"?>\n<results><id>1</id>'))).toEqual({
+      unknown: 'unknown XML root <results>',
+    });
     expect(formatOf('<rss version="2.0"><channel/></rss>')).toBe('feed');
     expect(formatOf('nitf files are XML. <nitf> is their root.')).toBe('plain');
+    expect(formatOf('<AMR> CORP SAYS IT WILL BUY JETS\n\n    NEW YORK, March 3 - Text.\n')).toBe('plain');
+  });
+
+  it.each([
+    ['<?xml version="1.0"?>\n<NewsML Version="1.2"><NewsItem/></NewsML>', 'newsml1'],
+    ['<packageItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="x"/>', 'newsml'],
+    [
+      '<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version>',
+      'wxr',
+    ],
+    ['{"guid": "x", "headline": "Tram opens", "body_html": "<p>Text</p>"}', 'ninjs'],
+    ['[{"uri": "x", "headlines": [{"value": "A"}], "bodies": []}]', 'ninjs'],
+    ['{"total": 1, "items": [{"uri": "x", "headline": "A", "body_text": "B"}]}', 'ninjs'],
+    ['{"api_version": "1.1", "id": "q", "method": "/content.GET", "data": {"item": {}}}', 'apmedia'],
+    [
+      '{"id":"0123456789abcdef01234567","headline":"A","markers":[],"byline":null,"dateline":null,"body":"B"}\n',
+      'wire',
+    ],
+    ['From: a@example.org\r\nSubject: Story\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\n\r\nText\r\n', 'email'],
+    ['ZCZC\r\n^Headline\r\n\r\nText\r\nNNNN\r\n', 'iptc7901'],
+  ])('takes %j for %s', (text, format) => {
+    expect(formatOf(text)).toBe(format);
+  });
+
+  it('refuses JSON of an unknown shape, naming its keys, and keeps a bracketed headline as plain text', () => {
+    expect(sniff(bytes('{"requests": {"a": 1}}'))).toEqual({ unknown: 'JSON of an unknown shape (keys: requests)' });
+    expect(formatOf('[UPDATE 1] Markets rally\n\nNEW YORK (Reuters) - Text.\n')).toBe('plain');
+  });
+
+  it('keeps a plain story that quotes a mail header line as plain text', () => {
+    expect(formatOf('Subject: the budget\nCouncil meets on Monday\n\nText.\n')).toBe('plain');
   });
 
   it('still reports binary input before looking for a format', () => {

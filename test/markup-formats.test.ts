@@ -28,9 +28,15 @@ describe('XML reading', () => {
     expect(parseXml('<nar:newsItem xmlns:nar="x"><nar:itemMeta/></nar:newsItem>').roots[0]?.name).toBe('newsItem');
   });
 
-  it('decodes by the declared encoding: latin-1 bytes that would also be valid UTF-8 stay latin-1', () => {
-    const bytes = '<?xml version="1.0" encoding="ISO-8859-1"?><a>\u00c3\u00a9</a>';
-    expect(decodeXmlUnit(bytes).text).toContain('<a>Ã©</a>');
+  it('decodes by the declared encoding, except bytes declared latin-1 that are valid UTF-8 (a mislabelled feed)', () => {
+    // AFP NewsML declaring iso-8859-1 over UTF-8 text (`DÃ©cÃ¨s`): latin-1 text almost never forms UTF-8 sequences.
+    const mislabelled = '<?xml version="1.0" encoding="ISO-8859-1"?><a>\u00c3\u00a9</a>';
+    expect(decodeXmlUnit(mislabelled).text).toContain('<a>é</a>');
+    expect(decodeXmlUnit(mislabelled).charset).toBe('utf-8');
+    // Real latin-1 (a lone é byte) is not valid UTF-8 and stays latin-1.
+    const latin1 = '<?xml version="1.0" encoding="ISO-8859-1"?><a>caf\u00e9</a>';
+    expect(decodeXmlUnit(latin1).text).toContain('<a>café</a>');
+    expect(decodeXmlUnit(latin1).charset).toBe('windows-1252');
     expect(decodeXmlUnit('<?xml version="1.0"?><a>\u00c3\u00a9</a>').text).toContain('<a>é</a>');
   });
 });

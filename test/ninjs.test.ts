@@ -52,7 +52,7 @@ describe('ninjs 2.1 output', () => {
       language: 'en',
       headlines: [{ role: 'main', contenttype: 'text/plain', value: 'Busan opens harbour bridge two months early' }],
       descriptions: [{ role: 'summary', value: 'A new harbour bridge in Busan opened to traffic on Friday.' }],
-      by: 'By Min-ji Park',
+      by: 'Min-ji Park',
       slugline: 'KOREA-BRIDGE/',
       located: 'BUSAN',
       ednote: "Corrects the bridge's length in paragraph 2.",
@@ -64,12 +64,20 @@ describe('ninjs 2.1 output', () => {
     expect(ninjs.bodies?.[0]).toMatchObject({ role: 'main', wordcount: item?.words, value: item?.body });
   });
 
-  it('leaves out a time without a zone (1987 SGML) rather than inventing one, keeping it in wire.published', async () => {
+  it('gives a time without a zone (1987 SGML) the zone the run states (UTC by default), never a guessed one', async () => {
     const records = await fixtureRecords();
     const sgml = records.find((r) => r.origin.format === 'sgml');
     const ninjs = toNinjs(sgml as Story);
+    expect(ninjs.versioncreated).toBe('1987-03-12T14:02:44.10Z');
+    expect(ninjs.wire.published).toBe('1987-03-12T14:02:44.10Z');
+  });
+
+  it('leaves out a date without a time rather than inventing one, keeping it in wire.published', async () => {
+    const records = await fixtureRecords();
+    const sgml = records.find((r) => r.origin.format === 'sgml') as Story;
+    const ninjs = toNinjs({ ...sgml, published: '1987-03-12' });
     expect(ninjs.versioncreated).toBeUndefined();
-    expect(ninjs.wire.published).toBe('1987-03-12T14:02:44.10');
+    expect(ninjs.wire.published).toBe('1987-03-12');
   });
 
   it.skipIf(!haveOfficialNinjs)(

@@ -54,7 +54,7 @@ describe('wire ingest with URLs', () => {
       'Exports rise for a fifth month',
     ]);
     expect(result.stderr).toContain(`${server.url('/missing')}: HTTP 404 Not Found`);
-    expect(result.stderr).toMatch(/3 inputs, 2 stories, 0 duplicates, 1 failed/);
+    expect(result.stderr).toMatch(/3 inputs, 2 new, 0 duplicates, 1 failed/);
   });
 
   it('reads URLs from an input list', async () => {
@@ -75,7 +75,7 @@ describe('wire ingest with URLs', () => {
     const result = await runCli(['ingest', '--retries', '0', '--timeout', '5', 'http://wire-test.invalid/a'], {
       env: { ...NO_PROXY_ENV, HTTP_PROXY: server.url(''), NO_PROXY: '' },
     });
-    expect(result.stderr).toMatch(/^wire: 1 input, 1 story, 0 duplicates, 0 failed in [\d.]+ s\n$/);
+    expect(result.stderr).toMatch(/^wire: 1 input, 1 new, 0 duplicates, 0 failed in [\d.]+ s\n$/);
     expect(result.code).toBe(0);
     expect(result.records[0]).toMatchObject({ headline: 'Fuel tax cut extended', url: 'http://wire-test.invalid/a' });
     expect(server.requests.some((r) => r.path === 'CONNECT wire-test.invalid:80')).toBe(true);

@@ -1,11 +1,14 @@
-import { isOutputError, isWireError } from '../errors.js';
+import { isOutputError, isUsageError, isWireError } from '../errors.js';
 import { ingest, type DedupMode, type IngestSummary, type OutputFormat } from '../pipeline/run.js';
-import { JsonlFileSink, JsonlStreamSink, repairTornTail } from '../sinks/jsonl.js';
 import type { Sink } from '../sinks/sink.js';
 import type { FormatName } from '../types.js';
 import { EXIT } from './exit.js';
+import { checkOutputs, openDuplicates, openOutput, outputFile, ownFiles, type RunOutputs } from './outputs.js';
 import { Reporter, wantColor } from './report.js';
 import { openStateOrExit } from './state.js';
+import { stdinHasData } from './terminal.js';
+import { chooseDatabase, openLedgerOrExit } from './db.js';
+import type { RunState } from './state.js';
 
 /** Options of `wire ingest` as commander parsed them (checked there: choices and number parsers). */
 export interface IngestFlags {
@@ -18,7 +21,10 @@ export interface IngestFlags {
   state?: string;
   lockTimeout: number;
   referenceDate?: string;
+  timezone?: string;
   maxStoryBytes: number;
+  /** False with `--no-detect-language`. */
+  detectLanguage: boolean;
   concurrency: number;
   perHost: number;
   perHostDelay: number;
@@ -30,6 +36,8 @@ export interface IngestFlags {
   verbose?: boolean;
   jsonSummary?: boolean;
   color: boolean;
+  /** `--db URL` (or `--db` alone: WIRE_DB): the database holds the state and receives the records. */
+  db?: string | boolean;
 }
 
 /** Runs `wire ingest` and returns the exit code. */
@@ -39,28 +47,65 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
     verbose: flags.verbose === true,
     json: flags.jsonSummary === true,
     color: wantColor(process.stderr, flags.color, process.env),
+    command: 'ingest',
   });
   if (inputs.length === 0 && flags.inputList === undefined) {
-    reporter.fatal('nothing to ingest: name files, directories, - for standard input, or --input-list');
-    return EXIT.usage;
+    if (!stdinHasData()) {
+      reporter.fatal('nothing to ingest: name files, directories or URLs, pipe stories in, or use --input-list');
+      return EXIT.usage;
+    }
+    inputs = ['-'];
   }
   if (inputs.filter((i) => i === '-').length + (flags.inputList === '-' ? 1 : 0) > 1) {
     reporter.fatal('standard input can be read only once (- named twice)');
     return EXIT.usage;
   }
-  const output = flags.output === undefined || flags.output === '-' ? null : flags.output;
+  const database = chooseDatabase(flags, process.env);
+  if (typeof database === 'string') {
+    reporter.fatal(database);
+    return EXIT.usage;
+  }
+  let outputs: RunOutputs;
+  try {
+    outputs = checkOutputs(flags);
+  } catch (error) {
+    if (!isUsageError(error)) throw error;
+    reporter.fatal(error.message);
+    return EXIT.usage;
+  }
+  const output = outputFile(outputs.output);
   // The lock comes first: the torn-line repair and the store's catch-up must not race another run's writes.
-  const state = await openStateOrExit(output, flags, reporter);
+  const state: RunState | number =
+    database === null
+      ? await openStateOrExit(output, { ...flags, state: outputs.state ?? undefined }, reporter)
+      : { store: null, lock: null, statePath: null, close: () => undefined };
   if (typeof state === 'number') return state;
+  reporter.context = {
+    ...reporter.context,
+    seenIn:
+      database !== null
+        ? { kind: 'state' }
+        : output !== null && flags.output !== undefined
+          ? { kind: 'output', path: flags.output }
+          : state.statePath !== null
+            ? { kind: 'state' }
+            : { kind: 'run' },
+  };
   let sink: Sink;
   let duplicates: Sink | null;
   try {
-    sink = openSink(flags.output, reporter);
-    duplicates = flags.duplicates === undefined ? null : new JsonlFileSink(flags.duplicates);
+    sink = openOutput(outputs.output, reporter);
+    duplicates = openDuplicates(outputs.duplicates);
   } catch (error) {
     state.close();
     reporter.fatal(error instanceof Error ? error.message : String(error));
     return EXIT.failed;
+  }
+  // With --db the database is reached (and its schema brought up to date) before any input is read.
+  const ledger = database === null ? null : await openLedgerOrExit(database, flags, duplicates, reporter);
+  if (typeof ledger === 'number') {
+    await duplicates?.close();
+    return ledger;
   }
   const stop = interruptOnSignals();
   try {
@@ -73,8 +118,17 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
       store: state.store,
       duplicates,
       ...(state.store ? { validators: state.store } : {}),
+      ...(ledger ? { emitter: ledger.emitter, gate: ledger.gate, validators: ledger.emitter } : {}),
+      ownFiles: ownFiles({
+        output,
+        state: state.statePath,
+        lock: state.lock?.path ?? null,
+        duplicates: outputFile(outputs.duplicates),
+      }),
       referenceDate: flags.referenceDate ?? null,
+      ...(flags.timezone === undefined ? {} : { timezone: flags.timezone }),
       maxStoryBytes: flags.maxStoryBytes,
+      detectLanguage: flags.detectLanguage,
       fetch: {
         concurrency: flags.concurrency,
         perHost: flags.perHost,
@@ -102,11 +156,14 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
   } finally {
     stop.dispose();
     state.close();
+    await ledger?.close();
   }
 }
 
 function exitCode(summary: IngestSummary): number {
   if (summary.interrupted) return EXIT.interrupted;
+  // Inputs another host held past --lock-timeout, and nothing else wrong: as for a locked output.
+  if (summary.failures.length > 0 && summary.failures.every((f) => f.code === 'input-locked')) return EXIT.locked;
   return summary.failures.length > 0 ? EXIT.failed : EXIT.ok;
 }
 
@@ -129,18 +186,4 @@ function interruptOnSignals(): { signal: AbortSignal; dispose: () => void } {
       process.off('SIGTERM', onSignal);
     },
   };
-}
-
-function openSink(output: string | undefined, reporter: Reporter): Sink {
-  if (output === undefined || output === '-') return new JsonlStreamSink(process.stdout);
-  const torn = repairTornTail(output);
-  if (torn !== null) {
-    reporter.diagnostic({
-      severity: 'warning',
-      code: 'torn-line',
-      message: `${output}: its last line was incomplete (an interrupted run); moved it to ${output}.rejected`,
-      input: output,
-    });
-  }
-  return new JsonlFileSink(output);
 }

@@ -7,6 +7,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// A password written in a --db URL leaves the process title at once (ps and /proc show a process's arguments):
+// the title becomes the command line with it masked. WIRE_DB, PGPASSWORD or ~/.pgpass keep it out of argv entirely.
+const PASSWORD_URL = /(postgres(?:ql)?:\/\/[^:/@\s]*):[^@\s]*@/i;
+if (process.argv.some((arg) => PASSWORD_URL.test(arg))) {
+  const masked = new RegExp(PASSWORD_URL.source, 'gi');
+  process.title = process.argv.map((arg) => arg.replace(masked, '$1:***@')).join(' ');
+}
+
 // `wire --version` answers before commander or anything else is loaded: it is the cheapest health check there is.
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {

@@ -1,158 +1,196 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { PARSER_NAMES } from '../formats/names.js';
+import { Command, CommanderError, Option } from 'commander';
+import { wantColor } from './terminal.js';
 import { EXIT } from './exit.js';
 import type { IngestFlags } from './ingest.js';
+import type { StatsFlags } from './stats.js';
+import type { ValidateFlags } from './validate.js';
+import { DISPLAY, FOLDER, INPUT, OUTPUT, option, positiveInteger, storyOptions, webOptions } from './options.js';
 import type { WatchFlags } from './watch.js';
+import type { ExportFlags } from './export.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number.');
-  return n;
-}
-
-function waitSeconds(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of seconds, 0 or more.');
-  return n;
-}
-
-function wholeNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number (0 or more).');
-  return n;
-}
-
-function seconds(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0)
-    throw new InvalidArgumentError('expected a number of seconds above 0, like 30 or 0.5.');
-  return n;
-}
-
-function referenceDate(value: string): string {
-  if (value === 'mtime' || value === 'now' || /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value))
-    return value;
-  throw new InvalidArgumentError('expected mtime, now, or a date like 2026-11-27.');
-}
-
-/** The options `wire ingest` and `wire watch` share: how stories are read, deduplicated and reported. */
-function withStoryOptions(command: Command, stateHelp: string): Command {
-  return command
-    .addOption(
-      new Option('--format <name>', 'force a format instead of detecting it from the content')
-        .choices(['auto', ...PARSER_NAMES])
-        .default('auto'),
-    )
-    .addOption(
-      new Option('--output-format <name>', 'write wire records, or IPTC ninjs 2.1 items, one JSON object a line')
-        .choices(['jsonl', 'ninjs'])
-        .default('jsonl'),
-    )
-    .addOption(
-      new Option('--dedup <mode>', 'drop copies: near (also republished variants), exact (same body) or off')
-        .choices(['near', 'exact', 'off'])
-        .default('near'),
-    )
-    .option('--state <path>', stateHelp)
-    .option('--lock-timeout <seconds>', 'wait this long for another run on the same output', waitSeconds, 60)
-    .option(
-      '--reference-date <when>',
-      'date a dateline without a year against: mtime, now or YYYY-MM-DD',
-      referenceDate,
-    )
-    .option('--max-story-bytes <n>', 'skip stories larger than this many bytes', positiveInteger, 16 * 1024 * 1024)
-    .option('-q, --quiet', 'print only errors on standard error')
-    .option('-v, --verbose', 'print a line for every input as it is done')
-    .option('--no-color', 'never colour standard error');
-}
-
-/** Builds the command line: `wire ingest`, `wire watch` and `wire schema`, each loading its code only when it runs. */
-function program(setExit: (code: number) => void): Command {
-  const wire = new Command('wire')
-    .description('Ingest news-wire copy into clean, deduplicated, normalized JSON lines.')
-    .version(pkg.version, '-V, --version')
-    .showSuggestionAfterError(true)
-    .showHelpAfterError('(run wire help for usage)')
-    .exitOverride();
-
-  withStoryOptions(
-    wire
-      .command('ingest')
-      .description('read wire stories from files, directories, standard input and input lists; write JSON lines')
-      .argument(
-        '[inputs...]',
-        'files, directories (walked recursively), http(s) URLs of pages or feeds, or - for standard input',
-      )
-      .option('-o, --output <file>', 'append JSON lines to this file instead of standard output')
-      .option('--input-list <file>', 'read more inputs from this file, one per line (- for standard input)'),
-    'the dedup state (default: <output>.state beside -o; none for standard output)',
-  )
-    .option('--duplicates <file>', 'append each dropped duplicate here, with duplicate_of and similarity')
-    .option('--concurrency <n>', 'URLs fetched at once, over all hosts', positiveInteger, 8)
-    .option('--per-host <n>', 'URLs fetched at once from one host', positiveInteger, 2)
-    .option('--per-host-delay <ms>', 'milliseconds between two requests to one host', wholeNumber, 0)
-    .option('--timeout <seconds>', 'seconds allowed to connect, to get the headers, and to read the body', seconds, 30)
-    .option(
-      '--max-bytes <n>',
-      'skip pages larger than this many bytes (on the wire and decompressed)',
-      positiveInteger,
-      10 * 1024 * 1024,
-    )
-    .option('--retries <n>', 'retries after a network error, 429 or 5xx (other 4xx fail at once)', wholeNumber, 3)
-    .option('--retry-delay <ms>', 'first wait before a retry; it doubles each time, with jitter', wholeNumber, 500)
-    .option('--json-summary', 'end with one JSON object of counts, exit code and failures on standard error')
-    .addHelpText(
-      'after',
-      `
+const INGEST_HELP = `
 Examples:
   $ wire ingest samples/                          print every story under samples/ as JSON lines
   $ wire ingest story.txt | jq -r .headline       just the headlines
+  $ cat story.txt | wire ingest                   standard input, when no input is named
   $ wire ingest stories/ -o wire.jsonl            append to wire.jsonl (run it from cron)
   $ find in/ -name '*.txt' | wire ingest --input-list -
+  $ wire ingest archive.txt.gz                    gzip is decompressed as it is read
   $ wire ingest feed.anpa --output-format ninjs   a framed ANPA-1312 stream as ninjs 2.1 items
   $ wire ingest https://example.com/news/rss.xml  every item of a feed, each page fetched and extracted
   $ wire ingest --input-list urls.txt --per-host-delay 1000
+  $ wire ingest stories/ --db postgres://wire@db1/wire  into a database shared by several hosts
 
 Exit codes: 0 every input ingested, 1 some input failed (the rest were written), 2 usage error,
-3 another run holds the output's lock, 130 interrupted (what was read is written).`,
-    )
-    .action(async (inputs: string[], flags: IngestFlags) => {
-      const { runIngest } = await import('./ingest.js');
-      setExit(await runIngest(inputs, flags));
-    });
+3 another run holds the output's lock (with --db: an input's), 130 interrupted (what was read is written).`;
 
-  withStoryOptions(
-    wire
-      .command('watch')
-      .description('ingest files dropped into a hot folder once complete, moving each to .done/ or .failed/')
-      .argument('<dir>', 'the folder to watch')
-      .requiredOption('-o, --output <file>', 'append JSON lines to this file')
-      .option('--interval <ms>', 'how often to look for new files', positiveInteger, 1000)
-      .option('--settle <ms>', 'how long a file must stay unchanged to count as complete', positiveInteger, 2000)
-      .option('--once', 'ingest what is ready (waiting for files still being written) and exit'),
-    'the dedup state (default: <output>.state)',
-  )
-    .addHelpText(
-      'after',
-      `
+const WATCH_HELP = `
 Examples:
   $ wire watch /srv/ftp/incoming -o wire.jsonl            run as a service; stop with Ctrl-C or SIGTERM
   $ wire watch incoming/ -o wire.jsonl --once --settle 500 take what is there now and exit (from cron)
 
 Files are complete when their size and time stay the same for --settle ms; names ending in .part, .tmp or ~ and
-hidden files are left alone until renamed. A restart never ingests a moved file again.`,
+hidden files are left alone until renamed. A restart never ingests a moved file again.
+Exit codes: 0 done (or stopped by Ctrl-C / SIGTERM), 1 with --once when a file failed, 2 usage error,
+3 another run holds the output's lock.`;
+
+/** Writes commander's own errors in wire's words: one prefix, `wire: error:`, as every other error. */
+function outputError(text: string, write: (text: string) => void): void {
+  const label = wantColor(process.stderr, true, process.env) ? '\u001b[31merror\u001b[39m' : 'error';
+  write(text.replace(/^error: /, `wire: ${label}: `));
+}
+
+/** A subcommand with wire's error style and a hint naming its own help. */
+function subcommand(wire: Command, name: string, description: string): Command {
+  return wire
+    .command(name)
+    .description(description)
+    .showHelpAfterError(`(run wire help ${name} for usage and examples)`);
+}
+
+/** Adds options in help-group order, the help option last among the display ones. */
+function withOptions(command: Command, ...groups: ReadonlyArray<readonly Option[]>): Command {
+  for (const group of groups) for (const o of group) command.addOption(o);
+  return command.optionsGroup(DISPLAY).helpOption('-h, --help', 'show this help');
+}
+
+/** Builds the command line, each command loading its code only when it runs. */
+function program(setExit: (code: number) => void): Command {
+  const wire = new Command('wire')
+    .description('Ingest news-wire copy into clean, deduplicated, normalized JSON lines.')
+    .version(pkg.version, '-V, --version')
+    .configureOutput({ outputError })
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(run wire help for usage)')
+    .exitOverride();
+
+  const ingest = subcommand(
+    wire,
+    'ingest',
+    'read wire stories from files, directories, URLs and standard input; write JSON lines',
+  ).argument(
+    '[inputs...]',
+    'files (.gz too), directories (walked recursively), http(s) URLs of pages or feeds, or - for standard input',
+  );
+  const shared = storyOptions('the dedup state (default: <output>.state beside -o; none for standard output)');
+  withOptions(
+    ingest,
+    [
+      option('--input-list <file>', 'read more inputs from this file, one per line (- for standard input)', INPUT),
+      ...shared.input,
+    ],
+    [
+      option('-o, --output <file>', 'append JSON lines to this file instead of standard output', OUTPUT),
+      ...shared.output,
+    ],
+    shared.dedup,
+    webOptions(),
+    shared.display,
+  );
+  ingest.addHelpText('after', INGEST_HELP).action(async (inputs: string[], flags: IngestFlags) => {
+    const { runIngest } = await import('./ingest.js');
+    setExit(await runIngest(inputs, flags));
+  });
+
+  const watch = subcommand(
+    wire,
+    'watch',
+    'ingest files dropped into a hot folder once complete, moving each to .done/ or .failed/',
+  ).argument('<dir>', 'the folder to watch');
+  const watched = storyOptions('the dedup state (default: <output>.state)');
+  withOptions(
+    watch,
+    [
+      option('--interval <ms>', 'how often to look for new files', FOLDER).argParser(positiveInteger).default(1000),
+      option('--settle <ms>', 'how long a file must stay unchanged to count as complete', FOLDER)
+        .argParser(positiveInteger)
+        .default(2000),
+      option('--once', 'ingest what is ready (waiting for files still being written) and exit', FOLDER),
+    ],
+    watched.input,
+    [option('-o, --output <file>', 'append JSON lines to this file (or --db URL)', OUTPUT), ...watched.output],
+    watched.dedup,
+    watched.display,
+  );
+  watch.addHelpText('after', WATCH_HELP).action(async (dir: string, flags: WatchFlags) => {
+    const { runWatch } = await import('./watch.js');
+    setExit(await runWatch(dir, flags));
+  });
+
+  subcommand(wire, 'export', 'print the records of a --db database as JSON lines, in commit order')
+    .addOption(
+      option('--db [url]', 'the database: postgres://user@host:port/db (default $WIRE_DB, then the PG* variables)', INPUT),
     )
-    .action(async (dir: string, flags: WatchFlags) => {
-      const { runWatch } = await import('./watch.js');
-      setExit(await runWatch(dir, flags));
+    .addOption(
+      option('--after <cursor>', 'start after this cursor (the last one is printed at the end of each export)', INPUT),
+    )
+    .addOption(option('--follow', 'keep printing records as they are committed, until SIGINT or SIGTERM', INPUT))
+    .addOption(
+      option('--output-format <name>', 'wire records, or IPTC ninjs 2.1 items, one JSON object a line', OUTPUT)
+        .choices(['jsonl', 'ninjs'])
+        .default('jsonl'),
+    )
+    .addOption(option('--json-summary', 'end with one JSON object (records, cursor, exit code) on standard error', DISPLAY))
+    .addOption(option('-q, --quiet', 'print only errors on standard error', DISPLAY))
+    .addOption(option('--no-color', 'never colour standard error (also NO_COLOR=1)', DISPLAY))
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ wire export --db postgres://wire@db1:5432/wire > all.jsonl     every record, then the cursor on stderr
+  $ wire export --after 7461.1024                                  only what came after (WIRE_DB set)
+  $ wire export --follow | jq -r .headline                         headlines as hosts commit them`,
+    )
+    .action(async (flags: ExportFlags) => {
+      const { runExport } = await import('./export.js');
+      setExit(await runExport(flags));
     });
 
-  wire
-    .command('schema')
-    .description('print the JSON Schema of the records wire writes')
+  subcommand(wire, 'stats', 'what is in files of wire records: stories by agency, language, format, day and hour')
+    .argument('[files...]', 'JSON lines wire wrote (outputs and --duplicates files; .gz too), or - for standard input')
+    .addOption(option('--json', 'print the counts as one JSON object, for scripts', DISPLAY))
+    .addOption(
+      option('--top <n>', 'show this many agencies, languages and formats; the rest as other', DISPLAY)
+        .argParser(positiveInteger)
+        .default(10),
+    )
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ wire stats wire.jsonl                             bar charts on the terminal
+  $ wire stats wire.jsonl dups.jsonl                  with the duplicates dropped
+  $ wire stats --json wire.jsonl | jq .by_agency      the counts, for a script`,
+    )
+    .action(async (files: string[], flags: StatsFlags) => {
+      const { runStats } = await import('./stats.js');
+      setExit(await runStats(files, flags));
+    });
+
+  subcommand(wire, 'validate', 'check every line of files of wire records against the record schema')
+    .argument('[files...]', 'JSON lines wire wrote (outputs and --duplicates files; .gz too), or - for standard input')
+    .addOption(option('-q, --quiet', 'print nothing; only the exit code says', DISPLAY))
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ wire validate wire.jsonl                          FILE:LINE: problem for each bad line, then a line per file
+  $ wire validate -q wire.jsonl || echo broken        from a script
+
+Exit codes: 0 every line is a valid record, 1 some line is not (or a file cannot be read), 2 usage error.`,
+    )
+    .action(async (files: string[], flags: ValidateFlags) => {
+      const { runValidate } = await import('./validate.js');
+      setExit(await runValidate(files, flags));
+    });
+
+  subcommand(wire, 'schema', 'print the JSON Schema of the records wire writes')
     .addOption(
       new Option('--output-format <name>', 'the schema of this output format')
         .choices(['jsonl', 'ninjs'])

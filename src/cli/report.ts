@@ -3,6 +3,8 @@ import type { IngestCounts, IngestSummary, InputReport } from '../pipeline/run.j
 import type { Diagnostic } from '../types.js';
 import { Progress } from './progress.js';
 
+export { wantColor } from './terminal.js';
+
 /** How much the reporter says, and how. */
 export interface ReportOptions {
   readonly quiet: boolean;
@@ -10,6 +12,8 @@ export interface ReportOptions {
   readonly color: boolean;
   /** End with one JSON object instead of the summary line. */
   readonly json: boolean;
+  /** What the run is, for its closing line and object (known in full once the outputs are: see `context`). */
+  readonly command: SummaryContext['command'];
 }
 
 /**
@@ -19,6 +23,8 @@ export interface ReportOptions {
 export class Reporter {
   private readonly chalk: ChalkInstance;
   private readonly progress: Progress;
+  /** What the closing line says of the run: where duplicates' originals are, when it started, what it counts. */
+  context: SummaryContext;
 
   constructor(
     private readonly stream: NodeJS.WriteStream,
@@ -26,10 +32,18 @@ export class Reporter {
   ) {
     this.chalk = new Chalk({ level: options.color ? 1 : 0 });
     this.progress = new Progress(stream, this.chalk, stream.isTTY === true && !options.quiet && !options.json);
+    this.context = {
+      command: options.command,
+      seenIn: { kind: 'run' },
+      startedAt: new Date(),
+      noun: options.command === 'watch' ? 'file' : 'input',
+    };
   }
 
+  /** Errors always; warnings unless --quiet; notes (info: a page unchanged since the last run) only with --verbose. */
   diagnostic(d: Diagnostic): void {
     if (this.options.quiet && d.severity !== 'error') return;
+    if (d.severity === 'info' && !this.options.verbose) return;
     const c = this.chalk;
     const label = d.severity === 'error' ? c.red('error') : d.severity === 'warning' ? c.yellow('warning') : 'info';
     this.say(`wire: ${label}: ${printable(d.message)}`);
@@ -40,10 +54,25 @@ export class Reporter {
     this.say(`wire: ${this.chalk.red('error')}: ${printable(message)}`);
   }
 
+  /** With --verbose, a line for every input as it is done: `wire: done a.txt: 3 new, 1 already in out.jsonl`. */
   input(report: InputReport): void {
     if (!this.options.verbose || this.options.quiet) return;
-    const what = `${plural(report.stories, 'story', 'stories')}, ${plural(report.duplicates, 'duplicate')}`;
+    const what = added(report, this.context.seenIn);
     this.say(`wire: ${report.failed ? this.chalk.red('failed') : 'done'} ${printable(report.input)}: ${what}`);
+  }
+
+  /**
+   * A line a person watching wants without asking (a watch's start, each file it took), unless --quiet; with
+   * --json-summary only with --verbose, so that a log stays machine-read.
+   */
+  note(line: string): void {
+    if (this.options.quiet || (this.options.json && !this.options.verbose)) return;
+    this.say(`wire: ${printable(line)}`);
+  }
+
+  /** The `added` phrase of some counts, in this run's words. */
+  added(counts: { readonly stories: number; readonly duplicates: number; readonly versions?: number }): string {
+    return added(counts, this.context.seenIn);
   }
 
   counts(counts: IngestCounts): void {
@@ -53,33 +82,17 @@ export class Reporter {
   summary(s: IngestSummary, exitCode: number): void {
     this.progress.clear();
     if (this.options.json) {
-      const { failures, seconds, ...counts } = s;
-      const json = { ...counts, seconds: Number(seconds.toFixed(3)), exit_code: exitCode, failures };
-      this.stream.write(`${JSON.stringify(json)}\n`);
+      this.stream.write(`${summaryJson(s, this.context, exitCode)}\n`);
       return;
     }
     if (this.options.quiet) return;
-    const c = this.chalk;
-    const parts = [
-      plural(s.inputs, 'input'),
-      c.green(plural(s.stories, 'story', 'stories')),
-      plural(s.duplicates, 'duplicate'),
-      // Versions (updates of earlier stories) are named once there are any; --json-summary always has the count.
-      ...(s.versions > 0 ? [plural(s.versions, 'version')] : []),
-      s.failed > 0 ? c.red(`${s.failed} failed`) : '0 failed',
-    ];
-    const stopped = s.interrupted ? c.yellow(' (interrupted)') : '';
-    this.stream.write(`wire: ${parts.join(', ')} in ${s.seconds.toFixed(2)} s${stopped}\n`);
+    this.stream.write(`${summaryLine(s, this.context, this.chalk)}\n`);
   }
 
   private say(line: string): void {
     this.progress.clear();
     this.stream.write(`${line}\n`);
   }
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** Escapes control characters so that no input can move the cursor, retitle or recolour a terminal. */
@@ -90,10 +103,83 @@ export function printable(text: string): string {
   );
 }
 
-/** Colour when standard error is a terminal, unless NO_COLOR or --no-color says otherwise; FORCE_COLOR forces it. */
-export function wantColor(stream: NodeJS.WriteStream, flag: boolean, env: NodeJS.ProcessEnv): boolean {
-  if (!flag) return false;
-  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
-  if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0') return true;
-  return stream.isTTY === true;
+// The run's closing words: the summary line, the JSON summary, and the phrases both use.
+
+/**
+ * Where a dropped copy's original is, which says what a duplicate means to the user: in the output file (`7 already
+ * in wire.jsonl`: a rerun), in a state kept across runs (`7 already seen`), or earlier in this run only.
+ */
+export type SeenIn =
+  { readonly kind: 'output'; readonly path: string } | { readonly kind: 'state' } | { readonly kind: 'run' };
+
+/** What the closing line and object say besides the counts. */
+export interface SummaryContext {
+  readonly command: 'ingest' | 'watch' | 'export';
+  readonly seenIn: SeenIn;
+  /** When the run started, for the JSON summary's `started_at`. */
+  readonly startedAt: Date;
+  /** `input` for ingest, `file` for watch. */
+  readonly noun: string;
+}
+
+/** `7 new (1 update)` and `2 already in wire.jsonl`: what a run (or one input) added, and what it left out. */
+export function added(
+  counts: { readonly stories: number; readonly duplicates: number; readonly versions?: number },
+  seenIn: SeenIn,
+  chalk: ChalkInstance | null = null,
+): string {
+  const updates = (counts.versions ?? 0) > 0 ? ` (${plural(counts.versions ?? 0, 'update')})` : '';
+  const fresh = `${counts.stories} new${updates}`;
+  const n = counts.duplicates;
+  const dropped =
+    seenIn.kind === 'output'
+      ? `${n} already in ${seenIn.path}`
+      : seenIn.kind === 'state'
+        ? `${n} already seen`
+        : plural(n, 'duplicate');
+  return `${chalk ? chalk.green(fresh) : fresh}, ${dropped}`;
+}
+
+/** The closing line: `wire: 4 inputs, 0 new, 7 already in wire.jsonl, 0 failed in 0.04 s`. */
+export function summaryLine(s: IngestSummary, context: SummaryContext, chalk: ChalkInstance): string {
+  const failed = s.failed > 0 ? chalk.red(`${s.failed} failed`) : '0 failed';
+  const stopped = s.interrupted ? chalk.yellow(' (interrupted)') : '';
+  const what = `${plural(s.inputs, context.noun)}, ${added(s, context.seenIn, chalk)}, ${failed}`;
+  return `wire: ${what} in ${duration(s.seconds)}${stopped}`;
+}
+
+/** `0.04 s`, `12 min 5 s`, `3 h 4 min`: a watch may run for days. */
+export function duration(seconds: number): string {
+  if (seconds < 60) return `${seconds.toFixed(2)} s`;
+  const whole = Math.round(seconds);
+  if (whole < 3600) return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+  return `${Math.floor(whole / 3600)} h ${Math.floor((whole % 3600) / 60)} min`;
+}
+
+/**
+ * The closing object of `--json-summary`, one line for a log: when the run started and how long it took, the
+ * counts (`total`: inputs named, listed or found in folders; `inputs`: those done, fewer only when interrupted),
+ * the exit code and every failure.
+ */
+export function summaryJson(s: IngestSummary, context: SummaryContext, exitCode: number): string {
+  return JSON.stringify({
+    command: context.command,
+    started_at: context.startedAt.toISOString(),
+    seconds: Number(s.seconds.toFixed(3)),
+    output: context.seenIn.kind === 'output' ? context.seenIn.path : null,
+    total: s.total,
+    inputs: s.inputs,
+    stories: s.stories,
+    duplicates: s.duplicates,
+    versions: s.versions,
+    failed: s.failed,
+    interrupted: s.interrupted,
+    exit_code: exitCode,
+    failures: s.failures,
+  });
+}
+
+/** `1 story`, `2 stories`. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

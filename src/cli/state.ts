@@ -12,6 +12,8 @@ import type { Reporter } from './report.js';
 export interface RunState {
   readonly lock: Lock | null;
   readonly store: SqliteStore | null;
+  /** The state file, or null (dedup off, or in memory only). */
+  readonly statePath: string | null;
   close(): void;
 }
 
@@ -45,6 +47,7 @@ export async function openState(options: {
   return {
     lock,
     store,
+    statePath,
     close: () => {
       store?.close();
       lock?.release();
@@ -94,7 +97,8 @@ function openStore(statePath: string | null, output: string | null, reporter: Re
         });
       if (found !== null && found.absorbed > 0)
         reporter.diagnostic({
-          severity: 'info',
+          // Only after a crash or a lost state file: worth a line, though nothing is wrong any more.
+          severity: 'warning',
           code: 'state-catch-up',
           message: `${statePath}: caught up with ${found.absorbed} records of ${output} it had not seen`,
           input: output ?? statePath ?? '-',

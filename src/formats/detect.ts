@@ -1,9 +1,13 @@
 import type { FormatName } from '../types.js';
+import { jsonShape, topKeys } from './json-value.js';
 import { sniffWeb } from './web-sniff.js';
 import { isIptcHeader } from './wire-header.js';
 
-/** What sniffing the start of an input found: a format, or bytes that are not text. */
-export type Sniffed = { readonly format: FormatName } | { readonly binary: string };
+/**
+ * What sniffing the start of an input found: a format, bytes that are not text, or text of a known kind that no
+ * reader applies to (`unknown XML root <results>`), which is refused rather than read as plain text.
+ */
+export type Sniffed = { readonly format: FormatName } | { readonly binary: string } | { readonly unknown: string };
 
 // File signatures of things people drop into wire folders by mistake.
 const SIGNATURES: ReadonlyArray<readonly [readonly number[], string]> = [
@@ -36,10 +40,40 @@ export function sniff(head: Uint8Array, contentType: string | null = null): Snif
   }
   if (sample.length > 0 && controls / sample.length > 0.1) return { binary: 'binary data (mostly control characters)' };
   const text = Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength).toString('latin1');
-  const format = sniffFramed(text) ?? sniffMarkup(text);
-  if (format !== null) return { format };
+  const found = sniffFramed(text) ?? sniffMarkup(text) ?? sniffJson(head) ?? sniffMail(text);
+  if (found !== null) return typeof found === 'string' ? { format: found } : found;
   // After sniffMarkup, so that the root element decides: a page that merely mentions `<nitf>` stays a page.
   return { format: sniffWeb(head, contentType) ?? 'plain' };
+}
+
+// JSON opens with an object or an array of values; `[UPDATE 1] Headline` does not.
+const JSON_START = /^\s*(?:\{\s*(?:"|\})|\[\s*(?:[{["\]\d-]|true|false|null))/;
+
+/** A JSON document by the keys it starts with (json-value.ts); JSON of another shape is refused. */
+function sniffJson(head: Uint8Array): FormatName | { unknown: string } | null {
+  const text = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 65536)).toString('utf8');
+  if (!JSON_START.test(text)) return null;
+  const shape = jsonShape(text);
+  if (shape !== null) return shape;
+  const keys = topKeys(text).slice(0, 6);
+  return { unknown: `JSON of an unknown shape (${keys.length > 0 ? `keys: ${keys.join(', ')}` : 'not an object'})` };
+}
+
+// RFC 5322 header fields a message opens with; two of them among its first lines make it a mail message.
+const MAIL_FIELD =
+  /^(?:From|To|Subject|Date|Message-ID|MIME-Version|Received|Delivered-To|Return-Path|Content-Type|Reply-To|X-[\w-]+):[ \t]/i;
+
+/** An e-mail message (RFC 5322, or one mbox message after its `From ` line): a block of header fields first. */
+function sniffMail(text: string): FormatName | null {
+  const lines = text.replace(/^From [^\n]*\n/, '').split(/\r?\n/);
+  let known = 0;
+  for (const line of lines.slice(0, 40)) {
+    if (line === '') break;
+    if (/^[ \t]/.test(line)) continue;
+    if (!/^[\x21-\x39\x3b-\x7e]+:/.test(line)) return null;
+    if (MAIL_FIELD.test(line)) known++;
+  }
+  return known >= 2 ? 'email' : null;
 }
 
 // How far into an input a frame may start (noise before the first frame), and how long a header may be.
@@ -52,6 +86,8 @@ const HEADER_MAX = 512;
  * reads those. The header's shape decides between the two: IPTC 7901 has a priority digit and a word count.
  */
 function sniffFramed(text: string): FormatName | null {
+  // ZCZC opens a message of IPTC 7901 sent over telex-style links (AAP); NNNN closes it.
+  if (/^[\s\u0000-\u001f]*ZCZC/.test(text)) return 'iptc7901';
   const soh = text.indexOf('\u0001');
   if (soh !== -1 && soh < FRAME_WITHIN) {
     const region = text.slice(soh + 1, soh + 1 + HEADER_MAX);
@@ -72,18 +108,40 @@ const ROOTS: ReadonlyMap<string, FormatName> = new Map([
   ['nitf', 'nitf'],
   ['newsItem', 'newsml'],
   ['newsMessage', 'newsml'],
+  ['packageItem', 'newsml'],
+  ['NewsML', 'newsml1'],
   ['newsitem', 'rcv1'],
   ['REUTERS', 'sgml'],
 ]);
 
-/** The XML/SGML format named by the document's root element (not by any tag that appears later in the text). */
-function sniffMarkup(text: string): FormatName | null {
+// HTML elements a page fragment may open with (a page without <html>): the web formats read those.
+const HTML_ELEMENTS =
+  /^(?:a|abbr|address|article|aside|b|blockquote|br|center|code|div|dd|del|details|dfn|dialog|dl|dt|em|figure|font|footer|form|h[1-6]|header|hr|i|iframe|img|ins|label|li|link|main|meta|mark|nav|noscript|ol|p|pre|q|s|script|section|small|span|strong|style|sub|summary|sup|table|tbody|td|template|th|thead|time|title|tr|tt|u|ul)$/i;
+// Roots the web formats read (feeds, pages); any other root of a document that declares itself XML is refused.
+const WEB_ROOTS = /^(?:rss|RDF|feed|html|head|body|svg)$/i;
+
+/**
+ * The XML/SGML format named by the document's root element (not by any tag that appears later in the text); WXR is
+ * an RSS document with WordPress's export namespace. An XML document (declared, or with a namespace on its root)
+ * whose root no reader knows is refused.
+ */
+function sniffMarkup(text: string): FormatName | { unknown: string } | null {
   let at = 0;
   PROLOG.lastIndex = 0;
   while (PROLOG.test(text)) at = PROLOG.lastIndex;
   ROOT.lastIndex = at;
-  const root = ROOT.exec(text)?.[1];
-  return root === undefined ? null : (ROOTS.get(root) ?? null);
+  const match = ROOT.exec(text);
+  const root = match?.[1];
+  if (root === undefined || match === null) return null;
+  const known = ROOTS.get(root);
+  if (known !== undefined) return known;
+  if (root === 'rss' && /xmlns:wp\s*=\s*["']http:\/\/wordpress\.org\/export\//.test(text)) return 'wxr';
+  if (WEB_ROOTS.test(root)) return null;
+  // XML, not text that opens with a bracket (`<AMR> CORP SAYS ...`): declared, namespaced, or closing its tags.
+  const declared = /^\s*<\?xml\b/.test(text) || /^[^>]*\bxmlns(?::\w+)?\s*=/.test(text.slice(match.index));
+  const closes = text.includes(`</${match[0].slice(1)}>`) || (text.match(/<\/[A-Za-z][\w:.-]*>/g) ?? []).length >= 3;
+  if (!declared && (!closes || HTML_ELEMENTS.test(root))) return null;
+  return { unknown: `unknown XML root <${match[0].slice(1)}>` };
 }
 
 const WIRE_CONTROLS = new Set([0x01, 0x02, 0x03, 0x04, 0x05, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x16, 0x1b, 0x1e, 0x1f]);

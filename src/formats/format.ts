@@ -52,6 +52,12 @@ export interface Format {
    * feed items fetched there too.
    */
   decodeDocument?(bytes: Uint8Array, context: UnitContext): Decoded;
+  /**
+   * Parses a whole input from its bytes, asynchronously, for formats whose parts name their own charsets and whose
+   * parser is asynchronous (e-mail through postal-mime). Such formats are parsed on the main thread, like web
+   * documents; `parse` is then only a fallback that says so.
+   */
+  parseBytes?(bytes: Uint8Array, line: number, context: UnitContext): Promise<ParseResult>;
   /** Loads the parser's heavy dependencies (cheerio) on first use, so runs that never need them start fast. */
   load?(): Promise<void>;
 }

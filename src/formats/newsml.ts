@@ -1,9 +1,11 @@
+import { agencyOf } from '../normalize/agencies.js';
 import type { ParsedStory } from '../types.js';
 import { datePart, isoStamp } from './dates.js';
 import { wholeInput } from './frame.js';
 import type { Format, FormatDiagnostic, ParseResult } from './format.js';
 import { buildParagraphs } from './plain.js';
-import { elementsNamed, missingRoot, paragraphsOf, parseXmlUnit } from './xml-body.js';
+import { readNitf } from './nitf.js';
+import { elementsNamed, missingRoot, paragraphsOf, parseXmlUnit, withoutHeadline } from './xml-body.js';
 import { attr, child, children, decodeXmlUnit, find, rawText, textOf, type XmlElement } from './xml.js';
 
 /** NewsML-G2: a single `<newsItem>`, or a `<newsMessage>` whose `itemSet` holds several; one record per newsItem. */
@@ -20,6 +22,16 @@ const NOT_STORIES = new Set(['packageItem', 'conceptItem', 'knowledgeItem', 'pla
 function parseNewsml(text: string, line: number): ParseResult {
   const { roots, diagnostics } = parseXmlUnit(text, line);
   const items = elementsNamed(roots, new Set(['newsItem', ...NOT_STORIES]));
+  // A newsMessage's header priority holds for the items it carries (`<header><priority>4</priority>`).
+  const priority = textOf(
+    child(
+      child(
+        roots.find((r) => r.name === 'newsMessage'),
+        'header',
+      ),
+      'priority',
+    ),
+  );
   const stories: ParsedStory[] = [];
   const notes: FormatDiagnostic[] = [];
   for (const item of items) {
@@ -28,18 +40,62 @@ function parseNewsml(text: string, line: number): ParseResult {
       continue;
     }
     const story = readItem(item);
-    if (story) stories.push({ ...story, line });
-    else notes.push({ severity: 'info', code: 'not-a-story', message: 'skipped a newsItem without text', line });
+    if (story === null) {
+      notes.push({ severity: 'info', code: 'not-a-story', message: 'skipped a newsItem without text', line });
+    } else {
+      const envelope = priority === null ? story.envelope : { priority, ...story.envelope };
+      stories.push({ ...story, envelope: envelope ?? null, line });
+    }
   }
   if (items.length === 0) notes.push(missingRoot('NewsML-G2', 'newsItem', line));
+  const packages = items.filter((item) => item.name === 'packageItem');
+  if (stories.length === 0 && packages.length > 0) notes.push(referencesOnly(packages, line));
   return { stories, diagnostics: [...diagnostics, ...notes] };
 }
 
+/**
+ * A package that arrives without the items it groups: name what it refers to, since those are what to fetch (a
+ * package is a list of references, not a story).
+ */
+function referencesOnly(packages: readonly XmlElement[], line: number): FormatDiagnostic {
+  const refs = packages.flatMap((p) => elementsNamed([p], new Set(['itemRef'])));
+  const names = refs.map((ref) => {
+    const id = attr(ref, 'residref') ?? attr(ref, 'href') ?? '?';
+    const headline = textOf(child(ref, 'headline'));
+    return headline === null ? id : `${id} (${headline})`;
+  });
+  const listed = names.slice(0, 5).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
+  const message =
+    refs.length === 0
+      ? 'a NewsML-G2 package with no items and no references in it'
+      : `a NewsML-G2 package of references only, without the items it groups: ${listed}; ingest those items`;
+  return { severity: 'error', code: 'package-references-only', message, line };
+}
+
+/**
+ * A newsItem's story; when its inlineXML carries a whole NITF document (BusinessDesk, Scoop), the NITF fills what
+ * the item's own metadata leaves out: headline, byline, dateline, body.
+ */
 function readItem(item: XmlElement): ParsedStory | null {
+  const story = readItemMeta(item);
+  const nitf = find(child(item, 'contentSet'), 'nitf');
+  if (nitf === undefined) return story;
+  const inner = readNitf(nitf);
+  const merged: ParsedStory = {
+    ...inner,
+    ...Object.fromEntries(Object.entries(story ?? {}).filter(([, v]) => v !== null && v !== undefined)),
+    headline: story?.headline ?? inner.headline,
+    paragraphs: withoutHeadline(inner.paragraphs, story?.headline ?? inner.headline),
+    envelope: { ...inner.envelope, ...story?.envelope },
+  };
+  return merged.headline === null && merged.paragraphs.length === 0 ? null : merged;
+}
+
+function readItemMeta(item: XmlElement): ParsedStory | null {
   const meta = child(item, 'itemMeta');
   const content = child(item, 'contentMeta');
-  const paragraphs = bodyOf(child(item, 'contentSet'));
   const headline = mainHeadline(children(content, 'headline'));
+  const paragraphs = withoutHeadline(bodyOf(child(item, 'contentSet')), headline);
   if (headline === null && paragraphs.length === 0) return null;
   const versionCreated = isoStamp(textOf(child(meta, 'versionCreated')));
   const firstCreated = isoStamp(textOf(child(meta, 'firstCreated')));
@@ -51,7 +107,8 @@ function readItem(item: XmlElement): ParsedStory | null {
   return {
     headline,
     byline: textOf(child(content, 'by')) ?? nameOf(child(content, 'creator')),
-    dateline: textOf(child(content, 'dateline')),
+    // Some senders put a time stamp in <dateline> (`2018-01-03 20:13:08 GMT+00:00`): that is no dateline.
+    dateline: notAStamp(textOf(child(content, 'dateline'))),
     paragraphs,
     description: textOf(summary),
     published,
@@ -59,13 +116,32 @@ function readItem(item: XmlElement): ParsedStory | null {
     language: attr(child(content, 'language'), 'tag') ?? attr(item, 'xml:lang'),
     urgency: Number.isInteger(urgency) && urgency >= 1 && urgency <= 9 ? urgency : null,
     slugline: textOf(child(content, 'slugline')),
-    ednote: textOf(child(meta, 'edNote')),
+    ednote: edNoteOf(children(meta, 'edNote')),
     credits: creditline,
-    agency: creditline ?? nameOf(child(content, 'infoSource')) ?? nameOf(child(meta, 'provider')),
+    agency: agencyAmong([creditline, nameOf(child(content, 'infoSource')), nameOf(child(meta, 'provider'))]),
     copyright: textOf(find(child(item, 'rightsInfo'), 'copyrightNotice')),
     altids: guid === null ? {} : { guid },
     envelope: envelopeOf(item, meta, content),
   };
+}
+
+function notAStamp(text: string | null): string | null {
+  return text !== null && /^\d{4}-\d{2}-\d{2}\b/.test(text) ? null : text;
+}
+
+/** The editor's note for the desk that receives the item: a private or internal one is the sender's own. */
+function edNoteOf(notes: readonly XmlElement[]): string | null {
+  const shared = notes.filter((n) => !/private|internal/i.test(attr(n, 'role') ?? ''));
+  return textOf(shared[0]);
+}
+
+/**
+ * The agency among the credit line, info source and provider: the first that the agency table knows, trailing
+ * punctuation aside (STT's creditline is `STT–`), else the first given.
+ */
+function agencyAmong(names: ReadonlyArray<string | null>): string | null {
+  const given = names.filter((n): n is string => n !== null).map((n) => n.replace(/[\s\p{Pd}:;,.]+$/u, ''));
+  return given.find((n) => agencyOf(n) !== undefined) ?? given[0] ?? null;
 }
 
 /** The main headline: one without a role or with a `main` role, else the first (`hlrole:sub` is a subheadline). */
@@ -99,7 +175,7 @@ function envelopeOf(
   item: XmlElement,
   meta: XmlElement | undefined,
   content: XmlElement | undefined,
-): Record<string, string> {
+): Record<string, string | number> {
   const fields: Record<string, string | null> = {
     version: attr(item, 'version'),
     standardversion: attr(item, 'standardversion'),
@@ -121,7 +197,9 @@ function envelopeOf(
       .join(','),
     genre: nameOf(child(content, 'genre')),
   };
-  const out: Record<string, string> = {};
+  const words = Number(attr(find(child(item, 'contentSet'), 'inlineXML'), 'wordcount') ?? NaN);
+  const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(fields)) if (value) out[key] = value;
+  if (Number.isInteger(words)) out['words'] = words;
   return out;
 }

@@ -4,7 +4,7 @@ import { datePart, isoStamp } from './dates.js';
 import { wholeInput } from './frame.js';
 import type { Format, ParseResult } from './format.js';
 import { elementsNamed, missingRoot, paragraphsOf, parseXmlUnit } from './xml-body.js';
-import { attr, child, decodeXmlUnit, isElement, path, textOf, type XmlElement } from './xml.js';
+import { attr, child, children, decodeXmlUnit, isElement, path, textOf, type XmlElement } from './xml.js';
 
 /** NITF 3.x documents (`<nitf>`), one story each; a file holding several `<nitf>` elements gives one record each. */
 export const nitf: Format = {
@@ -21,7 +21,8 @@ function parseNitf(text: string, line: number): ParseResult {
   return { stories: found.map((element) => ({ ...readNitf(element), line })), diagnostics };
 }
 
-function readNitf(root: XmlElement): ParsedStory {
+/** One `<nitf>` element as a story (also for NITF carried inside another format: NewsML-G2's inlineXML). */
+export function readNitf(root: XmlElement): ParsedStory {
   const head = child(root, 'head');
   const docdata = child(head, 'docdata');
   const body = child(root, 'body');
@@ -44,7 +45,7 @@ function readNitf(root: XmlElement): ParsedStory {
   return {
     headline: textOf(path(bodyHead, 'hedline', 'hl1')) ?? textOf(child(head, 'title')),
     byline: bylineText(child(bodyHead, 'byline')),
-    dateline: textOf(child(bodyHead, 'dateline')),
+    dateline: datelineText(child(bodyHead, 'dateline')),
     paragraphs,
     description: abstract === '' ? null : abstract,
     published,
@@ -52,22 +53,68 @@ function readNitf(root: XmlElement): ParsedStory {
     language: attr(root, 'xml:lang') ?? attr(body, 'xml:lang') ?? attr(content, 'xml:lang') ?? attr(head, 'xml:lang'),
     urgency: Number.isInteger(urgency) && urgency >= 1 && urgency <= 9 ? urgency : null,
     ednote: attr(child(docdata, 'ed-msg'), 'info'),
-    slugline: attr(child(docdata, 'du-key'), 'key'),
+    slugline:
+      attr(child(docdata, 'du-key'), 'key') ??
+      attr(child(child(docdata, 'key-list'), 'keyword'), 'key') ??
+      (typeof metaOf(head)['keyword'] === 'string' ? String(metaOf(head)['keyword']) : null),
     copyright: copyrightOf(child(docdata, 'doc.copyright')),
     agency: distributor ?? attr(child(docdata, 'doc-id'), 'regsrc'),
     source: taglineIsSource ? tagline : null,
     altids: docId === null ? {} : { 'doc-id': docId },
-    envelope: envelopeOf(docdata, bodyHead),
+    envelope: { ...metaOf(head), ...envelopeOf(docdata, bodyHead) },
   };
 }
 
+// Desk initials where a byline would be (EFE: `<byline>gr/bp</byline>`): the desk's, not an author.
+const INITIALS = /^[a-z]{1,4}(?:\/[a-z]{1,4})+$/;
+
 /** `<byline>By <person>Jane Doe</person><byttl>AP Writer</byttl></byline>` → `By Jane Doe, AP Writer`. */
 function bylineText(byline: XmlElement | undefined): string | null {
-  if (!byline) return null;
+  if (!byline || INITIALS.test(textOf(byline) ?? '')) return null;
   const title = textOf(child(byline, 'byttl'));
-  const rest = textOf({ ...byline, children: byline.children.filter((n) => !isElement(n) || n.name !== 'byttl') });
+  // Each part on its own, then joined: `By<person>Jane Doe</person>` has no space in the markup.
+  const parts = byline.children
+    .filter((n) => !isElement(n) || n.name !== 'byttl')
+    .map((n) => (isElement(n) ? (textOf(n) ?? '') : n));
+  const rest = parts.join(' ').replace(/\s+/g, ' ').trim() || null;
   if (rest === null) return title;
   return title === null ? rest : `${rest.replace(/,$/, '')}, ${title}`;
+}
+
+/** The dateline's printed text, without a machine `story.date` stamp (`20170102T222800+0000`, EFE). */
+function datelineText(dateline: XmlElement | undefined): string | null {
+  if (!dateline) return null;
+  const stamp = (n: XmlElement | string): boolean =>
+    isElement(n) && n.name === 'story.date' && /^\d{8}T\d{4}/.test(textOf(n) ?? '');
+  return textOf({ ...dateline, children: dateline.children.filter((n) => !stamp(n)) });
+}
+
+// `<meta name content>` in the NITF head that carry wire header fields (AAP's ANPA fields, EFE's Spanish names).
+const META_FIELDS: Readonly<Record<string, string>> = {
+  'anpa-sequence': 'story_number',
+  'anpa-category': 'category',
+  'anpa-service': 'service',
+  'anpa-keyword': 'keyword',
+  'anpa-takekey': 'take',
+  'anpa-wordcount': 'words',
+  category: 'category',
+  categoria: 'category',
+  service: 'service',
+  priority: 'priority',
+  prioridad: 'priority',
+  keyword: 'keyword',
+  slug: 'keyword',
+};
+
+/** The head's `meta` fields that the table names, as envelope fields (empty values left out). */
+function metaOf(head: XmlElement | undefined): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const meta of children(head, 'meta')) {
+    const field = META_FIELDS[(attr(meta, 'name') ?? '').toLowerCase()];
+    const value = attr(meta, 'content');
+    if (field !== undefined && value !== null && !(field in out)) out[field] = field === 'words' ? Number(value) : value;
+  }
+  return out;
 }
 
 function copyrightOf(element: XmlElement | undefined): string | null {

@@ -1,14 +1,17 @@
+import { looksLikeByline } from '../normalize/byline.js';
 import { parseDateline } from '../normalize/dateline.js';
+import { leadShape } from '../normalize/lead.js';
 import { standsAlone } from '../normalize/endmatter.js';
 import { stripControls } from '../normalize/text.js';
-import type { ParsedStory } from '../types.js';
+import type { ParsedStory, Provenance } from '../types.js';
 
-// `By Jane Doe`, `BY JANE DOE, Associated Press`, `Von Max Muster, dpa`, `Por Ana Ruiz`, `Par Jean Dupont`.
-// Reuters 1987 also wrote it in lower case: `by Maggie McNeil, Reuters`.
-const BYLINE = /^(?:By|BY|by|Von|VON|Por|POR|Par|PAR)\s+\p{Lu}[^\n]{1,100}$/u;
-// The title line AP and others print under a byline: `Associated Press Writer`, `AP Business Writer`.
-const BYLINE_TITLE =
-  /^(?:(?:The )?Associated Press|AP|Reuters|AFP|Bloomberg News|dpa)(?: [A-Z][a-z]+)* ?(?:Writer|Correspondent|Reporter|Editor)?$/;
+// The title line AP and others print under a byline: `Associated Press`, `AP Business Writer`, `Press Association`:
+// short, capitalised, and no sentence.
+const BYLINE_TITLE = /^(?:The )?\p{Lu}[\p{L}.&'’-]*(?: (?:of |for |the |and )?[\p{Lu}\d][\p{L}\d.&'’-]*){0,6}$/u;
+// How many blocks after the headline are searched for a byline (editor's notes and update notes may come first).
+const LEAD_BLOCKS = 6;
+// A lead block (an editor's note, update note, bullets) is a few lines at most; a longer one is body.
+const LEAD_BLOCK_LINES = 6;
 // Hard-wrapped wire copy is at most this wide; longer lines are paragraphs of their own.
 const WRAP_WIDTH = 100;
 const HEADLINE_MAX_LINES = 3;
@@ -19,24 +22,67 @@ const HEADLINE_MAX = 300;
  * and body paragraphs, unwrapping hard-wrapped lines. The dateline and end matter stay in the paragraphs for the
  * normalizer. Never throws; returns null when the text holds nothing but whitespace.
  */
-export function parsePlain(text: string): ParsedStory | null {
-  const lines = stripControls(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
+export function parsePlain(text: string, options: { readonly provenance?: boolean } = {}): ParsedStory | null {
+  const lines = plainLines(text);
   let at = skipBlank(lines, 0);
   if (at >= lines.length) return null;
   const head = takeHeadline(lines, at);
   at = skipBlank(lines, head.next);
-  let byline: string | null = null;
-  const first = (lines[at] ?? '').trim();
-  if (BYLINE.test(first) && isShortLine(first)) {
-    byline = first;
-    at++;
-    const title = (lines[at] ?? '').trim();
-    if (BYLINE_TITLE.test(title)) {
-      byline = `${byline}, ${title}`;
-      at++;
-    }
+  const byline = findByline(lines, at);
+  let rest = lines;
+  if (byline.lines.length > 0) {
+    rest = [...lines];
+    for (const line of byline.lines) rest[line] = '';
   }
-  return { headline: head.headline, byline, paragraphs: buildParagraphs(lines, at) };
+  const lineOf: number[][] | null = options.provenance ? [] : null;
+  const story: ParsedStory = {
+    headline: head.headline,
+    byline: byline.text,
+    paragraphs: buildParagraphs(rest, at, lineOf),
+  };
+  if (lineOf === null) return story;
+  const headline = head.headline === '' ? [] : range(head.from, head.next).filter((i) => (lines[i] ?? '').trim());
+  const provenance: Provenance = { headline, byline: byline.lines, paragraphs: lineOf };
+  return { ...story, provenance };
+}
+
+/** The lines of a plain-text story as the parser reads them (line ends normalized, control characters removed). */
+export function plainLines(text: string): string[] {
+  return stripControls(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
+}
+
+/**
+ * The byline among the blocks before the dateline: a block of one or two lines that opens with `By ...` (`Von ...`,
+ * `Por ...`), with the title line printed under it (`Associated Press`, `AP Business Writer`) joined on after a
+ * comma, as bylines print it on one line. Editor's notes and update notes may come before it; a block that opens
+ * with a dateline or reads as body (long lines, or more than a few) ends the search.
+ */
+function findByline(lines: readonly string[], from: number): { text: string | null; lines: number[] } {
+  let at = from;
+  for (let block = 0; block < LEAD_BLOCKS && at < lines.length; block++) {
+    let end = at;
+    while (end < lines.length && (lines[end] ?? '').trim() !== '') end++;
+    const first = (lines[at] ?? '').trim();
+    const second = (lines[at + 1] ?? '').trim();
+    if (looksLikeByline(first) && isShortLine(first)) {
+      const titled = second !== '' && second.length <= 60 && BYLINE_TITLE.test(second);
+      const size = titled ? 2 : 1;
+      // What follows the byline in its block must be nothing, or the dateline.
+      if (end - at === size || parseDateline((lines[at + size] ?? '').trim(), null) !== null) {
+        return titled ? { text: `${first}, ${second}`, lines: [at, at + 1] } : { text: first, lines: [at] };
+      }
+      break;
+    }
+    const lead = leadShape(first) !== null;
+    if (end - at > LEAD_BLOCK_LINES || (!lead && (first.length > WRAP_WIDTH || parseDateline(first, null) !== null)))
+      break;
+    at = skipBlank(lines, end);
+  }
+  return { text: null, lines: [] };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
 }
 
 function skipBlank(lines: readonly string[], from: number): number {
@@ -53,17 +99,17 @@ function isShortLine(line: string): boolean {
  * The headline is the first non-blank line, or the first lines when they form a short block on their own
  * (a headline wrapped over two lines). A first line that already opens with a dateline is body: no headline.
  */
-function takeHeadline(lines: readonly string[], from: number): { headline: string; next: number } {
+function takeHeadline(lines: readonly string[], from: number): { headline: string; from: number; next: number } {
   const first = (lines[from] ?? '').trim();
-  if (first.length > HEADLINE_MAX || opensWithDateline(lines, from)) return { headline: '', next: from };
+  if (first.length > HEADLINE_MAX || opensWithDateline(lines, from)) return { headline: '', from, next: from };
   let end = from + 1;
   while (end < lines.length && (lines[end] ?? '').trim() !== '') end++;
   const block = lines.slice(from, end).map((line) => line.trim());
   const isHeadlineBlock =
     block.length <= HEADLINE_MAX_LINES &&
     block.join(' ').length <= HEADLINE_MAX &&
-    block.slice(1).every((line) => !BYLINE.test(line) && !standsAlone(line) && parseDateline(line, null) === null);
-  return isHeadlineBlock ? { headline: block.join(' '), next: end } : { headline: first, next: from + 1 };
+    block.slice(1).every((line) => !looksLikeByline(line) && !standsAlone(line) && parseDateline(line, null) === null);
+  return isHeadlineBlock ? { headline: block.join(' '), from, next: end } : { headline: first, from, next: from + 1 };
 }
 
 /**
@@ -87,9 +133,10 @@ function opensWithDateline(lines: readonly string[], at: number): boolean {
  * Joins lines into paragraphs. Blank lines always separate paragraphs. Within a block, a line indented more than
  * the block's least-indented line starts a new paragraph (1987 Reuters: `    The company said ...`); a block of
  * equally indented lines is one hard-wrapped paragraph, unless its lines are too long to be wrapped, when each
- * line is a paragraph. Sign-offs, source lines and trailers always stand alone.
+ * line is a paragraph. Sign-offs, source lines and trailers always stand alone. When `lineOf` is given, the indices
+ * of the lines each paragraph was joined from are pushed onto it, one entry per paragraph.
  */
-export function buildParagraphs(lines: readonly string[], from: number): string[] {
+export function buildParagraphs(lines: readonly string[], from: number, lineOf: number[][] | null = null): string[] {
   const paragraphs: string[] = [];
   // End matter sits at the end of a story: only lines there are asked whether they must stand alone (asking every
   // line of a long story costs more than the rest of the parse).
@@ -97,7 +144,7 @@ export function buildParagraphs(lines: readonly string[], from: number): string[
   let block: string[] = [];
   let blockStart = from;
   const flush = (): void => {
-    if (block.length > 0) paragraphs.push(...splitBlock(block, tailFrom - blockStart));
+    if (block.length > 0) paragraphs.push(...splitBlock(block, tailFrom - blockStart, lineOf, blockStart));
     block = [];
   };
   for (let i = from; i < lines.length; i++) {
@@ -116,8 +163,11 @@ export function buildParagraphs(lines: readonly string[], from: number): string[
 const TAIL_LINES = 12;
 const BULLET = /^(?:[-*•·]|\d{1,2}[.)])\s/;
 
-/** Splits one blank-line-delimited block; `tailFrom` is the block index where the story's last lines begin. */
-function splitBlock(block: readonly string[], tailFrom: number): string[] {
+/**
+ * Splits one blank-line-delimited block; `tailFrom` is the block index where the story's last lines begin, and
+ * `first` the index of the block's first line (for `lineOf`).
+ */
+function splitBlock(block: readonly string[], tailFrom: number, lineOf: number[][] | null, first: number): string[] {
   const indents = block.map(indentOf);
   const least = indents.reduce((min, indent) => Math.min(min, indent), Infinity);
   const mixed = indents.some((indent) => indent > least);
@@ -133,8 +183,10 @@ function splitBlock(block: readonly string[], tailFrom: number): string[] {
     if (starts) {
       if (current.length > 0) out.push(current.join(''));
       current = [line];
+      lineOf?.push([first + i]);
     } else {
       current.push(joinsWithoutSpace(current.at(-1) ?? '', line) ? line : ` ${line}`);
+      lineOf?.at(-1)?.push(first + i);
     }
   });
   if (current.length > 0) out.push(current.join(''));

@@ -56,6 +56,8 @@ function buildStory(frame: Frame, truncated: boolean, stamp: string | null): Par
   // IPTC 7901 puts the headline on the STX line itself.
   const parsed = parseFrameText(text, header.iptc);
   if (parsed.paragraphs.length === 0 && (truncated || parsed.headline === null)) return null;
+  // What the text adds (AP's keyword line, a take key line): the header's own fields win.
+  for (const [key, value] of Object.entries(parsed.envelope)) fields[key] ??= value;
   const envelope: Envelope = fields;
   const take = typeof fields['take'] === 'string' ? fields['take'] : null;
   return {

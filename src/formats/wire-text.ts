@@ -1,5 +1,6 @@
 import { stripControls } from '../normalize/text.js';
 import { buildParagraphs, parsePlain } from './plain.js';
+import { isTakeLine } from './take-keys.js';
 
 /** What the text of a frame (between STX and ETX) holds. */
 export interface FrameText {
@@ -7,13 +8,16 @@ export interface FrameText {
   readonly byline: string | null;
   readonly paragraphs: readonly string[];
   readonly ednote: string | null;
+  /** Envelope fields the text gives: a take key line (`REFILE`), AP's keyword line, subheadline, photo numbers. */
+  readonly envelope: Readonly<Record<string, string>>;
 }
 
 // AAP and others: `The following information is not for publication` opens a note to editors.
 const NOT_FOR_PUBLICATION = /^\s*The following (?:information|note) is not (?:intended )?for publication\b/i;
 const NOTE_ANYWHERE = /not (?:intended )?for publication/i;
 // The first printing character of the text is AP's `^` (after blank lines and format codes such as DC3).
-const CARET_FIRST = /^[\s\u0000-\u001f]*\^/;
+const CARET_FIRST = /^[\s\u0000-\u001f]*(?:\*\d+<\s*)?\^/;
+const FORMAT_CODE = /^(\s*)\*\d+<[ \t]*(?=\^)/;
 // AP repeats the slug as the first `^` line: `^BC-Economy,1st Ld-Writethru,0600<`, `^AM-Storms<`.
 const SLUG_REPEAT = /^(?:AM|PM|BC)-[^\s,]+(?:,.*)?$|^(?:AM|PM|BC)-\S+$/i;
 const CARET_BYLINE = /^(?:By|BY)\s+\p{Lu}/u;
@@ -30,7 +34,10 @@ export function parseFrameText(raw: string, headlineOnFirstLine: boolean): Frame
   // Most frames (Reuters' shape) have neither: the plain-text parser reads them as they are.
   if (!headlineOnFirstLine && !NOTE_ANYWHERE.test(raw) && !CARET_FIRST.test(raw))
     return plainText(parsePlain(raw), null);
-  const lines = stripControls(raw).split(/\r\n?|\n/);
+  // AP may open the text with a format code before the first `^` line: `*9006< ^AP-Top-Entertainment-Headlines`.
+  const lines = stripControls(raw)
+    .replace(FORMAT_CODE, '')
+    .split(/\r\n?|\n/);
   const { kept, ednote } = takeEdnote(lines);
   const carets = takeCaretLines(kept);
   if (carets.headline !== null) {
@@ -40,16 +47,49 @@ export function parseFrameText(raw: string, headlineOnFirstLine: boolean): Frame
     return {
       headline: carets.headline,
       byline: carets.byline,
-      paragraphs: buildParagraphs(body, carets.next),
+      paragraphs: [...carets.lead, ...buildParagraphs(body, carets.next)],
       ednote: notes.length > 0 ? notes.join('\n') : null,
+      envelope: carets.envelope,
     };
   }
-  const firstLine = (kept[0] ?? '').trim();
-  const plain = parsePlain(kept.join('\n'));
-  if (headlineOnFirstLine && firstLine !== '' && plain?.headline !== firstLine) {
-    return { headline: firstLine, byline: null, paragraphs: buildParagraphs(kept, 1), ednote };
+  if (headlineOnFirstLine) {
+    const first = firstLines(kept);
+    if (first !== null) return { ...first, ednote };
   }
-  return plainText(plain, ednote);
+  return plainText(parsePlain(kept.join('\n')), ednote);
+}
+
+// A byline under an IPTC 7901 headline: `By Jane Doe, The Example Tribune =`, `Von Max Muster, dpa =`.
+const IPTC_BYLINE = /^(?:By|BY|Von|VON|Par|Por|Di|Door|Av|Af)\s+\S.{0,120}$/;
+
+/**
+ * IPTC 7901's first lines: take key lines (`REFILE`, `1ST LEAD`) go to the envelope as the take, the next line is
+ * the headline (its ` =` end-of-line code dropped), and a byline may follow on its own line.
+ */
+function firstLines(lines: readonly string[]): Omit<FrameText, 'ednote'> | null {
+  let at = lines.findIndex((line) => line.trim() !== '');
+  if (at === -1) return null;
+  const takes: string[] = [];
+  while (at < lines.length - 1 && isTakeLine(lines[at] ?? '') && (lines[at + 1] ?? '').trim() !== '') {
+    takes.push((lines[at] ?? '').trim());
+    at++;
+  }
+  const headline = withoutEndCode(lines[at] ?? '');
+  at++;
+  const next = withoutEndCode(lines[at] ?? '');
+  const byline = IPTC_BYLINE.test(next) ? next : null;
+  if (byline !== null) at++;
+  return {
+    headline: headline === '' ? null : headline,
+    byline,
+    paragraphs: buildParagraphs(lines, at),
+    envelope: takes.length > 0 ? { take: takes.join(' ') } : {},
+  };
+}
+
+/** A line without IPTC 7901's end-of-line code: `Coalition talks could fail =` → `Coalition talks could fail`. */
+function withoutEndCode(line: string): string {
+  return line.trim().replace(/\s*=+$/, '');
 }
 
 function plainText(plain: ReturnType<typeof parsePlain>, ednote: string | null): FrameText {
@@ -58,6 +98,7 @@ function plainText(plain: ReturnType<typeof parsePlain>, ednote: string | null):
     byline: plain?.byline ?? null,
     paragraphs: plain?.paragraphs ?? [],
     ednote,
+    envelope: {},
   };
 }
 
@@ -93,15 +134,32 @@ interface CaretLines {
   readonly headline: string | null;
   readonly byline: string | null;
   readonly notes: readonly string[];
+  readonly envelope: Readonly<Record<string, string>>;
+  /** `^` lines under the headline that are text: a digest of headlines (`AP Top Entertainment News`). */
+  readonly lead: readonly string[];
   /** Index of the first line after the `^` block. */
   readonly next: number;
 }
 
-/** Reads AP's leading `^` lines: slug repeat (dropped), headline, byline and its title, editors' notes. */
+// AP's keyword line repeats the slug with the take and a word count: `^BC-LT--Argentina-Cancer Beauty,466<`,
+// `^BC-US--Ethanol-Losing Grassland, 1st Ld-Writethru,1140<`.
+// `^AP-Top-Entertainment-Headlines,0176<` too.
+const KEYWORD_LINE = /^(?:AM|PM|BC|AP)-.*,\d{1,5}$/;
+// An editor's note opening a `^` line, with its label: `Eds: With AP Photos.`, `EDITOR'S NOTE _ This is part of`.
+const NOTE_LABEL = /^(\(?)\s*(?:Eds?|EDs?|Editors?|EDITORS?|EDITOR'?S NOTE|Editor'?s note)\s*[:_—–-]+\s*/;
+const PHOTO_LINE = /^AP (?:Photos?|Video|Graphics?)\b/;
+
+/**
+ * Reads AP's leading `^` lines: the keyword line (slug, take and word count, to the envelope), the headline, a
+ * summary line under it (`envelope.subheadline`), the photo numbers (`envelope.photos`), editors' notes (label
+ * dropped), the byline and its title.
+ */
 function takeCaretLines(lines: readonly string[]): CaretLines {
   let headline: string | null = null;
   let byline: string | null = null;
   const notes: string[] = [];
+  const envelope: Record<string, string> = {};
+  const lead: string[] = [];
   let at = 0;
   for (; at < lines.length; at++) {
     const line = (lines[at] ?? '').trim();
@@ -112,14 +170,34 @@ function takeCaretLines(lines: readonly string[]): CaretLines {
     if (!line.startsWith('^')) break;
     const text = withoutQuad(line.slice(1));
     if (text === '') continue;
-    if (headline === null && byline === null && SLUG_REPEAT.test(text)) continue;
+    if (headline === null && byline === null && (SLUG_REPEAT.test(text) || KEYWORD_LINE.test(text))) {
+      Object.assign(envelope, keywordFields(text));
+      continue;
+    }
     if (CARET_BYLINE.test(text) && byline === null) byline = text;
     else if (byline !== null && !byline.includes(', ') && BYLINE_TITLE.test(text) && text.length < 60)
       byline = `${byline}, ${text}`;
-    else if (EDITORS_NOTE.test(text) || headline !== null) notes.push(text);
-    else headline = text;
+    else if (PHOTO_LINE.test(text)) envelope['photos'] = text;
+    else if (EDITORS_NOTE.test(text) || NOTE_LABEL.test(text)) notes.push(text.replace(NOTE_LABEL, '$1'));
+    else if (headline === null) headline = text;
+    else if (byline === null) lead.push(text);
+    else notes.push(text);
   }
-  return { headline, byline, notes, next: at };
+  // One line under the headline is its summary; several are the text (a digest of headlines).
+  if (lead.length === 1) envelope['subheadline'] = lead[0] ?? '';
+  return { headline, byline, notes, envelope, lead: lead.length > 1 ? lead : [], next: at };
+}
+
+/** `BC-US--Ethanol-Losing Grassland, 1st Ld-Writethru,1140` → keyword, take and the line's word count. */
+function keywordFields(text: string): Record<string, string> {
+  const parts = text.split(',').map((p) => p.trim());
+  const words = /^\d+$/.test(parts.at(-1) ?? '') ? parts.pop() : undefined;
+  const [keyword = '', ...take] = parts;
+  return {
+    keyword,
+    ...(take.length > 0 ? { take: take.join(', ') } : {}),
+    ...(words === undefined ? {} : { keyword_words: words }),
+  };
 }
 
 /**

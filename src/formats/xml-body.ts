@@ -24,7 +24,21 @@ const BLOCKS = new Set([
   'caption',
 ]);
 // Elements that are not running text: pictures and their captions, scripts, the XHTML head.
-const SKIP = new Set(['media', 'figure', 'img', 'script', 'style', 'head', 'object', 'nitf-table-metadata']);
+// XHTML page furniture (dpa opens its body with a <header> of keywords, genre and a repeated <h1>) too.
+const SKIP = new Set([
+  'media',
+  'figure',
+  'img',
+  'script',
+  'style',
+  'head',
+  'object',
+  'nitf-table-metadata',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+]);
 const CELLS = new Set(['td', 'th']);
 
 /**
@@ -36,7 +50,7 @@ export function paragraphsOf(element: XmlElement | undefined): string[] {
   if (!element) return out;
   let inline = '';
   const flush = (): void => {
-    const text = inline.replace(/\s+/g, ' ').trim();
+    const text = withoutEscapedTags(inline.replace(/\s+/g, ' ').trim());
     if (text !== '') out.push(text);
     inline = '';
   };
@@ -63,6 +77,14 @@ export function paragraphsOf(element: XmlElement | undefined): string[] {
   walk(element);
   flush();
   return out;
+}
+
+/**
+ * Markup escaped into the text (STT: `35&lt;endash&gt;-&lt;/endash&gt;40`) is markup, not text: a tag pair found
+ * in decoded text keeps its content. A lone `<LKS>` (a Reuters ticker) has no closing tag and stays.
+ */
+function withoutEscapedTags(text: string): string {
+  return text.includes('</') ? text.replace(/<([A-Za-z][\w.-]*)(?:\s[^<>]*)?>([^<]*)<\/\1>/g, '$2') : text;
 }
 
 /** Parses an XML unit and reports its markup problems as warnings on the unit's first line. */
@@ -99,4 +121,29 @@ export function missingRoot(format: string, root: string, line: number): FormatD
     message: `no <${root}> element: not ${format} (or force another --format)`,
     line,
   };
+}
+
+// HTML's void elements, closed so that XML mode does not nest the text after them inside (`<img src=x>text`).
+const VOID =
+  /<(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b((?:[^>"']|"[^"]*"|'[^']*')*?)\/?>/gi;
+
+/**
+ * The paragraphs of an HTML fragment carried inside a document (ninjs `body_html`, WXR `content:encoded`, a mail's
+ * HTML part), read with the XML reader: void elements closed first, blocks as paragraphs, pictures left out.
+ */
+export function htmlParagraphs(html: string): string[] {
+  // HTML tag names are case-insensitive (`<P>`), XML's are not.
+  const lowered = html.replace(
+    /<(\/?)([A-Za-z][\w:-]*)/g,
+    (_m, slash: string, name: string) => `<${slash}${name.toLowerCase()}`,
+  );
+  const { roots } = parseXml(`<div>${lowered.replace(VOID, '<$1$2/>')}</div>`);
+  return paragraphsOf(roots[0]);
+}
+
+/** The body without a first paragraph that repeats the headline (an XHTML body that opens with its `<h1>`). */
+export function withoutHeadline(paragraphs: readonly string[], headline: string | null): string[] {
+  const first = paragraphs[0];
+  const same = (a: string, b: string): boolean => a.replace(/\W+/g, ' ').trim() === b.replace(/\W+/g, ' ').trim();
+  return headline !== null && first !== undefined && same(first, headline) ? paragraphs.slice(1) : [...paragraphs];
 }

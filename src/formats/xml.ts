@@ -22,6 +22,8 @@ function decodeHTML(text: string): string {
 /** An element of a parsed XML document: local name (prefix dropped), attributes by local name, children in order. */
 export interface XmlElement {
   readonly name: string;
+  /** The namespace prefix as written (`content` of `content:encoded`), when there is one. */
+  readonly prefix?: string;
   readonly attrs: Readonly<Record<string, string>>;
   readonly children: ReadonlyArray<XmlElement | string>;
 }
@@ -34,6 +36,7 @@ export interface XmlDocument {
 
 interface Building {
   readonly name: string;
+  readonly prefix?: string;
   readonly attrs: Record<string, string>;
   readonly children: Array<XmlElement | string>;
 }
@@ -66,7 +69,13 @@ export function parseXml(text: string): XmlDocument {
           stack.push(parent);
           return;
         }
-        const element: Building = { name: localName(name), attrs: decodeAttrs(attribs), children: [] };
+        const colon = name.indexOf(':');
+        const element: Building = {
+          name: localName(name),
+          ...(colon > 0 ? { prefix: name.slice(0, colon) } : {}),
+          attrs: decodeAttrs(attribs),
+          children: [],
+        };
         parent.children.push(element);
         stack.push(element);
       },
@@ -183,9 +192,11 @@ export function attr(element: XmlElement | undefined, name: string): string | nu
  */
 export function decodeXmlUnit(bytesAsLatin1: string): Decoded {
   const declared = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i.exec(bytesAsLatin1.slice(0, 300))?.[1];
-  return declared !== undefined && LATIN1_LABELS.test(declared)
-    ? decodeUnitAs(bytesAsLatin1, 'windows-1252')
-    : decodeUnit(bytesAsLatin1);
+  if (declared === undefined || !LATIN1_LABELS.test(declared)) return decodeUnit(bytesAsLatin1);
+  // A file that says latin-1 but whose bytes are valid UTF-8 with non-ASCII in them was written as UTF-8 (an AFP
+  // feed declaring iso-8859-1 over `DÃ©cÃ¨s`): latin-1 text almost never forms valid UTF-8 sequences.
+  const utf8 = decodeUnit(bytesAsLatin1);
+  return !utf8.fallback && /[^\x00-\x7f]/.test(bytesAsLatin1) ? utf8 : decodeUnitAs(bytesAsLatin1, 'windows-1252');
 }
 
 const LATIN1_LABELS = /^(?:iso-?8859-1|latin-?1|l1|windows-1252|cp1252|us-ascii|ascii)$/i;

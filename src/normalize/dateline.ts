@@ -18,7 +18,7 @@ const LETTER = `a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0300-\\u036F\\u03AC-\\u03FF\
 
 // Any word that could be a month; `build` checks it against the month table (a regex of every month name in every
 // case costs more than the whole rest of the match).
-const MONTH = `(?<![${LETTER}])[${LETTER}]{3,10}(?![${LETTER}])\\.?`;
+const MONTH = `(?<![${LETTER}])[${LETTER}]{3,12}(?![${LETTER}])\\.?`;
 // A word of a place name: `SEOUL`, `N.Y.`, `WINSTON-SALEM`, `DALLAS/FORT`, `São`, `O'HARE`. A month followed by its
 // day is left to the date by backtracking, since a separator or agency must follow the date.
 const WORD = `[${UPPER}][${LETTER}'’.]*(?:[-/][${LETTER}'’.]+)*(?![${LETTER}])`;
@@ -27,9 +27,10 @@ const JOINER = `(?:de|del|da|do|dos|das|di|du|des|la|le|les|el|al|am|an|im|upon|
 const PART = `${WORD}(?:(?: ${JOINER})* ${WORD}){0,4}`;
 // Parts are comma-separated; 1987 copy sometimes has a space before the comma (`ATLANTA , March 3 -`).
 const LOCATION = `${PART}(?: ?, ?${PART}){0,2}`;
-// `Nov. 27`, `27 Nov`, `March 22, 2018`, `31 dez 2008`, `Jan. 1` (a typo'd day like `119` is caught and dropped).
+// `Nov. 27`, `27 Nov`, `March 22, 2018`, `31 dez 2008`, `Jan. 1` (a typo'd day like `119` is caught and dropped),
+// `2. Januar` (German, Nordic, Finnish `2. tammikuuta`), `1er janvier` (French).
 // A bare agency after the day is not a day-first month: `MELBOURNE, Oct 14 AAP - `, `TOKYO, Oct 14 Reuters - `.
-const DATE = `(?:${MONTH} ?\\d{1,3}|\\d{1,2} (?!(?:Kyodo|Reuters?|AAP)\\b)${MONTH})(?:,? \\d{4})?`;
+const DATE = `(?:${MONTH} ?\\d{1,3}|\\d{1,2}(?:\\.|er|º)? (?!(?:Kyodo|Reuters?|AAP)\\b)${MONTH})(?:,? \\d{4})?`;
 // `--`, `—`, `–`, `.-` may touch their neighbours; a lone `-` or `_` needs a space on one side (`WINSTON-SALEM`).
 const SEP = `(?:[ \\t]*(?:-{2,3}|[—–]|\\.-)[ \\t]*|[ \\t]+[-_][ \\t]*|[-_][ \\t]+|-$)`;
 const PAREN_AGENCY = `\\((?<agency>[^()\\n]{1,40})\\)`;
@@ -54,11 +55,13 @@ const AGENCY_FIRST = new RegExp(
   `^\\((?<agency>ANSA|[A-Z]{2,10})\\)${SEP}(?<loc>${LOCATION})(?:,? ?(?<date>${DATE}))?(?<sep>${SEP})`,
   'u',
 );
-/** `SINGAPORE, Aug. 27, 2024 /PRNewswire/ -- ` */
+/** `SINGAPORE, Aug. 27, 2024 /PRNewswire/ -- `, `ST. PETERSBURG, March 3. /TASS/. `, `Aarhus /ritzau/: ` */
 const SLASHED_AGENCY_AFTER = new RegExp(
-  `^(?<loc>${LOCATION})?(?:,? ?(?<date>${DATE}))? ?/(?<agency>[${LETTER}][${LETTER} -]{1,30})/(?:${SEP}|[ \\t]*)`,
+  `^(?<loc>${LOCATION})?(?:,? ?(?<date>${DATE})\\.?)? ?/(?<agency>[${LETTER}][${LETTER} -]{1,30})/[.:]?(?:${SEP}|[ \\t]*)`,
   'u',
 );
+/** Bernama's regional copy, the agency in the sign-off: `IPOH (Aug 2): ` */
+const PAREN_DATE = new RegExp(`^(?<loc>${LOCATION}) \\((?<date>${DATE})\\)(?<sep>:[ \\t]*|${SEP})`, 'u');
 /** `NEW York, NY/ACCESSWIRE/May 7, 2024/` */
 const SLASHED_AGENCY_BEFORE = new RegExp(
   `^(?<loc>${LOCATION}) ?/(?<agency>[${LETTER}][${LETTER} -]{1,30})/ ?(?<date>${DATE}) ?/(?:${SEP}|[ \\t]*)`,
@@ -67,7 +70,7 @@ const SLASHED_AGENCY_BEFORE = new RegExp(
 
 // Capitalised openings that are wire markers or organisations, not places (`BREAKING -- ...`, `NATO -- The ...`).
 const NOT_PLACES = new Set(
-  'BREAKING URGENT FLASH BULLETIN UPDATE UPDATED EXCLUSIVE CORRECTION CORRECTED ADVISORY EDITORS NOTE WARNING NEWSALERT ALERT WATCH LIVE VIDEO PHOTOS OPINION ANALYSIS EDITORIAL COMMENTARY FACTBOX NATO NASA OPEC FBI CIA IMF WHO UN EU USA'.split(
+  'BREAKING URGENT FLASH BULLETIN UPDATE UPDATED EXCLUSIVE CORRECTION CORRECTED ADVISORY EDITOR EDITORS NOTE WARNING NEWSALERT ALERT WATCH LIVE VIDEO PHOTOS OPINION ANALYSIS EDITORIAL COMMENTARY FACTBOX NATO NASA OPEC FBI CIA IMF WHO UN EU USA'.split(
     ' ',
   ),
 );
@@ -111,6 +114,7 @@ const SHAPES: readonly Shape[] = [
   { when: startsWithParen, pattern: AGENCY_FIRST, accept: always },
   { when: hasSlash, pattern: SLASHED_AGENCY_BEFORE, accept: knownAgency },
   { when: hasSlash, pattern: SLASHED_AGENCY_AFTER, accept: knownAgency },
+  { when: (head) => /\([^()]{3,16}\d\)/.test(head), pattern: PAREN_DATE, accept: always },
   { when: (head) => head.includes('Kyodo'), pattern: KYODO, accept: always },
   { when: always, pattern: WITH_SEPARATOR, accept: acceptWithSeparator },
   { when: hasParen, pattern: WITHOUT_SEPARATOR, accept: knownAgency },
@@ -131,7 +135,15 @@ function acceptWithSeparator(found: DatelineMatch, groups: Record<string, string
 /** A dateline of a place alone (`WASHINGTON _`, `SEOUL--`) must be printed in capitals, as AP and Yonhap do. */
 function isPlaceOnlyDateline(location: string): boolean {
   const first = location.split(',')[0] ?? '';
-  return !/\p{Ll}/u.test(first) && /\p{Lu}{3}/u.test(first) && !NOT_PLACES.has(first.trim());
+  return (
+    !/\p{Ll}/u.test(first) &&
+    /\p{Lu}{3}/u.test(first) &&
+    // `EDITOR'S NOTE _ ...` and `BREAKING NEWS -- ...` are not places either.
+    !first
+      .trim()
+      .split(' ')
+      .some((word) => NOT_PLACES.has(word.replace(/['’]S?$/, '')))
+  );
 }
 
 function startsLowerCase(text: string): boolean {
@@ -155,7 +167,7 @@ function build(
   };
 }
 
-const DAY_FIRST = /^(\d{1,2}) (\p{L}+)/u;
+const DAY_FIRST = /^(\d{1,2})(?:\.|er|º)? (\p{L}+)/u;
 const MONTH_FIRST = /^(\p{L}+)\.? ?(\d{1,3})/u;
 
 /** The ISO date of a printed date; null for an impossible day (`March 119`); undefined when it is not a date at all. */

@@ -1,40 +1,74 @@
 /**
- * Month names as datelines print them, in the languages agencies file in: `Nov.`, `Sept.`, `March`, `abr`, `dez`,
- * `août`, `JUL`, `März`. Keys are lower-case without the trailing period.
+ * Month names as datelines print them, one row per language the agencies file in (date-fns locales' shape: twelve
+ * entries, January first, each listing the spellings and abbreviations seen, lower-case, without a trailing period):
+ * `Nov.`, `Sept.`, `March`, `abr`, `dez`, `août`, `JUL`, `März`, `2. tammikuuta`.
  */
-const MONTHS: Readonly<Record<string, number>> = buildMonths([
+const MONTH_NAMES: Readonly<Record<string, readonly string[]>> = {
   // English, AP and Reuters abbreviations included
-  ['january jan', 1],
-  ['february feb', 2],
-  ['march mar', 3],
-  ['april apr', 4],
-  ['may', 5],
-  ['june jun', 6],
-  ['july jul', 7],
-  ['august aug', 8],
-  ['september sept sep', 9],
-  ['october oct', 10],
-  ['november nov', 11],
-  ['december dec', 12],
-  // Spanish (EFE), Portuguese (AFP, Xinhua, Lusa), French (AFP, Xinhua), Italian (ANSA), German (dpa)
-  ['enero ene janeiro janvier janv gennaio genn gen januar jän', 1],
-  ['febrero febr fevereiro fev février févr fevr febbraio febbr februar', 2],
-  ['marzo março marco mars märz maerz mrz', 3],
-  ['abril abr avril avr aprile', 4],
-  ['mayo maio mai maggio magg mag', 5],
-  ['junio junho juin giugno giu juni', 6],
-  ['julio julho juillet juil luglio lug juli', 7],
-  ['agosto ago août aout', 8],
-  ['septiembre setiembre set setembro septembre settembre sett', 9],
-  ['octubre out outubro octobre ottobre ott oktober okt', 10],
-  ['noviembre novembro novembre', 11],
-  ['diciembre dic dezembro dez décembre déc dicembre dezember', 12],
-]);
+  en: [
+    'january jan',
+    'february feb',
+    'march mar',
+    'april apr',
+    'may',
+    'june jun',
+    'july jul',
+    'august aug',
+    'september sept sep',
+    'october oct',
+    'november nov',
+    'december dec',
+  ],
+  // Spanish (EFE, Xinhua)
+  es: 'enero ene|febrero feb febr|marzo mar|abril abr|mayo may|junio jun|julio jul|agosto ago|septiembre setiembre sept sep set|octubre oct|noviembre nov|diciembre dic'.split(
+    '|',
+  ),
+  // Portuguese (Lusa, AFP, Xinhua)
+  pt: 'janeiro jan|fevereiro fev|março marco mar|abril abr|maio mai|junho jun|julho jul|agosto ago|setembro set|outubro out|novembro nov|dezembro dez'.split(
+    '|',
+  ),
+  // French (AFP, Xinhua, ATS)
+  fr: 'janvier janv|février fevrier févr fevr|mars|avril avr|mai|juin|juillet juil|août aout|septembre sept|octobre oct|novembre nov|décembre decembre déc dec'.split(
+    '|',
+  ),
+  // Italian (ANSA)
+  it: 'gennaio genn gen|febbraio febbr feb|marzo mar|aprile apr|maggio magg mag|giugno giu|luglio lug|agosto ago|settembre sett set|ottobre ott|novembre nov|dicembre dic'.split(
+    '|',
+  ),
+  // German (dpa, APA, SDA), Austrian `Jänner` included
+  de: 'januar jänner jän jan|februar feb|märz maerz mrz|april apr|mai|juni jun|juli jul|august aug|september sept sep|oktober okt|november nov|dezember dez'.split(
+    '|',
+  ),
+  // Dutch (ANP, Belga)
+  nl: 'januari jan|februari feb|maart mrt|april apr|mei|juni jun|juli jul|augustus aug|september sep|oktober okt|november nov|december dec'.split(
+    '|',
+  ),
+  // Swedish (TT)
+  sv: 'januari jan|februari feb|mars mar|april apr|maj|juni jun|juli jul|augusti aug|september sep sept|oktober okt|november nov|december dec'.split(
+    '|',
+  ),
+  // Danish (Ritzau)
+  da: 'januar jan|februar feb|marts mar|april apr|maj|juni jun|juli jul|august aug|september sep sept|oktober okt|november nov|december dec'.split(
+    '|',
+  ),
+  // Norwegian (NTB)
+  no: 'januar jan|februar feb|mars mar|april apr|mai|juni jun|juli jul|august aug|september sep sept|oktober okt|november nov|desember des'.split(
+    '|',
+  ),
+  // Finnish (STT): the nominative, the partitive dates are printed in (`2. tammikuuta`), and abbreviations
+  fi: 'tammikuu tammikuuta tammik|helmikuu helmikuuta helmik|maaliskuu maaliskuuta maalisk|huhtikuu huhtikuuta huhtik|toukokuu toukokuuta toukok|kesäkuu kesäkuuta kesäk|heinäkuu heinäkuuta heinäk|elokuu elokuuta elok|syyskuu syyskuuta syysk|lokakuu lokakuuta lokak|marraskuu marraskuuta marrask|joulukuu joulukuuta jouluk'.split(
+    '|',
+  ),
+};
 
-function buildMonths(rows: ReadonlyArray<readonly [string, number]>): Record<string, number> {
+const MONTHS: Readonly<Record<string, number>> = buildMonths(MONTH_NAMES);
+
+function buildMonths(languages: Readonly<Record<string, readonly string[]>>): Record<string, number> {
   const table: Record<string, number> = {};
-  for (const [names, month] of rows) {
-    for (const name of names.split(' ')) table[name] = month;
+  for (const names of Object.values(languages)) {
+    names.forEach((spellings, i) => {
+      for (const name of spellings.split(' ')) table[name] = i + 1;
+    });
   }
   return table;
 }

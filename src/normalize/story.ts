@@ -1,91 +1,171 @@
 import { hash } from 'node:crypto';
 import type { Dateline, NormalizeContext, ParsedStory, Story } from '../types.js';
-import { canonicalAgency } from './agencies.js';
+import { agencyAtStart, creditedAgency } from './agencies.js';
+import { bylineAgency, splitByline, type Byline } from './byline.js';
 import { parseDateline, type DatelineMatch } from './dateline.js';
 import { cleanHeadline, isCorrectionMarker } from './headline.js';
+import { detectLanguage, LANGUAGE_PENDING } from './language.js';
+import { bulletText, ednoteText, leadShape, takeLead } from './lead.js';
 import { takeTail } from './tail.js';
+import { inZone } from './time.js';
 import { countWords, tidy } from './text.js';
+import { traceOf, type LeadPiece, type ParagraphTrace, type Piece, type TracedPieces } from './trace.js';
 
-// Editors' notes that open Reuters copy: `(Adds details in paragraph 3)`, `(Corrects spelling of name)`.
-const OPENING_NOTE = /^\((?:Adds|Updates|Corrects|Recasts|Refiles|Repeats|Changes|Removes|Fixes|This )[^)]*\)$/;
-const CORRECTION_NOTE = /^\((?:Corrects\b|This [^)]*\b(?:corrected|correction)\b)/i;
+const CORRECTION_NOTE = /^\((?:Corrects\b|This [^)]*\b(?:corrected|correction|corrects)\b)/i;
 
 /**
- * Turns what a format parser found into the output record: headline markers, dateline, sign-off, credits, copyright
- * and trailers each moved into their field. Pure: the clock and reference date come in through `context`.
+ * Turns what a format parser found into the output record: headline markers, the blocks before the dateline
+ * (editor's notes, update notes, summary, byline, subheadline), the dateline, and the sign-off, source line, credits,
+ * copyright and trailers each moved into their field; the language declared or detected. Pure: the clock and
+ * reference date come in through `context`.
  */
 export function normalizeStory(parsed: ParsedStory, context: NormalizeContext): Story {
+  return build(parsed, context).story;
+}
+
+/**
+ * {@link normalizeStory}, and where each of the story's paragraphs went: the tidy paragraphs (`parsed.paragraphs`
+ * with their whitespace collapsed, empty ones left out) with the character ranges each field took from them.
+ */
+export function normalizeWithTrace(
+  parsed: ParsedStory,
+  context: NormalizeContext,
+): { readonly story: Story; readonly paragraphs: readonly ParagraphTrace[] } {
+  const built = build(parsed, context);
+  return { story: built.story, paragraphs: traceOf(built.paragraphs, built.pieces) };
+}
+
+interface Built {
+  readonly story: Story;
+  readonly paragraphs: readonly string[];
+  readonly pieces: TracedPieces;
+}
+
+function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const { headline, markers } = cleanHeadline(parsed.headline ?? '');
   const allMarkers = [...(parsed.markers ?? []), ...markers];
   const reference = parsed.referenceDate ?? context.referenceDate;
   const paragraphs = parsed.paragraphs.map(tidy).filter((p) => p.length > 0);
-  const found = findDateline(paragraphs, parsed.dateline ?? null, reference);
-  const tail = takeTail(found.paragraphs);
+  const lead = takeLead(paragraphs, reference);
+  const leadPieces: LeadPiece[] = lead.fields.map((field, index) => ({
+    index,
+    from: 0,
+    text: paragraphs[index] ?? '',
+    field,
+  }));
+  const rest: Piece[] = paragraphs.slice(lead.start).map((text, i) => ({ index: lead.start + i, from: 0, text }));
+  const printed = lead.dateline;
+  let datelineAt: { index: number; end: number } | null = null;
+  const first = rest[0];
+  if (printed !== null && first) {
+    datelineAt = { index: first.index, end: first.text.length - printed.rest.length };
+    if (printed.rest === '') rest.shift();
+    else rest[0] = { index: first.index, from: datelineAt.end, text: printed.rest };
+  }
+  // An update note printed right after the dateline: `NEW YORK (Reuters) - (Corrects spelling of name)`.
+  for (let note = rest[0]; rest.length > 1 && note && leadShape(note.text) === 'update_notes'; note = rest[0]) {
+    leadPieces.push({ ...note, field: 'update_notes' });
+    rest.shift();
+  }
+  const blocks = leadBlocks(leadPieces);
+  const given = parsed.dateline ? datelineFromMarkup(parsed.dateline, reference) : null;
+  const dateline = given ?? printed?.dateline ?? null;
+  const wire = creditedAgency(dateline?.agency ?? '') ?? creditedAgency(printed?.dateline.agency ?? '');
+  const tail = takeTail(
+    rest.map((piece) => piece.text),
+    wire?.pressRelease === true,
+  );
   const body = tail.body.join('\n\n');
-  const dateline = found.dateline;
+  const byline = splitRawByline(parsed.byline) ?? blocks.byline;
+  const copyright = tail.copyright ?? parsed.copyright ?? null;
   const agency =
-    canonicalAgencyOf(dateline?.agency) ??
-    canonicalAgencyOf(found.printedAgency) ??
-    canonicalAgencyOf(tail.source?.name) ??
-    canonicalAgencyOf(parsed.agency) ??
-    tail.implied;
-  const correction = allMarkers.some(isCorrectionMarker) || tail.body.slice(0, 2).some((p) => CORRECTION_NOTE.test(p));
+    wire?.name ??
+    nameOf(tail.source?.name) ??
+    nameOf(parsed.agency) ??
+    tail.implied ??
+    (byline ? bylineAgency(byline)?.name : undefined) ??
+    (copyright ? agencyAtStart(copyright.replace(/^(?:Copyright|\(c\)|©|\s|\d{4}|[-–,])+/i, ''))?.name : undefined) ??
+    // An agency the table does not know, named in the dateline as printed (`SOFIA (Foo News) -`).
+    printed?.dateline.agency ??
+    null;
+  const correction =
+    allMarkers.some(isCorrectionMarker) ||
+    blocks.update_notes.some((note) => CORRECTION_NOTE.test(note)) ||
+    tail.body.slice(0, 2).some((p) => CORRECTION_NOTE.test(p));
   const digest = bodyDigest(headline, body);
-  return {
+  const story: Story = {
     id: storyId(headline, digest),
     headline,
     markers: allMarkers,
-    byline: parsed.byline ? tidy(parsed.byline) : null,
+    byline: byline?.name ?? null,
     dateline,
     body,
-    source: tail.source ?? (parsed.source ? { text: parsed.source, name: canonicalAgencyOf(parsed.source) } : null),
+    source: tail.source ?? (parsed.source ? { text: parsed.source, name: nameOf(parsed.source) ?? null } : null),
     agency,
     credits: tail.credits ?? parsed.credits ?? null,
-    copyright: tail.copyright ?? parsed.copyright ?? null,
-    stripped: tail.stripped,
-    language: parsed.language ?? null,
-    published: parsed.published ?? fullDate(dateline?.date),
+    copyright,
+    stripped: parsed.stripped?.length ? [...parsed.stripped, ...tail.stripped] : tail.stripped,
+    language: parsed.language ?? languageOf(headline, tail.body, context),
+    published: inZone(parsed.published ?? fullDate(dateline?.date), agency, context.timezone),
     url: parsed.url ?? null,
     origin: context.origin,
     words: countWords(body),
     ingested_at: context.now,
     correction,
     fingerprint: { exact: digest.slice(0, 16), near: null },
-    ...optional(parsed),
+    ...optional(parsed, byline, blocks, tail.release || wire?.pressRelease === true),
   };
+  return { story, paragraphs, pieces: { lead: leadPieces, dateline: datelineAt, rest, tail } };
 }
 
-/** The record's fields that only some formats give; absent rather than null when a format knows nothing of them. */
-function optional(parsed: ParsedStory): Partial<Story> {
+type Blocks = Record<'ednote' | 'update_notes' | 'summary' | 'subheadline', string[]> & { byline: Byline | null };
+
+/** The lead blocks' text by field. */
+function leadBlocks(pieces: readonly LeadPiece[]): Blocks {
+  const blocks: Blocks = { ednote: [], update_notes: [], summary: [], subheadline: [], byline: null };
+  const bylines: string[] = [];
+  for (const { field, text } of pieces) {
+    if (field === 'byline') bylines.push(text);
+    else if (field === 'ednote') blocks.ednote.push(ednoteText(text));
+    else if (field === 'summary') blocks.summary.push(bulletText(text));
+    else blocks[field].push(text);
+  }
+  if (bylines.length > 0) blocks.byline = splitRawByline(bylines.join(', '));
+  return blocks;
+}
+
+/** The detected language, or null; tells the context when the detector must be loaded first. */
+function languageOf(headline: string, body: readonly string[], context: NormalizeContext): string | null {
+  if (context.detectLanguage === false) return null;
+  const detected = detectLanguage(headline, body);
+  if (detected !== LANGUAGE_PENDING) return detected;
+  context.onLanguagePending?.();
+  return null;
+}
+
+function splitRawByline(raw: string | null | undefined): Byline | null {
+  const text = raw ? tidy(raw) : '';
+  return text === '' ? null : splitByline(text);
+}
+
+/** The record's fields that only some stories have; absent rather than null when a story has none. */
+function optional(parsed: ParsedStory, byline: Byline | null, blocks: Blocks, release: boolean): Partial<Story> {
   const extra: { -readonly [K in keyof Story]?: Story[K] } = {};
+  if (byline?.title) extra.byline_title = byline.title;
   if (parsed.canonicalUrl != null) extra.canonical_url = parsed.canonicalUrl;
   if (parsed.siteName != null) extra.site_name = parsed.siteName;
-  if (parsed.ednote != null) extra.ednote = parsed.ednote;
+  const ednote = [parsed.ednote, ...blocks.ednote].filter((note) => note != null && note !== '');
+  if (ednote.length > 0) extra.ednote = ednote.join('\n\n');
+  if (blocks.update_notes.length > 0) extra.update_notes = blocks.update_notes;
+  if (blocks.summary.length > 0) extra.summary = blocks.summary;
+  if (blocks.subheadline.length > 0) extra.subheadline = blocks.subheadline.join(' ');
+  if (release) extra.press_release = true;
   if (parsed.description != null) extra.description = parsed.description;
   if (parsed.slugline != null) extra.slugline = parsed.slugline;
   if (parsed.urgency != null) extra.urgency = parsed.urgency;
   if (parsed.envelope != null) extra.envelope = parsed.envelope;
   if (parsed.altids !== undefined) extra.altids = parsed.altids;
   return extra;
-}
-
-interface FoundDateline {
-  readonly dateline: Dateline | null;
-  readonly paragraphs: readonly string[];
-  /** The printed dateline's agency when markup gave the dateline (`<dateline>CHICAGO</dateline>`, `(Reuters)`). */
-  readonly printedAgency?: string | null;
-}
-
-function findDateline(paragraphs: readonly string[], markup: string | null, reference: string | null): FoundDateline {
-  // The dateline opens the first paragraph, or the second when the first is an editor's note.
-  const at = paragraphs.length > 1 && OPENING_NOTE.test(paragraphs[0] ?? '') ? 1 : 0;
-  const printed = paragraphs[at] === undefined ? null : parseDateline(paragraphs[at], reference);
-  const given = markup === null ? null : datelineFromMarkup(markup, reference);
-  if (printed === null) return { dateline: given, paragraphs };
-  const rest = [...paragraphs];
-  if (printed.rest === '') rest.splice(at, 1);
-  else rest[at] = printed.rest;
-  return { dateline: given ?? printed.dateline, paragraphs: rest, printedAgency: printed.dateline.agency };
 }
 
 /** A dateline given by markup (`SEOUL, Nov. 27`) parsed as if it opened a paragraph. */
@@ -96,8 +176,8 @@ function datelineFromMarkup(text: string, reference: string | null): Dateline | 
   return match ? { ...match.dateline, text: printed } : { text: printed, location: printed, date: null, agency: null };
 }
 
-function canonicalAgencyOf(name: string | null | undefined): string | null {
-  return name ? (canonicalAgency(name) ?? null) : null;
+function nameOf(name: string | null | undefined): string | undefined {
+  return name ? creditedAgency(name)?.name : undefined;
 }
 
 function fullDate(date: string | null | undefined): string | null {

@@ -1,5 +1,10 @@
 import type { SourceLine } from '../types.js';
-import { classifyEndMatter, splitInlineSignoff, trailerKind } from './endmatter.js';
+import { classifyEndMatter, trailerKind, type EndMatter } from './endmatter.js';
+import { marksRelease, sectionStart } from './sections.js';
+import { INITIALS_PAIR, splitGluedSignoff } from './signoff.js';
+
+/** Where a paragraph at a story's end went. */
+export type TailField = 'body' | 'source' | 'credits' | 'copyright' | 'stripped';
 
 /** The end matter taken off a story's paragraphs. */
 export interface Tail {
@@ -7,45 +12,80 @@ export interface Tail {
   readonly source: SourceLine | null;
   readonly credits: string | null;
   readonly copyright: string | null;
-  /** Boilerplate and displaced sign-offs, in story order. */
+  /** Boilerplate, notebooks, release end matter and displaced sign-offs, in story order. */
   readonly stripped: readonly string[];
   /** An agency a sign-off implies without naming it (`Enditem` → Xinhua). */
   readonly implied: string | null;
+  /** True when the end matter says the story is a press release (`SOURCE Acme`, `View original content`). */
+  readonly release: boolean;
+  /** The field of each paragraph given, by index; a glued sign-off's paragraph is `body` up to `glued.at`. */
+  readonly fields: readonly TailField[];
+  readonly glued: { readonly index: number; readonly at: number; readonly field: TailField } | null;
 }
 
 // Paragraphs after a list trailer (`You may also like...`) are the list's items if they are this short.
 const LIST_ITEM_MAX = 250;
+// How far up from the end a release's `SOURCE` line or `View original content` link is looked for.
+const RELEASE_MARK_WINDOW = 12;
+
+interface Item {
+  readonly index: number;
+  readonly text: string;
+  readonly kind: EndMatter | null;
+}
 
 /**
- * Takes the sign-off, source line, credits, copyright and aggregator trailers off the end of a story, recording
- * every cut paragraph so that nothing disappears silently.
+ * Takes the sign-off, source line, credits, copyright, notebooks, release end matter and aggregator trailers off the
+ * end of a story, recording every cut paragraph so that nothing disappears silently. `release` says the story is
+ * already known to be a press release (from its dateline's wire).
  */
-export function takeTail(paragraphs: readonly string[]): Tail {
-  const listStart = findListTrailer(paragraphs);
-  const kept: Array<[number, string]> = [];
-  const stripped: Array<[number, string]> = [];
-  const endMatter: Array<[number, string]> = [];
+export function takeTail(paragraphs: readonly string[], release = false): Tail {
+  const isRelease = release || paragraphs.slice(-RELEASE_MARK_WINDOW).some(marksRelease);
+  const blockStart = Math.min(findListTrailer(paragraphs), sectionStart(paragraphs, isRelease));
+  const kept: Item[] = [];
+  const end: Item[] = [];
+  const stripped: Item[] = [];
   paragraphs.forEach((text, index) => {
-    if (index >= listStart) (classifyEndMatter(text) ? endMatter : stripped).push([index, text]);
-    else if (trailerKind(text) !== null) stripped.push([index, text]);
-    else kept.push([index, text]);
+    if (index >= blockStart) {
+      const kind = classifyEndMatter(text);
+      // Inside a release's contact block an e-mail address is furniture, not a reporter's credit.
+      (kind !== null && !(isRelease && kind.kind === 'credits') ? end : stripped).push({ index, text, kind });
+    } else if (trailerKind(text) !== null) stripped.push({ index, text, kind: null });
+    else kept.push({ index, text, kind: null });
   });
   // Walk up from the bottom while paragraphs are end matter.
-  for (let last = kept.at(-1); last && classifyEndMatter(last[1]) !== null; last = kept.at(-1)) {
-    endMatter.push(last);
+  for (let last = kept.at(-1); last; last = kept.at(-1)) {
+    const kind = classifyEndMatter(last.text) ?? pairUnderSignoff(last.text, kept.at(-2)?.text);
+    if (kind === null) break;
+    end.push({ ...last, kind });
     kept.pop();
   }
   const last = kept.at(-1);
-  const inline = last ? splitInlineSignoff(last[1]) : null;
-  if (last && inline) {
-    kept[kept.length - 1] = [last[0], inline.text];
-    endMatter.push([last[0] + 0.5, inline.signoff]);
+  const glued = last ? splitGluedSignoff(last.text) : null;
+  let gluedAt: { index: number; at: number } | null = null;
+  if (last && glued) {
+    kept[kept.length - 1] = { ...last, text: glued.text };
+    end.push({ index: last.index + 0.5, text: glued.signoff, kind: classifyEndMatter(glued.signoff) });
+    gluedAt = { index: last.index, at: glued.text.length };
   }
-  return assemble(
-    kept.map(([, text]) => text),
-    endMatter.sort(byIndex),
-    stripped,
-  );
+  const fields: TailField[] = paragraphs.map(() => 'body');
+  const assembled = assemble(end.sort(byIndex), stripped, fields);
+  const gluedField = gluedAt ? (fields[gluedAt.index] ?? 'stripped') : 'body';
+  if (gluedAt) fields[gluedAt.index] = 'body';
+  return {
+    ...assembled,
+    body: kept.map((item) => item.text),
+    release: isRelease,
+    fields,
+    glued: gluedAt ? { ...gluedAt, field: gluedField } : null,
+  };
+}
+
+/** EFE's and IANS's pair of desk initials under their sign-off (`EFE` / `ab/cd`): initials there, and only there. */
+function pairUnderSignoff(text: string, above: string | undefined): EndMatter | null {
+  if (above === undefined || !INITIALS_PAIR.test(text.trim())) return null;
+  const kind = classifyEndMatter(above);
+  return kind?.kind === 'signoff' && kind.name !== null ? { kind: 'initials' } : null;
 }
 
 function findListTrailer(paragraphs: readonly string[]): number {
@@ -58,48 +98,65 @@ function findListTrailer(paragraphs: readonly string[]): number {
   return start;
 }
 
-function assemble(
-  body: readonly string[],
-  endMatter: ReadonlyArray<[number, string]>,
-  stripped: Array<[number, string]>,
-): Tail {
-  let current: { text: string; name: string | null; line: boolean } | null = null;
-  let currentIndex = 0;
+type Assembled = Pick<Tail, 'source' | 'credits' | 'copyright' | 'stripped' | 'implied'>;
+
+/**
+ * Sorts end matter into its fields. One sign-off becomes the source: a source line beats a sign-off, a named
+ * sign-off an unnamed one, and otherwise the last one wins (`(END)` then `Source: Yonhap News Agency` keeps the
+ * latter; `REUTER` then `Reuter` keeps `Reuter`); desk initials next to it are printed with it (`EFE` / `ab/cd`).
+ * Fields are written into `fields` by paragraph index (a glued sign-off's half-index rounds down).
+ */
+function assemble(end: readonly Item[], stripped: Item[], fields: TailField[]): Assembled {
+  let winner: Item | null = null;
   let implied: string | null = null;
   const credits: string[] = [];
   const copyright: string[] = [];
-  for (const [index, text] of endMatter) {
-    const kind = classifyEndMatter(text);
-    if (kind?.kind === 'credits') credits.push(text.trim());
-    else if (kind?.kind === 'copyright') copyright.push(text.trim());
-    else if (kind?.kind === 'source' || kind?.kind === 'signoff') {
-      // A source line beats a sign-off, a named sign-off an unnamed one, and otherwise the last one wins:
-      // `(END)` then `Source: Yonhap News Agency` keeps the latter; `REUTER` then `Reuter` keeps `Reuter`.
-      const candidate = { text: text.trim(), name: kind.name, line: kind.kind === 'source' };
-      const keepCurrent =
-        current !== null && ((current.line && !candidate.line) || (current.name !== null && candidate.name === null));
-      if (keepCurrent) stripped.push([index, text]);
-      else {
-        if (current !== null) stripped.push([currentIndex, current.text]);
-        current = candidate;
-        currentIndex = index;
-      }
+  const candidates: Item[] = [];
+  const mark = (item: Item, field: TailField): void => {
+    fields[Math.floor(item.index)] = field;
+  };
+  for (const item of end) {
+    const kind = item.kind;
+    if (kind?.kind === 'credits') {
+      credits.push(item.text.trim());
+      mark(item, 'credits');
+    } else if (kind?.kind === 'copyright') {
+      copyright.push(item.text.trim());
+      mark(item, 'copyright');
+    } else if (kind?.kind === 'source' || kind?.kind === 'signoff' || kind?.kind === 'initials') {
+      candidates.push(item);
       if (kind.kind === 'signoff' && kind.implies !== null) implied = kind.implies;
-    } else {
-      stripped.push([index, text]);
-    }
+      if (winner === null || rank(item) >= rank(winner)) winner = item;
+    } else stripped.push(item);
   }
-  const source: SourceLine | null = current === null ? null : { text: current.text, name: current.name };
+  const printed: Item[] = [];
+  for (const item of candidates) {
+    const beside = winner !== null && item !== winner && item.kind?.kind === 'initials';
+    if (item === winner || (beside && Math.abs(Math.floor(item.index) - Math.floor(winner?.index ?? 0)) === 1)) {
+      printed.push(item);
+      mark(item, 'source');
+    } else stripped.push(item);
+  }
+  for (const item of stripped) mark(item, 'stripped');
+  const kind = winner?.kind;
+  const name = kind?.kind === 'source' || kind?.kind === 'signoff' ? kind.name : null;
   return {
-    body,
-    source,
+    source: winner === null ? null : { text: printed.map((item) => item.text.trim()).join('\n'), name },
     credits: credits.length > 0 ? credits.join(' ') : null,
     copyright: copyright.length > 0 ? copyright.join(' ') : null,
-    stripped: stripped.sort(byIndex).map(([, text]) => text.trim()),
+    stripped: stripped.sort(byIndex).map((item) => item.text.trim()),
     implied,
   };
 }
 
-function byIndex(a: readonly [number, string], b: readonly [number, string]): number {
-  return a[0] - b[0];
+/** How strongly an item claims the source field: source line, named sign-off, unnamed sign-off, desk initials. */
+function rank(item: Item): number {
+  const kind = item.kind;
+  if (kind?.kind === 'source') return 3;
+  if (kind?.kind === 'signoff') return kind.name !== null ? 2 : 1;
+  return 0;
+}
+
+function byIndex(a: Item, b: Item): number {
+  return a.index - b.index;
 }

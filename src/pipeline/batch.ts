@@ -3,6 +3,7 @@ import type { FormatDiagnostic } from '../formats/format.js';
 import { FORMATS } from '../formats/index.js';
 import { fingerprintStory } from '../dedup/fingerprint.js';
 import { isUpdate } from '../dedup/verdict.js';
+import { loadLanguageDetector } from '../normalize/language.js';
 import { normalizeStory } from '../normalize/story.js';
 import { toNinjs } from '../sinks/ninjs.js';
 import type { EmittedBatch, FormatName, OriginType, Story, StoryKeys } from '../types.js';
@@ -19,10 +20,16 @@ export interface Batch {
   readonly output?: 'jsonl' | 'ninjs';
   /** Compute the near-duplicate sketch (false when dedup is off: `fingerprint.near` is then null). */
   readonly sketch?: boolean;
+  /** Detect the language of stories that do not declare one (default true). */
+  readonly detectLanguage?: boolean;
   readonly type: OriginType;
   readonly location: string;
   readonly now: string;
   readonly reference: string | null;
+  /** IANA zone for times without an offset (`--timezone`); UTC when absent. */
+  readonly timezone?: string;
+  /** The input's charset when its stream was re-encoded before framing (UTF-16, named by its byte-order mark). */
+  readonly charset?: string;
   readonly units: ReadonlyArray<{ readonly bytes: string; readonly line: number; readonly ordinal: number }>;
 }
 
@@ -41,7 +48,11 @@ export interface BatchResult {
  * its unit's ordinal plus its position in the unit: streamed formats have one story per unit, whole-document
  * formats one unit.
  */
-export function processBatch(batch: Batch, clock?: StageClock): BatchResult {
+export function processBatch(
+  batch: Batch,
+  pending: { language: boolean } = { language: false },
+  clock?: StageClock,
+): BatchResult {
   const format = FORMATS.get(batch.format);
   if (!format) throw new Error(`unknown format ${batch.format}`);
   const decoded = batch.units.map((unit) => (format.decode ? format.decode(unit.bytes) : decodeUnit(unit.bytes)));
@@ -73,9 +84,20 @@ export function processBatch(batch: Batch, clock?: StageClock): BatchResult {
         location: batch.location,
         format: format.name,
         index: unit.ordinal + j,
-        charset: decoded[i]!.charset,
+        charset: batch.charset ?? decoded[i]!.charset,
       };
-      stories.push(normalizeStory(story, { origin, now: batch.now, referenceDate: batch.reference }));
+      // A record wire wrote earlier (its JSON lines, its ninjs) is read back as it was.
+      stories.push(
+        story.record ??
+          normalizeStory(story, {
+            origin,
+            now: batch.now,
+            referenceDate: batch.reference,
+            ...(batch.timezone === undefined ? {} : { timezone: batch.timezone }),
+            detectLanguage: batch.detectLanguage !== false,
+            onLanguagePending: () => (pending.language = true),
+          }),
+      );
     });
   });
   clock?.lap('normalize');
@@ -85,6 +107,18 @@ export function processBatch(batch: Batch, clock?: StageClock): BatchResult {
     ...(clock ? { clock } : {}),
   });
   return { records, diagnostics, fallbackLine: fallback?.line ?? null };
+}
+
+/**
+ * {@link processBatch}, with the language detector loaded first when a story of the batch needs it and it is not
+ * loaded in this thread yet (it loads asynchronously): the batch is then normalized again, once per thread.
+ */
+export async function runBatch(batch: Batch): Promise<BatchResult> {
+  const pending = { language: false };
+  const result = processBatch(batch, pending);
+  if (!pending.language) return result;
+  await loadLanguageDetector();
+  return processBatch(batch);
 }
 
 /** How records are serialized. */

@@ -6,6 +6,7 @@ import type { DedupMode } from '../dedup/verdict.js';
 import type { Sink } from '../sinks/sink.js';
 import type { EmittedBatch, HttpValidators, StoryKeys, ValidatorCache } from '../types.js';
 import type { StageClock } from './clock.js';
+import { Breaker } from './ledger.js';
 
 // The output is fsynced and the store told what it holds after this many new records, then after twice as many
 // each time up to the last figure (and at the end). A commit rewrites every page its random keys touch: committing
@@ -44,7 +45,7 @@ export class Emitter {
   private readonly deduper: Deduper;
   private validators: Array<readonly [string, HttpValidators]> = [];
   private checkpointAfter = FIRST_CHECKPOINT;
-  private broken: Error | undefined = undefined;
+  private readonly breaker = new Breaker();
 
   constructor(private readonly options: EmitterOptions) {
     this.deduper = new Deduper(options.dedup, options.store);
@@ -52,7 +53,7 @@ export class Emitter {
 
   /** True once a write or a commit has failed: the run must stop, and nothing more will be committed. */
   get failed(): boolean {
-    return this.broken !== undefined;
+    return this.breaker.failed;
   }
 
   /**
@@ -61,7 +62,7 @@ export class Emitter {
    * `version` and `replaces` filled in.
    */
   async emit(batch: EmittedBatch): Promise<Emitted> {
-    return this.guard(async () => {
+    return this.breaker.guard(async () => {
       const { sink, duplicates } = this.options;
       const { clock } = this.options;
       const verdicts = this.deduper.decide(batch.keys.map(dedupItem));
@@ -110,7 +111,7 @@ export class Emitter {
 
   /** Makes everything written durable and commits it to the store. */
   async checkpoint(): Promise<void> {
-    await this.guard(() => this.commit());
+    await this.breaker.guard(() => this.commit());
   }
 
   private async commit(): Promise<void> {
@@ -123,19 +124,10 @@ export class Emitter {
     this.validators = [];
     for (const [url, v] of validators) this.options.validators?.put(url, v);
   }
-
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
-    if (this.broken !== undefined) throw this.broken;
-    try {
-      return await work();
-    } catch (error) {
-      this.broken = error instanceof Error ? error : new Error(String(error));
-      throw error;
-    }
-  }
 }
 
-function dedupItem(keys: StoryKeys): DedupItem {
+/** The dedup stage's view of a batch's story. */
+export function dedupItem(keys: StoryKeys): DedupItem {
   const sketch = (keys.near === null ? null : decodeSketch(keys.near)) ?? exactOnly(keys.fingerprint);
   return { id: keys.id, exact: keys.fingerprint, sketch, update: keys.update };
 }
@@ -148,7 +140,7 @@ function exactOnly(exact: string): NearSketch {
 }
 
 /** One JSON line with fields set (a version's `replaces`, a duplicate's `duplicate_of`); rare, so parsed again. */
-function patch(line: Uint8Array, fields: Readonly<Record<string, unknown>>): Uint8Array {
+export function patch(line: Uint8Array, fields: Readonly<Record<string, unknown>>): Uint8Array {
   const record = JSON.parse(Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('utf8')) as object;
   return Buffer.from(`${JSON.stringify({ ...record, ...fields })}\n`, 'utf8');
 }

@@ -2,8 +2,10 @@
 import type { FingerprintStore } from '../dedup/store.js';
 import type { DedupMode } from '../dedup/verdict.js';
 import type { Sink } from '../sinks/sink.js';
+import type { OwnFile } from '../sources/own.js';
 import type { FetchOptions } from '../sources/url.js';
 import type { Diagnostic, FormatName, ValidatorCache } from '../types.js';
+import type { BatchEmitter, InputGate } from './ledger.js';
 
 export type { DedupMode } from '../dedup/verdict.js';
 
@@ -26,6 +28,8 @@ export interface IngestOptions {
   readonly duplicates?: Sink | null;
   /** `mtime`, `now`, an ISO date, or null: what a dateline without a year is dated against. */
   readonly referenceDate?: string | null;
+  /** IANA zone for times without an offset whose agency has no home zone (`--timezone`); UTC when absent. */
+  readonly timezone?: string;
   readonly maxStoryBytes?: number;
   readonly sink: Sink;
   readonly stdin?: AsyncIterable<Uint8Array>;
@@ -39,10 +43,24 @@ export interface IngestOptions {
   readonly signal?: AbortSignal;
   /** Parse large inputs on worker threads (default true); records come out in the same order either way. */
   readonly parallel?: boolean;
+  /** Detect the language of stories that do not declare one (default true; `--no-detect-language`). */
+  readonly detectLanguage?: boolean;
   /** Limits, timeouts and retries for URLs and feed items. */
   readonly fetch?: FetchOptions;
   /** Where ETag / Last-Modified are remembered between runs, so an unchanged page costs a 304 and emits nothing. */
   readonly validators?: ValidatorCache;
+  /**
+   * Where records go and what is remembered, instead of `sink` + `store` (the database path: one transaction per
+   * batch); `sink` is then not written.
+   */
+  readonly emitter?: BatchEmitter;
+  /** Inputs shared with other hosts: each is locked while read, and its progress recorded (the database path). */
+  readonly gate?: InputGate;
+  /**
+   * The files this run writes (its output, state, lock, rejected lines, duplicates): met among the inputs, they are
+   * passed over with a note (a warning when named on their own), never read back.
+   */
+  readonly ownFiles?: readonly OwnFile[];
 }
 
 /** Running counts of a run. */
@@ -57,6 +75,10 @@ export interface IngestCounts {
   /** Records written as a new version of an earlier story (`version` > 1, `replaces`). */
   versions: number;
   failed: number;
+  /** Bytes read so far, over all inputs (compressed bytes of a gzipped file). */
+  bytes?: number;
+  /** Bytes there are to read when every input is a file of known size; null when some are not (URLs, stdin). */
+  totalBytes?: number | null;
 }
 
 /** What one input gave. */

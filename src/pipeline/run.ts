@@ -1,16 +1,17 @@
 import { Emitter } from './emit.js';
-import { describeError, isHttpError, isInputError } from '../errors.js';
+import { describeError, isHttpError, isInputError, isStateError } from '../errors.js';
 import { frameStream } from '../formats/frame.js';
 import type { Format } from '../formats/format.js';
 import { FORMATS } from '../formats/index.js';
 import { collect, type Outcome } from './outcome.js';
-import { prepend, readHead } from './read.js';
+import { counted, prepend, readHead } from './read.js';
 import type { WebStage } from './web.js';
 import { ParsePool, canUseWorkers } from './pool.js';
 import { openFile } from '../sources/file.js';
 import { expandInputs, type InputItem } from '../sources/inputs.js';
 import { openStdin } from '../sources/stdin.js';
-import { BATCH_BYTES, BATCH_UNITS, processBatch, type Batch, type BatchResult } from './batch.js';
+import { BATCH_BYTES, BATCH_UNITS, runBatch, type Batch, type BatchResult } from './batch.js';
+import { dropFirst, type BatchEmitter, type Claim } from './ledger.js';
 import type { IngestCounts, IngestOptions, IngestSummary, InputFailure } from './options.js';
 import type { Diagnostic, EmittedBatch, FormatName, RawInput } from '../types.js';
 
@@ -43,8 +44,16 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   try {
     // Expanded first, so that progress can show how many inputs there are.
     const items: InputItem[] = [];
-    for await (const item of expandInputs(options.inputs, options.inputList ?? null, stdinText)) items.push(item);
+    // Loaded only by runs that write files of their own: a run to standard output has none.
+    const own = options.ownFiles?.length ? new (await import('../sources/own.js')).OwnFiles(options.ownFiles) : null;
+    for await (const item of expandInputs(options.inputs, options.inputList ?? null, stdinText, own)) {
+      if (item.kind === 'skipped') run.passOver(item);
+      else items.push(item);
+    }
     run.counts.total = items.length;
+    run.counts.totalBytes = items.every((i) => i.kind === 'file' && i.size !== undefined)
+      ? items.reduce((sum, i) => sum + (i.kind === 'file' ? (i.size ?? 0) : 0), 0)
+      : null;
     // How many inputs may be fetched ahead of the one being written.
     const lookahead = Math.max(32, (options.fetch?.concurrency ?? 8) * 4);
     const fetches: Array<Promise<Outcome[]> | null> = [];
@@ -74,6 +83,8 @@ interface InputState {
   warned: boolean;
   /** Set when the input is empty on purpose (a page unchanged since the last run, a skipped PDF). */
   quiet?: boolean;
+  /** The input as claimed from the gate (shared inputs: its lock and progress), or null. */
+  claim?: Claim | null;
 }
 
 /**
@@ -94,9 +105,18 @@ type Pending =
   | { readonly kind: 'end'; readonly input: InputState };
 
 class Run {
-  readonly counts: IngestCounts = { total: 0, inputs: 0, stories: 0, duplicates: 0, versions: 0, failed: 0 };
+  readonly counts: IngestCounts = {
+    total: 0,
+    inputs: 0,
+    stories: 0,
+    duplicates: 0,
+    versions: 0,
+    failed: 0,
+    bytes: 0,
+    totalBytes: null,
+  };
   readonly failures: InputFailure[] = [];
-  private readonly emitter: Emitter;
+  private readonly emitter: BatchEmitter;
   private readonly now: () => Date;
   private pool: ParsePool | null = null;
   private bytesParsed = 0;
@@ -106,18 +126,31 @@ class Run {
 
   constructor(private readonly options: IngestOptions) {
     this.now = options.now ?? (() => new Date());
-    this.emitter = new Emitter({
-      sink: options.sink,
-      duplicates: options.duplicates ?? null,
-      dedup: options.dedup ?? 'near',
-      store: options.store ?? null,
-      validators: options.validators ?? null,
+    this.emitter =
+      options.emitter ??
+      new Emitter({
+        sink: options.sink,
+        duplicates: options.duplicates ?? null,
+        dedup: options.dedup ?? 'near',
+        store: options.store ?? null,
+        validators: options.validators ?? null,
+      });
+  }
+
+  /** Says that one of the run's own files was met among the inputs and not read (a warning when named on its own). */
+  passOver(item: Extract<InputItem, { kind: 'skipped' }>): void {
+    this.report({
+      severity: item.named ? 'warning' : 'info',
+      code: 'own-file',
+      message: `${item.path}: skipped: it is this run's ${item.role}`,
+      input: item.path,
     });
   }
 
   /** Starts fetching a URL input now, ahead of its turn; other inputs are opened when their turn comes. */
   prefetch(item: InputItem): Promise<Outcome[]> | null {
-    return item.kind === 'url' ? this.web().then((web) => web.url(item.url)) : null;
+    // A shared input is fetched only once its lock is held: another host may be fetching it now.
+    return item.kind === 'url' && !this.options.gate ? this.web().then((web) => web.url(item.url)) : null;
   }
 
   /** Ingests one input; `fetched` holds the outcomes of a URL fetched ahead. */
@@ -126,15 +159,25 @@ class Run {
     const input: InputState = { location: name, stories: 0, written: 0, duplicates: 0, failed: false, warned: false };
     try {
       if (item.kind === 'error') throw item.error;
-      if (item.kind === 'url') {
+      if (this.options.gate) {
+        input.claim = await this.options.gate.claim(item, () => this.settle(0));
+        // Ingested whole already (by this or another host): nothing left to do, and nothing to say every cron run.
+        if (input.claim?.done === true) input.quiet = true;
+      }
+      if (input.claim?.done === true) {
+        // Nothing is read: the 'end' below closes the input's account.
+      } else if (item.kind === 'url') {
         this.queue.push({ kind: 'web', input, outcomes: fetched ?? this.web().then((web) => web.url(item.url)) });
       } else {
         const raw = item.kind === 'stdin' ? openStdin(this.options.stdin) : await openFile(item.path);
-        await this.ingestRaw(raw, input);
+        await this.ingestRaw(
+          counted(raw, (n) => (this.counts.bytes = (this.counts.bytes ?? 0) + n)),
+          input,
+        );
       }
     } catch (error) {
       // The output or the store failed: that is the run's failure, not this input's, and the run stops here.
-      if (this.emitter.failed) throw error;
+      if (this.emitter.failed || isStateError(error)) throw error;
       const known = isInputError(error) || isHttpError(error);
       const code = known ? error.code : 'failed';
       const message = known ? error.message : `${name}: ${describeError(error)}`;
@@ -162,9 +205,9 @@ class Run {
   }
 
   private async ingestRaw(raw: RawInput, input: InputState): Promise<void> {
-    const head = await readHead(raw);
+    const head = await readHead(raw, this.forced());
     const format = this.chooseFormat(head.sniffed);
-    if (format.decodeDocument) {
+    if (format.decodeDocument || format.parseBytes) {
       // Pages and feeds: whole documents that name their own charset, parsed on this thread (see WebStage).
       const web = await this.web();
       const outcomes = collect(web.guarded(raw.location, web.document(raw, head, format, null)));
@@ -176,10 +219,14 @@ class Run {
       format: format.name,
       output: this.options.output ?? 'jsonl',
       sketch: this.options.dedup !== 'off',
+      detectLanguage: this.options.detectLanguage !== false,
       type: raw.type,
       location: raw.location,
       now,
       reference: this.referenceFor(raw, now),
+      ...(this.options.timezone === undefined ? {} : { timezone: this.options.timezone }),
+      // UTF-16 was re-encoded as UTF-8 for framing: the record names the charset the input was written in.
+      ...(head.bom?.startsWith('utf-16') ? { charset: head.bom } : {}),
     };
     let units: Array<Batch['units'][number]> = [];
     let size = 0;
@@ -224,16 +271,21 @@ class Run {
         next.input.failed = true;
         this.fail(next.input.location, next.code, next.message, next.line);
       } else {
-        this.finish(next.input);
+        await this.finish(next.input);
       }
     }
   }
 
   /** Closes an input's account: one that gave no story at all has failed, and cron should hear of it. */
-  private finish(input: InputState): void {
+  private async finish(input: InputState): Promise<void> {
     if (input.stories === 0 && !input.failed && input.quiet !== true && !this.options.signal?.aborted) {
       input.failed = true;
       this.fail(input.location, 'no-stories', `${input.location}: no stories found`);
+    }
+    // A shared input is let go once all its batches are committed; whole and without failure, it is done for good.
+    if (input.claim) {
+      const whole = !input.failed && !this.options.signal?.aborted;
+      await this.options.gate?.release(input.claim.identity, whole, input.stories);
     }
     if (input.failed) this.counts.failed++;
     this.counts.inputs++;
@@ -272,9 +324,12 @@ class Run {
           maxUnitBytes: this.options.maxStoryBytes ?? DEFAULT_MAX_STORY_BYTES,
           output: this.options.output ?? 'jsonl',
           sketch: this.options.dedup !== 'off',
+          detectLanguage: this.options.detectLanguage !== false,
           now: () => this.now().toISOString(),
           referenceFor: (raw, now) => this.referenceFor(raw, now),
           chooseFormat: (sniffed) => this.chooseFormat(sniffed),
+          forced: this.forced(),
+          timezone: this.options.timezone ?? 'UTC',
         }),
     );
     return this.webStage;
@@ -288,7 +343,7 @@ class Run {
     }
     // Keep each worker two batches deep; beyond that the main thread parses the batch itself, so every core works.
     if (this.pool && !this.pool.busy(2)) return this.pool.run(batch);
-    return Promise.resolve(processBatch(batch));
+    return runBatch(batch);
   }
 
   private async absorb(result: BatchResult, input: InputState): Promise<void> {
@@ -310,19 +365,30 @@ class Run {
         this.fail(where, d.code, message, d.line);
       } else this.report({ ...d, message, input: where });
     }
-    await this.emit(result.records, input);
+    // Stories an earlier run committed (its progress says how many) are passed over, not counted as duplicates.
+    const committed = input.claim?.committed ?? 0;
+    const records = committed > input.stories ? dropFirst(result.records, committed - input.stories) : result.records;
+    input.stories += result.records.keys.length - records.keys.length;
+    await this.emit(records, input, input.claim ? input.claim.identity : null);
   }
 
   /** Writes a batch through the dedup stage and counts what it added. */
-  private async emit(batch: EmittedBatch, input: InputState): Promise<void> {
+  private async emit(batch: EmittedBatch, input: InputState, tracked: string | null = null): Promise<void> {
     input.stories += batch.keys.length;
-    const added = await this.emitter.emit(batch);
+    const added = await this.emitter.emit(
+      batch,
+      tracked === null ? undefined : { identity: tracked, stories: input.stories },
+    );
     this.counts.stories += added.stories;
     this.counts.duplicates += added.duplicates;
     this.counts.versions += added.versions;
     input.written += added.stories;
     input.duplicates += added.duplicates;
     this.options.onProgress?.(this.counts);
+  }
+
+  private forced(): boolean {
+    return this.options.format !== undefined && this.options.format !== 'auto';
   }
 
   private chooseFormat(sniffed: FormatName): Format {
@@ -348,7 +414,7 @@ class Run {
 }
 
 function itemName(item: Exclude<InputItem, { kind: 'error' }>): string {
-  return item.kind === 'file' ? item.path : item.kind === 'url' ? item.url : '-';
+  return item.kind === 'file' || item.kind === 'skipped' ? item.path : item.kind === 'url' ? item.url : '-';
 }
 
 async function readAllText(stream: AsyncIterable<Uint8Array>): Promise<string> {

@@ -2,7 +2,8 @@ import { describeError, isHttpError, isInputError } from '../errors.js';
 import { decodeUnit } from '../formats/decode.js';
 import { mergeFeedItem } from '../formats/feed/merge.js';
 import { frameStream } from '../formats/frame.js';
-import type { Format, UnitContext } from '../formats/format.js';
+import type { Format, ParseResult, UnitContext } from '../formats/format.js';
+import { loadLanguageDetector } from '../normalize/language.js';
 import { normalizeStory } from '../normalize/story.js';
 import { collect, emptyNote, failure, note, type Outcome } from './outcome.js';
 import { toNinjs } from '../sinks/ninjs.js';
@@ -20,9 +21,15 @@ export interface WebContext {
   readonly output: 'jsonl' | 'ninjs';
   /** Compute near sketches (dedup not off). */
   readonly sketch: boolean;
+  /** Detect the language of stories that do not declare one. */
+  readonly detectLanguage: boolean;
   now(): string;
   referenceFor(raw: RawInput, now: string): string | null;
   chooseFormat(sniffed: FormatName): Format;
+  /** A format was named with `--format`: markup no reader knows is then read with it, not refused. */
+  readonly forced?: boolean;
+  /** IANA zone for times without an offset (`--timezone`). */
+  readonly timezone?: string;
 }
 
 /**
@@ -34,6 +41,10 @@ export class WebStage {
   private client: Promise<{ client: HttpClient; pageInput: typeof pageInput }> | null = null;
 
   constructor(private readonly context: WebContext) {}
+
+  private get timezone(): string {
+    return this.context.timezone ?? 'UTC';
+  }
 
   /** Starts fetching a URL now; its outcomes wait in the promise for the URL's turn. */
   url(url: string): Promise<Outcome[]> {
@@ -61,6 +72,23 @@ export class WebStage {
         continue;
       }
       const bytes = Buffer.from(event.bytes, 'latin1');
+      if (format.parseBytes) {
+        // Formats that read their bytes themselves (e-mail: a charset per MIME part).
+        const parsed = await parseBytesUnit(format.parseBytes.bind(format), bytes, event.line, context);
+        yield* parsed.outcomes;
+        const stories = parsed.stories.map((story) => {
+          const origin: Origin = {
+            type: raw.type,
+            location: raw.location,
+            format: format.name,
+            index: index++,
+            charset: story.charset ?? null,
+          };
+          return normalizeStory(story, { origin, now, referenceDate: reference, timezone: this.timezone });
+        });
+        if (stories.length > 0) yield { kind: 'records', batch: this.serialize(stories) };
+        continue;
+      }
       const decoded = format.decodeDocument
         ? format.decodeDocument(bytes, context)
         : format.decode
@@ -77,6 +105,7 @@ export class WebStage {
         yield* this.feedItems(parsed.stories, raw, decoded.charset, now, reference);
         continue;
       }
+      await this.languageReady(parsed.stories);
       const stories: Story[] = parsed.stories.map((story) => {
         const origin: Origin = {
           type: raw.type,
@@ -89,6 +118,8 @@ export class WebStage {
           origin,
           now,
           referenceDate: reference,
+          timezone: this.timezone,
+          detectLanguage: this.context.detectLanguage,
         });
       });
       if (stories.length > 0) yield { kind: 'records', batch: this.serialize(stories) };
@@ -141,7 +172,7 @@ export class WebStage {
     let failed = false;
     let written = false;
     try {
-      const head = await readHead(raw);
+      const head = await readHead(raw, this.context.forced === true);
       const format = this.context.chooseFormat(head.sniffed);
       for await (const outcome of this.document(raw, head, format, feedItem)) {
         if (outcome.kind === 'report' && outcome.fails) failed = true;
@@ -175,12 +206,22 @@ export class WebStage {
       } else if (item.paragraphs.length > 0) {
         // An item without a fetchable link still has its own text.
         const origin: Origin = { type: feed.type, location: feed.location, format: 'feed', index, charset };
-        yield {
-          kind: 'records',
-          batch: this.serialize([normalizeStory(item, { origin, now, referenceDate: reference })]),
+        await this.languageReady([item]);
+        const context = {
+          origin,
+          now,
+          referenceDate: reference,
+          timezone: this.timezone,
+          detectLanguage: this.context.detectLanguage,
         };
+        yield { kind: 'records', batch: this.serialize([normalizeStory(item, context)]) };
       }
     }
+  }
+
+  /** Loads the language detector when a story does not declare its language (pages mostly do: `<html lang>`). */
+  private async languageReady(stories: readonly ParsedStory[]): Promise<void> {
+    if (this.context.detectLanguage && stories.some((story) => !story.language)) await loadLanguageDetector();
   }
 
   private serialize(stories: readonly Story[]): EmittedBatch {
@@ -208,6 +249,34 @@ export class WebStage {
   }
 }
 
+/** A parse from bytes, with what it says (or its failure) as outcomes, as parseUnit does for text. */
+async function parseBytesUnit(
+  parse: NonNullable<Format['parseBytes']>,
+  bytes: Uint8Array,
+  line: number,
+  context: UnitContext,
+): Promise<{ stories: readonly ParsedStory[]; outcomes: Outcome[] }> {
+  try {
+    return outcomesOf(await parse(bytes, line, context), line, context.location);
+  } catch (error) {
+    const message = `${context.location}:${line}: could not parse this input (${describeError(error)})`;
+    return { stories: [], outcomes: [failure(context.location, 'parse-failed', message, line)] };
+  }
+}
+
+function outcomesOf(
+  result: ParseResult,
+  line: number,
+  input: string,
+): { stories: readonly ParsedStory[]; outcomes: Outcome[] } {
+  const outcomes = result.diagnostics.map((d) =>
+    d.severity === 'error'
+      ? failure(input, d.code, `${input}:${d.line ?? line}: ${d.message}`, d.line ?? line)
+      : note(input, d.severity, d.code, `${input}:${d.line ?? line}: ${d.message}`, d.line ?? line),
+  );
+  return { stories: result.stories, outcomes };
+}
+
 function parseUnit(
   format: Format,
   text: string,
@@ -216,13 +285,7 @@ function parseUnit(
 ): { stories: readonly ParsedStory[]; outcomes: Outcome[] } {
   const input = context.location;
   try {
-    const result = format.parse(text, line, context);
-    const outcomes = result.diagnostics.map((d) =>
-      d.severity === 'error'
-        ? failure(input, d.code, `${input}:${d.line ?? line}: ${d.message}`, d.line ?? line)
-        : note(input, d.severity, d.code, `${input}:${d.line ?? line}: ${d.message}`, d.line ?? line),
-    );
-    return { stories: result.stories, outcomes };
+    return outcomesOf(format.parse(text, line, context), line, input);
   } catch (error) {
     // A parser bug must not cost the rest of the input: report it against this document and go on.
     return {

@@ -3,20 +3,25 @@ import { opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileError } from './file.js';
 import { InputError } from '../errors.js';
+import type { OwnFiles } from './own.js';
 
-/** A file found by walking a directory, or the error met on the way. */
-export type WalkEntry = { readonly path: string } | { readonly error: InputError };
+/** A file found by walking a directory, one of the run's own files passed over, or the error met on the way. */
+export type WalkEntry =
+  | { readonly path: string; readonly size: number }
+  | { readonly skipped: string; readonly role: string }
+  | { readonly error: InputError };
 
 /**
  * Walks a directory recursively in sorted order (so output order is deterministic), skipping hidden files and
  * folders. Symbolic links are followed, but a directory already visited on the current path (a loop) is reported
- * once and not entered again. Only regular files are yielded; anything else found (a named pipe) is reported.
+ * once and not entered again. Only regular files are yielded; anything else found (a named pipe) is reported. The
+ * run's own files (its output, state, lock) are passed over, and said to be.
  */
-export async function* walkDirectory(root: string): AsyncGenerator<WalkEntry> {
-  yield* walk(root, new Set());
+export async function* walkDirectory(root: string, own: OwnFiles | null = null): AsyncGenerator<WalkEntry> {
+  yield* walk(root, new Set(), own);
 }
 
-async function* walk(dir: string, ancestors: Set<string>): AsyncGenerator<WalkEntry> {
+async function* walk(dir: string, ancestors: Set<string>, own: OwnFiles | null): AsyncGenerator<WalkEntry> {
   let key: string;
   let names: string[];
   try {
@@ -42,8 +47,10 @@ async function* walk(dir: string, ancestors: Set<string>): AsyncGenerator<WalkEn
       yield { error: fileError(path, error) };
       continue;
     }
-    if (info.isDirectory()) yield* walk(path, inner);
-    else if (info.isFile()) yield { path };
+    const role = own?.roleOf(path, info) ?? null;
+    if (role !== null) yield { skipped: path, role };
+    else if (info.isDirectory()) yield* walk(path, inner, own);
+    else if (info.isFile()) yield { path, size: info.size };
     // Opening a named pipe with no writer waits for ever: a stray FIFO in a wire folder would hang every cron run.
     else yield { error: notAFile(path) };
   }

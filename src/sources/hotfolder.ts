@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import type { OwnFiles } from './own.js';
 
 // Names that uploads carry until they are renamed into place.
 const IN_PROGRESS = /\.(?:tmp|temp|part|partial|filepart|crdownload|download|uploading)$|~$/i;
@@ -15,7 +16,8 @@ interface Seen {
  * A hot folder, as wire services deliver by FTP: files dropped into a directory are handed out once they are
  * complete — their size and modification time unchanged for `settleMs` (a file renamed into place is complete at
  * once, but still waits one settle period) — and are moved to `.done/` or `.failed/` once ingested, so a restart
- * never hands out the same file twice. Hidden files and upload temporaries (`*.part`, `*.tmp`) are left alone.
+ * never hands out the same file twice. Hidden files, upload temporaries (`*.part`, `*.tmp`) and the watch's own
+ * files are left alone.
  */
 export class HotFolder {
   private readonly seen = new Map<string, Seen>();
@@ -23,6 +25,8 @@ export class HotFolder {
   constructor(
     readonly dir: string,
     private readonly settleMs: number,
+    /** The watch's own files (its output, state, lock), when they are inside the folder: never handed out. */
+    private readonly own: OwnFiles | null = null,
   ) {}
 
   /** How many files are present but not yet complete or not yet handed out. */
@@ -43,7 +47,7 @@ export class HotFolder {
       } catch {
         continue; // gone between the listing and the stat: it was being moved
       }
-      if (!stats.isFile()) continue;
+      if (!stats.isFile() || (this.own?.roleOf(path, stats) ?? null) !== null) continue;
       present.add(path);
       const before = this.seen.get(path);
       if (!before || before.size !== stats.size || before.mtimeMs !== stats.mtimeMs) {

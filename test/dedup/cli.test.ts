@@ -7,34 +7,19 @@ import { WIRE, parseLines, runCli } from '../helpers/cli.js';
 import { expectValidRecord } from '../helpers/schema.js';
 import { tempDir } from '../helpers/tmp.js';
 import { generateDump } from './generate.js';
-import { EDITS, HARBOUR, render } from './stories.js';
-
-function inputs(dir: string): string[] {
-  const files = {
-    'a-original.txt': render(HARBOUR),
-    'b-trimmed.txt': render(EDITS['trims, retitles and restyles at once']!(HARBOUR)),
-    'c-lead.txt': render({
-      ...HARBOUR,
-      headline: '(LEAD) Port of Valmora expands container terminal',
-      paragraphs: [...HARBOUR.paragraphs, 'Two shipping lines said they would add weekly calls at Valmora.'],
-    }),
-    'd-dump.txt': generateDump(20, 5),
-  };
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return Object.keys(files).map((name) => join(dir, name));
-}
+import { HARBOUR, render, verdictInputs } from './stories.js';
 
 const records = (path: string): Array<Record<string, unknown>> => parseLines(readFileSync(path, 'utf8'));
 
 describe('wire ingest with near dedup and a state file', () => {
   it('drops copies, writes versions and duplicates, and a rerun adds nothing', async () => {
     const dir = tempDir();
-    const files = inputs(dir);
+    const files = verdictInputs(dir);
     const out = join(dir, 'out.jsonl');
     const dups = join(dir, 'dups.jsonl');
     const first = await runCli(['ingest', ...files, '-o', out, '--duplicates', dups]);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stderr).toMatch(/22 stories, 5 duplicates, 1 version,/);
+    expect(first.stderr).toMatch(/22 new \(1 update\), 5 already in .*out\.jsonl,/);
     const written = records(out);
     for (const record of [...written, ...records(dups)]) expectValidRecord(record);
     const [original, lead] = [written[0], written[1]];
@@ -47,7 +32,7 @@ describe('wire ingest with near dedup and a state file', () => {
 
     const again = await runCli(['ingest', ...files, '-o', out]);
     expect(again.code).toBe(0);
-    expect(again.stderr).toMatch(/0 stories, 27 duplicates/);
+    expect(again.stderr).toMatch(/0 new, 27 already in .*out\.jsonl/);
     expect(records(out)).toHaveLength(written.length);
   });
 
@@ -98,7 +83,7 @@ describe('wire ingest with near dedup and a state file', () => {
     },
   ])('rebuilds a state file $damage from the output, and still adds nothing', async ({ harm, says, setAside }) => {
     const dir = tempDir();
-    const files = inputs(dir);
+    const files = verdictInputs(dir);
     const out = join(dir, 'out.jsonl');
     await runCli(['ingest', ...files, '-o', out]);
     const before = readFileSync(out, 'utf8');
@@ -138,7 +123,7 @@ describe('wire ingest with near dedup and a state file', () => {
 
   it('keeps the state where --state says, and dedups only within the run on standard output without it', async () => {
     const dir = tempDir();
-    const files = inputs(dir);
+    const files = verdictInputs(dir);
     const state = join(dir, 'elsewhere.db');
     const once = await runCli(['ingest', ...files, '--state', state]);
     expect(once.records).toHaveLength(22);

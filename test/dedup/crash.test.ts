@@ -39,7 +39,8 @@ describe('exactly-once output under kill -9', () => {
     // The clean run: what the output must hold, and how long a run takes (to spread the kills over it).
     const cleanOut = join(dir, 'clean.jsonl');
     const started = Date.now();
-    const clean = await runCli(['ingest', input, '-o', cleanOut, '-q']);
+    // Language detection is left off: it loads a model in every process, and this test starts some seventy of them.
+    const clean = await runCli(['ingest', input, '-o', cleanOut, '-q', '--no-detect-language']);
     const runMs = Date.now() - started;
     expect(clean.code).toBe(0);
     const expected = parseLines(readFileSync(cleanOut, 'utf8')).map((r) => r['id']);
@@ -47,7 +48,7 @@ describe('exactly-once output under kill -9', () => {
     const next = random(20261127);
     for (let trial = 0; trial < TRIALS; trial++) {
       const out = join(dir, `out-${trial}.jsonl`);
-      const args = ['ingest', input, '-o', out, '-q', '--lock-timeout', '5'];
+      const args = ['ingest', input, '-o', out, '-q', '--lock-timeout', '5', '--no-detect-language'];
       await runAndKill(args, next() * runMs * 1.2);
       // Half the time the first rerun is killed too, so that catching up is interrupted as well.
       if (next() < 0.5) await runAndKill(args, next() * runMs);

@@ -1,6 +1,9 @@
 import { parsePlain } from '../../src/formats/plain.js';
 import { normalizeStory } from '../../src/normalize/story.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Story } from '../../src/types.js';
+import { generateDump } from './generate.js';
 
 /** Wire copy written for these tests: a headline, a dateline and paragraphs. */
 export interface Copy {
@@ -73,3 +76,22 @@ export const EDITS: Readonly<Record<string, (copy: Copy) => Copy>> = {
     paragraphs: c.paragraphs.slice(0, 3).map((p) => p.replace(/\bpct\b/g, '%')),
   }),
 };
+
+/**
+ * Four input files that make every kind of verdict: an original, a trimmed and restyled copy of it, an update
+ * (`(LEAD)`), and a dump of 20 stories with 4 sent again (22 stories, 5 duplicates, 1 version in all).
+ */
+export function verdictInputs(dir: string): string[] {
+  const files = {
+    'a-original.txt': render(HARBOUR),
+    'b-trimmed.txt': render(EDITS['trims, retitles and restyles at once']!(HARBOUR)),
+    'c-lead.txt': render({
+      ...HARBOUR,
+      headline: '(LEAD) Port of Valmora expands container terminal',
+      paragraphs: [...HARBOUR.paragraphs, 'Two shipping lines said they would add weekly calls at Valmora.'],
+    }),
+    'd-dump.txt': generateDump(20, 5),
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return Object.keys(files).map((name) => join(dir, name));
+}

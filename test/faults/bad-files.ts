@@ -54,10 +54,17 @@ const BAD_FILES: readonly BadInput[] = [
     message: /noise\.bin: not wire text/,
   },
   {
-    name: 'gzip-compressed story file',
+    name: 'gzip-compressed story file (read)',
     make: ({ dir }) => file(dir, 'story.txt.gz', gzipSync(plainStories(900, 1))),
+    exit: 0,
+    message: null,
+    yields: [900],
+  },
+  {
+    name: 'gzip file cut short',
+    make: ({ dir }) => file(dir, 'cut.txt.gz', gzipSync(plainStories(908, 3)).subarray(0, 60)),
     exit: 1,
-    message: /story\.txt\.gz: not wire text: looks like gzip-compressed data \(decompress it first\)/,
+    message: /cut\.txt\.gz: damaged gzip data/,
   },
   {
     name: 'invalid UTF-8 (a latin-1 story)',

@@ -64,16 +64,22 @@ async function check(text: string, asUtf8: boolean, cut: number): Promise<void> 
       : format.decode
         ? format.decode(event.bytes)
         : decodeUnit(event.bytes);
-    const result = format.parse(decoded.text, event.line, context);
+    // E-mail reads its bytes itself (a charset per MIME part), asynchronously.
+    const result = format.parseBytes
+      ? await format.parseBytes(Buffer.from(event.bytes, 'latin1'), event.line, context)
+      : format.parse(decoded.text, event.line, context);
     for (const d of result.diagnostics) {
       if (!['error', 'warning', 'info'].includes(d.severity)) throw new Error(`a diagnostic of severity ${d.severity}`);
     }
-    const stories = result.stories.map((story, index) =>
-      normalizeStory(story, {
-        origin: { ...origin, index, charset: decoded.charset },
-        now: '2026-11-27T00:00:00.000Z',
-        referenceDate: '2026-11-27',
-      }),
+    const stories = result.stories.map(
+      (story, index) =>
+        // wire's own records are kept as they were, as the pipeline keeps them.
+        story.record ??
+        normalizeStory(story, {
+          origin: { ...origin, index, charset: decoded.charset },
+          now: '2026-11-27T00:00:00.000Z',
+          referenceDate: '2026-11-27',
+        }),
     );
     const lines = Buffer.from(serialize(stories).bytes)
       .toString('utf8')

@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { PARSER_NAMES } from '../../src/formats/names.js';
 import type { FormatName } from '../../src/types.js';
 import type { FuzzJob, FuzzReport } from './fuzz-worker.js';
 import { size, verdict, type Case } from './matrix.js';
 
-const PARSERS: readonly FormatName[] = ['plain', 'anpa', 'iptc7901', 'nitf', 'newsml', 'rcv1', 'sgml', 'html', 'feed'];
+const PARSERS: readonly FormatName[] = PARSER_NAMES;
 const CASES = size(10_000, 100_000);
 // Inputs are a few kilobytes: a second for one of them is a pathological path (a backtracking regex, a loop).
 const LIMIT_MS = 1000;

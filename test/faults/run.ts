@@ -1,6 +1,7 @@
 /**
  * `npm run test:faults`: the fault and bad-input matrix. Each row runs the built CLI against a fault — kill -9,
- * overlapping runs, bad inputs among good ones, a full disk, a damaged store — or fuzzes a parser, and prints one
+ * overlapping runs, bad inputs among good ones, a full disk, a damaged store, many hosts on one PostgreSQL — or fuzzes
+ * a parser, and prints one
  * line: what happened, and what was lost or duplicated, as checked in the output and the store. `FAULTS=full` runs
  * the sizes the README's guarantees are stated for; `FAULTS_ONLY=regex` runs the rows whose names match.
  */
@@ -10,6 +11,7 @@ import { fuzzCases } from './fuzz.js';
 import { killCases } from './kill.js';
 import { FULL, runCases, type Case } from './matrix.js';
 import { overlapCases } from './overlap.js';
+import { pgCases } from './pg.js';
 import { resourceCases } from './resources.js';
 import { storeCases } from './store.js';
 
@@ -20,6 +22,7 @@ const cases: Case[] = [
   ...badWebCases,
   ...resourceCases,
   ...storeCases,
+  ...pgCases,
   ...fuzzCases,
 ];
 

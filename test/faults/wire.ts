@@ -102,11 +102,15 @@ export function canDropPrivileges(): boolean {
   return probe.status === 0;
 }
 
-/** The counts in wire's summary line (`wire: 3 inputs, 22 stories, 5 duplicates, ...`), or null without one. */
+/**
+ * The counts in wire's summary line (`wire: 3 inputs, 22 new (1 update), 5 already in out.jsonl, 0 failed ...`;
+ * `5 duplicates` or `5 already seen` without an output file), or null without one.
+ */
 export function summaryOf(stderr: string): { stories: number; duplicates: number; failed: number } | null {
-  const match = /wire: \d+ inputs?, (\d+) stor(?:y|ies), (\d+) duplicates?(?:, \d+ versions?)?, (\d+) failed/.exec(
-    stderr,
-  );
+  const match =
+    /wire: \d+ (?:inputs?|files?), (\d+) new(?: \(\d+ updates?\))?, (\d+) (?:duplicates?|already [^\n]*?), (\d+) failed/.exec(
+      stderr,
+    );
   if (!match) return null;
   return { stories: Number(match[1]), duplicates: Number(match[2]), failed: Number(match[3]) };
 }

@@ -81,6 +81,18 @@ const iptcFrame = fc
       `\u0001AAP${number} ${priority} i 0042 AAP\r\n${slug}/\r\n\u0002${headline}\r\n${body}\u0003\r\n\u0004`,
   );
 
+// ZCZC-framed IPTC 7901: header code lines (`^headline`, `:keyword`, `$A`, `#slug`), text, NNNN (sometimes missing).
+const zczcMessage = fc
+  .tuple(
+    fc.array(fc.tuple(fc.constantFrom('^', ':', '$', '#', '=', '@', '%', '*', '+', '&'), short), { maxLength: 5 }),
+    text,
+    fc.boolean(),
+  )
+  .map(
+    ([codes, body, closed]) =>
+      `ZCZC\r\n${codes.map(([code, value]) => `${code}${value}\r\n`).join('')}\r\n${body}\r\n${closed ? 'NNNN\r\n' : ''}`,
+  );
+
 const nitf = fc
   .tuple(text, text, text, text, fc.string({ maxLength: 20 }))
   .map(
@@ -124,9 +136,23 @@ const sgml = fc
   .array(reuters, { minLength: 1, maxLength: 3 })
   .map((docs) => `<!DOCTYPE lewis SYSTEM "lewis.dtd">\n${docs.join('')}`);
 
+// A sentence of running text (six to twenty words), with wire syntax mixed in at times: an article has these.
+const sentence = fc
+  .array(
+    fc.oneof(
+      {
+        weight: 9,
+        arbitrary: fc.constantFrom('the', 'said', 'harbour', 'reopened', 'officials', 'on', 'Tuesday', 'SEOUL'),
+      },
+      { weight: 1, arbitrary: text },
+    ),
+    { minLength: 6, maxLength: 20 },
+  )
+  .map((words) => `${words.join(' ')}.`);
+
 // A news page: head metadata (JSON-LD among it), furniture and an article, each part optional.
 const page = fc
-  .tuple(text, text, text, fc.array(text, { maxLength: 4 }), fc.boolean(), fc.boolean())
+  .tuple(text, text, text, fc.array(fc.oneof(text, sentence), { maxLength: 4 }), fc.boolean(), fc.boolean())
   .map(
     ([title, byline, date, paragraphs, jsonLd, nav]) =>
       `<!DOCTYPE html><html lang="en"><head><title>${title}</title><meta name="author" content="${byline}">` +
@@ -182,6 +208,121 @@ const plainFile = fc
   )
   .map(([stories, separator]) => stories.join(separator));
 
+const newsml1Doc = fc
+  .tuple(text, text, text, fc.string({ maxLength: 20 }), fc.boolean())
+  .map(
+    ([headline, dateline, body, stamp, cdata]) =>
+      `<?xml version="1.0"?><NewsML><NewsEnvelope><Priority FormalName="${stamp.length}"/></NewsEnvelope><NewsItem>` +
+      `<Identification><NewsIdentifier><PublicIdentifier>urn:x:${stamp}</PublicIdentifier></NewsIdentifier></Identification>` +
+      `<NewsManagement><ThisRevisionCreated>${stamp}</ThisRevisionCreated><Urgency FormalName="${stamp.length}"/></NewsManagement>` +
+      `<NewsComponent><NewsLines><HeadLine>${headline}</HeadLine><DateLine>${dateline}</DateLine></NewsLines><NewsComponent>` +
+      `<ContentItem><MediaType FormalName="Text"/><DataContent>${cdata ? `<![CDATA[<P>${body}</P>]]>` : `<p>${body}</p>`}` +
+      `</DataContent></ContentItem></NewsComponent></NewsComponent></NewsItem></NewsML>`,
+  );
+
+const ninjsItem = fc
+  .tuple(text, text, fc.constantFrom('1', '2'), fc.string({ maxLength: 25 }), fc.anything({ maxDepth: 2 }))
+  .map(([headline, body, version, stamp, other]) =>
+    version === '1'
+      ? { guid: stamp, headline, body_html: `<p>${body}</p>`, versioncreated: stamp, urgency: other, service: [other] }
+      : {
+          uri: stamp,
+          headlines: [{ role: 'main', value: headline }],
+          bodies: [{ value: body }],
+          by: other,
+          altids: other,
+        },
+  );
+const ninjsDoc = fc
+  .tuple(fc.array(ninjsItem, { minLength: 1, maxLength: 3 }), fc.constantFrom('one', 'array', 'list', 'lines'))
+  .map(([items, shape]) =>
+    shape === 'one'
+      ? JSON.stringify(items[0])
+      : shape === 'array'
+        ? JSON.stringify(items)
+        : shape === 'list'
+          ? JSON.stringify({ total: items.length, items })
+          : items.map((i) => JSON.stringify(i)).join('\n'),
+  );
+
+const apItem = fc
+  .tuple(text, text, fc.string({ maxLength: 25 }), fc.anything({ maxDepth: 2 }))
+  .map(([headline, caption, stamp, other]) => ({
+    uri: stamp,
+    type: 'text',
+    headline,
+    description_summary: caption,
+    versioncreated: stamp,
+    bylines: [{ by: other }],
+    renditions: { nitf: { href: stamp, words: other } },
+    altids: { itemid: stamp, etag: other },
+  }));
+const apDoc = fc.tuple(fc.array(apItem, { minLength: 1, maxLength: 3 }), fc.boolean()).map(([items, feed]) =>
+  JSON.stringify({
+    api_version: '1.1',
+    method: '/content.GET',
+    data: feed ? { items: items.map((item) => ({ item })) } : { item: items[0] },
+  }),
+);
+
+const mail = fc
+  .tuple(text, text, fc.constantFrom('plain', 'qp', 'multipart', 'form'), fc.string({ maxLength: 30 }))
+  .map(([subject, body, kind, date]) => {
+    const head = `From: A <a@example.org>\r\nTo: b@example.org\r\nSubject: =?utf-8?Q?${subject.replace(/[^\w]/g, '_')}?= ${subject}\r\nDate: ${date}\r\nMIME-Version: 1.0\r\n`;
+    if (kind === 'multipart') {
+      return (
+        `${head}Content-Type: multipart/alternative; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html; charset=iso-8859-1\r\n\r\n` +
+        `<p>${body}</p>\r\n--b\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\n${body}\r\n--b--\r\n`
+      );
+    }
+    if (kind === 'form')
+      return `${head}\r\n${JSON.stringify({ Headline: [subject], Body: [body], 'News Value': [date] })}`;
+    const encoding = kind === 'qp' ? 'Content-Transfer-Encoding: quoted-printable\r\n' : '';
+    return `${head}Content-Type: text/plain; charset=utf-8\r\n${encoding}\r\n${body}\r\n-- \r\n${subject}\r\n`;
+  });
+
+const wxrItem = fc
+  .tuple(text, text, fc.constantFrom('post', 'attachment', ''), fc.string({ maxLength: 20 }))
+  .map(
+    ([title, content, type, date]) =>
+      `<item><title>${title}</title><guid>${date}</guid><content:encoded><![CDATA[${content}\n\n[gallery]]]></content:encoded>` +
+      `<wp:post_date_gmt>${date}</wp:post_date_gmt><wp:post_type>${type}</wp:post_type><category domain="category">${title}</category></item>`,
+  );
+const wxrDoc = fc
+  .array(wxrItem, { maxLength: 3 })
+  .map(
+    (items) =>
+      `<?xml version="1.0"?><rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">` +
+      `<channel><title>Site</title>${items.join('')}</channel></rss>`,
+  );
+
+const wireRecord = fc
+  .tuple(text, text, fc.anything({ maxDepth: 1 }), fc.boolean())
+  .map(([headline, body, other, whole]) =>
+    JSON.stringify({
+      id: '0123456789abcdef01234567',
+      headline,
+      markers: [],
+      byline: null,
+      dateline: whole ? null : other,
+      body,
+      source: null,
+      agency: null,
+      credits: null,
+      copyright: null,
+      stripped: [],
+      language: null,
+      published: null,
+      url: null,
+      origin: { type: 'file', location: 'x', format: 'plain', index: 0, charset: 'utf-8' },
+      words: 1,
+      ingested_at: '2026-11-27T00:00:00.000Z',
+      correction: false,
+      fingerprint: { exact: '0123456789abcdef', near: null },
+    }),
+  );
+const wireLines = fc.array(wireRecord, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n'));
+
 /** Cuts a document at a random point some of the time: cut-off files are what the parsers must survive. */
 function damaged(document: fc.Arbitrary<string>): fc.Arbitrary<string> {
   return fc
@@ -196,11 +337,23 @@ function damaged(document: fc.Arbitrary<string>): fc.Arbitrary<string> {
 export const documents: Readonly<Record<string, fc.Arbitrary<string>>> = {
   plain: fc.oneof(damaged(plainFile), text),
   anpa: fc.oneof(damaged(fc.array(anpaFrame, { minLength: 1, maxLength: 3 }).map((f) => f.join(''))), text),
-  iptc7901: fc.oneof(damaged(fc.array(iptcFrame, { minLength: 1, maxLength: 3 }).map((f) => f.join(''))), text),
+  iptc7901: fc.oneof(
+    damaged(fc.array(iptcFrame, { minLength: 1, maxLength: 3 }).map((f) => f.join(''))),
+    damaged(fc.array(zczcMessage, { minLength: 1, maxLength: 3 }).map((m) => m.join(''))),
+    text,
+  ),
   nitf: fc.oneof(damaged(nitf), text),
   newsml: fc.oneof(damaged(newsml), text),
   rcv1: fc.oneof(damaged(rcv1), text),
   sgml: fc.oneof(damaged(sgml), text),
   html: fc.oneof(damaged(page), text),
   feed: fc.oneof(damaged(feed), text),
+  newsml1: fc.oneof(damaged(newsml1Doc), text),
+  // JSON that is damaged anywhere is no JSON at all: whole documents most of the time, so that the readers are
+  // reached, and damaged ones and any text for the rest.
+  ninjs: fc.oneof({ weight: 3, arbitrary: ninjsDoc }, damaged(ninjsDoc), text),
+  apmedia: fc.oneof({ weight: 3, arbitrary: apDoc }, damaged(apDoc), text),
+  email: fc.oneof(damaged(mail), text),
+  wxr: fc.oneof(damaged(wxrDoc), text),
+  wire: fc.oneof({ weight: 3, arbitrary: wireLines }, damaged(wireLines), text),
 };

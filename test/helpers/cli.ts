@@ -16,7 +16,8 @@ export interface CliResult {
 
 /** Options for one CLI run. */
 export interface CliOptions {
-  readonly stdin?: string | Buffer;
+  /** What standard input holds (a pipe); null leaves it unconnected (/dev/null), as cron and `< /dev/null` do. */
+  readonly stdin?: string | Buffer | null;
   readonly cwd?: string;
   readonly env?: NodeJS.ProcessEnv;
 }
@@ -27,12 +28,12 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
     const child = spawn(process.execPath, [WIRE, ...args], {
       cwd: options.cwd,
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: [options.stdin === null ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
     child.on('close', (code, signal) => {
       const stdout = Buffer.concat(out).toString('utf8');
@@ -47,8 +48,8 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
         },
       });
     });
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(options.stdin ?? '');
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(options.stdin ?? '');
   });
 }
 

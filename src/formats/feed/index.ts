@@ -38,6 +38,8 @@ function itemStory(feed: Feed, item: FeedItem, base: string | null, line: number
     siteName: feed.title,
     agency: feed.title,
     referenceDate: item.published,
+    ...(item.id ? { altids: { id: item.id } } : {}),
+    ...(item.summary ? { description: htmlParagraphs(item.summary).join(' ') || null } : {}),
     line,
   };
 }

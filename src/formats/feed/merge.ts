@@ -16,5 +16,7 @@ export function mergeFeedItem(item: ParsedStory, page: ParsedStory | null): Pars
     siteName: page.siteName ?? item.siteName ?? null,
     agency: page.agency ?? item.agency ?? null,
     referenceDate: page.referenceDate ?? item.published ?? null,
+    description: page.description ?? item.description ?? null,
+    altids: { ...item.altids, ...page.altids },
   };
 }

@@ -11,6 +11,10 @@ export interface FeedItem {
   readonly published: string | null;
   /** The item's content or summary: HTML for RSS `description`/`content:encoded` and Atom `content type="html"`. */
   readonly html: string | null;
+  /** The item's id (Atom `id`, RSS `guid`), when it has one. */
+  readonly id?: string | null;
+  /** A summary given beside the content (Atom `summary`, RSS `description` beside `content:encoded`). */
+  readonly summary?: string | null;
 }
 
 /** A feed's own fields and its items, in feed order. */
@@ -47,6 +51,8 @@ function rssItem($: CheerioAPI, node: AnyNode): FeedItem {
     author: childText(item, 'dc\\:creator') ?? childText(item, 'author'),
     published: isoDate(childText(item, 'pubDate') ?? childText(item, 'dc\\:date')),
     html: childText(item, 'content\\:encoded') ?? childText(item, 'description'),
+    id: nonEmpty(guid.text()),
+    summary: childText(item, 'content\\:encoded') === null ? null : childText(item, 'description'),
   };
 }
 
@@ -60,6 +66,8 @@ function atomItem($: CheerioAPI, node: AnyNode): FeedItem {
     author: childText(entry.children('author'), 'name'),
     published: isoDate(childText(entry, 'published') ?? childText(entry, 'updated')),
     html: childText(entry, 'content') ?? childText(entry, 'summary'),
+    id: childText(entry, 'id'),
+    summary: childText(entry, 'content') === null ? null : childText(entry, 'summary'),
   };
 }
 

@@ -13,6 +13,8 @@ import { withoutFurniture } from './trim.js';
 export interface ExtractedPage {
   readonly meta: PageMeta;
   readonly paragraphs: readonly string[];
+  /** Text of the article's block taken off as furniture (labels, promos, navigation, strays), for `stripped`. */
+  readonly dropped: readonly string[];
 }
 
 // Strictest first; a page whose article comes out shorter than this is tried again with fewer steps.
@@ -29,7 +31,7 @@ const ENOUGH_TEXT = 500;
  * Parses with cheerio on htmlparser2; pure: `baseUrl` (the page's URL) only resolves relative links.
  */
 export function extractPage(html: string, baseUrl: string | null): ExtractedPage {
-  let best: { meta: PageMeta; paragraphs: string[]; length: number } | null = null;
+  let best: { meta: PageMeta; paragraphs: string[]; navigation: string[]; length: number } | null = null;
   let found: PageMeta | null = null;
   for (const flags of ATTEMPTS) {
     const document = load(html, baseUrl === null ? null : { baseURI: baseUrl }).root()[0] as unknown as Document;
@@ -40,10 +42,11 @@ export function extractPage(html: string, baseUrl: string | null): ExtractedPage
     const { byline } = cleanDocument(document, flags, elements);
     const nodes = findArticle(document, flags);
     pruneArticle(nodes, meta.headline, flags);
-    const paragraphs = paragraphsOf(nodes);
+    const navigation: string[] = [];
+    const paragraphs = paragraphsOf(nodes, navigation);
     const length = paragraphs.reduce((sum, paragraph) => sum + paragraph.length, 0);
     if (best === null || length > best.length)
-      best = { meta: { ...meta, byline: meta.byline ?? byline }, paragraphs, length };
+      best = { meta: { ...meta, byline: meta.byline ?? byline }, paragraphs, navigation, length };
     if (length >= ENOUGH_TEXT) break;
   }
   if (best === null) throw new Error('unreachable: no extraction attempt ran');
@@ -56,7 +59,9 @@ export function extractPage(html: string, baseUrl: string | null): ExtractedPage
         .split(/\n+/)
         .map((p) => p.trim())
         .filter((p) => p !== ''),
+      dropped: [],
     };
   }
-  return { meta: best.meta, paragraphs: withoutFurniture(best.paragraphs, best.meta.headline) };
+  const { kept, dropped } = withoutFurniture(best.paragraphs, best.meta.headline);
+  return { meta: best.meta, paragraphs: kept, dropped: [...dropped, ...best.navigation] };
 }

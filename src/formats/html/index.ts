@@ -1,6 +1,7 @@
 import type { ParsedStory } from '../../types.js';
 import type { ParseResult, UnitContext } from '../format.js';
 import { extractPage } from './extract.js';
+import { readsAsProse } from './prose.js';
 
 export { decodeWeb } from './charset.js';
 export { extractPage } from './extract.js';
@@ -11,8 +12,14 @@ export { extractPage } from './extract.js';
  */
 export function parseHtml(text: string, line: number, context?: UnitContext): ParseResult {
   const base = context?.type === 'url' ? context.location : null;
-  const { meta, paragraphs } = extractPage(text, base);
+  const { meta, paragraphs, dropped } = extractPage(text, base);
   if (paragraphs.length === 0) return { stories: [], diagnostics: [] };
+  // A directory listing, a section front or a search page would become a story of a few words: refuse it, saying why.
+  if (!meta.declaresArticle && !paragraphs.some(readsAsProse)) {
+    const message =
+      'not an article: the page has no paragraph of running text (a directory listing, an index or a search page?); nothing written';
+    return { stories: [], diagnostics: [{ severity: 'error', code: 'not-an-article', message, line }] };
+  }
   const story: ParsedStory = {
     headline: meta.headline,
     byline: meta.byline,
@@ -26,6 +33,8 @@ export function parseHtml(text: string, line: number, context?: UnitContext): Pa
     agency: meta.siteName,
     referenceDate: meta.published,
     line,
+    // What the extractor took off the article's text goes to `stripped`: nothing disappears silently.
+    stripped: dropped,
   };
   return { stories: [story], diagnostics: [] };
 }

@@ -17,6 +17,8 @@ export interface PageMeta {
   readonly canonicalUrl: string | null;
   /** JSON-LD `articleBody`, a fallback when the page's markup hides its text. */
   readonly jsonLdBody: string | null;
+  /** True when the page says it is an article (JSON-LD of an article type, `og:type` article). */
+  readonly declaresArticle: boolean;
 }
 
 // Meta names and properties, most trusted first.
@@ -114,6 +116,7 @@ export function readMeta(
     ),
     canonicalUrl: absolute(first([canonical, meta.get('og:url'), ld?.url]), baseUrl),
     jsonLdBody: ld?.body ?? null,
+    declaresArticle: ld !== null || /^article$/i.test(meta.get('og:type') ?? ''),
   };
 }
 

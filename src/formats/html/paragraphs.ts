@@ -50,9 +50,9 @@ const SENTENCE_END = /[.!?…。！？]["'”’)»]*$/;
  * The article's text as paragraphs: every block element ends one; a double `<br>` ends one too (pages that lay
  * out copy as `text<br><br>text`). Whitespace is collapsed. A paragraph that is mostly link text and does not end
  * like a sentence and holds two links or more (`More local news | Print this story`, a row of section links) is
- * navigation, and is dropped.
+ * navigation, and is dropped (into `dropped`, so that it can be accounted for).
  */
-export function paragraphsOf(nodes: readonly AnyNode[]): string[] {
+export function paragraphsOf(nodes: readonly AnyNode[], dropped: string[] = []): string[] {
   const out: string[] = [];
   let current = '';
   let links = 0;
@@ -64,7 +64,7 @@ export function paragraphsOf(nodes: readonly AnyNode[]): string[] {
       if (text === '') continue;
       const navigation =
         pieces.length === 1 && linkCount >= 2 && links / text.length >= 0.6 && !SENTENCE_END.test(text);
-      if (!navigation) out.push(text);
+      (navigation ? dropped : out).push(text);
     }
     current = '';
     links = 0;

@@ -27,15 +27,24 @@ const LATIN = /^[\p{Script=Latin}\p{N}\p{P}\p{S}\s]+$/u;
  * labels, newsletter plugs, and short lines that are not sentences before the story starts (`Photo`, `By`,
  * `Biz & IT —`, `Reviewed by ...`) and after it ends (`Continue reading the main story`, `+1`). A dateline standing
  * alone (`WASHINGTON (AP) —`) and sign-offs, source lines and credits (`Reuters`, `(END)`) are kept for the
- * normalizer. A drop cap set apart from its word (`T` then `urkey, Poland and ...`) is joined back.
+ * normalizer. A drop cap set apart from its word (`T` then `urkey, Poland and ...`) is joined back. What is taken
+ * off is returned as `dropped`, for the record's `stripped`: nothing disappears silently.
  */
-export function withoutFurniture(paragraphs: readonly string[], headline: string | null): string[] {
+export function withoutFurniture(
+  paragraphs: readonly string[],
+  headline: string | null,
+): { readonly kept: string[]; readonly dropped: string[] } {
   const title = headline === null ? null : key(headline);
   const kept: string[] = [];
+  // In page order: what came before the story's first paragraph of prose, between its paragraphs, and after.
+  const dropped: string[] = [];
   for (const paragraph of paragraphs) {
+    // The headline repeated is in the record's headline: not lost.
     if (title !== null && paragraph.length <= title.length * 2 + 20 && key(paragraph) === title) continue;
-    if (paragraph.length < 80 && LABEL.test(paragraph)) continue;
-    if (paragraph.length < 250 && PROMO.test(paragraph)) continue;
+    if ((paragraph.length < 80 && LABEL.test(paragraph)) || (paragraph.length < 250 && PROMO.test(paragraph))) {
+      dropped.push(paragraph);
+      continue;
+    }
     const previous = kept.at(-1);
     if (previous !== undefined && /^\p{Lu}$/u.test(previous) && /^\p{Ll}/u.test(paragraph)) {
       kept[kept.length - 1] = previous + paragraph;
@@ -45,11 +54,16 @@ export function withoutFurniture(paragraphs: readonly string[], headline: string
   }
   // The story runs from its first to its last paragraph that reads as prose; strays outside go.
   const first = kept.findIndex(isProse);
-  if (first === -1) return kept;
+  if (first === -1) return { kept, dropped };
   let last = kept.length - 1;
   while (last > first && !isProse(kept[last]!) && isStray(kept[last]!)) last--;
-  const head = kept.slice(0, first).filter((p) => !(p.length < 200 && FURNITURE.test(p)) && !isStray(p));
-  return [...head, ...kept.slice(first, last + 1)];
+  const head: string[] = [];
+  const before: string[] = [];
+  for (const p of kept.slice(0, first)) ((p.length < 200 && FURNITURE.test(p)) || isStray(p) ? before : head).push(p);
+  return {
+    kept: [...head, ...kept.slice(first, last + 1)],
+    dropped: [...before, ...dropped, ...kept.slice(last + 1)],
+  };
 }
 
 function isProse(paragraph: string): boolean {

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { HttpError } from '../../errors.js';
+import { HttpError, describeError } from '../../errors.js';
+import { isGzip } from '../gzip.js';
 
 /** What reading a body needs to know. */
 export interface BodyLimits {
@@ -12,24 +13,33 @@ export interface BodyLimits {
 }
 
 /**
- * Reads a response body whole, decompressing gzip, deflate and br. The byte cap is enforced twice while streaming:
+ * Reads a response body whole, decompressing gzip, deflate and br (and a gzip file served as itself). The byte cap is enforced twice while streaming:
  * on the bytes as they arrive, and on the bytes after decompression, so a 10 KB gzip bomb that inflates to 10 GB
  * stops at the cap having held no more than the cap in memory.
  */
 export async function readBody(body: AsyncIterable<Uint8Array>, limits: BodyLimits): Promise<Buffer> {
   const decoders = decodersFor(limits);
+  let decoded: Buffer;
   if (decoders.length === 0) {
     // The common case, without stream plumbing: count the bytes as they arrive.
     const chunks: Uint8Array[] = [];
     for await (const chunk of capped(body, limits)) chunks.push(chunk);
-    return Buffer.concat(chunks);
+    decoded = Buffer.concat(chunks);
+  } else {
+    decoded = await inflate(Readable.from(capped(body, limits)), decoders, limits);
   }
+  // A gzip file served as one (`application/gzip`, an archive's `.gz`): decompressed under the same cap.
+  return isGzip(decoded) ? inflate(Readable.from([decoded]), [createGunzip()], limits) : decoded;
+}
+
+/** Runs bytes through decompressors, stopping at the cap on what comes out. */
+async function inflate(source: Readable, decoders: NodeJS.ReadWriteStream[], limits: BodyLimits): Promise<Buffer> {
   const parts: Buffer[] = [];
   let inflated = 0;
   // The first cap hit is the error to report; the stages torn down after it fail with less useful errors.
   let overCap: HttpError | null = null;
-  const collect = async (source: AsyncIterable<Buffer>): Promise<void> => {
-    for await (const chunk of source) {
+  const collect = async (stream: AsyncIterable<Buffer>): Promise<void> => {
+    for await (const chunk of stream) {
       inflated += chunk.length;
       if (inflated > limits.maxBytes) {
         overCap = tooLarge(limits, 'decompressed');
@@ -38,12 +48,20 @@ export async function readBody(body: AsyncIterable<Uint8Array>, limits: BodyLimi
       parts.push(chunk);
     }
   };
-  const wire = Readable.from(capped(body, limits));
   try {
     // pipeline() destroys every stage when one fails, so an abandoned inflater never keeps working.
-    await (pipeline as (...stages: unknown[]) => Promise<void>)(wire, ...decoders, collect);
+    await (pipeline as (...stages: unknown[]) => Promise<void>)(source, ...decoders, collect);
   } catch (error) {
-    throw overCap ?? error;
+    // Set inside collect(), which TypeScript cannot see from here.
+    const over = overCap as HttpError | null;
+    if (over !== null) throw over;
+    // zlib's own errors (Z_DATA_ERROR, Z_BUF_ERROR): damaged data, not a network failure to retry.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== 'string' || !code.startsWith('Z_')) throw error;
+    throw new HttpError('bad-encoding', `${limits.url}: the body could not be decompressed (${describeError(error)})`, {
+      url: limits.url,
+      cause: error,
+    });
   }
   return Buffer.concat(parts);
 }

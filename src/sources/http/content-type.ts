@@ -5,8 +5,10 @@ export function mediaType(contentType: string | null): string | null {
   return type === '' ? null : type;
 }
 
-// Media types that may hold a page, a feed or wire text. Everything else (a PDF, an image, a video) is skipped.
-const TEXTUAL = /^(?:text\/[\w.+-]+|application\/(?:[\w.-]+\+)?(?:xml|json)|application\/xhtml\+xml)$/;
+// Media types that may hold a page, a feed or wire text (gzipped archives of wire copy too). Everything else (a
+// PDF, an image, a video) is skipped.
+const TEXTUAL =
+  /^(?:text\/[\w.+-]+|application\/(?:[\w.-]+\+)?(?:xml|json)|application\/xhtml\+xml|application\/(?:x-)?gzip)$/;
 
 /**
  * True when a response with this Content-Type is worth parsing: any text type, XML or JSON (feeds, NITF, JSON

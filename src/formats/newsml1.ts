@@ -1,0 +1,120 @@
+import type { ParsedStory } from '../types.js';
+import { datePart, isoStamp } from './dates.js';
+import { wholeInput } from './frame.js';
+import type { Format, FormatDiagnostic, ParseResult } from './format.js';
+import { buildParagraphs } from './plain.js';
+import { elementsNamed, htmlParagraphs, missingRoot, paragraphsOf, parseXmlUnit } from './xml-body.js';
+import { attr, child, children, decodeXmlUnit, find, isElement, rawText, textOf, type XmlElement } from './xml.js';
+
+/**
+ * NewsML 1.x (1.0–1.2: AFP, ANA and others): `NewsML/NewsItem`, one record per NewsItem. Its NewsComponents nest;
+ * the first `NewsLines` gives headline, byline, dateline (`DateLine`, as the copy prints it), slug and credit, the
+ * first text `ContentItem` the body (XHTML, NITF, or HTML in CDATA).
+ */
+export const newsml1: Format = { name: 'newsml1', boundary: wholeInput, parse: parseNewsml1, decode: decodeXmlUnit };
+
+function parseNewsml1(text: string, line: number): ParseResult {
+  const { roots, diagnostics } = parseXmlUnit(text, line);
+  const items = elementsNamed(roots, new Set(['NewsItem']));
+  const stories: ParsedStory[] = [];
+  const notes: FormatDiagnostic[] = [];
+  const envelope = find(
+    roots.find((r) => r.name === 'NewsML'),
+    'NewsEnvelope',
+  );
+  for (const item of items) {
+    const story = readItem(item, envelope);
+    if (story) stories.push({ ...story, line });
+    else notes.push({ severity: 'info', code: 'not-a-story', message: 'skipped a NewsItem without text', line });
+  }
+  if (items.length === 0) notes.push(missingRoot('NewsML 1.x', 'NewsItem', line));
+  return { stories, diagnostics: [...diagnostics, ...notes] };
+}
+
+function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): ParsedStory | null {
+  const ident = find(item, 'NewsIdentifier');
+  const management = child(item, 'NewsManagement');
+  const lines = find(item, 'NewsLines');
+  const content = textContent(item);
+  const paragraphs = content === undefined ? [] : bodyOf(child(content, 'DataContent'));
+  const headline = textOf(child(lines, 'HeadLine'));
+  if (headline === null && paragraphs.length === 0) return null;
+  const published =
+    isoStamp(textOf(child(management, 'ThisRevisionCreated'))) ?? isoStamp(textOf(child(management, 'FirstCreated')));
+  const urgency = Number(attr(child(management, 'Urgency'), 'FormalName'));
+  const descriptive = find(item, 'DescriptiveMetadata');
+  const provider = attr(find(find(item, 'Provider'), 'Party'), 'FormalName');
+  const publicId = textOf(child(ident, 'PublicIdentifier'));
+  const itemId = textOf(child(ident, 'NewsItemId'));
+  const words = find(content, 'Characteristics')?.children.find(
+    (p) => isElement(p) && /^(?:Words|WordCount)$/i.test(attr(p, 'FormalName') ?? ''),
+  );
+  return {
+    headline,
+    byline: textOf(child(lines, 'ByLine')),
+    dateline: textOf(child(lines, 'DateLine')),
+    paragraphs,
+    description: textOf(child(lines, 'SubHeadLine')),
+    published,
+    referenceDate: datePart(published),
+    language: attr(child(descriptive, 'Language'), 'FormalName') ?? attr(item, 'xml:lang'),
+    urgency: Number.isInteger(urgency) && urgency >= 1 && urgency <= 9 ? urgency : null,
+    slugline: textOf(child(lines, 'SlugLine')) ?? textOf(find(item, 'NameLabel')),
+    ednote: edNote(lines),
+    credits: textOf(child(lines, 'CreditLine')),
+    copyright: textOf(child(lines, 'CopyrightLine')),
+    agency: provider ?? textOf(child(lines, 'CreditLine')),
+    altids: Object.fromEntries(
+      [
+        ['guid', publicId],
+        ['newsitemid', itemId],
+      ].filter((e): e is [string, string] => e[1] !== null),
+    ),
+    envelope: compact({
+      provider,
+      priority: attr(child(newsEnvelope, 'Priority'), 'FormalName'),
+      pubstatus: attr(child(management, 'Status'), 'FormalName')?.toLowerCase() ?? null,
+      firstcreated: isoStamp(textOf(child(management, 'FirstCreated'))),
+      versioncreated: isoStamp(textOf(child(management, 'ThisRevisionCreated'))),
+      located: locationCity(descriptive),
+      name_label: textOf(find(item, 'NameLabel')),
+      words: words === undefined || !isElement(words) ? null : Number(attr(words, 'Value')) || null,
+    }),
+  };
+}
+
+/** The first ContentItem that holds text: a Text media type, or any DataContent when none says. */
+function textContent(item: XmlElement): XmlElement | undefined {
+  const contents = elementsNamed([item], new Set(['ContentItem']));
+  const text = contents.find((c) => /^text$/i.test(attr(child(c, 'MediaType'), 'FormalName') ?? ''));
+  return text ?? contents.find((c) => child(c, 'DataContent') !== undefined && child(c, 'MediaType') === undefined);
+}
+
+/** DataContent as paragraphs: XHTML or NITF elements, or HTML or plain text in CDATA. */
+function bodyOf(data: XmlElement | undefined): string[] {
+  if (data === undefined) return [];
+  if (data.children.some(isElement)) return paragraphsOf(find(data, 'body.content') ?? find(data, 'body') ?? data);
+  const text = rawText(data);
+  return /<[a-zA-Z][^>]*>/.test(text) ? htmlParagraphs(text) : buildParagraphs(text.split(/\r?\n/), 0);
+}
+
+/** A `NewsLine` whose type names an editor's note. */
+function edNote(lines: XmlElement | undefined): string | null {
+  for (const line of children(lines, 'NewsLine')) {
+    if (/ed(?:itorial)?[\s_-]?note/i.test(attr(child(line, 'NewsLineType'), 'FormalName') ?? '')) {
+      return textOf(child(line, 'NewsLineText'));
+    }
+  }
+  return null;
+}
+
+function locationCity(descriptive: XmlElement | undefined): string | null {
+  const city = children(child(descriptive, 'Location'), 'Property').find((p) => attr(p, 'FormalName') === 'City');
+  return attr(city, 'Value');
+}
+
+function compact(fields: Record<string, string | number | null>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(fields)) if (value !== null) out[key] = value;
+  return out;
+}

@@ -1,0 +1,171 @@
+import type { Envelope, ParsedStory, Story } from '../types.js';
+import { datePart, isoStamp } from './dates.js';
+import type { Format, ParseResult } from './format.js';
+import { asObject, asText, itemStories, jsonBoundary, readJson } from './json-value.js';
+import { buildParagraphs } from './plain.js';
+import { wireRecordOf } from './wire-record.js';
+import { htmlParagraphs } from './xml-body.js';
+
+/**
+ * ninjs (IPTC's News in JSON) as input: 1.x (`headline`, `body_text`/`body_html`, `byline`), 2.x and 3.x
+ * (`headlines[]`, `bodies[]`, `by`), one document, an array of them, JSON lines, or a list under `items` as search
+ * APIs hand them out. A ninjs line wire wrote itself (`--output-format ninjs`) comes back as the record it was.
+ */
+export const ninjs: Format = { name: 'ninjs', boundary: jsonBoundary, parse: parseNinjs };
+
+// Where APIs put a list of items: `{"total": 1, "item": [...]}`.
+const LIST_KEYS = ['item', 'items', 'results', 'data', 'hits'];
+
+function parseNinjs(text: string, line: number): ParseResult {
+  const read = readJson(text, line);
+  if (read.diagnostic) return { stories: [], diagnostics: [read.diagnostic] };
+  return itemStories(itemsOf(read.value), readItem, line, { code: 'not-ninjs', message: 'no ninjs item in this JSON' });
+}
+
+function itemsOf(value: unknown): Record<string, unknown>[] {
+  if (Array.isArray(value)) return value.map(asObject).filter((o) => o !== null);
+  const object = asObject(value);
+  if (object === null) return [];
+  const list = LIST_KEYS.map((k) => object[k]).find(Array.isArray);
+  if (list !== undefined && asText(object['headline']) === null && object['headlines'] === undefined) {
+    return list.map(asObject).filter((o) => o !== null);
+  }
+  return [object];
+}
+
+function readItem(item: Record<string, unknown>): ParsedStory | null {
+  const own = ownRecord(item);
+  if (own) return { headline: own.headline, paragraphs: own.body.split('\n\n'), record: own };
+  const headline = asText(item['headline']) ?? textWithRole(item['headlines'], 'main');
+  const paragraphs = bodyOf(item);
+  if (headline === null && paragraphs.length === 0) return null;
+  const published =
+    stamp(item['versioncreated']) ?? stamp(item['firstpublished']) ?? stamp(item['firstcreated']) ?? null;
+  const given = item['urgency'];
+  const urgency = typeof given === 'number' ? given : typeof given === 'string' ? Number(given) : NaN;
+  return {
+    headline,
+    byline: asText(item['byline']) ?? asText(item['by']),
+    paragraphs,
+    description:
+      asText(item['description_text']) ??
+      textWithRole(item['descriptions'], 'summary') ??
+      joined(asText(item['description_html'])),
+    published,
+    referenceDate: datePart(published),
+    language: asText(item['language']),
+    urgency: Number.isInteger(urgency) && urgency >= 1 && urgency <= 9 ? urgency : null,
+    slugline: asText(item['slugline']),
+    ednote: asText(item['ednote']),
+    copyright: asText(item['copyrightnotice']),
+    agency: asText(item['source']) ?? nameOf(item['infosources']) ?? asText(item['copyrightholder']),
+    altids: altidsOf(item),
+    envelope: envelopeOf(item),
+  };
+}
+
+/** The body: `bodies[]` (main role, else the first), `body_html`, else `body_text`. */
+function bodyOf(item: Record<string, unknown>): string[] {
+  const bodies = Array.isArray(item['bodies']) ? item['bodies'].map(asObject).filter((b) => b !== null) : [];
+  const main = bodies.find((b) => /main/.test(asText(b['role']) ?? '')) ?? bodies[0];
+  if (main) {
+    const value = asText(main['value']) ?? '';
+    return /html/.test(asText(main['contenttype']) ?? '') ? htmlParagraphs(value) : textParagraphs(value);
+  }
+  const html = asText(item['body_html']);
+  if (html !== null) return htmlParagraphs(html);
+  return textParagraphs(asText(item['body_text']) ?? '');
+}
+
+function textParagraphs(text: string): string[] {
+  return text === '' ? [] : buildParagraphs(text.split(/\r?\n/), 0);
+}
+
+function joined(html: string | null): string | null {
+  return html === null ? null : htmlParagraphs(html).join(' ') || null;
+}
+
+/** The value of the entry with a role (`main`, `summary`), else of the first: ninjs 2.x `headlines`, `descriptions`. */
+function textWithRole(list: unknown, role: string): string | null {
+  const entries = Array.isArray(list) ? list.map(asObject).filter((e) => e !== null) : [];
+  const chosen = entries.find((e) => (asText(e['role']) ?? '').endsWith(role)) ?? entries[0];
+  const value = asText(chosen?.['value']);
+  return value !== null && /html/.test(asText(chosen?.['contenttype']) ?? '') ? joined(value) : value;
+}
+
+function nameOf(list: unknown): string | null {
+  return Array.isArray(list) ? asText(asObject(list[0])?.['name']) : null;
+}
+
+function stamp(value: unknown): string | null {
+  return isoStamp(asText(value));
+}
+
+/** `uri`, `guid` and the `altids` (a 1.x object, a 2.x list of `{role, value}`). */
+function altidsOf(item: Record<string, unknown>): Record<string, string> {
+  const ids: Record<string, string> = {};
+  for (const key of ['uri', 'guid']) {
+    const value = asText(item[key]) ?? (typeof item[key] === 'number' ? String(item[key]) : null);
+    if (value !== null) ids[key] = value;
+  }
+  const altids = item['altids'];
+  if (Array.isArray(altids)) {
+    for (const entry of altids.map(asObject)) {
+      const role = asText(entry?.['role']);
+      const value = asText(entry?.['value']);
+      if (role !== null && value !== null) ids[role] = value;
+    }
+  } else {
+    for (const [role, value] of Object.entries(asObject(altids) ?? {})) if (asText(value)) ids[role] = String(value);
+  }
+  return ids;
+}
+
+function envelopeOf(item: Record<string, unknown>): Envelope {
+  // Superdesk's ninjs names its ANPA category `service` (`[{"code": "m", "name": "Advisory"}]`).
+  const services = Array.isArray(item['service']) ? item['service'].map(asObject) : [];
+  const fields: Record<string, string | number | null> = {
+    type: asText(item['type']),
+    version: asText(item['version']) ?? (typeof item['version'] === 'number' ? String(item['version']) : null),
+    pubstatus: asText(item['pubstatus']),
+    firstcreated: stamp(item['firstcreated']),
+    versioncreated: stamp(item['versioncreated']),
+    embargoed: stamp(item['embargoed']),
+    priority: typeof item['priority'] === 'number' ? item['priority'] : null,
+    category: services.length === 1 ? asText(services[0]?.['code']) : null,
+    profile: asText(item['profile']),
+  };
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(fields)) if (value !== null) out[key] = value;
+  return out;
+}
+
+/**
+ * A ninjs line wire wrote (`urn:wire:` uri, the `wire` extension) as the record it was: the extension holds every
+ * field ninjs has no property for, the ninjs properties the rest.
+ */
+function ownRecord(item: Record<string, unknown>): Story | null {
+  const extension = asObject(item['wire']);
+  if (extension === null || !(asText(item['uri']) ?? '').startsWith('urn:wire:')) return null;
+  const body = asObject(Array.isArray(item['bodies']) ? item['bodies'][0] : null);
+  const description = asObject(Array.isArray(item['descriptions']) ? item['descriptions'][0] : null);
+  const altids = Array.isArray(item['altids']) ? item['altids'].map(asObject) : [];
+  const optional = (key: string, value: unknown): Record<string, unknown> =>
+    value === undefined ? {} : { [key]: value };
+  return wireRecordOf({
+    ...extension,
+    headline: asText(asObject(Array.isArray(item['headlines']) ? item['headlines'][0] : null)?.['value']) ?? '',
+    byline: item['by'] ?? null,
+    body: typeof body?.['value'] === 'string' ? body['value'] : '',
+    copyright: item['copyrightnotice'] ?? null,
+    language: item['language'] ?? null,
+    words: typeof body?.['wordcount'] === 'number' ? body['wordcount'] : 0,
+    ...optional('ednote', item['ednote']),
+    ...optional('description', description?.['value']),
+    ...optional('slugline', item['slugline']),
+    ...optional('urgency', item['urgency']),
+    ...(altids.length > 0
+      ? { altids: Object.fromEntries(altids.map((a) => [asText(a?.['role']) ?? '', asText(a?.['value']) ?? ''])) }
+      : {}),
+  });
+}

@@ -1,0 +1,104 @@
+import type { ParsedStory } from '../types.js';
+import type { Boundary } from './frame.js';
+import type { FormatDiagnostic, ParseResult } from './format.js';
+import { buildParagraphs, parsePlain } from './plain.js';
+import { parseHeader, urgencyOf } from './wire-header.js';
+
+/**
+ * IPTC 7901 sent over telex-style links (AAP and others): `ZCZC` opens a message, `NNNN` closes it (it may be
+ * missing), and one-character header codes on their own lines precede the text. Senders use the codes differently,
+ * so each code line goes to the envelope by the table below, and the two ambiguous codes are read by what they hold.
+ */
+
+// Codes whose meaning the senders agree on.
+const CODES: Readonly<Record<string, string>> = {
+  '%': 'service',
+  '#': 'slug',
+  '@': 'take',
+  '=': 'take',
+  '^': 'headline',
+  '&': 'service_level',
+  '*': 'format',
+  '+': 'subject',
+};
+// `$` is a category letter (`$A`, Superdesk's AAP feed) or the headline (`$Markets close higher`); `:` is the keyword
+// under a `^` headline, the headline under a `#` slug (Pagemasters), else the take.
+const AMBIGUOUS = new Set(['$', ':']);
+const NNNN = /^\s*NNNN\s*$/;
+
+/** True when a unit is a ZCZC message (after blank lines and control characters). */
+export function isZczc(unit: string): boolean {
+  return /^[\s\u0000-\u001f]*ZCZC/.test(unit);
+}
+
+/** The next message starts at the next `ZCZC` at the start of a line. */
+export function zczcBoundary(text: string, from: number, complete: number): Boundary | null {
+  for (let at = text.indexOf('ZCZC', from + 1); at !== -1 && at + 4 <= complete; at = text.indexOf('ZCZC', at + 1)) {
+    const before = text.charCodeAt(at - 1);
+    if (before === 0x0a || before < 0x20) return { unitEnd: at, next: at };
+  }
+  return null;
+}
+
+/** One ZCZC message as a story. */
+export function parseZczc(unit: string, line: number): ParseResult {
+  const lines = unit.replace(/^[\s\u0000-\u001f]*ZCZC/, '').split(/\r?\n/);
+  // `ZCZC AAP0042 3 i 0312`: an IPTC 7901 header on the ZCZC line itself.
+  const header = parseHeader(lines.shift() ?? '');
+  const codes: Array<[string, string]> = [];
+  let at = 0;
+  for (; at < lines.length; at++) {
+    const text = (lines[at] ?? '').trim();
+    if (text === '' && codes.length === 0) continue;
+    const code = text.charAt(0);
+    if (text.length < 2 || !(code in CODES || AMBIGUOUS.has(code))) break;
+    codes.push([code, text.slice(1).trim()]);
+  }
+  const end = lines.findIndex((l, i) => i >= at && NNNN.test(l));
+  const body = lines.slice(at, end === -1 ? lines.length : end);
+  const fields = readCodes(codes);
+  const diagnostics: FormatDiagnostic[] = [];
+  if (end === -1) {
+    const message = 'a ZCZC message without its closing NNNN; read to the next ZCZC or the end';
+    diagnostics.push({ severity: 'warning', code: 'zczc-unclosed', message, line });
+  }
+  const story = buildStory(fields, body, header.fields);
+  return { stories: story === null ? [] : [{ ...story, line }], diagnostics };
+}
+
+function readCodes(codes: ReadonlyArray<[string, string]>): Record<string, string> {
+  const given = new Map(codes);
+  const dollar = given.get('$');
+  const dollarIsHeadline = dollar !== undefined && dollar.length > 3;
+  const fields: Record<string, string> = {};
+  for (const [code, value] of codes) {
+    if (value === '') continue;
+    let field = CODES[code];
+    if (code === '$') field = dollarIsHeadline ? 'headline' : 'category';
+    if (code === ':')
+      field = given.has('^') ? 'slug' : dollarIsHeadline ? 'take' : given.has('#') ? 'headline' : 'take';
+    if (field !== undefined) fields[field] ??= value;
+  }
+  return fields;
+}
+
+function buildStory(
+  fields: Record<string, string>,
+  body: readonly string[],
+  header: Record<string, string | number>,
+): ParsedStory | null {
+  const { headline, ...envelope } = fields;
+  const plain = headline === undefined ? parsePlain(body.join('\n')) : null;
+  const paragraphs = plain?.paragraphs ?? buildParagraphs(body, 0);
+  const title = headline ?? plain?.headline ?? null;
+  if (title === null && paragraphs.length === 0) return null;
+  const all = { ...header, ...envelope };
+  return {
+    headline: title,
+    byline: plain?.byline ?? null,
+    paragraphs,
+    slugline: envelope['slug'] ?? null,
+    urgency: urgencyOf(all),
+    envelope: all,
+  };
+}

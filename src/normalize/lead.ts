@@ -1,0 +1,93 @@
+/**
+ * The blocks a story may carry before its dateline (FORMATS.md): editor's notes (`EDITOR'S NOTE _ ...`, `Eds: ...`),
+ * update notes (`(Adds quotes in paragraphs 5-7)`, `(Updates with ...)`), bullet summaries, bylines, and a press
+ * release's subheadline. None of them is the dateline or body; the dateline is the first paragraph after them.
+ */
+import { creditedAgency } from './agencies.js';
+import { parseDateline, type DatelineMatch } from './dateline.js';
+import { looksLikeByline } from './byline.js';
+
+/** What a paragraph before the dateline is. */
+export type LeadField = 'ednote' | 'update_notes' | 'summary' | 'byline' | 'subheadline';
+
+/** The blocks before the dateline, and the dateline itself. */
+export interface Lead {
+  /** Each lead paragraph's field, by index; the paragraphs from `start` on are the story's. */
+  readonly fields: readonly LeadField[];
+  /** The index of the first paragraph after the lead blocks (the dateline's, when there is one). */
+  readonly start: number;
+  readonly dateline: DatelineMatch | null;
+}
+
+// `EDITOR'S NOTE _ This is part of ...`, `Editors' Note: ...`, `Eds: UPDATES with ...`, `NOTE TO EDITORS: ...`, and
+// ANPA's `The following information is not for publication`.
+const EDNOTE =
+  /^(?:EDITOR['’]?S['’]? NOTES?|Editor['’]?s['’]? [Nn]otes?|NOTE TO EDITORS|Note to editors|Eds?\.?|EDS?\.?)\s*(?:[-_—–:]+|(?=\())|^The following information is not for publication/;
+// Reuters and others' update notes: `(Adds comments, detail)`, `(Updates with ministry statement)`,
+// `(Corrects spelling of name in paragraph 3)`, `(This Jan. 30 story corrects ...)`.
+const UPDATE_NOTE =
+  /^\((?:Adds|Updates|Corrects|Recasts|Refiles|Repeats|Changes|Removes|Fixes|Rewrites|Moves|Deletes|Inserts|Clarifies|Reissues|Re-issues|Writes through|Overwrites|Tops|Restores|Replaces|Combines|Amends|Edits|Expands|Revises|Withdraws|Kills|Rewrites|Advances|This )[^()]*(?:\([^()]*\)[^()]*)*\)$/;
+// A summary's bullets: `* Spot gold may edge up`, `- Dollar index down`, `• Talks resume`.
+const BULLET = /^[*•·▪■–-]\s+\S/;
+// A lead block is short; anything longer before a dateline is body, and the story has no dateline.
+const LEAD_MAX = 320;
+const LEAD_MAX_BLOCKS = 8;
+const SUBHEADLINE_MAX = 240;
+const MAX_SUBHEADLINES = 2;
+const SENTENCE_END = /[.!?]["”’)]?$/;
+
+/** The field a paragraph before the dateline has by its shape alone, or null. */
+export function leadShape(paragraph: string): LeadField | null {
+  if (paragraph.length > LEAD_MAX) return EDNOTE.test(paragraph) ? 'ednote' : null;
+  if (EDNOTE.test(paragraph)) return 'ednote';
+  const first = paragraph.charCodeAt(0);
+  if (first === 40 /* ( */ && UPDATE_NOTE.test(paragraph)) return 'update_notes';
+  if (BULLET.test(paragraph)) return 'summary';
+  if (looksLikeByline(paragraph)) return 'byline';
+  return null;
+}
+
+/** An editor's note without its label: `EDITOR'S NOTE _ This is part of ...` → `This is part of ...`. */
+export function ednoteText(paragraph: string): string {
+  return paragraph.replace(EDNOTE, '').trim() || paragraph;
+}
+
+/** A bullet without its mark. */
+export function bulletText(paragraph: string): string {
+  return paragraph.replace(/^[*•·▪■–-]\s+/, '');
+}
+
+/**
+ * Finds the lead blocks and the dateline after them. Bullets and subheadlines only count when a dateline follows
+ * them, and a subheadline (a short block of no known shape, as press releases print under their headline) only
+ * when that dateline names an agency the table knows: at most two, and ending like a sentence only in a release.
+ * Editor's notes, update notes and bylines at the top are taken either way. Only the first paragraph is read when
+ * it opens with a dateline, which is most stories: the lead costs nothing then.
+ */
+export function takeLead(paragraphs: readonly string[], reference: string | null): Lead {
+  const fields: LeadField[] = [];
+  let certain = 0;
+  let subheadlines = 0;
+  let sentences = false;
+  for (let i = 0; i < paragraphs.length && i < LEAD_MAX_BLOCKS; i++) {
+    const text = paragraphs[i] ?? '';
+    const shape = leadShape(text);
+    if (shape === null) {
+      const dateline = parseDateline(text, reference);
+      if (dateline !== null) {
+        if (subheadlines === 0) return { fields, start: i, dateline };
+        const wire = dateline.dateline.agency ? creditedAgency(dateline.dateline.agency) : undefined;
+        if (wire !== undefined && (!sentences || wire.pressRelease === true)) return { fields, start: i, dateline };
+        break;
+      }
+      if (text.length > SUBHEADLINE_MAX || ++subheadlines > MAX_SUBHEADLINES) break;
+      sentences ||= SENTENCE_END.test(text);
+      fields.push('subheadline');
+    } else {
+      fields.push(shape);
+      if (shape !== 'summary' && certain === i) certain = i + 1;
+    }
+  }
+  // No dateline: only the editor's notes, update notes and bylines that open the story are lead blocks.
+  return { fields: fields.slice(0, certain), start: certain, dateline: null };
+}

@@ -1,0 +1,79 @@
+import type { Connection } from './connect.js';
+import { EXPORT_PAGE } from './statements.js';
+
+const PAGE = 2000;
+// How often --follow looks again without a notification: a transaction holding back others may end quietly.
+const POLL_MS = 500;
+
+/** A position in the records: `txid.seq` of the last record read (`0.0` before the first). */
+export interface Cursor {
+  readonly txid: string;
+  readonly seq: string;
+}
+
+/** The cursor before every record. */
+export const START: Cursor = { txid: '0', seq: '0' };
+
+/** Reads `txid.seq`; null when the text is not a cursor. */
+export function parseCursor(text: string): Cursor | null {
+  const match = /^(\d{1,20})\.(\d{1,19})$/.exec(text.trim());
+  return match ? { txid: match[1]!, seq: match[2]! } : null;
+}
+
+/** The cursor as `--after` takes it. */
+export function formatCursor(cursor: Cursor): string {
+  return `${cursor.txid}.${cursor.seq}`;
+}
+
+/** What {@link exportRecords} does. */
+export interface ExportOptions {
+  readonly after: Cursor;
+  /** Keep reading records as they are committed, until the signal. */
+  readonly follow: boolean;
+  readonly signal: AbortSignal;
+}
+
+/**
+ * The records after a cursor, each with its own cursor, in commit-safe order (see {@link EXPORT_PAGE}). With
+ * `follow`, waits for more (a notification from each committing batch, or a short poll) until the signal.
+ */
+export async function* exportRecords(
+  db: Connection,
+  options: ExportOptions,
+): AsyncGenerator<{ readonly cursor: Cursor; readonly record: string }> {
+  let cursor = options.after;
+  let wake: (() => void) | null = null;
+  const onNotice = (): void => wake?.();
+  if (options.follow) {
+    db.client.on('notification', onNotice);
+    await db.query('listening for new records', 'LISTEN wire_records');
+  }
+  try {
+    while (!options.signal.aborted) {
+      const page = await db.query<{ at_txid: string; at_seq: string; record: string }>('reading records', EXPORT_PAGE, [
+        cursor.txid,
+        cursor.seq,
+        PAGE,
+      ]);
+      for (const row of page.rows) {
+        cursor = { txid: row.at_txid, seq: row.at_seq };
+        yield { cursor, record: row.record };
+      }
+      if (page.rows.length === PAGE) continue;
+      if (!options.follow) return;
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          options.signal.removeEventListener('abort', done);
+          wake = null;
+          resolve();
+        };
+        const timer = setTimeout(done, POLL_MS);
+        options.signal.addEventListener('abort', done);
+        wake = done;
+      });
+    }
+  } finally {
+    db.client.off('notification', onNotice);
+  }
+}
