@@ -39,22 +39,25 @@ function sentence(rand: () => number, words: number): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
-/** One generated plain-text story of about 2 KB. */
-export function story(rand: () => number, n: number): string {
+/** One generated plain-text story: about 2 KB with 6 paragraphs, 1.1 KB with 3. */
+export function story(rand: () => number, n: number, count = 6): string {
   const dateline = DATELINES[n % DATELINES.length] ?? '';
-  const paragraphs = Array.from({ length: 6 }, () => `${sentence(rand, 25)} ${sentence(rand, 20)}`);
+  const paragraphs = Array.from({ length: count }, () => `${sentence(rand, 25)} ${sentence(rand, 20)}`);
   const signoff = SIGNOFFS[n % SIGNOFFS.length] ?? '';
   return `Story ${n}: ${sentence(rand, 8)}\n\n${dateline}${paragraphs.join('\n\n')}\n\n${signoff}\n`;
 }
 
-/** Writes a form-feed-separated multi-story file of at least `bytes` bytes; returns the number of stories. */
-export async function writeStoryFile(path: string, bytes: number, seed = 1): Promise<number> {
+/**
+ * Writes a form-feed-separated multi-story file of at least `bytes` bytes, of stories with `paragraphs` paragraphs
+ * (6: about 2 KB; 3: about 1.1 KB, the size of a Reuters story); returns the number of stories.
+ */
+export async function writeStoryFile(path: string, bytes: number, seed = 1, paragraphs = 6): Promise<number> {
   const rand = random(seed);
   const out = createWriteStream(path);
   let written = 0;
   let n = 0;
   while (written < bytes) {
-    const text = `${story(rand, n++)}\f\n`;
+    const text = `${story(rand, n++, paragraphs)}\f\n`;
     written += Buffer.byteLength(text);
     if (!out.write(text)) await once(out, 'drain');
   }

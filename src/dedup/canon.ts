@@ -127,13 +127,13 @@ const NON_ASCII = /[^\u0000-\u007f]/;
 const ABBREVIATION = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu;
 
 /**
- * Whether lower-cased ASCII text may hold an abbreviation (`u.s.`): a letter, a dot, a letter and a dot, which every
- * match of {@link ASCII_ABBREVIATION} has. Looks only at the dots (a story has a few dozen), so the regex, which
- * tries every position, runs only on the few stories that need it.
+ * Whether ASCII text may hold an abbreviation (`u.s.`, `U.S.` before lower-casing): a letter, a dot, a letter and a
+ * dot, which every match of {@link ASCII_ABBREVIATION} has. Looks only at the dots (a story has a few dozen), so the
+ * regex, which tries every position, runs only on the few stories that need it.
  */
 export function hasAsciiAbbreviation(text: string): boolean {
   for (let at = text.indexOf('.', 1); at !== -1; at = text.indexOf('.', at + 1)) {
-    if (text.charCodeAt(at + 2) === 46 && isLower(text.charCodeAt(at - 1)) && isLower(text.charCodeAt(at + 1)))
+    if (text.charCodeAt(at + 2) === 46 && isLetter(text.charCodeAt(at - 1)) && isLetter(text.charCodeAt(at + 1)))
       return true;
   }
   return false;
@@ -181,6 +181,12 @@ function asciiTokens(text: string): string[] {
 /** `a`–`z` as a character code. */
 export function isLower(code: number): boolean {
   return code >= 97 && code <= 122;
+}
+
+/** `a`–`z` or `A`–`Z` as a character code. */
+export function isLetter(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 122;
 }
 
 /** `0`–`9` as a character code. */

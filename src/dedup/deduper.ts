@@ -1,8 +1,16 @@
 import type { Story } from '../types.js';
 import { fingerprintStory } from './fingerprint.js';
-import { NEAR_THRESHOLD, UPDATE_THRESHOLD, sketchSimilarity, updateSimilarity } from './similarity.js';
+import { RecentIndex } from './recent.js';
+import { NEAR_THRESHOLD, UPDATE_THRESHOLD, sketchSimilarity, textSimilarity, updateSimilarity } from './similarity.js';
 import type { NearSketch } from './sketch.js';
-import { exactKey, type FingerprintStore, type StoredStory } from './store.js';
+import {
+  NOTHING_FOUND,
+  exactKey,
+  lookupKeys,
+  type DroppedCopy,
+  type FingerprintStore,
+  type StoredStory,
+} from './store.js';
 import { isUpdate, type DedupMode, type Verdict } from './verdict.js';
 
 /** What the dedup stage needs to know of a story. */
@@ -18,74 +26,80 @@ export interface DedupItem {
 
 /**
  * Decides, in input order, whether each story is new, a new version of one already written, or a duplicate. Looks
- * in this run's stories first and then in the store; decisions depend only on the stories and their order, so the
- * same inputs give the same output however the run was scheduled.
+ * in this run's stories and in the store, at a bounded number of candidates ({@link RecentIndex}); decisions depend
+ * only on the stories and their order, so the same inputs give the same output however the run was scheduled or
+ * split into runs.
  */
 export class Deduper {
-  private readonly byLead = new Map<number, StoredStory[]>();
-  private readonly bySpread = new Map<number, StoredStory[]>();
+  private readonly recent = new RecentIndex();
   private pending: StoredStory[] = [];
+  private copies: DroppedCopy[] = [];
 
   constructor(
     private readonly mode: DedupMode,
     private readonly store: FingerprintStore | null,
   ) {}
 
-  /** Decides a batch (one store query for all of it); accepted stories join the run's index at once. */
+  /** Decides a batch (one store lookup for all of it); accepted stories join the run's index at once. */
   decide(batch: readonly DedupItem[]): Verdict[] {
     if (this.mode === 'off') return batch.map(() => ({ kind: 'new' }));
-    const stored = this.store ? this.store.candidates(batch.map((b) => b.sketch)) : [];
-    const storedByLead = new Map<number, StoredStory[]>();
-    const storedBySpread = new Map<number, StoredStory[]>();
-    for (const s of stored) {
-      push(storedByLead, s.sketch.lead, s);
-      // Rows found through the spread key come back with it; rows found by lead do not know theirs (0).
-      if (s.sketch.spread !== 0) push(storedBySpread, s.sketch.spread, s);
-    }
-    return batch.map((item) => {
-      const { lead, spread } = item.sketch;
-      const candidates = new Map<string, StoredStory>();
-      for (const list of [
-        this.byLead.get(lead),
-        this.bySpread.get(spread),
-        storedByLead.get(lead),
-        storedBySpread.get(spread),
-      ])
-        for (const c of list ?? []) if (!candidates.has(c.id)) candidates.set(c.id, c);
-      return this.judge(item, [...candidates.values()]);
+    const keys = batch.map((item) => lookupKeys(item.sketch, item.exact));
+    const found = this.store ? this.store.candidates(keys) : NOTHING_FOUND;
+    return batch.map((item, i) => {
+      const key = keys[i]!;
+      return this.judge(item, key.exact, this.recent.candidates(key, found), () =>
+        this.recent.copiesOf(key.exact, found),
+      );
     });
   }
 
-  private judge(item: DedupItem, candidates: readonly StoredStory[]): Verdict {
+  private judge(
+    item: DedupItem,
+    exact: number,
+    candidates: readonly StoredStory[],
+    copies: () => readonly DroppedCopy[],
+  ): Verdict {
     const { sketch, update } = item;
-    const exact = exactKey(item.exact);
+    // The same record again, or the same body under the same headline words and day: an identical copy.
+    const same =
+      candidates.find((c) => c.id === item.id) ??
+      (update ? undefined : candidates.find((c) => c.exact === exact && sameTitleAndDay(c.sketch, sketch)));
+    if (same) return duplicate(same, 1);
+    // A copy dropped before, sent again: dropped the same way.
+    const again = update ? undefined : copies().find((c) => c.exact === exact && sameTitleAndDay(c, sketch));
+    if (again) return { kind: 'duplicate', of: again.of, similarity: again.similarity };
+    if (this.mode === 'exact') return this.accept(item, 1, { kind: 'new' });
     let best: { candidate: StoredStory; similarity: number } | null = null;
     for (const candidate of candidates) {
-      const same = candidate.exact === exact && sameSketch(candidate.sketch, sketch);
-      if (candidate.id === item.id || (same && !update)) return duplicate(candidate, 1);
-      if (this.mode === 'exact') continue;
-      const similarity = same ? 1 : score(sketch, candidate.sketch, update);
+      const similarity = score(sketch, candidate.sketch, update);
       if (similarity === 0) continue;
       if (best === null || better(candidate, similarity, best.candidate, best.similarity))
         best = { candidate, similarity };
     }
     if (best === null) return this.accept(item, 1, { kind: 'new' });
-    if (!update) return duplicate(best.candidate, best.similarity);
+    const similarity =
+      best.candidate.exact === exact ? 1 : textSimilarity(sketch, best.candidate.sketch, best.similarity);
+    if (!update) {
+      const verdict = duplicate(best.candidate, similarity);
+      const { of, similarity: rounded } = verdict;
+      if (best.candidate.exact !== exact)
+        this.remember({ exact, title: sketch.title, day: sketch.day, of, similarity: rounded });
+      return verdict;
+    }
     const version = best.candidate.version + 1;
-    return this.accept(item, version, {
-      kind: 'version',
-      version,
-      replaces: best.candidate.id,
-      similarity: best.similarity,
-    });
+    return this.accept(item, version, { kind: 'version', version, replaces: best.candidate.id, similarity });
   }
 
   private accept(item: DedupItem, version: number, verdict: Verdict): Verdict {
     const stored: StoredStory = { id: item.id, exact: exactKey(item.exact), version, sketch: item.sketch };
-    push(this.byLead, stored.sketch.lead, stored);
-    push(this.bySpread, stored.sketch.spread, stored);
+    this.recent.add(stored);
     this.pending.push(stored);
     return verdict;
+  }
+
+  private remember(copy: DroppedCopy): void {
+    this.recent.addCopy(copy);
+    this.copies.push(copy);
   }
 
   /** Stories accepted since the last {@link commit}. */
@@ -96,12 +110,12 @@ export class Deduper {
   /** Hands the accepted stories to the store, once they are durably in the output (`offset` bytes of it). */
   commit(offset: number | null): void {
     if (this.store) {
-      this.store.commit(this.pending, offset);
+      this.store.commit(this.pending, offset, this.copies);
       // The store has them now: the run's own index only needs what it has not committed, so memory stays flat.
-      this.byLead.clear();
-      this.bySpread.clear();
+      this.recent.clear();
     }
     this.pending = [];
+    this.copies = [];
   }
 }
 
@@ -121,26 +135,13 @@ function better(a: StoredStory, simA: number, b: StoredStory, simB: number): boo
   return a.id < b.id;
 }
 
-function duplicate(of: StoredStory, similarity: number): Verdict {
+function duplicate(of: StoredStory, similarity: number): { kind: 'duplicate'; of: string; similarity: number } {
   return { kind: 'duplicate', of: of.id, similarity: Math.round(similarity * 1000) / 1000 };
 }
 
-// Same body as far as the sketch can tell; the title counts too, since a short body alone names no story.
-function sameSketch(a: NearSketch, b: NearSketch): boolean {
-  return (
-    a.lead === b.lead &&
-    a.chunks === b.chunks &&
-    a.title === b.title &&
-    a.day === b.day &&
-    a.opening.join() === b.opening.join() &&
-    a.numbers.join() === b.numbers.join()
-  );
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+// With the same body (exact key), the rest of the sketch is the same too; the headline and day may differ.
+function sameTitleAndDay(a: Pick<NearSketch, 'title' | 'day'>, b: NearSketch): boolean {
+  return a.title === b.title && a.day === b.day;
 }
 
 /** The dedup stage's view of a story object (the pipeline builds it from a batch's keys instead). */

@@ -15,7 +15,11 @@ export interface NearSketch {
   readonly opening: readonly number[];
   /** How many chunks the whole text has (capped at 127). */
   readonly chunks: number;
-  /** 8-bit hashes of the first {@link SKETCH_NUMBERS} number tokens of the lead ({@link NUMBER_SPAN} words), in order. */
+  /**
+   * 24-bit hashes of the first {@link SKETCH_NUMBERS} number tokens of the lead ({@link NUMBER_SPAN} words), in order:
+   * wide enough that a template re-sent with one figure changed (`index 1234`) is not taken for a copy of one of its
+   * recent variants (8 bits collided once in 256 comparisons, 16 bits once in 65,536: a few a day on a busy wire).
+   */
   readonly numbers: readonly number[];
   /**
    * Retrieval key from the first two chunks and the first two numbers: shared by trimmed, retitled and restyled
@@ -43,6 +47,8 @@ export interface SketchContext {
 export const OPENING_CHUNKS = 9;
 /** How many of the lead's numbers a sketch keeps. */
 export const SKETCH_NUMBERS = 5;
+/** Bytes of a number's hash in the encoded sketch and the stored blob (the `h >>> 8` of {@link sketchOfHashes}). */
+export const NUMBER_BYTES = 3;
 /** How far into the text numbers are kept: rewrites cut and reorder lower paragraphs, but keep the lead's facts. */
 export const NUMBER_SPAN = 80;
 const MAX_CHUNKS = 127;
@@ -70,42 +76,67 @@ export function sketchOfHashes(
   isNumber: readonly boolean[],
   context: SketchContext = NO_CONTEXT,
 ): NearSketch {
-  const hashes: number[] = [];
-  const opening: number[] = [];
-  const numbers: number[] = [];
-  let chunk = 0;
-  let length = 0;
-  let leadNumbers = 0;
-  const close = (): void => {
-    if (opening.length < OPENING_CHUNKS) opening.push(chunk & 0xff);
-    hashes.push(chunk);
-    chunk = 0;
-    length = 0;
-  };
-  for (let position = 0; position < tokenHashes.length; position++) {
-    const h = tokenHashes[position] ?? 0;
-    chunk = combine(chunk, h);
-    length++;
-    if (position < NUMBER_SPAN && numbers.length < SKETCH_NUMBERS && isNumber[position] === true) {
-      numbers.push(h >>> 24);
+  const builder = new SketchBuilder();
+  for (let i = 0; i < tokenHashes.length; i++) builder.add(tokenHashes[i] ?? 0, isNumber[i] === true);
+  return builder.sketch(context);
+}
+
+/**
+ * Builds a sketch from a text's tokens as they are read, one `add` a token (the scanner of token-hashes.ts calls it),
+ * so that no array of token hashes is built: only the first chunks are kept, and the rest are counted.
+ */
+export class SketchBuilder {
+  /** How many tokens were added. */
+  tokens = 0;
+  private readonly opening: number[] = [];
+  // The hashes of the first OPENING_CHUNKS chunks, for the lead and spread keys.
+  private readonly first: number[] = [];
+  private readonly numbers: number[] = [];
+  private chunks = 0;
+  private chunk = 0;
+  private length = 0;
+  private leadNumbers = 0;
+
+  add(hash: number, isNumber: boolean): void {
+    this.chunk = combine(this.chunk, hash);
+    this.length++;
+    if (isNumber && this.tokens < NUMBER_SPAN && this.numbers.length < SKETCH_NUMBERS) {
+      this.numbers.push(hash >>> 8);
       // The numbers in the first two chunks join the lead key (a trimmed copy keeps those two chunks whole).
-      if (hashes.length < 2) leadNumbers = combine(leadNumbers, h);
+      if (this.chunks < 2) this.leadNumbers = combine(this.leadNumbers, hash);
     }
-    // `h & 3` is `h % 4` for these unsigned hashes, without a floating-point modulo (they do not fit a small integer).
-    if ((length >= MIN_CHUNK && (h & (BOUNDARY_MODULUS - 1)) === 0) || length >= MAX_CHUNK) close();
+    this.tokens++;
+    // `hash & 3` is `hash % 4` for these unsigned hashes, without a floating-point modulo (they do not fit a small
+    // integer).
+    if ((this.length >= MIN_CHUNK && (hash & (BOUNDARY_MODULUS - 1)) === 0) || this.length >= MAX_CHUNK) this.close();
   }
-  if (length > 0) close();
-  // Pairs of chunks after the first two, so that an edit there leaves the lead key and one there leaves this one.
-  // Pairs, not single chunks: a chunk is only a few words, and `in the` would put every story in one bucket.
-  let spread = 0xffffffff;
-  for (let i = 3; i < Math.min(hashes.length, OPENING_CHUNKS); i++)
-    spread = Math.min(spread, mix32(combine(hashes[i - 1] ?? 0, hashes[i] ?? 0) ^ SPREAD_SEED));
-  return {
-    opening,
-    chunks: Math.min(hashes.length, MAX_CHUNKS),
-    numbers,
-    lead: combine(combine(hashes[0] ?? 0, hashes[1] ?? 0), leadNumbers) | 0,
-    spread: hashes.length <= 3 ? 0 : spread | 0 || 1,
-    ...context,
-  };
+
+  /** The sketch of the tokens added. */
+  sketch(context: SketchContext = NO_CONTEXT): NearSketch {
+    if (this.length > 0) this.close();
+    const { first, chunks } = this;
+    // Pairs of chunks after the first two, so that an edit there leaves the lead key and one there leaves this one.
+    // Pairs, not single chunks: a chunk is only a few words, and `in the` would put every story in one bucket.
+    let spread = 0xffffffff;
+    for (let i = 3; i < first.length; i++)
+      spread = Math.min(spread, mix32(combine(first[i - 1] ?? 0, first[i] ?? 0) ^ SPREAD_SEED));
+    return {
+      opening: this.opening,
+      chunks: Math.min(chunks, MAX_CHUNKS),
+      numbers: this.numbers,
+      lead: combine(combine(first[0] ?? 0, first[1] ?? 0), this.leadNumbers) | 0,
+      spread: chunks <= 3 ? 0 : spread | 0 || 1,
+      ...context,
+    };
+  }
+
+  private close(): void {
+    if (this.first.length < OPENING_CHUNKS) {
+      this.opening.push(this.chunk & 0xff);
+      this.first.push(this.chunk);
+    }
+    this.chunks++;
+    this.chunk = 0;
+    this.length = 0;
+  }
 }

@@ -2,30 +2,28 @@ import Database from 'better-sqlite3';
 import { StateError, describeError } from '../errors.js';
 import type { HttpValidators, ValidatorCache } from '../types.js';
 import { isDamage, quarantine, stateError } from './damage.js';
-import type { NearSketch } from './sketch.js';
-import type { FingerprintStore, StoredStory } from './store.js';
-import { packStory, packedId, unpackStory } from './pack.js';
-
-// Bumped when the tables change; an older file is rebuilt from the output (the store is only a cache).
-const SCHEMA_VERSION = 3;
-// SQLite allows 32766 bound parameters; a few hundred keys a query is where batching stops paying.
-const KEYS_PER_QUERY = 500;
-// Spread keys are kept to 23 bits (three bytes in SQLite): a few more rows to compare, a byte less per story.
-const SPREAD_MASK = 0x7fffff;
+import { packCopy, packStory, unpackCopy, unpackStory } from './pack.js';
+import { migrate, prepare, type FoundRow, type Statements } from './sqlite-tables.js';
+import {
+  RECENT_PER_LEAD,
+  type DroppedCopy,
+  type FingerprintStore,
+  type Found,
+  type LookupKeys,
+  type StoredStory,
+} from './store.js';
 
 /**
- * The embedded fingerprint store: one SQLite file in WAL mode. Sized for millions of stories at about 64 bytes
- * each: stories are keyed by their lead key (a WITHOUT ROWID table, so the key is the row), the spread key only
- * points back to a lead key, and id, exact bits and sketch share one blob (one column header, not three).
+ * The embedded fingerprint store: one SQLite file in WAL mode (tables in sqlite-tables.ts). A lookup reads a bounded
+ * number of rows for each story however large the state or however often a template has been re-sent: the newest
+ * few with its lead key, the newest with its spread key, identical bodies (only when the lead key's list is full) and
+ * dropped copies with its body.
  */
 export class SqliteStore implements FingerprintStore, ValidatorCache {
   private readonly db: Database.Database;
-  private readonly insertStory: Database.Statement<[number, Buffer, number]>;
-  private readonly insertSpread: Database.Statement<[number, number]>;
-  private readonly setMeta: Database.Statement<[string, number]>;
-  private readonly getValidator: Database.Statement<[string], { etag: string | null; last_modified: string | null }>;
-  private readonly putValidator: Database.Statement<[string, string | null, string | null]>;
-  private readonly lookups = new Map<number, Database.Statement<number[], StoryRow>>();
+  private readonly sql: Statements;
+  // The order the next committed story gets.
+  private seq: number;
 
   /**
    * Why the file found at `path` was set aside (SQLite found it damaged), or null. Set when a damaged file was
@@ -48,92 +46,79 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
       }
     }
     this.db = db;
-    this.insertStory = this.db.prepare('INSERT OR IGNORE INTO story VALUES (?, ?, ?)');
-    this.insertSpread = this.db.prepare('INSERT OR IGNORE INTO spread VALUES (?, ?)');
-    this.setMeta = this.db.prepare('INSERT OR REPLACE INTO meta VALUES (?, ?)');
-    this.getValidator = this.db.prepare('SELECT etag, last_modified FROM validator WHERE url = ?');
-    this.putValidator = this.db.prepare('INSERT OR REPLACE INTO validator VALUES (?, ?, ?)');
+    this.sql = prepare(db);
+    this.seq = metaOf(db, 'seq');
   }
 
-  candidates(sketches: readonly NearSketch[]): StoredStory[] {
-    return this.guard('read', () => this.find(sketches));
+  candidates(keys: readonly LookupKeys[]): Found {
+    return this.guard('read', () => this.find(keys));
   }
 
-  private find(sketches: readonly NearSketch[]): StoredStory[] {
-    const leads = new Set<number>();
-    const spreads = new Set<number>();
-    for (const s of sketches) {
-      leads.add(s.lead);
-      spreads.add(s.spread);
+  private find(keys: readonly LookupKeys[]): Found {
+    const leads = keys.map((k) => k.lead);
+    const byLead = grouped(rows(this.sql.byLead, leads));
+    const spreads = keys.filter((k) => k.spread !== 0).map((k) => k.spread);
+    const bySpread = new Map<number, StoredStory>();
+    if (spreads.length > 0) for (const row of rows(this.sql.bySpread, spreads)) bySpread.set(row[0], unpackRow(row));
+    // Identical bodies share the lead key: only a full list can have had one pushed out to the archive.
+    const full = keys.filter((k) => (byLead.get(k.lead)?.length ?? 0) >= RECENT_PER_LEAD);
+    const byExact =
+      full.length > 0
+        ? grouped(this.sql.byExact.all(JSON.stringify(full.map((k) => [k.lead, k.exact]))) as FoundRow[])
+        : new Map<number, StoredStory[]>();
+    const copies = new Map<number, DroppedCopy[]>();
+    for (const row of this.sql.copies.all(JSON.stringify([...new Set(keys.map((k) => k.exact))]))) {
+      const list = copies.get(row.exact);
+      if (list) list.push(unpackCopy(row));
+      else copies.set(row.exact, [unpackCopy(row)]);
     }
-    const out = new Map<string, StoredStory>();
-    const keys = [...leads];
-    for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) this.collect(keys.slice(i, i + KEYS_PER_QUERY), out, null);
-    // A row found by its (shortened) spread key is handed back under the full key of the sketch that asked.
-    const fullSpread = new Map<number, number>();
-    for (const k of spreads) fullSpread.set(k & SPREAD_MASK, k);
-    const spreadKeys = [...fullSpread.keys()];
-    for (let i = 0; i < spreadKeys.length; i += KEYS_PER_QUERY)
-      this.collect(spreadKeys.slice(i, i + KEYS_PER_QUERY), out, fullSpread);
-    return [...out.values()];
+    return { byLead, bySpread, byExact, copies };
   }
 
-  private collect(keys: readonly number[], out: Map<string, StoredStory>, spreads: Map<number, number> | null): void {
-    for (const row of this.lookup(keys.length, spreads !== null).all(...keys)) {
-      const id = packedId(row.data);
-      const spread = row.spread === undefined ? 0 : (spreads?.get(row.spread) ?? 0);
-      const known = out.get(id);
-      if (known && (spread === 0 || known.sketch.spread !== 0)) continue;
-      out.set(id, unpackStory(row, spread));
-    }
+  commit(stories: readonly StoredStory[], offset: number | null, copies: readonly DroppedCopy[] = []): void {
+    this.guard('update', () => this.write(stories, offset, copies));
   }
 
-  private lookup(count: number, bySpread: boolean): Database.Statement<number[], StoryRow> {
-    const cacheKey = bySpread ? -count : count;
-    let statement = this.lookups.get(cacheKey);
-    if (!statement) {
-      const marks = new Array<string>(count).fill('?').join(',');
-      // No LIMIT: cutting a crowded key short (a daily template) could hide the very row a rerun must find.
-      statement = this.db.prepare(
-        bySpread
-          ? `SELECT s.*, p.key AS spread FROM spread p JOIN story s ON s.lead = p.lead WHERE p.key IN (${marks})`
-          : `SELECT * FROM story WHERE lead IN (${marks})`,
-      );
-      this.lookups.set(cacheKey, statement);
-    }
-    return statement;
-  }
-
-  commit(stories: readonly StoredStory[], offset: number | null): void {
-    this.guard('update', () => this.write(stories, offset));
-  }
-
-  private write(stories: readonly StoredStory[], offset: number | null): void {
+  private write(stories: readonly StoredStory[], offset: number | null, copies: readonly DroppedCopy[]): void {
+    const { sql } = this;
+    let seq = this.seq;
     this.db.transaction(() => {
       for (const story of stories) {
         const { lead, spread } = story.sketch;
-        this.insertStory.run(lead, packStory(story), story.version);
-        if (spread !== 0) this.insertSpread.run(spread & SPREAD_MASK, lead);
+        seq++;
+        sql.insertStory.run(lead, seq, story.exact, packStory(story), story.version);
+        if (spread !== 0) sql.insertSpread.run(spread, lead, seq, story.exact);
       }
-      if (offset !== null) this.setMeta.run('absorbed', offset);
+      // Each lead key keeps its newest few in `story`; older ones move to the archive.
+      for (const lead of new Set(stories.map((s) => s.sketch.lead))) {
+        const newest = sql.beyondNewest.get(lead)?.seq;
+        if (newest === undefined) continue;
+        sql.archive.run(lead, newest);
+        sql.unlist.run(lead, newest);
+      }
+      for (const copy of copies) sql.insertCopy.run(copy.exact, packCopy(copy));
+      sql.setMeta.run('seq', seq);
+      if (offset !== null) sql.setMeta.run('absorbed', offset);
     })();
+    this.seq = seq;
   }
 
   absorbed(): number {
-    return this.guard('read', () => absorbedOf(this.db));
+    return this.guard('read', () => metaOf(this.db, 'absorbed'));
   }
 
   size(): number {
-    return this.guard('read', () => (this.db.prepare('SELECT count(*) AS n FROM story').get() as { n: number }).n);
+    const count = 'SELECT (SELECT count(*) FROM story) + (SELECT count(*) FROM archive) AS n';
+    return this.guard('read', () => (this.db.prepare(count).get() as { n: number }).n);
   }
 
   get(url: string): HttpValidators | null {
-    const row = this.guard('read', () => this.getValidator.get(url));
+    const row = this.guard('read', () => this.sql.getValidator.get(url));
     return row ? { etag: row.etag, lastModified: row.last_modified } : null;
   }
 
   put(url: string, validators: HttpValidators): void {
-    this.guard('update', () => this.putValidator.run(url, validators.etag, validators.lastModified));
+    this.guard('update', () => this.sql.putValidator.run(url, validators.etag, validators.lastModified));
   }
 
   close(): void {
@@ -168,11 +153,16 @@ function openDatabase(path: string): Database.Database {
     // output file is fsynced first, so the store can only lag the output, which the next run repairs.
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
-    // 8 MB of page cache: the interior pages of both trees at a million stories, and the rest left to the OS cache,
-    // so that a bulk run stays within its memory bar (a larger cache or mmap measured no faster lookups).
+    // 8 MB of page cache: the interior pages of the trees at a million stories, and the rest left to the OS cache,
+    // so that a bulk run stays within its memory bar (memory-mapping the file made lookups a third faster, but the
+    // pages it maps count in the run's memory: a store of a million stories is 90 MB).
     db.pragma('cache_size = -8192');
+    // The WAL is copied into the file once it holds 10,000 pages (40 MB), not SQLite's 1,000: a commit of a few
+    // thousand stories to a large store writes more than 1,000 pages, so every commit was copied at once, and a page
+    // written again before the copy is copied once (commits to a store of 100,000 stories: a third less CPU).
+    db.pragma('wal_autocheckpoint = 10000');
     migrate(db);
-    absorbedOf(db);
+    metaOf(db, 'absorbed');
     db.prepare(
       'SELECT (SELECT count(*) FROM (SELECT 1 FROM story LIMIT 1)) + (SELECT count(*) FROM (SELECT 1 FROM spread LIMIT 1))',
     ).get();
@@ -183,30 +173,28 @@ function openDatabase(path: string): Database.Database {
   }
 }
 
-function absorbedOf(db: Database.Database): number {
-  const row = db.prepare("SELECT value FROM meta WHERE name = 'absorbed'").get() as { value: number } | undefined;
+function metaOf(db: Database.Database, name: string): number {
+  const row = db.prepare('SELECT value FROM meta WHERE name = ?').get(name) as { value: number } | undefined;
   return row?.value ?? 0;
 }
 
-/** A row of the story table: `data` is the blob of {@link packStory} (id, exact bits, sketch). */
-export interface StoryRow {
-  readonly lead: number;
-  readonly data: Buffer;
-  readonly version: number;
-  /** Present (23 bits of it) when the row was found through its spread key. */
-  readonly spread?: number;
+/** The rows a lookup finds for some keys (each asked once). */
+function rows(statement: Database.Statement<[string], unknown>, keys: readonly number[]): FoundRow[] {
+  return statement.all(JSON.stringify([...new Set(keys)])) as FoundRow[];
 }
 
-function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version === SCHEMA_VERSION) return;
-  db.exec(`
-    DROP TABLE IF EXISTS story; DROP TABLE IF EXISTS spread; DROP TABLE IF EXISTS meta;
-    CREATE TABLE story (lead INTEGER NOT NULL, data BLOB NOT NULL, version INTEGER NOT NULL,
-      PRIMARY KEY (lead, data)) WITHOUT ROWID;
-    CREATE TABLE spread (key INTEGER NOT NULL, lead INTEGER NOT NULL, PRIMARY KEY (key, lead)) WITHOUT ROWID;
-    CREATE TABLE meta (name TEXT PRIMARY KEY, value) WITHOUT ROWID;
-    CREATE TABLE IF NOT EXISTS validator (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT);
-    PRAGMA user_version = ${SCHEMA_VERSION};
-  `);
+function unpackRow(row: FoundRow): StoredStory {
+  return unpackStory(row[2], row[3], row[4], row[5]);
+}
+
+/** Rows grouped by the key that found them, newest first. */
+function grouped(found: readonly FoundRow[]): Map<number, StoredStory[]> {
+  const sorted = [...found].sort((a, b) => (a[0] === b[0] ? b[1] - a[1] : a[0] - b[0]));
+  const out = new Map<number, StoredStory[]>();
+  for (const row of sorted) {
+    const list = out.get(row[0]);
+    if (list) list.push(unpackRow(row));
+    else out.set(row[0], [unpackRow(row)]);
+  }
+  return out;
 }

@@ -2,8 +2,9 @@ import {
   REPLACED_WORDS,
   canonicalTokens,
   canonicalWord,
+  hasAsciiAbbreviation,
   isDigit,
-  isLower,
+  isLetter,
   isNumberToken,
   prepareText,
 } from './canon.js';
@@ -17,18 +18,57 @@ export interface TokenHashes {
   readonly isNumber: boolean[];
 }
 
+/** Receives a text's canonical tokens in order: each one's hash, and whether it is a number. */
+export interface TokenSink {
+  add(hash: number, isNumber: boolean): void;
+}
+
 /**
  * The hashes of {@link canonicalTokens}, the same values, computed without building the token strings for ASCII
- * text (most wire copy): the prepared text is scanned once, hashing each token as it is read. The strings, their
- * table lookups and their garbage cost three times as much, and this runs on every story.
+ * text (most wire copy): the text is scanned once, hashing each token as it is read. The strings, their table
+ * lookups and their garbage cost three times as much, and this runs on every story.
  */
 export function canonicalHashes(text: string): TokenHashes {
-  const { prepared, ascii } = prepareText(text);
-  if (!ascii) {
-    const tokens = canonicalTokens(text);
-    return { hashes: tokens.map(hashString), isNumber: tokens.map(isNumberToken) };
+  const hashes: number[] = [];
+  const isNumber: boolean[] = [];
+  scanCanonical(text, {
+    add(hash, number) {
+      hashes.push(hash);
+      isNumber.push(number);
+    },
+  });
+  return { hashes, isNumber };
+}
+
+/**
+ * Hands each canonical token of a text to `sink` (see {@link canonicalHashes}). ASCII text that needs none of the
+ * rewrites but case, quotes and `per cent` (no ticker, abbreviation, `%` or `&`: most copy) is scanned as it is,
+ * as bytes, letters folded to lower case as they are read, without the passes and copies of {@link prepareText}.
+ */
+export function scanCanonical(text: string, sink: TokenSink): void {
+  // UTF-8 bytes as many as the characters: the text is ASCII (and the bytes are its characters).
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length === text.length) {
+    if (!hasRewrite(bytes) && !hasAsciiAbbreviation(text)) return scanAscii(withoutQuotes(bytes), sink);
+    return scanAscii(Buffer.from(prepareText(text).prepared, 'latin1'), sink);
   }
-  return scanAscii(prepared);
+  for (const token of canonicalTokens(text)) sink.add(hashString(token), isNumberToken(token));
+}
+
+/** Whether ASCII bytes hold a ticker's `<`, a `%` or a `&`, which {@link prepareText} rewrites. */
+function hasRewrite(bytes: Buffer): boolean {
+  return bytes.includes(0x3c) || bytes.includes(0x25) || bytes.includes(0x26);
+}
+
+/** The bytes with their quotes (`'`, `` ` ``) taken out, in place: `company's` is one word, as prepareText has it. */
+function withoutQuotes(bytes: Buffer): Buffer {
+  if (!bytes.includes(0x27) && !bytes.includes(0x60)) return bytes;
+  let kept = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (byte !== 0x27 && byte !== 0x60) bytes[kept++] = byte;
+  }
+  return bytes.subarray(0, kept);
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -55,49 +95,77 @@ for (const word of REPLACED_WORDS) {
   MAYBE_REPLACED[at] = (MAYBE_REPLACED[at] ?? 0) | (1 << (key & 7));
 }
 
-/** Tokens of prepared ASCII text: runs of `a-z`, and numbers `\d+(?:[.,/:]\d+)*` with thousands commas dropped. */
-function scanAscii(text: string): TokenHashes {
-  const hashes: number[] = [];
-  const isNumber: boolean[] = [];
+/**
+ * Tokens of ASCII text (as bytes) that needs no rewrite but case and `per cent`: runs of letters (folded to `a-z` as
+ * they are hashed), and numbers `\d+(?:[.,/:]\d+)*` with thousands commas dropped; `per cent` between word
+ * boundaries is the one token `percent`, as prepareText writes it.
+ */
+function scanAscii(text: Buffer, sink: TokenSink): void {
   const length = text.length;
   let i = 0;
   while (i < length) {
-    const code = text.charCodeAt(i);
-    if (isLower(code)) {
+    const code = text[i]!;
+    if (isLetter(code)) {
       const start = i;
       let h = FNV_OFFSET;
       for (; i < length; i++) {
-        const c = text.charCodeAt(i);
-        if (!isLower(c)) break;
-        h = Math.imul(h ^ c, FNV_PRIME);
+        const c = text[i]!;
+        if (!isLetter(c)) break;
+        h = Math.imul(h ^ (c | 0x20), FNV_PRIME);
       }
       const hash = mix32(h);
+      if (hash === PER && isPerCent(text, start, i)) {
+        sink.add(PERCENT, false);
+        i += 5;
+        continue;
+      }
       const replaced =
         (MAYBE_REPLACED[(hash & 0xffff) >>> 3]! & (1 << (hash & 7))) === 0
           ? undefined
-          : REPLACED.get(hash)?.find((r) => r.word === text.slice(start, i));
-      hashes.push(replaced ? replaced.hash : hash);
-      isNumber.push(replaced ? replaced.isNumber : false);
+          : REPLACED.get(hash)?.find((r) => r.word === lowerAscii(text, start, i));
+      if (replaced) sink.add(replaced.hash, replaced.isNumber);
+      else sink.add(hash, false);
     } else if (code >= 48 && code <= 57) {
       let h = FNV_OFFSET;
       for (;;) {
-        while (i < length && isDigit(text.charCodeAt(i))) h = Math.imul(h ^ text.charCodeAt(i++), FNV_PRIME);
-        const next = text.charCodeAt(i);
-        if (!(next === 46 || next === 44 || next === 47 || next === 58) || !isDigit(text.charCodeAt(i + 1))) break;
+        while (i < length && isDigit(text[i]!)) h = Math.imul(h ^ text[i++]!, FNV_PRIME);
+        const next = text[i];
+        if (!(next === 46 || next === 44 || next === 47 || next === 58) || !isDigit(text[i + 1]!)) break;
         // `1,000` → `1000`: a comma followed by exactly three digits (then the token's end or `.,/:`) is dropped.
-        const thousands =
-          next === 44 &&
-          isDigit(text.charCodeAt(i + 2)) &&
-          isDigit(text.charCodeAt(i + 3)) &&
-          !isDigit(text.charCodeAt(i + 4));
+        const thousands = next === 44 && isDigit(text[i + 2]!) && isDigit(text[i + 3]!) && !isDigit(text[i + 4]!);
         if (!thousands) h = Math.imul(h ^ next, FNV_PRIME);
         i++;
       }
-      hashes.push(mix32(h));
-      isNumber.push(true);
+      sink.add(mix32(h), true);
     } else {
       i++;
     }
   }
-  return { hashes, isNumber };
+}
+
+const PER = hashString('per');
+const PERCENT = hashString('percent');
+
+/**
+ * Whether the letters at [start, end), which hash as `per`, begin `per cent` between word boundaries (`\bper
+ * cent\b` in any case, `\w` being letters, digits and `_`): then prepareText would have written `percent`.
+ */
+function isPerCent(text: Buffer, start: number, end: number): boolean {
+  return (
+    end - start === 3 &&
+    lowerAscii(text, start, end) === 'per' &&
+    !isWordByte(text[start - 1]) &&
+    text[end] === 0x20 &&
+    lowerAscii(text, end + 1, end + 5) === 'cent' &&
+    !isWordByte(text[end + 5])
+  );
+}
+
+function isWordByte(byte: number | undefined): boolean {
+  return byte !== undefined && (isLetter(byte) || isDigit(byte) || byte === 0x5f);
+}
+
+/** The bytes [start, end) as a lower-case string (for the rare checks that need the word itself). */
+function lowerAscii(text: Buffer, start: number, end: number): string {
+  return text.toString('latin1', start, Math.min(end, text.length)).toLowerCase();
 }

@@ -35,8 +35,13 @@ export async function* frameStream(
   find: BoundaryFinder,
   options: FrameOptions,
 ): AsyncGenerator<FrameEvent> {
-  let pending = '';
-  // How much of `pending` ends with a whole line: finders trust no text after it.
+  // The bytes not yet framed: what the finder left last time, then the chunks read since. They become text only when
+  // the finder looks, as one latin1 string of one buffer: appending each chunk's text to a string instead made every
+  // look flatten a copy of the whole text, which cost as much as the conversion itself.
+  let rest: Uint8Array = EMPTY;
+  let held: Uint8Array[] = [];
+  let pendingLength = 0;
+  // How much of the pending text ends with a whole line: finders trust no text after it.
   let complete = 0;
   // Finders are asked again only once the trusted text has doubled since they last found nothing: asking at every
   // chunk made a long unit (a 15 MB story, a 100 MB line) cost a rescan, and a flattened copy, per 256 KB chunk.
@@ -44,44 +49,65 @@ export async function* frameStream(
   let line = 1;
   let skipping = false;
   let skippedFrom = 0;
-  const emit = function* (unit: string, next: string): Generator<FrameEvent> {
+  // Events are gathered in an array and yielded from the generator itself: `yield*` into a sync generator from an
+  // async one wraps each event in promises of its own.
+  const emit = (unit: string, next: string, events: FrameEvent[]): void => {
     if (skipping) {
-      yield tooLarge(skippedFrom, options.maxUnitBytes);
+      events.push(tooLarge(skippedFrom, options.maxUnitBytes));
       skipping = false;
     } else if (unit.trim() !== '') {
-      yield { kind: 'unit', bytes: unit, line };
+      events.push({ kind: 'unit', bytes: unit, line });
     }
     line += countLines(unit) + countLines(next);
   };
-  const drain = function* (final: boolean): Generator<FrameEvent> {
+  const drain = (final: boolean): FrameEvent[] => {
+    const bytes =
+      held.length === 0 ? rest : rest.length === 0 && held.length === 1 ? held[0]! : Buffer.concat([rest, ...held]);
+    held = [];
+    const pending = latin1(bytes);
+    const events: FrameEvent[] = [];
     const trusted = final ? pending.length : complete;
     let from = 0;
     for (let boundary = find(pending, from, trusted); boundary; boundary = find(pending, from, trusted)) {
       if (boundary.next <= from) break;
-      yield* emit(pending.slice(from, boundary.unitEnd), pending.slice(boundary.unitEnd, boundary.next));
+      emit(pending.slice(from, boundary.unitEnd), pending.slice(boundary.unitEnd, boundary.next), events);
       from = boundary.next;
     }
-    pending = pending.slice(from);
+    // Latin1 text has one char a byte: what is left of the text is what is left of the bytes.
+    rest = bytes.subarray(from);
+    pendingLength = rest.length;
     complete = Math.max(0, complete - from);
     waitFor = 2 * complete;
-    if (final && (pending !== '' || skipping)) yield* emit(pending, '');
-    else if (pending.length > options.maxUnitBytes) {
+    if (final && (pendingLength > 0 || skipping)) emit(pending.slice(from), '', events);
+    else if (pendingLength > options.maxUnitBytes) {
       // Too big to be a story: drop what we hold, remember where it began, and skip to the next separator.
       if (!skipping) skippedFrom = line;
       skipping = true;
-      line += countLines(pending);
-      pending = '';
+      line += countLines(pending.slice(from));
+      rest = EMPTY;
+      pendingLength = 0;
       complete = waitFor = 0;
     }
+    return events;
   };
   for await (const chunk of chunks) {
-    const text = latin1(chunk);
-    const newline = text.lastIndexOf('\n');
-    if (newline !== -1) complete = pending.length + newline + 1;
-    pending += text;
-    if ((complete > 0 && complete >= waitFor) || pending.length > options.maxUnitBytes) yield* drain(false);
+    const newline = lastNewline(chunk);
+    if (newline !== -1) complete = pendingLength + newline + 1;
+    held.push(chunk);
+    pendingLength += chunk.length;
+    if ((complete > 0 && complete >= waitFor) || pendingLength > options.maxUnitBytes) {
+      for (const event of drain(false)) yield event;
+    }
   }
-  yield* drain(true);
+  for (const event of drain(true)) yield event;
+}
+
+const EMPTY = new Uint8Array(0);
+
+function lastNewline(chunk: Uint8Array): number {
+  return (Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)).lastIndexOf(
+    0x0a,
+  );
 }
 
 function tooLarge(line: number, max: number): FrameEvent {

@@ -4,9 +4,8 @@
  *
  * The detector is WebAssembly and loads asynchronously, once per thread, and only when a story needs it: runs that
  * never do (`wire --version`, inputs that declare their language) never load it. Until it is loaded, detection
- * answers {@link LANGUAGE_PENDING}; the pipeline loads it before normalizing a batch with a story that does not
- * declare its language (`runBatch`), so that no story is normalized twice. It reads
- * a short sample of the story, so that its cost does not grow with the story's length.
+ * answers {@link LANGUAGE_PENDING}; the pipeline then loads it and normalizes that one story again (`runBatch`). It
+ * reads a short sample of the story, so that its cost does not grow with the story's length.
  *
  * Before the detector is asked, a glance (`glance.ts`) settles the stories whose language is plain to see: a script
  * that one language alone writes in, or the function words of one of the languages wire copy comes in most, many and

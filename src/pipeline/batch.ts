@@ -1,12 +1,17 @@
 import { decodeUnit } from '../formats/decode.js';
 import type { FormatDiagnostic } from '../formats/format.js';
 import { FORMATS } from '../formats/index.js';
-import { withDedupFields } from '../dedup/fingerprint.js';
+import { fingerprintStory } from '../dedup/fingerprint.js';
 import { isUpdate } from '../dedup/verdict.js';
-import { languageDetectorLoaded, loadLanguageDetector } from '../normalize/language.js';
+import { loadLanguageDetector } from '../normalize/language.js';
 import { normalizeStory } from '../normalize/story.js';
 import { toNinjs } from '../sinks/ninjs.js';
 import type { EmittedBatch, FormatName, Origin, OriginType, ParsedStory, Story, StoryKeys } from '../types.js';
+import type { StageClock } from './clock.js';
+
+/** A batch ends after this many units or bytes: large enough to amortize a worker's message, small enough to stream. */
+export const BATCH_UNITS = 256;
+export const BATCH_BYTES = 512 * 1024;
 
 /** A run of units from one input, with what is needed to turn them into records anywhere (thread or worker). */
 export interface Batch {
@@ -44,42 +49,53 @@ interface ParsedBatch {
 }
 
 /**
- * The pure middle of the pipeline for a batch of units: decode → parse → normalize → fingerprint (exact and near,
- * so that the near sketch is computed on the worker threads too) → serialize. A
- * parser that throws costs only its own unit (reported as a diagnostic). A story's `origin.index` is its unit's
- * ordinal plus its position in the unit: streamed formats have one story per unit, whole-document formats one unit.
- * Languages are detected only if the detector is loaded in this thread already ({@link runBatch} loads it first).
+ * The pure middle of the pipeline for a batch of units, one stage at a time over the whole batch: decode → parse →
+ * normalize → fingerprint (exact and near, so that the near sketch is computed on the worker threads too) →
+ * serialize. A parser that throws costs only its own unit (reported as a diagnostic). A story's `origin.index` is
+ * its unit's ordinal plus its position in the unit: streamed formats have one story per unit, whole-document
+ * formats one unit. Languages that need the detector are detected only if it is loaded in this thread already
+ * ({@link runBatch} loads it when a story needs it).
  */
-export function processBatch(batch: Batch): BatchResult {
-  return normalizeBatch(batch, parseBatch(batch));
+export function processBatch(batch: Batch, clock?: StageClock): BatchResult {
+  const parsed = parseBatch(batch, clock);
+  const stories = parsed.stories.map((item) => normalizeOne(batch, item));
+  clock?.lap('normalize');
+  return serializeBatch(batch, parsed, stories, clock);
 }
 
 /**
- * {@link processBatch}, with the language detector loaded first (it loads asynchronously, once per thread) when a
- * story of the batch does not declare its language. The check is made between parsing and normalizing, so every
- * story is parsed and normalized once: normalizing twice held two copies of a large story at once.
+ * {@link processBatch}, loading the language detector (asynchronously, once per thread) when the first story needs
+ * it: one that declares no language and that a glance does not settle. Only that story is normalized again, its
+ * first record dropped before: normalizing the whole batch twice held two copies of a large story at once. Runs
+ * whose stories declare their language or are settled at a glance never load the detector.
  */
 export async function runBatch(batch: Batch): Promise<BatchResult> {
   const parsed = parseBatch(batch);
-  const undeclared = parsed.stories.some(({ parsed: story }) => !story.record && !story.language);
-  if (batch.detectLanguage !== false && undeclared && !languageDetectorLoaded()) await loadLanguageDetector();
-  return normalizeBatch(batch, parsed);
+  const stories: Story[] = [];
+  for (const item of parsed.stories) {
+    let pending = false;
+    let story = normalizeOne(batch, item, () => (pending = true));
+    if (pending) {
+      await loadLanguageDetector();
+      story = normalizeOne(batch, item);
+    }
+    stories.push(story);
+  }
+  return serializeBatch(batch, parsed, stories);
 }
 
-function parseBatch(batch: Batch): ParsedBatch {
+function parseBatch(batch: Batch, clock?: StageClock): ParsedBatch {
   const format = FORMATS.get(batch.format);
   if (!format) throw new Error(`unknown format ${batch.format}`);
-  const stories: Array<ParsedBatch['stories'][number]> = [];
+  const decoded = batch.units.map((unit) => (format.decode ? format.decode(unit.bytes) : decodeUnit(unit.bytes)));
+  clock?.lap('decode');
+  const fallback = batch.units.find((_, i) => decoded[i]?.fallback === true);
   const diagnostics: FormatDiagnostic[] = [];
-  let fallbackLine: number | null = null;
-  for (const unit of batch.units) {
-    const decoded = format.decode ? format.decode(unit.bytes) : decodeUnit(unit.bytes);
-    if (decoded.fallback && fallbackLine === null) fallbackLine = unit.line;
-    let parsed;
+  const parsed = batch.units.map((unit, i) => {
     try {
-      const result = format.parse(decoded.text, unit.line);
+      const result = format.parse(decoded[i]!.text, unit.line);
       diagnostics.push(...result.diagnostics);
-      parsed = result.stories;
+      return result.stories;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       diagnostics.push({
@@ -88,40 +104,53 @@ function parseBatch(batch: Batch): ParsedBatch {
         message: `could not parse this story (${reason})`,
         line: unit.line,
       });
-      continue;
+      return [];
     }
-    parsed.forEach((story, j) => {
+  });
+  clock?.lap('parse');
+  const stories: Array<ParsedBatch['stories'][number]> = [];
+  batch.units.forEach((unit, i) => {
+    parsed[i]!.forEach((story, j) => {
       const origin = {
         type: batch.type,
         location: batch.location,
         format: format.name,
         index: unit.ordinal + j,
-        charset: batch.charset ?? decoded.charset,
+        charset: batch.charset ?? decoded[i]!.charset,
       };
       stories.push({ parsed: story, origin });
     });
-  }
-  return { stories, diagnostics, fallbackLine };
+  });
+  return { stories, diagnostics, fallbackLine: fallback?.line ?? null };
 }
 
-function normalizeBatch(batch: Batch, { stories, diagnostics, fallbackLine }: ParsedBatch): BatchResult {
-  const normalized = stories.map(
-    ({ parsed, origin }) =>
-      // A record wire wrote earlier (its JSON lines, its ninjs) is read back as it was.
-      parsed.record ??
-      normalizeStory(parsed, {
-        origin,
-        now: batch.now,
-        referenceDate: batch.reference,
-        ...(batch.timezone === undefined ? {} : { timezone: batch.timezone }),
-        detectLanguage: batch.detectLanguage !== false,
-      }),
+/** A parsed story's record; `onLanguagePending` is told when its language needs the detector, not loaded yet. */
+function normalizeOne(
+  batch: Batch,
+  { parsed, origin }: ParsedBatch['stories'][number],
+  onLanguagePending?: () => void,
+): Story {
+  // A record wire wrote earlier (its JSON lines, its ninjs) is read back as it was.
+  return (
+    parsed.record ??
+    normalizeStory(parsed, {
+      origin,
+      now: batch.now,
+      referenceDate: batch.reference,
+      ...(batch.timezone === undefined ? {} : { timezone: batch.timezone }),
+      detectLanguage: batch.detectLanguage !== false,
+      ...(onLanguagePending ? { onLanguagePending } : {}),
+    })
   );
-  const records = serialize(normalized, {
+}
+
+function serializeBatch(batch: Batch, parsed: ParsedBatch, stories: Story[], clock?: StageClock): BatchResult {
+  const records = serialize(stories, {
     ...(batch.output === 'ninjs' ? { as: toNinjs } : {}),
     sketch: batch.sketch !== false,
+    ...(clock ? { clock } : {}),
   });
-  return { records, diagnostics, fallbackLine };
+  return { records, diagnostics: parsed.diagnostics, fallbackLine: parsed.fallbackLine };
 }
 
 /** How records are serialized. */
@@ -130,17 +159,35 @@ export interface SerializeOptions {
   readonly as?: (story: Story) => unknown;
   /** Compute the near sketch (default true); without it `fingerprint.near` is null. */
   readonly sketch?: boolean;
+  /** Told when the fingerprints and when the lines are done (the stage benchmark). */
+  readonly clock?: StageClock;
 }
 
-/** With dedup off nothing reads the sketch: the record keeps its exact fingerprint and says near is unknown. */
-function withoutSketch(story: Story): Story {
-  return { ...story, fingerprint: { exact: story.fingerprint.exact, near: null }, version: 1, replaces: null };
-}
-
-/** Serializes records into one buffer of JSON lines, noting where each ends, with their dedup keys. */
+/**
+ * Serializes records into one buffer of JSON lines, noting where each ends, with their dedup keys. The records are
+ * the caller's own, just normalized, and are completed in place: their near sketch (null when dedup is off: nothing
+ * reads it), `version` 1 and `replaces` null until the dedup stage says otherwise. A copy of every record cost more
+ * than the fields it added.
+ */
 export function serialize(normalized: readonly Story[], options: SerializeOptions = {}): EmittedBatch {
   // Every record leaves with its near sketch and version fields, whichever stage (file, page, feed) made it.
-  const stories = normalized.map(options.sketch === false ? withoutSketch : withDedupFields);
+  const near = options.sketch !== false;
+  const stories = normalized.map((story) => {
+    const fingerprint = near ? fingerprintStory(story) : null;
+    return Object.assign(story as Writable<Story>, {
+      fingerprint: { exact: fingerprint?.exact ?? story.fingerprint.exact, near: fingerprint?.near ?? null },
+      version: 1,
+      replaces: null,
+    });
+  });
+  const keys: StoryKeys[] = stories.map((story) => ({
+    id: story.id,
+    fingerprint: story.fingerprint.exact,
+    near: story.fingerprint.near,
+    update: isUpdate(story),
+    markers: story.markers,
+  }));
+  options.clock?.lap('fingerprint');
   const as = options.as;
   const lines = stories.map((story) => `${JSON.stringify(as ? as(story) : story)}\n`);
   // Sized for ASCII with some room; a line that might not fit is measured exactly and the buffer grown.
@@ -155,13 +202,7 @@ export function serialize(normalized: readonly Story[], options: SerializeOption
     at += bytes.write(line, at, 'utf8');
     ends.push(at);
   }
-  const keys: StoryKeys[] = stories.map((story) => ({
-    id: story.id,
-    fingerprint: story.fingerprint.exact,
-    near: story.fingerprint.near,
-    update: isUpdate(story),
-    markers: story.markers,
-  }));
+  options.clock?.lap('serialize');
   return { keys, bytes: bytes.subarray(0, at), ends };
 }
 
@@ -170,3 +211,5 @@ function grow(bytes: Buffer, used: number, size: number): Buffer<ArrayBuffer> {
   bytes.copy(bigger, 0, 0, used);
   return bigger;
 }
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };

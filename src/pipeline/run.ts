@@ -10,7 +10,7 @@ import { ParsePool, canUseWorkers } from './pool.js';
 import { openFile } from '../sources/file.js';
 import { expandInputs, type InputItem } from '../sources/inputs.js';
 import { openStdin } from '../sources/stdin.js';
-import { runBatch, type Batch, type BatchResult } from './batch.js';
+import { BATCH_BYTES, BATCH_UNITS, runBatch, type Batch, type BatchResult } from './batch.js';
 import { dropFirst, type BatchEmitter, type Claim } from './ledger.js';
 import type { IngestCounts, IngestOptions, IngestSummary, InputFailure } from './options.js';
 import type { Diagnostic, EmittedBatch, FormatName, RawInput } from '../types.js';
@@ -26,8 +26,6 @@ export type {
 } from './options.js';
 
 const DEFAULT_MAX_STORY_BYTES = 16 * 1024 * 1024;
-const BATCH_UNITS = 256;
-const BATCH_BYTES = 512 * 1024;
 const IN_FLIGHT = Number(process.env['WIRE_IN_FLIGHT'] ?? 4);
 // Worker threads take ~30 ms to start: only runs past a few megabytes gain from them.
 const PARALLEL_AFTER = 4 * 1024 * 1024;

@@ -24,13 +24,46 @@ describe('wire ingest with near dedup and a state file', () => {
     for (const record of [...written, ...records(dups)]) expectValidRecord(record);
     const [original, lead] = [written[0], written[1]];
     expect(lead).toMatchObject({ version: 2, replaces: original?.['id'], markers: ['LEAD'] });
-    expect(records(dups)[0]).toMatchObject({ duplicate_of: original?.['id'], similarity: 1 });
+    const [trimmed, ...repeats] = records(dups);
+    expect(trimmed).toMatchObject({ duplicate_of: original?.['id'] });
+    expect(trimmed?.['similarity']).toBeLessThan(1);
+    expect(repeats.map((r) => r['similarity'])).toEqual([1, 1, 1, 1]);
     expect(existsSync(`${out}.state`)).toBe(true);
 
     const again = await runCli(['ingest', ...files, '-o', out]);
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/0 new, 27 already in .*out\.jsonl/);
     expect(records(out)).toHaveLength(written.length);
+  });
+
+  it('reports similarity 1 for an identical body only, and a trimmed copy its share of the text', async () => {
+    const dir = tempDir();
+    const [lead = '', second = ''] = HARBOUR.paragraphs;
+    // The issue's case: a copy trimmed to its first sentences (here the lead and half the next paragraph).
+    const cut = { ...HARBOUR, paragraphs: [lead, second.slice(0, second.indexOf(',') + 1).replace(/,$/, '.')] };
+    const files = {
+      'a.txt': render(HARBOUR),
+      'b-retitled.txt': render({ ...HARBOUR, headline: 'Valmora bets big on bigger ships' }),
+      'c-trimmed.txt': render(cut),
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    const out = join(dir, 'out.jsonl');
+    const dups = join(dir, 'dups.jsonl');
+    const run = await runCli([
+      'ingest',
+      ...Object.keys(files).map((f) => join(dir, f)),
+      '-o',
+      out,
+      '--duplicates',
+      dups,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const [kept] = records(out);
+    const [retitled, trimmed] = records(dups);
+    expect(retitled).toMatchObject({ duplicate_of: kept?.['id'], similarity: 1 });
+    expect(trimmed).toMatchObject({ duplicate_of: kept?.['id'] });
+    const share = Number(trimmed?.['words']) / Number(kept?.['words']);
+    expect(Math.abs(Number(trimmed?.['similarity']) - share)).toBeLessThan(0.1);
   });
 
   it.each([

@@ -70,6 +70,16 @@ describe('Deduper', () => {
     expect(verdicts[2]).toEqual({ kind: 'duplicate', of: lead.id, similarity: 1 });
   });
 
+  it('gives similarity 1 to an identical body only, and a trimmed copy about the share of the text it keeps', () => {
+    const retitled = storyOf(render(EDITS['retitles it']!(HARBOUR)));
+    const verdicts = new Deduper('near', null).decide([item(first), item(trimmed), item(retitled)]);
+    const kept = trimmed.words / first.words;
+    expect(verdicts[1]).toMatchObject({ kind: 'duplicate', of: first.id });
+    const similarity = verdicts[1]?.kind === 'duplicate' ? verdicts[1].similarity : NaN;
+    expect(Math.abs(similarity - kept)).toBeLessThan(0.1);
+    expect(verdicts[2]).toEqual({ kind: 'duplicate', of: first.id, similarity: 1 });
+  });
+
   it('in exact mode keeps a trimmed copy but drops an identical one', () => {
     const verdicts = new Deduper('exact', null).decide([item(first), item(trimmed), item(first)]);
     expect(verdicts.map((v: Verdict) => v.kind)).toEqual(['new', 'new', 'duplicate']);
@@ -93,9 +103,10 @@ describe('Deduper', () => {
     const reopened = new SqliteStore(path);
     const run2 = new Deduper('near', reopened);
     const lead = update('(LEAD) Port of Valmora expands container terminal');
-    expect(run2.decide([item(trimmed), item(lead)])).toEqual([
-      { kind: 'duplicate', of: first.id, similarity: 1 },
+    expect(run2.decide([item(trimmed), item(lead), item(first)])).toEqual([
+      expect.objectContaining({ kind: 'duplicate', of: first.id }),
       expect.objectContaining({ kind: 'version', version: 2, replaces: first.id }),
+      { kind: 'duplicate', of: first.id, similarity: 1 },
     ]);
     expect(reopened.absorbed()).toBe(100);
     reopened.close();

@@ -2,10 +2,10 @@ import { closeSync, existsSync, fstatSync, openSync, readFileSync, writeFileSync
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catchUp, fromLine } from '../../src/dedup/catchup.js';
-import { fingerprintStory } from '../../src/dedup/fingerprint.js';
+import { decodeSketch, fingerprintStory } from '../../src/dedup/fingerprint.js';
 import { SqliteStore } from '../../src/dedup/sqlite-store.js';
 import { isStateError } from '../../src/errors.js';
-import { exactKey, type StoredStory } from '../../src/dedup/store.js';
+import { RECENT_PER_LEAD, exactKey, lookupKeys, type StoredStory } from '../../src/dedup/store.js';
 import type { Story } from '../../src/types.js';
 import { tempDir } from '../helpers/tmp.js';
 import { EDITS, HARBOUR, render, storyOf } from './stories.js';
@@ -15,19 +15,56 @@ function stored(story: Story, version = 1): StoredStory {
   return { id: story.id, exact: exactKey(f.exact), version, sketch: f.sketch };
 }
 
+const keysOf = (story: Story) => {
+  const f = fingerprintStory(story);
+  return lookupKeys(f.sketch, f.exact);
+};
+
+/** `count` variants of one stored story sharing its lead key, each with its own id and body, oldest first. */
+function variants(count: number, from = 0): StoredStory[] {
+  const base = stored(original);
+  return Array.from({ length: count }, (_, i) => ({
+    ...base,
+    id: (from + i).toString(16).padStart(24, '0'),
+    exact: 1000 + from + i,
+    sketch: { ...base.sketch, spread: 0 },
+  }));
+}
+
 const original = storyOf(render(HARBOUR));
 const retitled = storyOf(render(EDITS['retitles it']!(HARBOUR)));
 
 describe('SqliteStore', () => {
-  it('finds a stored story by the sketch of a copy, with its sketch intact', () => {
+  it('finds a stored story by the lead key of a copy, with its sketch intact', () => {
     const store = new SqliteStore(join(tempDir(), 'state'));
     store.commit([stored(original, 2)], 512);
-    const [found] = store.candidates([fingerprintStory(retitled).sketch]);
+    const keys = keysOf(retitled);
+    const [found] = store.candidates([keys]).byLead.get(keys.lead) ?? [];
     expect(found?.id).toBe(original.id);
     expect(found?.version).toBe(2);
+    expect(found?.exact).toBe(keysOf(original).exact);
     const { spread: _s, ...sketch } = fingerprintStory(original).sketch;
     expect(found?.sketch).toMatchObject(sketch);
     expect(store.absorbed()).toBe(512);
+    store.close();
+  });
+
+  it('finds the newest story with a spread key', () => {
+    const store = new SqliteStore(join(tempDir(), 'state'));
+    const first = stored(original);
+    const later = { ...stored(retitled), sketch: { ...stored(retitled).sketch, lead: 7, spread: first.sketch.spread } };
+    store.commit([first, later], null);
+    const found = store.candidates([{ lead: 1, spread: first.sketch.spread, exact: 0 }]);
+    expect(found.bySpread.get(first.sketch.spread)?.id).toBe(retitled.id);
+    store.close();
+  });
+
+  it('finds the newest story with a spread key after newer ones with its lead key pushed it out', () => {
+    const store = new SqliteStore(join(tempDir(), 'state'));
+    const first = stored(original);
+    store.commit([first, ...variants(10)], null);
+    const found = store.candidates([{ lead: 1, spread: first.sketch.spread, exact: 0 }]);
+    expect(found.bySpread.get(first.sketch.spread)?.id).toBe(original.id);
     store.close();
   });
 
@@ -35,21 +72,35 @@ describe('SqliteStore', () => {
     const store = new SqliteStore(join(tempDir(), 'state'));
     store.commit([stored(original)], null);
     const other = storyOf('Rain delays harvest\n\nPARIS, May 2 - Heavy rain delayed the wheat harvest in the north.\n');
-    expect(store.candidates([fingerprintStory(other).sketch])).toEqual([]);
+    const found = store.candidates([keysOf(other)]);
+    expect([found.byLead.size, found.bySpread.size, found.byExact.size]).toEqual([0, 0, 0]);
     expect(store.size()).toBe(1);
     store.close();
   });
 
-  it('keeps what it committed after being closed and reopened, and stores a story once', () => {
+  it('gives only the newest stories of a crowded lead key, newest first, counting across reopenings', () => {
     const path = join(tempDir(), 'state');
-    const store = new SqliteStore(path);
-    store.commit([stored(original)], 10);
-    store.commit([stored(original)], 20);
-    store.close();
+    const first = new SqliteStore(path);
+    first.commit(variants(30), 10);
+    first.close();
     const again = new SqliteStore(path);
-    expect(again.size()).toBe(1);
+    again.commit(variants(3, 30), 20);
+    const lead = stored(original).sketch.lead;
+    const found = again.candidates([{ lead, spread: 0, exact: 5 }]);
+    const ids = (found.byLead.get(lead) ?? []).map((s) => Number.parseInt(s.id, 16));
+    expect(ids).toEqual([32, 31, 30, 29].slice(0, RECENT_PER_LEAD));
+    expect(again.size()).toBe(33);
     expect(again.absorbed()).toBe(20);
     again.close();
+  });
+
+  it('finds an identical body past the newest few of its lead key by its exact bits', () => {
+    const store = new SqliteStore(join(tempDir(), 'state'));
+    store.commit(variants(30), null);
+    const lead = stored(original).sketch.lead;
+    const found = store.candidates([{ lead, spread: 0, exact: 1003 }]);
+    expect(found.byExact.get(1003)?.map((s) => s.id)).toEqual([(3).toString(16).padStart(24, '0')]);
+    store.close();
   });
 
   it('remembers HTTP validators by URL', () => {
@@ -104,7 +155,7 @@ describe('a damaged state file', () => {
     expect(reopened.damaged).toBeNull();
     let error: unknown;
     try {
-      reopened.candidates(stories.map((s) => s.sketch));
+      reopened.candidates(stories.map((s) => ({ lead: s.sketch.lead, spread: s.sketch.spread, exact: s.exact })));
     } catch (caught) {
       error = caught;
     }
@@ -146,5 +197,17 @@ describe('catchUp', () => {
     expect(store.size()).toBe(2);
     expect(fromLine(without)?.sketch).toEqual(fingerprintStory(JSON.parse(without) as Story).sketch);
     store.close();
+  });
+
+  it('fingerprints again a record whose sketch an older wire wrote (one byte a number)', () => {
+    const { exact, near, sketch } = fingerprintStory(original);
+    // The number-count byte without its wide flag, and one byte per number: the layout before 24-bit numbers.
+    const count = sketch.numbers.length;
+    const old = `${near.slice(0, 26)}${count.toString(16).padStart(2, '0')}${sketch.numbers
+      .map((n) => (n >>> 16).toString(16).padStart(2, '0'))
+      .join('')}${near.slice(28 + 6 * count)}`;
+    expect(decodeSketch(old)).toBeNull();
+    const line = JSON.stringify({ ...original, fingerprint: { exact, near: old } });
+    expect(fromLine(line)).toEqual({ id: original.id, exact: exactKey(exact), version: 1, sketch });
   });
 });

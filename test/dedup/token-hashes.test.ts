@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalTokens, hasAsciiAbbreviation, isNumberToken } from '../../src/dedup/canon.js';
 import { hashString } from '../../src/dedup/hash.js';
-import { canonicalHashes } from '../../src/dedup/token-hashes.js';
+import { SketchBuilder, nearSketch } from '../../src/dedup/sketch.js';
+import { canonicalHashes, scanCanonical } from '../../src/dedup/token-hashes.js';
 
 // Wire-ish ASCII that reaches every rewrite: tickers, abbreviations, quotes, %, &, per cent, thousands, house style.
 const pieces = fc.constantFrom(
@@ -30,6 +31,14 @@ const pieces = fc.constantFrom(
   'per cent',
   'Per Cent',
   'per  cent',
+  'PER CENT',
+  '_per cent',
+  'per cent_',
+  '5per cent',
+  "per' cent",
+  'per cents',
+  'per',
+  'cent',
   'percent',
   '1,000',
   '1,00,000',
@@ -43,6 +52,10 @@ const pieces = fc.constantFrom(
   'mln',
   'dlrs',
   'Two',
+  'TWO',
+  'PCT',
+  'Mln',
+  "Company's",
   'twenty',
   'inc',
   'vs',
@@ -69,6 +82,18 @@ describe('canonicalHashes', () => {
         const { hashes, isNumber } = canonicalHashes(text);
         expect(hashes).toEqual(tokens.map(hashString));
         expect(isNumber).toEqual(tokens.map(isNumberToken));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('streams into the sketch builder the sketch the tokens give', () => {
+    fc.assert(
+      fc.property(fc.oneof(asciiText, fc.string({ unit: 'grapheme' })), (text) => {
+        const builder = new SketchBuilder();
+        scanCanonical(text, builder);
+        expect(builder.sketch()).toEqual(nearSketch(canonicalTokens(text)));
+        expect(builder.tokens).toBe(canonicalTokens(text).length);
       }),
       { numRuns: 3000 },
     );

@@ -1,6 +1,6 @@
 import { Deduper } from '../../dedup/deduper.js';
-import { unpackStory, packStory } from '../../dedup/pack.js';
-import { exactKey, type FingerprintStore, type StoredStory } from '../../dedup/store.js';
+import { packCopy, packStory } from '../../dedup/pack.js';
+import { exactKey, lookupKeys, type StoredStory } from '../../dedup/store.js';
 import type { DedupMode, Verdict } from '../../dedup/verdict.js';
 import type { DedupItem } from '../../dedup/deduper.js';
 import { dedupItem, patch, type Emitted } from '../../pipeline/emit.js';
@@ -8,13 +8,8 @@ import { Breaker, type BatchEmitter, type InputProgress } from '../../pipeline/l
 import type { EmittedBatch, HttpValidators, ValidatorCache } from '../../types.js';
 import type { Sink } from '../sink.js';
 import type { Connection } from './connect.js';
-import { CANDIDATES, LOCK_BANDS, WRITE_BATCH } from './statements.js';
-
-/**
- * How many stored stories of one band (lead or spread key) a batch compares with, most recent first; null compares
- * with all of them, as the SQLite store does. A bound keeps a crowded band (a daily template) at a fixed cost.
- */
-export const CANDIDATES_PER_BAND: number | null = null;
+import { BatchStore, readCandidates } from './candidates.js';
+import { LOCK_BANDS, WRITE_BATCH } from './statements.js';
 
 /** What the database ledger needs besides its connection. */
 export interface LedgerOptions {
@@ -86,20 +81,15 @@ export class PgEmitter implements BatchEmitter, ValidatorCache {
     await this.db.query(doing, 'BEGIN');
     try {
       if (this.options.dedup !== 'off' && items.length > 0) {
-        const { leads, spreads, bands } = keysOf(items);
-        await this.db.query('locking the batch’s bands', LOCK_BANDS, [bands], 'wire_lock_bands');
-        const found = await this.db.query<CandidateRow>(
-          'reading candidates',
-          CANDIDATES,
-          [leads, spreads, CANDIDATES_PER_BAND],
-          'wire_candidates',
-        );
-        this.batchStore.rows = storedOf(found.rows);
+        await this.db.query('locking the batch’s bands', LOCK_BANDS, [bandsOf(items)], 'wire_lock_bands');
+        const keys = items.map((item) => lookupKeys(item.sketch, item.exact));
+        this.batchStore.found = await readCandidates(this.db, keys);
       }
       const verdicts = this.deduper.decide(items);
       // The run's own index is not needed past the batch: what it accepted is in the database from now on.
       this.deduper.commit(null);
-      this.batchStore.rows = [];
+      const copies = this.batchStore.copies;
+      this.batchStore.close();
       const written = kept(batch, items, verdicts);
       const due = this.validatorsDue;
       const result = await this.db.query<{ n: number; seq: string | null; txid: string }>(
@@ -120,6 +110,9 @@ export class PgEmitter implements BatchEmitter, ValidatorCache {
           due.map(([url]) => url),
           due.map(([, v]) => v.etag),
           due.map(([, v]) => v.lastModified),
+          written.stories.map((s) => s.exact),
+          copies.map((c) => c.exact),
+          copies.map(packCopy),
         ],
         'wire_write_batch',
       );
@@ -136,67 +129,14 @@ export class PgEmitter implements BatchEmitter, ValidatorCache {
   }
 }
 
-/**
- * The store the {@link Deduper} asks during one batch: the candidates the transaction read under its band locks.
- * Committing to it does nothing; the transaction writes the accepted stories itself.
- */
-class BatchStore implements FingerprintStore {
-  rows: StoredStory[] = [];
-
-  candidates(): StoredStory[] {
-    return this.rows;
-  }
-
-  commit(): void {
-    // Written by the batch's transaction.
-  }
-
-  absorbed(): number {
-    return 0;
-  }
-
-  size(): number {
-    return this.rows.length;
-  }
-
-  close(): void {
-    this.rows = [];
-  }
-}
-
-interface CandidateRow {
-  readonly lead: number;
-  readonly spread: number;
-  readonly version: number;
-  readonly data: Buffer;
-  readonly by_spread: boolean;
-}
-
-/**
- * The candidates as the SQLite store hands them over: a story found by its lead key does not say its spread key (0)
- * unless it was found by that too, so the two stores give the deduper the same view.
- */
-function storedOf(rows: readonly CandidateRow[]): StoredStory[] {
-  const out = new Map<string, StoredStory>();
-  for (const row of rows) {
-    const stored = unpackStory(row, row.by_spread ? row.spread : 0);
-    const known = out.get(stored.id);
-    if (known && (stored.sketch.spread === 0 || known.sketch.spread !== 0)) continue;
-    out.set(stored.id, stored);
-  }
-  return [...out.values()];
-}
-
-/** A batch's lead and spread keys, and its band lock keys: lead keys even, spread keys odd, sorted. */
-function keysOf(items: readonly DedupItem[]): { leads: number[]; spreads: number[]; bands: number[] } {
-  const leads = new Set<number>();
-  const spreads = new Set<number>();
+/** A batch's band lock keys, sorted: lead keys even, spread keys odd. */
+function bandsOf(items: readonly DedupItem[]): number[] {
+  const bands = new Set<number>();
   for (const { sketch } of items) {
-    leads.add(sketch.lead);
-    if (sketch.spread !== 0) spreads.add(sketch.spread);
+    bands.add((sketch.lead >>> 0) * 2);
+    if (sketch.spread !== 0) bands.add((sketch.spread >>> 0) * 2 + 1);
   }
-  const bands = [...[...leads].map((k) => (k >>> 0) * 2), ...[...spreads].map((k) => (k >>> 0) * 2 + 1)];
-  return { leads: [...leads], spreads: [...spreads], bands: bands.sort((a, b) => a - b) };
+  return [...bands].sort((a, b) => a - b);
 }
 
 /** What a batch writes: the kept records as one text of lines, their fingerprints, and the duplicates' lines. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DatabaseError } from '../../errors.js';
 import type { Connection } from './connect.js';
+import { rebuildStories } from './rebuild.js';
 import { where } from './target.js';
 
 /**
@@ -44,7 +45,16 @@ export const MIGRATIONS: readonly string[] = [
      host text,
      updated_at timestamptz NOT NULL DEFAULT now()
    );`,
+  // 3: bounded candidates (docs/dedup.md): a story's exact bits as a column, found by lead key and exact bits; the
+  // copies dropped, by body; fingerprints of the new layout, filled again from the records (rebuildStories).
+  `TRUNCATE wire.stories;
+   ALTER TABLE wire.stories ADD COLUMN exact bigint NOT NULL;
+   CREATE INDEX stories_exact ON wire.stories (lead, exact, seq);
+   CREATE TABLE wire.copies (exact bigint NOT NULL, data bytea NOT NULL, PRIMARY KEY (exact, data));`,
 ];
+
+// Steps that also need wire's own code, run after the migration of that version in the same transaction.
+const AFTER: Readonly<Record<number, (db: Connection) => Promise<unknown>>> = { 3: rebuildStories };
 
 /** The schema version this wire writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -77,6 +87,7 @@ export async function migrate(db: Connection, target = SCHEMA_VERSION): Promise<
     if (from > SCHEMA_VERSION) throw newer(db, from);
     for (let v = from + 1; v <= target; v++) {
       await db.query(`migrating the schema to version ${v}`, MIGRATIONS[v - 1] ?? '');
+      await AFTER[v]?.(db);
       await db.query('migrating the schema', 'INSERT INTO wire.migrations (version, wire_version) VALUES ($1, $2)', [
         v,
         WIRE_VERSION,

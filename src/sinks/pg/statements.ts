@@ -13,27 +13,42 @@ export const LOCK_BANDS = `
   RETURNING key`;
 
 /**
- * The stored stories sharing a lead or spread key with the batch: the candidates the dedup stage compares. `$3` bounds
- * each band to its most recent stories (NULL: no bound), so a crowded band costs a fixed number of rows.
+ * The stored stories a batch compares with, as the SQLite store finds them (src/dedup/store.ts, `Found`), one row
+ * each with the kind of key that found it: 0, the newest `$6` with each lead key (`$1`); 1, the newest with each
+ * spread key (`$2`); 2, for a lead key whose newest filled that list, the older ones with the same exact bits
+ * (pairs `$3`, `$4`: an old variant of a template sent again); 3, dropped copies with each exact key (`$5`). A
+ * crowded band (a template re-sent all day) costs a fixed number of rows.
  */
 export const CANDIDATES = `
-  SELECT s.lead, s.spread, s.version, s.data, false AS by_spread
-  FROM unnest($1::integer[]) AS k(lead)
-  CROSS JOIN LATERAL (
-    SELECT lead, spread, version, data FROM wire.stories WHERE lead = k.lead ORDER BY seq DESC LIMIT $3::bigint
-  ) s
+  WITH newest AS (
+    SELECT k.lead, s.seq, s.exact, s.version, s.data
+    FROM unnest($1::integer[]) AS k(lead)
+    CROSS JOIN LATERAL (
+      SELECT seq, exact, version, data FROM wire.stories WHERE lead = k.lead ORDER BY seq DESC LIMIT $6::integer
+    ) s
+  ), full_leads AS (
+    SELECT lead, min(seq) AS oldest FROM newest GROUP BY lead HAVING count(*) >= $6::integer
+  )
+  SELECT 0 AS kind, lead::float8 AS key, seq::float8 AS seq, lead, exact::float8 AS exact, version, data FROM newest
   UNION ALL
-  SELECT s.lead, s.spread, s.version, s.data, true
+  SELECT 1, k.spread, s.seq, s.lead, s.exact, s.version, s.data
   FROM unnest($2::integer[]) AS k(spread)
   CROSS JOIN LATERAL (
-    SELECT lead, spread, version, data FROM wire.stories
+    SELECT seq, lead, exact, version, data FROM wire.stories
     WHERE spread = k.spread AND spread <> 0 -- the index holds only stories with a spread key
-    ORDER BY seq DESC LIMIT $3::bigint
-  ) s`;
+    ORDER BY seq DESC LIMIT 1
+  ) s
+  UNION ALL
+  SELECT 2, s.exact, s.seq, s.lead, s.exact, s.version, s.data
+  FROM unnest($3::integer[], $4::bigint[]) AS k(lead, exact)
+  JOIN full_leads f ON f.lead = k.lead
+  JOIN wire.stories s ON s.lead = k.lead AND s.exact = k.exact AND s.seq < f.oldest
+  UNION ALL
+  SELECT 3, c.exact, 0, 0, c.exact, 0, c.data FROM wire.copies c WHERE c.exact = ANY($5::bigint[])`;
 
 /**
  * Everything a batch writes, in one statement: the records (one text of JSON lines, split by the server), their
- * fingerprints, the input's progress and HTTP validators; and a notification for `wire export --follow`, delivered
+ * fingerprints, the copies it dropped (remembered by body), the input's progress and HTTP validators; and a notification for `wire export --follow`, delivered
  * when the transaction commits.
  */
 export const WRITE_BATCH = `
@@ -44,8 +59,10 @@ export const WRITE_BATCH = `
            ELSE string_to_array(convert_from($4::bytea, 'UTF8'), E'\\n')::json[] END)
     RETURNING seq
   ), s AS (
-    INSERT INTO wire.stories (lead, spread, version, data)
-    SELECT * FROM unnest($5::integer[], $6::integer[], $7::integer[], $8::bytea[])
+    INSERT INTO wire.stories (lead, spread, version, data, exact)
+    SELECT * FROM unnest($5::integer[], $6::integer[], $7::integer[], $8::bytea[], $15::bigint[])
+  ), c AS (
+    INSERT INTO wire.copies (exact, data) SELECT * FROM unnest($16::bigint[], $17::bytea[]) ON CONFLICT DO NOTHING
   ), p AS (
     INSERT INTO wire.inputs (identity, stories, host) SELECT $9::text, $10::integer, $11::text WHERE $9::text IS NOT NULL
     ON CONFLICT (identity) DO UPDATE
@@ -86,3 +103,11 @@ export const EXPORT_PAGE = `
   WHERE (r.txid, r.seq) > ($1::xid8, $2::bigint) AND r.txid < pg_snapshot_xmin(pg_current_snapshot())
   ORDER BY r.txid, r.seq
   LIMIT $3`;
+
+/** Every record in the order written, for rebuilding `wire.stories` (schema version 3). */
+export const ALL_RECORDS =
+  'DECLARE wire_rebuild NO SCROLL CURSOR FOR SELECT record::text AS record FROM wire.records ORDER BY seq';
+export const NEXT_RECORDS = 'FETCH 5000 FROM wire_rebuild';
+export const INSERT_STORIES = `
+  INSERT INTO wire.stories (lead, spread, version, data, exact)
+  SELECT * FROM unnest($1::integer[], $2::integer[], $3::integer[], $4::bytea[], $5::bigint[])`;
