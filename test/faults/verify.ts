@@ -108,7 +108,9 @@ export function checkStore(statePath: string, outputIds: readonly string[]): Sto
     const inOutput = new Set(outputIds);
     let stories = 0;
     let ahead = 0;
-    for (const { data } of db.prepare('SELECT data FROM story').iterate() as Iterable<{ data: Buffer }>) {
+    // Each lead key keeps its newest few in `story`; older ones lie in `archive` (a template's old variants).
+    const rows = db.prepare('SELECT data FROM story UNION ALL SELECT data FROM archive');
+    for (const { data } of rows.iterate() as Iterable<{ data: Buffer }>) {
       stories++;
       if (!inOutput.has(data.toString('hex', 0, 12))) ahead++;
     }
