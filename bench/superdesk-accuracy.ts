@@ -47,6 +47,8 @@ const RIGHT_FORMATS: Readonly<Record<string, readonly string[]>> = {
   // WXR is RSS with the story inside: its own reader, or a feed reader that reads content:encoded.
   'wordpress-wxr': ['wxr', 'feed'],
   atom: ['feed'],
+  'xml-RBNews': ['ritzau'],
+  'xml-XMLNewsQueuedResponse': ['ritzau'],
 };
 
 // Errors raised before or without a reader: they say nothing of which reader was picked.

@@ -224,7 +224,8 @@ function bodyProbe(e: Expectation): Probe | Verdict {
 
 function variants(r: Story): string[] {
   const dateline = r.dateline?.text ?? '';
-  const stripped = r.stripped.join(' ');
+  // What wire moves out of the body at its end (rules, boilerplate, a credit line) is put back after it.
+  const stripped = [...r.stripped, r.credits ?? ''].join(' ').trim();
   return [r.body, `${dateline} ${r.body}`, `${r.body} ${stripped}`, `${dateline} ${r.body} ${stripped}`];
 }
 

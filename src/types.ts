@@ -21,6 +21,7 @@ export type FormatName =
   | 'wxr'
   | 'ninjs'
   | 'apmedia'
+  | 'ritzau'
   | 'email'
   | 'wire';
 

@@ -51,6 +51,7 @@ describe('wire ingest on a directory of mixed formats', () => {
       'nitf',
       'plain',
       'rcv1',
+      'ritzau',
       'sgml',
       'wxr',
     ]);

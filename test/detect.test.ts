@@ -89,6 +89,8 @@ describe('sniffing the format from the content', () => {
       '<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version>',
       'wxr',
     ],
+    ['<?xml version="1.0"?>\n<RBNews xmlns=""><NewsID>x</NewsID></RBNews>', 'ritzau'],
+    ['<XMLNewsQueuedResponse xmlns="http://tempuri.org/"><XMLNewsQueuedResult/></XMLNewsQueuedResponse>', 'ritzau'],
     ['{"guid": "x", "headline": "Tram opens", "body_html": "<p>Text</p>"}', 'ninjs'],
     ['[{"uri": "x", "headlines": [{"value": "A"}], "bodies": []}]', 'ninjs'],
     ['{"total": 1, "items": [{"uri": "x", "headline": "A", "body_text": "B"}]}', 'ninjs'],

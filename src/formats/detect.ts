@@ -112,6 +112,8 @@ const ROOTS: ReadonlyMap<string, FormatName> = new Map([
   ['NewsML', 'newsml1'],
   ['newsitem', 'rcv1'],
   ['REUTERS', 'sgml'],
+  ['RBNews', 'ritzau'],
+  ['XMLNewsQueuedResponse', 'ritzau'],
 ]);
 
 // HTML elements a page fragment may open with (a page without <html>): the web formats read those.

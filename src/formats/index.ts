@@ -10,6 +10,7 @@ import { ninjs } from './ninjs.js';
 import { nitf } from './nitf.js';
 import { plain } from './plain-format.js';
 import { rcv1 } from './rcv1.js';
+import { ritzau } from './ritzau.js';
 import { sgml } from './sgml.js';
 import { feed, html } from './web-formats.js';
 import { wire } from './wire-json.js';
@@ -30,6 +31,7 @@ export const FORMATS: ReadonlyMap<FormatName, Format> = new Map<FormatName, Form
   ['wxr', wxr],
   ['ninjs', ninjs],
   ['apmedia', apmedia],
+  ['ritzau', ritzau],
   ['email', email],
   ['wire', wire],
 ]);

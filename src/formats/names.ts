@@ -18,6 +18,7 @@ export const PARSER_NAMES: readonly FormatName[] = [
   'wxr',
   'ninjs',
   'apmedia',
+  'ritzau',
   'email',
   'wire',
 ];

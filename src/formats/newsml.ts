@@ -106,7 +106,7 @@ function readItemMeta(item: XmlElement): ParsedStory | null {
   const summary = children(content, 'description').find((d) => /summary|^$/.test(attr(d, 'role') ?? ''));
   return {
     headline,
-    byline: textOf(child(content, 'by')) ?? nameOf(child(content, 'creator')),
+    byline: textOf(child(content, 'by')) ?? creatorName(child(content, 'creator')),
     // Some senders put a time stamp in <dateline> (`2018-01-03 20:13:08 GMT+00:00`): that is no dateline.
     dateline: notAStamp(textOf(child(content, 'dateline'))),
     paragraphs,
@@ -166,6 +166,16 @@ function bodyOf(contentSet: XmlElement | undefined): string[] {
 }
 
 /** A concept's name (`<provider><name>Example News</name></provider>`), or its literal/qcode. */
+/**
+ * The creator as a byline: its name, unless the name only repeats the code of its qcode (`dpa-ad:jane.doe` named
+ * `jane.doe`, an account in the agency's system rather than a printed name); a qcode alone is never a byline.
+ */
+function creatorName(element: XmlElement | undefined): string | null {
+  const name = textOf(child(element, 'name')) ?? attr(element, 'literal');
+  const code = attr(element, 'qcode')?.replace(/^[^:]*:/, '');
+  return name === null || name === code ? null : name;
+}
+
 function nameOf(element: XmlElement | undefined): string | null {
   if (!element) return null;
   return textOf(child(element, 'name')) ?? attr(element, 'literal') ?? attr(element, 'qcode');

@@ -69,7 +69,12 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   }
   const blocks = leadBlocks(leadPieces);
   const given = parsed.dateline ? datelineFromMarkup(parsed.dateline, reference) : null;
-  const dateline = given ?? printed?.dateline ?? null;
+  // The dateline printed in the text is the fuller one when it opens with the markup's (`FORT WASHINGTON, Pa.` given,
+  // `FORT WASHINGTON, Pa. (AP) _` printed): it keeps the agency and the text as the reader sees it.
+  const dateline =
+    given !== null && printed !== null && extendsGiven(printed.dateline.text, given.text)
+      ? printed.dateline
+      : (given ?? printed?.dateline ?? null);
   const wire = creditedAgency(dateline?.agency ?? '') ?? creditedAgency(printed?.dateline.agency ?? '');
   const tail = takeTail(
     rest.map((piece) => piece.text),
@@ -181,6 +186,17 @@ function optional(parsed: ParsedStory, byline: Byline | null, blocks: Blocks, re
   if (parsed.envelope != null) extra.envelope = parsed.envelope;
   if (parsed.altids !== undefined) extra.altids = parsed.altids;
   return extra;
+}
+
+/** Whether a printed dateline is the given one with more after it (letters and digits compared, case aside). */
+function extendsGiven(printed: string, given: string): boolean {
+  const key = (text: string): string =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const [long, short] = [key(printed), key(given)];
+  return short !== '' && long.length > short.length && long.startsWith(`${short} `);
 }
 
 /** A dateline given by markup (`SEOUL, Nov. 27`) parsed as if it opened a paragraph. */

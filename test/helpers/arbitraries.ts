@@ -296,6 +296,24 @@ const wxrDoc = fc
       `<channel><title>Site</title>${items.join('')}</channel></rss>`,
   );
 
+const escaped = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const ritzauItem = fc
+  .tuple(text, text, fc.string({ maxLength: 24 }), fc.constantFrom('3', 'x', ''), fc.boolean())
+  .map(
+    ([headline, content, date, priority, nil]) =>
+      `<RBNews><NewsID>${date}</NewsID><PublishDate>${date}</PublishDate>` +
+      (nil ? '<headline i:nil="true"/>' : `<headline>${escaped(headline)}</headline>`) +
+      `<content>${escaped(`<p>${content}</p><p>${headline}<br/>x</p>`)}</content><Priority>${priority}</Priority>` +
+      `<TilRedaktionen>${escaped(content)}</TilRedaktionen></RBNews>`,
+  );
+const ritzauDoc = fc
+  .array(ritzauItem, { maxLength: 3 })
+  .map(
+    (items) =>
+      `<?xml version="1.0"?><XMLNewsQueuedResponse><XMLNewsQueuedResult><ListOfRBNews>${items.join('')}` +
+      `</ListOfRBNews></XMLNewsQueuedResult></XMLNewsQueuedResponse>`,
+  );
+
 const wireRecord = fc
   .tuple(text, text, fc.anything({ maxDepth: 1 }), fc.boolean())
   .map(([headline, body, other, whole]) =>
@@ -355,5 +373,6 @@ export const documents: Readonly<Record<string, fc.Arbitrary<string>>> = {
   apmedia: fc.oneof({ weight: 3, arbitrary: apDoc }, damaged(apDoc), text),
   email: fc.oneof(damaged(mail), text),
   wxr: fc.oneof(damaged(wxrDoc), text),
+  ritzau: fc.oneof({ weight: 3, arbitrary: ritzauDoc }, damaged(ritzauDoc), text),
   wire: fc.oneof({ weight: 3, arbitrary: wireLines }, damaged(wireLines), text),
 };
