@@ -142,7 +142,7 @@ interface CaretLines {
 }
 
 // AP's keyword line repeats the slug with the take and a word count: `^BC-LT--Argentina-Cancer Beauty,466<`,
-// `^BC-US--Ethanol-Losing Grassland, 1st Ld-Writethru,1140<`.
+// `^BC-US--Harbor-Dredging Plan, 1st Ld-Writethru,820<`.
 // `^AP-Top-Entertainment-Headlines,0176<` too.
 const KEYWORD_LINE = /^(?:AM|PM|BC|AP)-.*,\d{1,5}$/;
 // An editor's note opening a `^` line, with its label: `Eds: With AP Photos.`, `EDITOR'S NOTE _ This is part of`.
@@ -188,7 +188,7 @@ function takeCaretLines(lines: readonly string[]): CaretLines {
   return { headline, byline, notes, envelope, lead: lead.length > 1 ? lead : [], next: at };
 }
 
-/** `BC-US--Ethanol-Losing Grassland, 1st Ld-Writethru,1140` → keyword, take and the line's word count. */
+/** `BC-US--Harbor-Dredging Plan, 1st Ld-Writethru,820` → keyword, take and the line's word count. */
 function keywordFields(text: string): Record<string, string> {
   const parts = text.split(',').map((p) => p.trim());
   const words = /^\d+$/.test(parts.at(-1) ?? '') ? parts.pop() : undefined;

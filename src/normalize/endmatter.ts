@@ -24,7 +24,7 @@ const SOURCE_LINE = /^\(?\s*(?:Sources?|SOURCES?|Quelle|Fuente|Fonte)\s*[:：]\s
 // PR Newswire ends releases with `SOURCE Acme Robotics, Inc.` (no colon): the name runs to the end of the line,
 // punctuation included, and must be in mixed case, since a 1987 headline can read `SOURCE VENTURE CAPITAL INC YEAR`.
 const RELEASE_SOURCE = /^SOURCE ([^\n]*[a-z][^\n]{0,100})$/;
-// `Copyright 2019 The Associated Press. All rights reserved.`, `© 2026 Yonhap`, `(c) 1987 Reuters`, `Copyright ©
+// `Copyright 2031 The Associated Press. All rights reserved.`, `© 2026 Yonhap`, `(c) 1987 Reuters`, `Copyright ©
 // ANTARA 2023` — a year or sign is required so that a headline like `Copyright ruling upheld` is not taken for one,
 // and `All rights reserved` must open the line or a sentence (not `The album, All Rights Reserved, ...`).
 // Korean agencies print theirs in angle brackets: `<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>`.
