@@ -6,7 +6,7 @@ import type { Story } from '../src/types.js';
 import { corpusDir } from './corpus.js';
 
 /** One labelled story of `agencies-dev` (see its README for what each label means). */
-interface Label {
+export interface Label {
   readonly file: string;
   /** null: the copy names no agency (a near miss), and `agency` must be null. */
   readonly agency: string | null;
@@ -52,9 +52,14 @@ export async function run(): Promise<AgencyAccuracy | null> {
   return dir === null ? null : scoreSet(dir);
 }
 
+/** The labels of a set shaped like `agencies-dev`: its `labels.json`, one entry per story file. */
+export function readLabels(dir: string): Label[] {
+  return JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Label[];
+}
+
 /** Scores every story a `labels.json` in `dir` lists (the shape of `agencies-dev`'s), and prints the tables. */
 export async function scoreSet(dir: string): Promise<AgencyAccuracy> {
-  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Label[];
+  const labels = readLabels(dir);
   const hits = Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<Field, number>;
   const byAgency = new Map<string, { n: number; right: number; misses: Set<Field> }>();
   const misses: string[] = [];

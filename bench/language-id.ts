@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readLabels } from './agency-accuracy.js';
 import { corpusDir, readReuters } from './corpus.js';
 import { CANDIDATES, fold, packageDir, type Detect } from './language-candidates.js';
 import { LANGUAGE_TEXTS } from './language-texts.js';
@@ -59,11 +60,8 @@ function real(): { agencies: Sample[]; pages: Sample[]; reuters: Sample[] } {
   }
   const dev = corpusDir('agencies-dev');
   if (dev) {
-    const labels = JSON.parse(readFileSync(join(dev, 'labels.json'), 'utf8')) as Array<{
-      file: string;
-      language: string;
-    }>;
-    for (const l of labels) agencies.push({ lang: l.language, text: readFileSync(join(dev, l.file), 'utf8') });
+    for (const l of readLabels(dev))
+      if (l.language !== null) agencies.push({ lang: l.language, text: readFileSync(join(dev, l.file), 'utf8') });
   }
   const web = corpusDir('readability-test-pages');
   if (web) {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest } from '../src/pipeline/run.js';
 import { MemorySink } from '../src/sinks/memory.js';
+import { readLabels } from './agency-accuracy.js';
 import { corpusDir } from './corpus.js';
 
 /** How `cat agency/*.txt > all.txt` comes out: stories split apart, and stories that stayed merged. */
@@ -24,13 +25,7 @@ export async function run(): Promise<PastedAccuracy | null> {
   console.log('pasted stories: agencies-dev pasted together with cat, no separators (whole pipeline)');
   const dir = corpusDir('agencies-dev');
   if (dir === null) return null;
-  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Array<{
-    file: string;
-    headline: string;
-    headline_markers_removed?: string;
-    month_day: string | null;
-    location: string | null;
-  }>;
+  const labels = readLabels(dir);
   const temp = mkdtempSync(join(tmpdir(), 'wire-pasted-'));
   try {
     const path = join(temp, 'all.txt');
