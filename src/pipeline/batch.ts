@@ -6,7 +6,16 @@ import { isUpdate } from '../dedup/verdict.js';
 import { loadLanguageDetector } from '../normalize/language.js';
 import { normalizeStory } from '../normalize/story.js';
 import { toNinjs } from '../sinks/ninjs.js';
-import type { EmittedBatch, FormatName, Origin, OriginType, ParsedStory, Story, StoryKeys } from '../types.js';
+import type {
+  EmittedBatch,
+  FormatName,
+  NormalizeContext,
+  Origin,
+  OriginType,
+  ParsedStory,
+  Story,
+  StoryKeys,
+} from '../types.js';
 import type { StageClock } from './clock.js';
 
 /** A batch ends after this many units or bytes: large enough to amortize a worker's message, small enough to stream. */
@@ -58,7 +67,10 @@ interface ParsedBatch {
  */
 export function processBatch(batch: Batch, clock?: StageClock): BatchResult {
   const parsed = parseBatch(batch, clock);
-  const stories = parsed.stories.map((item) => normalizeOne(batch, item));
+  // A record wire wrote earlier (its JSON lines, its ninjs) is read back as it was.
+  const stories = parsed.stories.map(
+    ({ parsed: story, origin }) => story.record ?? normalizeStory(story, contextOf(batch, origin)),
+  );
   clock?.lap('normalize');
   return serializeBatch(batch, parsed, stories, clock);
 }
@@ -72,16 +84,22 @@ export function processBatch(batch: Batch, clock?: StageClock): BatchResult {
 export async function runBatch(batch: Batch): Promise<BatchResult> {
   const parsed = parseBatch(batch);
   const stories: Story[] = [];
-  for (const item of parsed.stories) {
-    let pending = false;
-    let story = normalizeOne(batch, item, () => (pending = true));
-    if (pending) {
-      await loadLanguageDetector();
-      story = normalizeOne(batch, item);
-    }
-    stories.push(story);
-  }
+  for (const item of parsed.stories)
+    stories.push(item.parsed.record ?? (await normalizeLoading(item.parsed, contextOf(batch, item.origin))));
   return serializeBatch(batch, parsed, stories);
+}
+
+/**
+ * A parsed story's record, the language detector loaded first when its language needs it (it declares none and a
+ * glance does not settle it) and the detector is not loaded in this thread yet: the detector is loaded, once per
+ * thread, and that one story normalized again. Runs that never need it never load it.
+ */
+export async function normalizeLoading(parsed: ParsedStory, context: NormalizeContext): Promise<Story> {
+  let pending = false;
+  const story = normalizeStory(parsed, { ...context, onLanguagePending: () => (pending = true) });
+  if (!pending) return story;
+  await loadLanguageDetector();
+  return normalizeStory(parsed, context);
 }
 
 function parseBatch(batch: Batch, clock?: StageClock): ParsedBatch {
@@ -124,24 +142,14 @@ function parseBatch(batch: Batch, clock?: StageClock): ParsedBatch {
   return { stories, diagnostics, fallbackLine: fallback?.line ?? null };
 }
 
-/** A parsed story's record; `onLanguagePending` is told when its language needs the detector, not loaded yet. */
-function normalizeOne(
-  batch: Batch,
-  { parsed, origin }: ParsedBatch['stories'][number],
-  onLanguagePending?: () => void,
-): Story {
-  // A record wire wrote earlier (its JSON lines, its ninjs) is read back as it was.
-  return (
-    parsed.record ??
-    normalizeStory(parsed, {
-      origin,
-      now: batch.now,
-      referenceDate: batch.reference,
-      ...(batch.timezone === undefined ? {} : { timezone: batch.timezone }),
-      detectLanguage: batch.detectLanguage !== false,
-      ...(onLanguagePending ? { onLanguagePending } : {}),
-    })
-  );
+function contextOf(batch: Batch, origin: Origin): NormalizeContext {
+  return {
+    origin,
+    now: batch.now,
+    referenceDate: batch.reference,
+    ...(batch.timezone === undefined ? {} : { timezone: batch.timezone }),
+    detectLanguage: batch.detectLanguage !== false,
+  };
 }
 
 function serializeBatch(batch: Batch, parsed: ParsedBatch, stories: Story[], clock?: StageClock): BatchResult {

@@ -3,13 +3,12 @@ import { decodeUnit } from '../formats/decode.js';
 import { mergeFeedItem } from '../formats/feed/merge.js';
 import { frameStream } from '../formats/frame.js';
 import type { Format, ParseResult, UnitContext } from '../formats/format.js';
-import { loadLanguageDetector } from '../normalize/language.js';
 import { normalizeStory } from '../normalize/story.js';
 import { collect, emptyNote, failure, note, type Outcome } from './outcome.js';
 import { toNinjs } from '../sinks/ninjs.js';
 import { prepend, readHead, type Head } from './read.js';
 import type { FetchOptions, HttpClient, pageInput } from '../sources/url.js';
-import { serialize } from './batch.js';
+import { normalizeLoading, serialize } from './batch.js';
 import type { EmittedBatch, FormatName, Origin, ParsedStory, RawInput, Story, ValidatorCache } from '../types.js';
 
 /** What the web stage needs from the run. */
@@ -105,8 +104,8 @@ export class WebStage {
         yield* this.feedItems(parsed.stories, raw, decoded.charset, now, reference);
         continue;
       }
-      await this.languageReady(parsed.stories);
-      const stories: Story[] = parsed.stories.map((story) => {
+      const stories: Story[] = [];
+      for (const story of parsed.stories) {
         const origin: Origin = {
           type: raw.type,
           location: raw.location,
@@ -114,14 +113,16 @@ export class WebStage {
           index: index++,
           charset: decoded.charset,
         };
-        return normalizeStory(feedItem ? mergeFeedItem(feedItem, story) : story, {
-          origin,
-          now,
-          referenceDate: reference,
-          timezone: this.timezone,
-          detectLanguage: this.context.detectLanguage,
-        });
-      });
+        stories.push(
+          await normalizeLoading(feedItem ? mergeFeedItem(feedItem, story) : story, {
+            origin,
+            now,
+            referenceDate: reference,
+            timezone: this.timezone,
+            detectLanguage: this.context.detectLanguage,
+          }),
+        );
+      }
       if (stories.length > 0) yield { kind: 'records', batch: this.serialize(stories) };
     }
     // A page of a feed's item answers for itself; a whole input's emptiness is judged by the pipeline.
@@ -206,7 +207,6 @@ export class WebStage {
       } else if (item.paragraphs.length > 0) {
         // An item without a fetchable link still has its own text.
         const origin: Origin = { type: feed.type, location: feed.location, format: 'feed', index, charset };
-        await this.languageReady([item]);
         const context = {
           origin,
           now,
@@ -214,14 +214,9 @@ export class WebStage {
           timezone: this.timezone,
           detectLanguage: this.context.detectLanguage,
         };
-        yield { kind: 'records', batch: this.serialize([normalizeStory(item, context)]) };
+        yield { kind: 'records', batch: this.serialize([await normalizeLoading(item, context)]) };
       }
     }
-  }
-
-  /** Loads the language detector when a story does not declare its language (pages mostly do: `<html lang>`). */
-  private async languageReady(stories: readonly ParsedStory[]): Promise<void> {
-    if (this.context.detectLanguage && stories.some((story) => !story.language)) await loadLanguageDetector();
   }
 
   private serialize(stories: readonly Story[]): EmittedBatch {
