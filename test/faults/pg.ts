@@ -134,7 +134,7 @@ const follow = dbCase('export --follow while 4 ingesters run', async (dir) => {
   return verdict(`followed ${ids} records while 4 ingesters ran; follower exit ${ended.code}`, loss(check), problems);
 });
 
-const KILL_STORIES = size(10_000, 10_000);
+const KILL_STORIES = size(5_000, 10_000);
 const KILL_TRIALS = size(3, 50);
 
 const killIngester = dbCase('kill -9 of an ingester', async (dir) => {
