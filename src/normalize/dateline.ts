@@ -37,9 +37,10 @@ const LOCATION = `${PART}(?: ?, ?${PART}){0,2}`;
 const BARE = bareAgencyNames().join('|');
 // `Nov. 27`, `27 Nov`, `March 22, 2018`, `31 dez 2008`, `Jan. 1` (a typo'd day like `119` is caught and dropped),
 // `2. Januar` (German, Nordic, Finnish `2. tammikuuta`, Czech `14. října`), `1er janvier` (French), `14th October,
-// 2023` (WAM); Hungarian year first, `2023. október 14., szombat` (MTI); day and month in figures, `14/10` (Belga).
+// 2023` (WAM); Hungarian year first, `2023. október 14., szombat` (MTI); day and month in figures, `14/10` (Belga),
+// and day first with full stops as Central and Northern Europe write it, `14.10.2023` / `14.10.` / `14. 10.`.
 // A bare agency after the day is not a day-first month (`MELBOURNE, Oct 14 AAP - `).
-const DATE = `(?:${MONTH} ?\\d{1,3}|\\d{1,2}(?:\\.|er|º|st|nd|rd|th)? (?!(?:${BARE})\\b)${MONTH}|\\d{4}\\. ?${MONTH} \\d{1,2}\\.(?:,? [${LETTER}]{3,12}(?![${LETTER}]))?|\\d{1,2}/\\d{1,2}(?:/\\d{4})?(?![\\d/]))(?:,? \\d{4})?`;
+const DATE = `(?:${MONTH} ?\\d{1,3}|\\d{1,2}(?:\\.|er|º|st|nd|rd|th)? (?!(?:${BARE})\\b)${MONTH}|\\d{4}\\. ?${MONTH} \\d{1,2}\\.(?:,? [${LETTER}]{3,12}(?![${LETTER}]))?|\\d{1,2}/\\d{1,2}(?:/\\d{4})?(?![\\d/])|\\d{1,2}\\. ?\\d{1,2}\\.(?: ?\\d{4}(?!\\d))?)(?:,? \\d{4})?`;
 // `--`, `—`, `–`, `.-` may touch their neighbours; a lone `-` or `_` needs a space on one side (`WINSTON-SALEM`).
 const SEP = `(?:[ \\t]*(?:-{2,3}|[—–]|\\.-)[ \\t]*|[ \\t]+[-_][ \\t]*|[-_][ \\t]+|-$)`;
 const PAREN_AGENCY = `\\((?<agency>[^()\\n]{1,40})\\)`;
@@ -215,7 +216,7 @@ const CAPS_PERIOD = /^((?:\p{Lu}+ )*\p{Lu}{3,})\.$/u;
 const DAY_FIRST = /^(\d{1,2})(?:\.|er|º|st|nd|rd|th)? (\p{L}+)/u;
 const MONTH_FIRST = /^(\p{L}+)\.? ?(\d{1,3})/u;
 const YEAR_FIRST = /^(\d{4})\. ?(\p{L}+)\.? (\d{1,2})/u;
-const FIGURES = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?/;
+const FIGURES = /^(\d{1,2})(\/|\. ?)(\d{1,2})(?:\/(\d{4})|\. ?(\d{4}))?/;
 
 /**
  * The ISO date of a printed date; null for an impossible day (`March 119`) or a month name whose month depends on a
@@ -228,8 +229,10 @@ function parseDate(
 ): string | null | undefined {
   if (printed === undefined) return null;
   const figures = FIGURES.exec(printed);
-  if (figures)
-    return isoDate(Number(figures[2]), Number(figures[1]), figures[3] ? Number(figures[3]) : null, reference);
+  if (figures) {
+    const printedYear = figures[4] ?? figures[5];
+    return isoDate(Number(figures[3]), Number(figures[1]), printedYear ? Number(printedYear) : null, reference);
+  }
   const yearFirst = YEAR_FIRST.exec(printed);
   if (yearFirst) {
     const month = monthNumber(yearFirst[2] ?? '', language);
