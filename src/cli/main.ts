@@ -3,7 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 
 // A run's live data is small (a few batches, a few MB), but its garbage is large: V8 lets the heap grow up to four
 // times what survived the last full collection before it collects again, so a run over a big file sat at 260 MB
-// with 10 MB alive. Capping the growth at twice the survivors keeps it near 200 MB for no measurable time
+// with 10 MB alive. Capping the growth at twice the survivors keeps it near 210 MB for about 5 % more CPU
 // (docs/performance.md, "Memory"). The flag is one the heap reads at each collection; a user's own setting wins.
 const own = `${process.env['NODE_OPTIONS'] ?? ''} ${process.execArgv.join(' ')}`;
 if (!own.includes('heap-growing-percent')) setFlagsFromString('--heap-growing-percent=100');
