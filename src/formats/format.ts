@@ -42,10 +42,10 @@ export interface Format {
    */
   parse(text: string, line: number, context?: UnitContext): ParseResult;
   /**
-   * Decodes a unit (a latin1 string, one char per byte) when the format knows its character set better than the
-   * pipeline's UTF-8 → windows-1252 fallback does (latin-1 SGML, XML that declares its encoding).
+   * Decodes a unit's bytes when the format knows its character set better than the pipeline's UTF-8 →
+   * windows-1252 fallback does (latin-1 SGML, XML that declares its encoding).
    */
-  decode?(bytesAsLatin1: string): Decoded;
+  decode?(bytes: Uint8Array): Decoded;
   /**
    * For web documents (pages, feeds): decodes the bytes with what the input says of them (a byte-order mark, the
    * Content-Type charset, `<meta charset>`). Formats that have this are parsed whole on the main thread, URLs and

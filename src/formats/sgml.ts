@@ -20,10 +20,11 @@ export const sgml: Format = {
 };
 
 const END = '</REUTERS>';
+const END_BYTES = Buffer.from(END, 'latin1');
 
 /** Cuts after each `</REUTERS>`, so a file streams one story at a time. */
-export function reutersBoundary(text: string, from: number, complete: number): Boundary | null {
-  const at = text.indexOf(END, from);
+export function reutersBoundary(bytes: Buffer, from: number, complete: number): Boundary | null {
+  const at = bytes.indexOf(END_BYTES, from);
   if (at === -1 || at + END.length > complete) return null;
   return { unitEnd: at + END.length, next: at + END.length };
 }
