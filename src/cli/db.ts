@@ -1,7 +1,7 @@
 import { isDatabaseError } from '../errors.js';
 import type { DedupMode } from '../dedup/verdict.js';
 import type { Sink } from '../sinks/sink.js';
-import { openLedger, type OpenLedger } from '../sinks/pg/open.js';
+import type { OpenLedger } from '../sinks/pg/open.js';
 import { dbTarget, isDbUrl, redact, type DbTarget } from '../sinks/pg/target.js';
 import { EXIT } from './exit.js';
 import type { Reporter } from './report.js';
@@ -46,6 +46,8 @@ export async function openLedgerOrExit(
   reporter: Reporter,
 ): Promise<OpenLedger | number> {
   try {
+    // Loaded only for a database run: node-postgres (and what it loads) cost every `wire ingest` a tenth of a second.
+    const { openLedger } = await import('../sinks/pg/open.js');
     return await openLedger(target, { dedup: flags.dedup, duplicates, lockTimeout: flags.lockTimeout });
   } catch (error) {
     if (!isDatabaseError(error)) throw error;
