@@ -30,6 +30,16 @@ export interface UnitContext {
 }
 
 /**
+ * The story a parser just built, with the line it starts at. The parser's own fresh object gets the field: a copy,
+ * `{ ...story, line }`, made V8 (Node 20) build a new hidden class for every story, which cost microseconds there and
+ * made every later read of the story slow.
+ */
+export function atLine(story: ParsedStory, line: number): ParsedStory {
+  (story as { line?: number }).line = line;
+  return story;
+}
+
+/**
  * A wire format: how its stream is cut into units, and a pure parser for one unit. Adding a format is adding one
  * of these, one line in `FORMATS` and one in `detect`.
  */

@@ -1,6 +1,6 @@
 import { isKnownAgency } from '../normalize/agencies.js';
 import { classifyEndMatter, trailerKind } from '../normalize/endmatter.js';
-import type { Format, FormatDiagnostic } from './format.js';
+import { atLine, type Format, type FormatDiagnostic } from './format.js';
 import { earliest, latin1At, LF, nextByte } from './bytes.js';
 import type { Boundary } from './frame.js';
 import { parsePlain } from './plain.js';
@@ -148,7 +148,7 @@ export const plain: Format = {
     const story = parsePlain(text);
     if (!story || (!story.headline && story.paragraphs.length === 0)) return { stories: [], diagnostics: [] };
     const stray = strayDatelines(story.paragraphs);
-    return { stories: [{ ...story, line }], diagnostics: stray.length > 0 ? [pastedWarning(text, line, stray)] : [] };
+    return { stories: [atLine(story, line)], diagnostics: stray.length > 0 ? [pastedWarning(text, line, stray)] : [] };
   },
 };
 

@@ -1,6 +1,6 @@
 import type { ParsedStory } from '../types.js';
 import type { Boundary } from './frame.js';
-import type { FormatDiagnostic, ParseResult } from './format.js';
+import { atLine, type FormatDiagnostic, type ParseResult } from './format.js';
 import { buildParagraphs, parsePlain } from './plain.js';
 import { parseHeader, urgencyOf } from './wire-header.js';
 
@@ -65,7 +65,7 @@ export function parseZczc(unit: string, line: number): ParseResult {
     diagnostics.push({ severity: 'warning', code: 'zczc-unclosed', message, line });
   }
   const story = buildStory(fields, body, header.fields);
-  return { stories: story === null ? [] : [{ ...story, line }], diagnostics };
+  return { stories: story === null ? [] : [atLine(story, line)], diagnostics };
 }
 
 function readCodes(codes: ReadonlyArray<[string, string]>): Record<string, string> {
