@@ -17,6 +17,8 @@ export class ParsePool {
   private readonly workers: Array<{ worker: Worker; busy: number }> = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  /** Set once a worker failed or stopped: the pool takes no more batches. */
+  broken = false;
 
   /** One worker fewer than there are cores: the main thread parses too, whenever the workers are busy. */
   constructor(size = Math.max(1, Math.min(4, availableParallelism() - 1))) {
@@ -25,15 +27,18 @@ export class ParsePool {
       const worker = new Worker(new URL('./worker.js', import.meta.url), {
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
       });
+      // An idle worker does not keep the process alive; one with batches to parse does.
+      worker.unref();
       const slot = { worker, busy: 0 };
       worker.on('message', (message: { id: number; result?: BatchResult; error?: string }) => {
-        slot.busy--;
+        if (--slot.busy === 0) worker.unref();
         const waiter = this.pending.get(message.id);
         this.pending.delete(message.id);
         if (message.result) waiter?.resolve(message.result);
         else waiter?.reject(new Error(message.error ?? 'worker failed'));
       });
       worker.on('error', (error) => this.failAll(error));
+      worker.on('exit', () => this.failAll(new Error('a parse worker stopped')));
       this.workers.push(slot);
     }
   }
@@ -46,7 +51,7 @@ export class ParsePool {
   /** Parses a batch on a worker. */
   run(batch: Batch): Promise<BatchResult> {
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-    slot.busy++;
+    if (slot.busy++ === 0) slot.worker.ref();
     const id = this.nextId++;
     const { packed, buffer } = pack(batch);
     return new Promise((resolve, reject) => {
@@ -61,9 +66,22 @@ export class ParsePool {
   }
 
   private failAll(error: Error): void {
+    this.broken = true;
     for (const waiter of this.pending.values()) waiter.reject(error);
     this.pending.clear();
   }
+}
+
+let shared: ParsePool | null = null;
+
+/**
+ * The process's pool, started on first need and kept between runs: a run after another (`wire watch`, each file it
+ * is handed; a library caller) finds its workers started and their code already optimized, where a fresh worker
+ * spends its first seconds in unoptimized code. Idle workers do not keep the process alive.
+ */
+export function sharedPool(): ParsePool {
+  if (shared === null || shared.broken) shared = new ParsePool();
+  return shared;
 }
 
 /**
