@@ -2,7 +2,7 @@ import { looksLikeByline } from '../normalize/byline.js';
 import { parseDateline } from '../normalize/dateline.js';
 import { standsAlone } from '../normalize/endmatter.js';
 import { leadShape } from '../normalize/lead.js';
-import { lastByte, latin1At, LF } from './bytes.js';
+import { lastByte, LF, startsWith } from './bytes.js';
 
 // Stories pasted together with no separator (`cat agency/*.txt > all.txt`): where a headline, an optional byline
 // and a paragraph opening with an agency's dateline follow the end of a story, a new story starts.
@@ -186,11 +186,18 @@ function mayOpenDateline(text: string): boolean {
 /** {@link mayOpenDateline} for the line `bytes[start, end)`, read as latin1 (UTF-8's lead bytes are capitals too). */
 function mayOpenDatelineAt(bytes: Buffer, start: number, end: number): boolean {
   const c = bytes[start] ?? NaN;
-  return (
-    opensLikeDateline(c, String.fromCharCode(c)) &&
-    marksDateline(latin1At(bytes, start, Math.min(end, start + DATELINE_WITHIN)))
-  );
+  if (!opensLikeDateline(c, String.fromCharCode(c))) return false;
+  // DATELINE_MARK and `Kyodo` in the bytes themselves (latin1 has no dashes of its own; UTF-8's open with 0xE2).
+  const limit = Math.min(end, start + DATELINE_WITHIN, bytes.length);
+  for (let at = start; at < limit; at++) {
+    const b = bytes[at];
+    if (b === 0x2d || b === 0x5f || b === 0x28 || b === 0x2f || b === 0xe2) return true;
+    if (b === 0x4b && at + KYODO.length <= limit && startsWith(bytes, KYODO, at)) return true;
+  }
+  return false;
 }
+
+const KYODO = Buffer.from('Kyodo', 'latin1');
 
 function opensLikeDateline(code: number, char: string): boolean {
   return (code >= 65 && code <= 90) || code === 40 || (code >= 0xc0 && CAPITAL_OR_BRACKET.test(char));
