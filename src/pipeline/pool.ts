@@ -3,6 +3,18 @@ import { Worker } from 'node:worker_threads';
 import type { Batch, BatchResult } from './batch.js';
 
 const YOUNG_MB = Number(process.env['WIRE_WORKER_YOUNG_MB'] ?? 16);
+// One worker fewer than there are cores: the main thread parses too, whenever the workers are busy.
+const WORKERS = Math.max(1, Math.min(4, availableParallelism() - 1));
+
+/**
+ * Bytes of units a run parses before it hands batches to the pool. A worker costs a second or more of CPU before it
+ * pays: it loads the modules and optimizes the code again in its own isolate, and V8's compiler and GC threads compete
+ * for the same cores. On two cores (`wire ingest`, CPU of all threads): the Reuters-21578 SGML (12.5 MB) took 6–7 s
+ * with a worker against 4.2–4.9 s without, a 20 MB ANPA stream 6.2 s against 4.5 s (3.0 s of it on the main thread),
+ * a 100 MB one 17.8 s against 15.4 s, but with the main thread's share down from 11.1 s to 6.8 s: only there do two
+ * cores finish sooner. With more cores the workers have room of their own.
+ */
+export const PARALLEL_AFTER = (WORKERS > 1 ? 4 : 32) * 1024 * 1024;
 
 interface Pending {
   readonly resolve: (result: BatchResult) => void;
@@ -20,8 +32,7 @@ export class ParsePool {
   /** Set once a worker failed or stopped: the pool takes no more batches. */
   broken = false;
 
-  /** One worker fewer than there are cores: the main thread parses too, whenever the workers are busy. */
-  constructor(size = Math.max(1, Math.min(4, availableParallelism() - 1))) {
+  constructor(size = WORKERS) {
     for (let i = 0; i < size; i++) {
       // A small young generation: batches are short-lived garbage, and memory must stay flat on gigabyte inputs.
       const worker = new Worker(new URL('./worker.js', import.meta.url), {

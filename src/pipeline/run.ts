@@ -6,7 +6,7 @@ import { FORMATS } from '../formats/index.js';
 import { collect, type Outcome } from './outcome.js';
 import { counted, prepend, readHead } from './read.js';
 import type { WebStage } from './web.js';
-import { canUseWorkers, sharedPool, type ParsePool } from './pool.js';
+import { PARALLEL_AFTER, canUseWorkers, sharedPool, type ParsePool } from './pool.js';
 import { openFile } from '../sources/file.js';
 import { expandInputs, type InputItem } from '../sources/inputs.js';
 import { openStdin } from '../sources/stdin.js';
@@ -27,8 +27,6 @@ export type {
 
 const DEFAULT_MAX_STORY_BYTES = 16 * 1024 * 1024;
 const IN_FLIGHT = Number(process.env['WIRE_IN_FLIGHT'] ?? 4);
-// Worker threads take ~30 ms to start: only runs past a few megabytes gain from them.
-const PARALLEL_AFTER = 4 * 1024 * 1024;
 
 /**
  * Runs the pipeline — source → format → normalize → dedup → sink — over every input, in input order. URLs are
