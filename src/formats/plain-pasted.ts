@@ -105,15 +105,16 @@ function headlineBefore(bytes: Buffer, end: number, from: number): number | null
   const last = lines.at(-1);
   if (last === undefined) return null;
   // A one-line headline, the story before glued on above it (`cat` of files that end with one newline) or after a
-  // blank line...
-  if (isHeadlineLine(last, 0, true) && endsStory(bytes, lines.slice(0, -1), last.start, from)) return last.start;
+  // blank line... (Whether a story ends above is asked first: it is cheaper, and no for a unit's own headline.)
+  if (endsStory(bytes, lines.slice(0, -1), last.start, from) && isHeadlineLine(last, 0, true)) return last.start;
   // ... or a headline wrapped over two or three lines, after a blank line.
   const first = lines[0]!;
   const wrapped =
     block.whole &&
     lines.length <= HEADLINE_MAX_LINES &&
+    endsStory(bytes, [], first.start, from) &&
     lines.every((line, i) => isHeadlineLine(line, lines.length - 1 - i, i === 0));
-  return wrapped && endsStory(bytes, [], first.start, from) ? first.start : null;
+  return wrapped ? first.start : null;
 }
 
 /** A block of lines before the dateline that is not the headline: a byline, an editor's note, bullets. */
