@@ -85,11 +85,12 @@ describe.each(tested)('the $name parser', (format) => {
 /** The units a whole text is cut into, as frameStream cuts a stream that arrives at once. */
 function unitsOf(text: string, boundary: Parameters<typeof frameStream>[1]): string[] {
   const out: string[] = [];
+  const bytes = Buffer.from(text, 'latin1');
   let from = 0;
   for (
-    let found = boundary(text, from, text.length);
+    let found = boundary(bytes, from, text.length);
     found && found.next > from;
-    found = boundary(text, from, text.length)
+    found = boundary(bytes, from, text.length)
   ) {
     out.push(text.slice(from, found.unitEnd));
     from = found.next;
@@ -101,7 +102,7 @@ function unitsOf(text: string, boundary: Parameters<typeof frameStream>[1]): str
 async function units(chunks: readonly Uint8Array[], boundary: Parameters<typeof frameStream>[1]): Promise<string[]> {
   const out: string[] = [];
   for await (const event of frameStream(Readable.from(chunks), boundary, { maxUnitBytes: 1 << 20 })) {
-    out.push(event.kind === 'unit' ? event.bytes : `!${event.code}`);
+    out.push(event.kind === 'unit' ? event.bytes.toString('latin1') : `!${event.code}`);
   }
   return out;
 }

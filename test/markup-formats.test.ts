@@ -30,14 +30,14 @@ describe('XML reading', () => {
 
   it('decodes by the declared encoding, except bytes declared latin-1 that are valid UTF-8 (a mislabelled feed)', () => {
     // AFP NewsML declaring iso-8859-1 over UTF-8 text (`DÃ©cÃ¨s`): latin-1 text almost never forms UTF-8 sequences.
-    const mislabelled = '<?xml version="1.0" encoding="ISO-8859-1"?><a>\u00c3\u00a9</a>';
+    const mislabelled = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><a>\u00c3\u00a9</a>', 'latin1');
     expect(decodeXmlUnit(mislabelled).text).toContain('<a>é</a>');
     expect(decodeXmlUnit(mislabelled).charset).toBe('utf-8');
     // Real latin-1 (a lone é byte) is not valid UTF-8 and stays latin-1.
-    const latin1 = '<?xml version="1.0" encoding="ISO-8859-1"?><a>caf\u00e9</a>';
+    const latin1 = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><a>caf\u00e9</a>', 'latin1');
     expect(decodeXmlUnit(latin1).text).toContain('<a>café</a>');
     expect(decodeXmlUnit(latin1).charset).toBe('windows-1252');
-    expect(decodeXmlUnit('<?xml version="1.0"?><a>\u00c3\u00a9</a>').text).toContain('<a>é</a>');
+    expect(decodeXmlUnit(Buffer.from('<?xml version="1.0"?><a>\u00c3\u00a9</a>', 'latin1')).text).toContain('<a>é</a>');
   });
 });
 
@@ -107,9 +107,10 @@ describe('Reuters-21578 SGML', () => {
 
   it('cuts a file after each </REUTERS>, and waits for the end tag to arrive whole', () => {
     const text = `${doc('<TEXT><TITLE>A</TITLE></TEXT>')}\n${doc('<TEXT><TITLE>B</TITLE></TEXT>')}`;
-    const first = sgml.boundary(text, 0, text.length);
+    const bytes = Buffer.from(text, 'latin1');
+    const first = sgml.boundary(bytes, 0, text.length);
     expect(text.slice(0, first?.unitEnd)).toMatch(/<\/REUTERS>$/);
-    expect(sgml.boundary(text.slice(0, first?.unitEnd ?? 0), 0, (first?.unitEnd ?? 0) - 3)).toBeNull();
+    expect(sgml.boundary(bytes.subarray(0, first?.unitEnd ?? 0), 0, (first?.unitEnd ?? 0) - 3)).toBeNull();
   });
 
   it('reads a story that was cut off before </REUTERS>, with a warning', () => {
@@ -135,7 +136,7 @@ describe('Reuters-21578 SGML', () => {
   });
 
   it('decodes latin-1 bytes without the UTF-8 fallback warning', () => {
-    expect(sgml.decode?.('D\u00fcsseldorf \u0093quoted\u0094')).toEqual({
+    expect(sgml.decode?.(Buffer.from('D\u00fcsseldorf \u0093quoted\u0094', 'latin1'))).toEqual({
       text: 'Düsseldorf “quoted”',
       charset: 'windows-1252',
       fallback: false,

@@ -82,7 +82,7 @@ describe('plain-text parser properties', () => {
   it('processes any batch of units without throwing, one record line per story', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 300 }), { maxLength: 8 }), (texts) => {
-        const units = texts.map((bytes, i) => ({ bytes, line: i + 1, ordinal: i }));
+        const units = texts.map((text, i) => ({ bytes: Buffer.from(text, 'latin1'), line: i + 1, ordinal: i }));
         const result = processBatch({
           format: 'plain',
           type: 'file',

@@ -53,7 +53,7 @@ describe('ANPA-1312 streams', () => {
 
   it('starts a new record at a SOH even when the frame before it lost its ETX', () => {
     const text = frame(1).replace('\u0003', '') + frame(2);
-    const cut = anpa.boundary(text, 0, text.length);
+    const cut = anpa.boundary(Buffer.from(text, 'latin1'), 0, text.length);
     expect(cut?.unitEnd).toBe(text.indexOf('\u0016\u0016\u0001f0002'));
   });
 });

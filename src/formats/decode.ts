@@ -1,3 +1,6 @@
+import { isAscii } from 'node:buffer';
+import { asBuffer } from './bytes.js';
+
 /** A story's text and the character set it was decoded from. */
 export interface Decoded {
   readonly text: string;
@@ -18,15 +21,14 @@ const CP1252_HIGH =
 function windows1252(bytesAsLatin1: string): string {
   return bytesAsLatin1.replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80] ?? ch);
 }
-const HIGH_BYTE = /[\u0080-\u00ff]/;
-
 /**
- * Decodes a unit that framing carried as a latin1 string (one char per byte): UTF-8 when the bytes are valid UTF-8,
- * windows-1252 otherwise (1987 wire files are latin-1, and windows-1252 is its superset as browsers read it).
+ * Decodes a unit's bytes: UTF-8 when they are valid UTF-8, windows-1252 otherwise (1987 wire files are latin-1, and
+ * windows-1252 is its superset as browsers read it). Most units are ASCII: they are told apart by one native scan
+ * and read as they are.
  */
-export function decodeUnit(bytesAsLatin1: string): Decoded {
-  if (!HIGH_BYTE.test(bytesAsLatin1)) return { text: bytesAsLatin1, charset: 'utf-8', fallback: false };
-  return decodeBytes(Buffer.from(bytesAsLatin1, 'latin1'));
+export function decodeUnit(bytes: Uint8Array): Decoded {
+  if (isAscii(bytes)) return { text: latin1(bytes), charset: 'utf-8', fallback: false };
+  return decodeBytes(bytes);
 }
 
 /** Decodes bytes as UTF-8, falling back to windows-1252 when they are not valid UTF-8. */
@@ -34,8 +36,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   try {
     return { text: utf8.decode(bytes), charset: 'utf-8', fallback: false };
   } catch {
-    const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    return { text: windows1252(buffer.toString('latin1')), charset: 'windows-1252', fallback: true };
+    return { text: windows1252(latin1(bytes)), charset: 'windows-1252', fallback: true };
   }
 }
 
@@ -43,16 +44,15 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
  * Decodes a unit in a character set its format declares (Reuters-21578 SGML is latin-1, read as windows-1252 the
  * way browsers read a latin-1 label). Pure ASCII passes through untouched.
  */
-export function decodeUnitAs(bytesAsLatin1: string, charset: 'windows-1252'): Decoded {
-  // Latin-1 and windows-1252 agree except in 0x80–0x9F, so only units with such bytes need a decoder.
-  if (!/[\u0080-\u009f]/.test(bytesAsLatin1)) return { text: bytesAsLatin1, charset, fallback: false };
-  return { text: windows1252(bytesAsLatin1), charset, fallback: false };
+export function decodeUnitAs(bytes: Uint8Array, charset: 'windows-1252'): Decoded {
+  // Latin-1 and windows-1252 agree except in 0x80–0x9F, which the table replaces.
+  const text = latin1(bytes);
+  return { text: isAscii(bytes) ? text : windows1252(text), charset, fallback: false };
 }
 
 /** Reads a chunk as latin1: one JavaScript char per byte, so string offsets are byte offsets. */
 export function latin1(chunk: Uint8Array): string {
-  const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  return buffer.toString('latin1');
+  return asBuffer(chunk).toString('latin1');
 }
 
 /**

@@ -1,6 +1,7 @@
 import type * as PostalMimeModule from 'postal-mime';
 import type { ParsedStory } from '../types.js';
 import { datePart, isoStamp } from './dates.js';
+import { nextByte, startsWith } from './bytes.js';
 import { wholeInput } from './frame.js';
 import type { Format, FormatDiagnostic, ParseResult } from './format.js';
 import type { Boundary } from './frame.js';
@@ -34,16 +35,31 @@ export const email: Format = {
 };
 
 // An mbox file holds messages one after another, each opening with a `From ` line after a blank line.
-const MBOX_FROM = /\r?\n\r?\n(From [^\r\n]*\r?\n)/g;
+const FROM = Buffer.from('From ', 'latin1');
 
 /** One message a unit: an mbox file is cut before each `From ` line; a single message is one unit. */
-function mboxBoundary(text: string, from: number, complete: number): Boundary | null {
-  if (!text.startsWith('From ', from)) return wholeInput(text, from, complete);
-  MBOX_FROM.lastIndex = from;
-  const match = MBOX_FROM.exec(text);
-  if (match === null) return null;
-  const start = match.index + match[0].length - (match[1]?.length ?? 0);
-  return start + (match[1]?.length ?? 0) <= complete ? { unitEnd: start, next: start } : null;
+function mboxBoundary(bytes: Buffer, from: number, complete: number): Boundary | null {
+  if (!startsWith(bytes, FROM, from)) return wholeInput(bytes, from, complete);
+  for (let at = bytes.indexOf(FROM, from + 1); at !== -1; at = bytes.indexOf(FROM, at + 1)) {
+    const end = fromLineEnd(bytes, at);
+    if (end !== -1 && afterBlankLine(bytes, at, from)) return end <= complete ? { unitEnd: at, next: at } : null;
+  }
+  return null;
+}
+
+/** True when a blank line (`\n\n`, `\n\r\n`) ends right before `at`, within the bytes from `from` on. */
+function afterBlankLine(bytes: Buffer, at: number, from: number): boolean {
+  if (bytes[at - 1] !== 0x0a) return false;
+  if (bytes[at - 2] === 0x0a) return at - 2 >= from;
+  return bytes[at - 2] === 0x0d && bytes[at - 3] === 0x0a && at - 3 >= from;
+}
+
+/** The end of a `From ` line that starts at `at` (after its line feed; a CR only before it), or -1. */
+function fromLineEnd(bytes: Buffer, at: number): number {
+  const lf = nextByte(bytes, 0x0a, at);
+  if (lf === -1) return -1;
+  const cr = nextByte(bytes, 0x0d, at);
+  return cr === -1 || cr >= lf - 1 ? lf + 1 : -1;
 }
 
 async function parseEmail(input: Uint8Array, line: number): Promise<ParseResult> {

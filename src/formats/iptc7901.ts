@@ -1,3 +1,4 @@
+import { latin1At } from './bytes.js';
 import type { Format } from './format.js';
 import { framedBoundary } from './wire-frame.js';
 import { framedFormat } from './wire-stream.js';
@@ -12,7 +13,9 @@ const framed = framedFormat('iptc7901');
  */
 export const iptc7901: Format = {
   name: 'iptc7901',
-  boundary: (text, from, complete) =>
-    isZczc(text.slice(from, from + 64)) ? zczcBoundary(text, from, complete) : framedBoundary(text, from, complete),
+  boundary: (bytes, from, complete) =>
+    isZczc(latin1At(bytes, from, from + 64))
+      ? zczcBoundary(bytes, from, complete)
+      : framedBoundary(bytes, from, complete),
   parse: (text, line, context) => (isZczc(text) ? parseZczc(text, line) : framed.parse(text, line, context)),
 };

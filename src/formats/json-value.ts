@@ -12,15 +12,15 @@ import type { FormatDiagnostic, ParseResult } from './format.js';
  * document are all cut into one unit per value, so a large JSON-lines file streams. Strings (with their escapes)
  * are skipped; text that is not JSON is cut at its line ends.
  */
-export function jsonBoundary(text: string, from: number, complete: number): Boundary | null {
+export function jsonBoundary(bytes: Buffer, from: number, complete: number): Boundary | null {
   let depth = 0;
   let started = false;
   for (let at = from; at < complete; at++) {
-    const code = text.charCodeAt(at);
+    const code = bytes[at]!;
     if (code === 0x22) {
       // A string: to its closing quote, past escaped characters.
       at++;
-      while (at < complete && text.charCodeAt(at) !== 0x22) at += text.charCodeAt(at) === 0x5c ? 2 : 1;
+      while (at < complete && bytes[at] !== 0x22) at += bytes[at] === 0x5c ? 2 : 1;
       if (at >= complete) return null;
       started = true;
     } else if (code === 0x7b || code === 0x5b) {

@@ -1,55 +1,125 @@
 import { isKnownAgency } from '../normalize/agencies.js';
 import { classifyEndMatter, trailerKind } from '../normalize/endmatter.js';
-import type { Format, FormatDiagnostic } from './format.js';
+import { atLine, type Format, type FormatDiagnostic } from './format.js';
+import { earliest, latin1At, LF, nextByte } from './bytes.js';
 import type { Boundary } from './frame.js';
 import { parsePlain } from './plain.js';
 import { pastedStoryStart, strayDatelines } from './plain-pasted.js';
 
-// Stories in one file are separated by a form feed, ETX, or an end marker on its own line (kept with its story). The
-// marker alternative starts with its line's newline so that V8 can skip ahead to candidates instead of trying `^` at
-// every position; a marker on the very first line of the input is caught by AT_START.
-const SEPARATOR = /[\f\u0003]|\n[ \t]*(?:\(END\)|End ?item=?|-30-|#{3}|# # #|NNNN)[ \t]*\r?(?=\n|$)/gi;
-const AT_START = /[ \t]*(?:\(END\)|End ?item=?|-30-|#{3}|# # #|NNNN)[ \t]*\r?(?=\n|$)/iy;
+// Stories in one file are separated by a form feed, ETX, or an end marker on its own line (kept with its story):
+// `(END)`, `End item`, `Enditem=`, `-30-`, `###`, `# # #`, `NNNN`, in any case, spaces and tabs around it.
+const FF = 0x0c;
+const ETX = 0x03;
+
+/** A separator: `bytes[index, end)`. */
+interface Separator {
+  readonly index: number;
+  readonly end: number;
+}
 
 /**
  * Finds the next story separator. What follows a separator may still belong to the story before it: source lines
  * and sign-offs (`(END)` then `Source: Yonhap News Agency`) are kept with it up to the next story's first line, and a
  * list trailer (`You may also like...` and its links) up to the next separator.
  */
-export function plainBoundary(text: string, from: number, complete: number): Boundary | null {
-  AT_START.lastIndex = 0;
-  SEPARATOR.lastIndex = from;
-  let match = (from === 0 ? AT_START.exec(text) : null) ?? SEPARATOR.exec(text);
+export function plainBoundary(bytes: Buffer, from: number, complete: number): Boundary | null {
+  // A marker on the first line of what is left to frame has no line end before it.
+  const first = from === 0 ? markerLineEnd(bytes, 0) : -1;
+  let match = first !== -1 ? { index: 0, end: first } : nextSeparator(bytes, from);
   // A story pasted after another with no separator between them starts a unit of its own (see plain-pasted.ts).
-  const pasted = pastedStoryStart(text, from, Math.min(match?.index ?? complete, complete));
+  const pasted = pastedStoryStart(bytes, from, Math.min(match?.index ?? complete, complete));
   if (pasted !== null) return { unitEnd: pasted, next: pasted };
-  for (; match; match = SEPARATOR.exec(text)) {
-    const end = match.index + match[0].length;
+  for (; match; match = nextSeparator(bytes, match.end)) {
+    const end = match.end;
     if (end > complete) return null;
-    const after = endMatterAfter(text, end, complete);
+    const after = endMatterAfter(bytes, end, complete);
     if (after === undefined) return null;
-    if (after === 'trailer') {
-      SEPARATOR.lastIndex = end;
-      continue;
-    }
+    if (after === 'trailer') continue;
     if (after > end) return { unitEnd: after, next: after };
-    return { unitEnd: match[0].length > 1 ? end : match.index, next: end };
+    // A form feed or ETX goes with neither story; a marker line stays with the story it ends.
+    return { unitEnd: end - match.index > 1 ? end : match.index, next: end };
   }
   return null;
 }
 
+/** The first separator at or after `from`: a form feed, an ETX, or a line feed that opens a marker line. */
+function nextSeparator(bytes: Buffer, from: number): Separator | null {
+  const control = earliest(nextByte(bytes, FF, from), nextByte(bytes, ETX, from));
+  for (
+    let lf = bytes.indexOf(LF, from);
+    lf !== -1 && (control === -1 || lf < control);
+    lf = bytes.indexOf(LF, lf + 1)
+  ) {
+    const end = markerLineEnd(bytes, lf + 1);
+    if (end !== -1) return { index: lf, end };
+  }
+  return control === -1 ? null : { index: control, end: control + 1 };
+}
+
+/**
+ * Where a marker line that starts at `at` ends (before its line feed, after a CR), or -1 when the line holds no
+ * marker: blanks, the marker, blanks, an optional CR, then a line feed or the end of the bytes.
+ */
+function markerLineEnd(bytes: Buffer, at: number): number {
+  let i = skipBlanks(bytes, at);
+  const length = markerLength(bytes, i);
+  if (length === 0) return -1;
+  i = skipBlanks(bytes, i + length);
+  if (bytes[i] === 0x0d) i++;
+  return i === bytes.length || bytes[i] === LF ? i : -1;
+}
+
+function skipBlanks(bytes: Buffer, at: number): number {
+  let i = at;
+  while (bytes[i] === 0x20 || bytes[i] === 0x09) i++;
+  return i;
+}
+
+/** The length of the end marker at `at`, or 0. */
+function markerLength(bytes: Buffer, at: number): number {
+  switch (bytes[at]) {
+    case 0x28: // (END)
+      return matchesFolded(bytes, at + 1, 'end') && bytes[at + 4] === 0x29 ? 5 : 0;
+    case 0x45: // End item, Enditem, End item=
+    case 0x65: {
+      if (!matchesFolded(bytes, at + 1, 'nd')) return 0;
+      const item = at + (bytes[at + 3] === 0x20 ? 4 : 3);
+      if (!matchesFolded(bytes, item, 'item')) return 0;
+      return item + 4 - at + (bytes[item + 4] === 0x3d ? 1 : 0);
+    }
+    case 0x2d: // -30-
+      return bytes[at + 1] === 0x33 && bytes[at + 2] === 0x30 && bytes[at + 3] === 0x2d ? 4 : 0;
+    case 0x23: // ### or # # #
+      if (bytes[at + 1] === 0x23) return bytes[at + 2] === 0x23 ? 3 : 0;
+      return bytes[at + 1] === 0x20 && bytes[at + 2] === 0x23 && bytes[at + 3] === 0x20 && bytes[at + 4] === 0x23
+        ? 5
+        : 0;
+    case 0x4e: // NNNN
+    case 0x6e:
+      return matchesFolded(bytes, at + 1, 'nnn') ? 4 : 0;
+    default:
+      return 0;
+  }
+}
+
+/** True when the bytes at `at` spell `lower` (ASCII lower-case letters) in any case. */
+function matchesFolded(bytes: Buffer, at: number, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) if ((bytes[at + i]! | 0x20) !== lower.charCodeAt(i)) return false;
+  return true;
+}
+
 /**
  * Walks the end-matter lines after a separator: returns where the next story starts (`from` when nothing follows
- * that belongs to the story before), `trailer` when a list trailer follows, or undefined if the text runs out first.
+ * that belongs to the story before), `trailer` when a list trailer follows, or undefined if the bytes run out first.
  */
-function endMatterAfter(text: string, from: number, complete: number): number | 'trailer' | undefined {
+function endMatterAfter(bytes: Buffer, from: number, complete: number): number | 'trailer' | undefined {
   let at = from;
   let lastEnd = from;
   while (at < complete) {
-    const eol = text.indexOf('\n', at);
+    const eol = bytes.indexOf(LF, at);
     const lineEnd = eol === -1 || eol >= complete ? complete : eol + 1;
-    if (eol === -1 && complete !== text.length) return undefined;
-    const line = text.slice(at, lineEnd).trim();
+    if (eol === -1 && complete !== bytes.length) return undefined;
+    const line = latin1At(bytes, at, lineEnd).trim();
     if (line !== '' && line !== '\u0003') {
       if (trailerKind(line) === 'list') return lastEnd === from ? 'trailer' : lastEnd;
       if (!belongsBefore(line)) return lastEnd;
@@ -57,7 +127,7 @@ function endMatterAfter(text: string, from: number, complete: number): number | 
     }
     at = lineEnd;
   }
-  return complete === text.length ? lastEnd : undefined;
+  return complete === bytes.length ? lastEnd : undefined;
 }
 
 /**
@@ -78,7 +148,7 @@ export const plain: Format = {
     const story = parsePlain(text);
     if (!story || (!story.headline && story.paragraphs.length === 0)) return { stories: [], diagnostics: [] };
     const stray = strayDatelines(story.paragraphs);
-    return { stories: [{ ...story, line }], diagnostics: stray.length > 0 ? [pastedWarning(text, line, stray)] : [] };
+    return { stories: [atLine(story, line)], diagnostics: stray.length > 0 ? [pastedWarning(text, line, stray)] : [] };
   },
 };
 

@@ -2,6 +2,7 @@ import { looksLikeByline } from '../normalize/byline.js';
 import { parseDateline } from '../normalize/dateline.js';
 import { standsAlone } from '../normalize/endmatter.js';
 import { leadShape } from '../normalize/lead.js';
+import { lastByte, LF, startsWith } from './bytes.js';
 
 // Stories pasted together with no separator (`cat agency/*.txt > all.txt`): where a headline, an optional byline
 // and a paragraph opening with an agency's dateline follow the end of a story, a new story starts.
@@ -15,7 +16,7 @@ import { leadShape } from '../normalize/lead.js';
 //
 //   PORTVILLE (AP) — The harbour ...          <- a dateline naming an agency or a date
 
-/** A line of the framed text: where it starts and ends (before its newline), and its text decoded and trimmed. */
+/** A line of the framed bytes: where it starts and ends (before its newline), and its text decoded and trimmed. */
 interface Line {
   readonly start: number;
   readonly end: number;
@@ -43,27 +44,25 @@ const END_MATTER_MAX = 400;
 const HEADLINE_MAX = 160;
 // Ends like a sentence: `.`, `!`, `?`, `…`, before closing quotes or brackets.
 const SENTENCE_END = /[.!?…。]["'”’)»]*$/;
-const HIGH_BYTE = /[\u0080-\u00ff]/;
 
 /**
- * Where the next story pasted after another starts in `text[from, to)` (the start of its headline), or null.
- * `text` is the framed input as latin1 (one char per byte); only whole lines before `to` are read.
+ * Where the next story pasted after another starts in `bytes[from, to)` (the start of its headline), or null. Only
+ * whole lines before `to` are read.
  */
-export function pastedStoryStart(text: string, from: number, to: number): number | null {
-  // Newline by newline with indexOf: a regex for blank-line runs cost a third of the framing.
-  for (let newline = text.indexOf('\n', from); newline !== -1 && newline < to;) {
-    const at = afterBlankLines(text, newline + 1);
+export function pastedStoryStart(bytes: Buffer, from: number, to: number): number | null {
+  for (let newline = bytes.indexOf(LF, from); newline !== -1 && newline < to;) {
+    const at = afterBlankLines(bytes, newline + 1);
     if (at === newline + 1) {
-      newline = text.indexOf('\n', at);
+      newline = bytes.indexOf(LF, at);
       continue;
     }
     if (at >= to) return null;
-    const eol = text.indexOf('\n', at);
-    if (eol === -1 ? to !== text.length : eol >= to) return null;
-    const end = eol === -1 ? text.length : eol;
-    if (mayOpenDateline(text, at, end)) {
-      const start = headlineBefore(text, newline, from);
-      if (start !== null && opensWithAgencyDateline(utf8(text.slice(at, end)))) return start;
+    const eol = bytes.indexOf(LF, at);
+    if (eol === -1 ? to !== bytes.length : eol >= to) return null;
+    const end = eol === -1 ? bytes.length : eol;
+    if (mayOpenDatelineAt(bytes, at, end)) {
+      const start = headlineBefore(bytes, newline, from);
+      if (start !== null && opensWithAgencyDateline(bytes.toString('utf8', at, end))) return start;
     }
     newline = eol;
   }
@@ -71,12 +70,12 @@ export function pastedStoryStart(text: string, from: number, to: number): number
 }
 
 /** Where the first non-blank line at or after `at` (a line's start) starts; `at` itself when that line is not blank. */
-function afterBlankLines(text: string, at: number): number {
+function afterBlankLines(bytes: Buffer, at: number): number {
   let line = at;
   for (;;) {
     let i = line;
-    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 13) i++;
-    if (text.charCodeAt(i) !== 10) return line;
+    while (bytes[i] === 32 || bytes[i] === 9 || bytes[i] === 13) i++;
+    if (bytes[i] !== LF) return line;
     line = i + 1;
   }
 }
@@ -95,26 +94,27 @@ export function opensWithAgencyDateline(paragraph: string): boolean {
  * when what comes before the headline ends a story; null when there is no such headline. Lead blocks (bylines,
  * editor's notes, update notes, bullets) may stand between the headline and the dateline.
  */
-function headlineBefore(text: string, end: number, from: number): number | null {
-  let block = blockEndingAt(text, end, from);
+function headlineBefore(bytes: Buffer, end: number, from: number): number | null {
+  let block = blockEndingAt(bytes, end, from);
   for (let skipped = 0; skipped < LEAD_BLOCKS && isLeadBlock(block); skipped++) {
-    const before = previousNonBlank(text, block.lines[0]!.start, from);
+    const before = previousNonBlank(bytes, block.lines[0]!.start, from);
     if (before === null) return null;
-    block = blockEndingAt(text, before.end, from);
+    block = blockEndingAt(bytes, before.end, from);
   }
   const { lines } = block;
   const last = lines.at(-1);
   if (last === undefined) return null;
   // A one-line headline, the story before glued on above it (`cat` of files that end with one newline) or after a
-  // blank line...
-  if (isHeadlineLine(last, 0, true) && endsStory(text, lines.slice(0, -1), last.start, from)) return last.start;
+  // blank line... (Whether a story ends above is asked first: it is cheaper, and no for a unit's own headline.)
+  if (endsStory(bytes, lines.slice(0, -1), last.start, from) && isHeadlineLine(last, 0, true)) return last.start;
   // ... or a headline wrapped over two or three lines, after a blank line.
   const first = lines[0]!;
   const wrapped =
     block.whole &&
     lines.length <= HEADLINE_MAX_LINES &&
+    endsStory(bytes, [], first.start, from) &&
     lines.every((line, i) => isHeadlineLine(line, lines.length - 1 - i, i === 0));
-  return wrapped && endsStory(text, [], first.start, from) ? first.start : null;
+  return wrapped ? first.start : null;
 }
 
 /** A block of lines before the dateline that is not the headline: a byline, an editor's note, bullets. */
@@ -127,12 +127,12 @@ function isLeadBlock(block: Block): boolean {
  * True when the lines `above` a headline (those glued on above it in its block, or else the block before it) end a
  * story: a sentence, or end matter (`(Reporting by ...)` over two lines, `dpa kc xx`, `hh/ph/ts`).
  */
-function endsStory(text: string, above: readonly Line[], headline: number, from: number): boolean {
+function endsStory(bytes: Buffer, above: readonly Line[], headline: number, from: number): boolean {
   let lines = above;
   if (lines.length === 0) {
-    const before = previousNonBlank(text, headline, from);
+    const before = previousNonBlank(bytes, headline, from);
     if (before === null) return false;
-    lines = blockEndingAt(text, before.end, from).lines;
+    lines = blockEndingAt(bytes, before.end, from).lines;
   }
   const last = lines.at(-1)?.text ?? '';
   if (last === '' || SENTENCE_END.test(last) || standsAlone(last)) return last !== '';
@@ -154,10 +154,10 @@ function isHeadlineLine(line: Line, fromEnd: number, first: boolean): boolean {
 }
 
 /** The last lines (at most `LEAD_BLOCK_LINES`) of the block of non-blank lines that ends at `end`, first first. */
-function blockEndingAt(text: string, end: number, from: number): Block {
+function blockEndingAt(bytes: Buffer, end: number, from: number): Block {
   const lines: Line[] = [];
   for (let at = end; at > from;) {
-    const line = lineEndingAt(text, at, from);
+    const line = lineEndingAt(bytes, at, from);
     if (line.text === '') return { lines, whole: true };
     if (lines.length === LEAD_BLOCK_LINES) return { lines, whole: false };
     lines.unshift(line);
@@ -167,9 +167,9 @@ function blockEndingAt(text: string, end: number, from: number): Block {
 }
 
 /** The last non-blank line that ends before `start` (a line's start), or null. */
-function previousNonBlank(text: string, start: number, from: number): Line | null {
+function previousNonBlank(bytes: Buffer, start: number, from: number): Line | null {
   for (let at = start - 1; at > from;) {
-    const line = lineEndingAt(text, at, from);
+    const line = lineEndingAt(bytes, at, from);
     if (line.text !== '') return line;
     at = line.start - 1;
   }
@@ -177,23 +177,40 @@ function previousNonBlank(text: string, start: number, from: number): Line | nul
 }
 
 /**
- * A cheap first test for a line or paragraph that may open with a dateline: it opens with a capital (UTF-8's lead
- * bytes read as latin1 are capitals too) or a bracket (`(ANSA) - ROME`), and has a dateline's mark soon after.
+ * A cheap first test for a paragraph that may open with a dateline: it opens with a capital or a bracket
+ * (`(ANSA) - ROME`), and has a dateline's mark soon after.
  */
-function mayOpenDateline(text: string, start: number, end: number): boolean {
-  const c = text.charCodeAt(start);
-  if (!((c >= 65 && c <= 90) || c === 40 || (c >= 0xc0 && CAPITAL_OR_BRACKET.test(text.charAt(start))))) return false;
-  const head = text.slice(start, Math.min(end, start + DATELINE_WITHIN));
+function mayOpenDateline(text: string): boolean {
+  return opensLikeDateline(text.charCodeAt(0), text.charAt(0)) && marksDateline(text.slice(0, DATELINE_WITHIN));
+}
+
+/** {@link mayOpenDateline} for the line `bytes[start, end)`, read as latin1 (UTF-8's lead bytes are capitals too). */
+function mayOpenDatelineAt(bytes: Buffer, start: number, end: number): boolean {
+  const c = bytes[start] ?? NaN;
+  if (!opensLikeDateline(c, String.fromCharCode(c))) return false;
+  // DATELINE_MARK and `Kyodo` in the bytes themselves (latin1 has no dashes of its own; UTF-8's open with 0xE2).
+  const limit = Math.min(end, start + DATELINE_WITHIN, bytes.length);
+  for (let at = start; at < limit; at++) {
+    const b = bytes[at];
+    if (b === 0x2d || b === 0x5f || b === 0x28 || b === 0x2f || b === 0xe2) return true;
+    if (b === 0x4b && at + KYODO.length <= limit && startsWith(bytes, KYODO, at)) return true;
+  }
+  return false;
+}
+
+const KYODO = Buffer.from('Kyodo', 'latin1');
+
+function opensLikeDateline(code: number, char: string): boolean {
+  return (code >= 65 && code <= 90) || code === 40 || (code >= 0xc0 && CAPITAL_OR_BRACKET.test(char));
+}
+
+function marksDateline(head: string): boolean {
   return DATELINE_MARK.test(head) || head.includes('Kyodo');
 }
 
-function lineEndingAt(text: string, end: number, from: number): Line {
-  const start = Math.max(from, text.lastIndexOf('\n', end - 1) + 1);
-  return { start, end, text: utf8(text.slice(start, end)).trim() };
-}
-
-function utf8(latin1: string): string {
-  return HIGH_BYTE.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
+function lineEndingAt(bytes: Buffer, end: number, from: number): Line {
+  const start = Math.max(from, lastByte(bytes, LF, end - 1) + 1);
+  return { start, end, text: bytes.toString('utf8', start, end).trim() };
 }
 
 // A story's own dateline opens one of its first paragraphs, or follows lead blocks (editor's notes, bullets).
@@ -207,7 +224,7 @@ const OWN_DATELINE_WITHIN = 2;
 export function strayDatelines(paragraphs: readonly string[]): number[] {
   const candidates: number[] = [];
   paragraphs.forEach((paragraph, i) => {
-    if (!mayOpenDateline(paragraph, 0, paragraph.length) || (paragraphs[i - 1] ?? '').trimEnd().endsWith(':')) return;
+    if (!mayOpenDateline(paragraph) || (paragraphs[i - 1] ?? '').trimEnd().endsWith(':')) return;
     candidates.push(i);
   });
   // Nearly every story: at most its own dateline, which the normalizer parses anyway.

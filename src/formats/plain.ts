@@ -208,5 +208,6 @@ function indentOf(line: string): number {
 
 /** True when a wrapped line continues a word hyphenated at the end of the line before (`Iraq-` / `backed`). */
 function joinsWithoutSpace(before: string, line: string): boolean {
-  return /\p{L}-$/u.test(before) && /^\p{L}/u.test(line);
+  // Most lines end otherwise: the hyphen is looked at before the regexes run.
+  return before.endsWith('-') && /\p{L}-$/u.test(before) && /^\p{L}/u.test(line);
 }

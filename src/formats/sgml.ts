@@ -3,7 +3,7 @@ import type { Envelope, ParsedStory } from '../types.js';
 import { datePart, sgmlStamp } from './dates.js';
 import { decodeUnitAs } from './decode.js';
 import type { Boundary } from './frame.js';
-import type { Format, FormatDiagnostic, ParseResult } from './format.js';
+import { atLine, type Format, type FormatDiagnostic, type ParseResult } from './format.js';
 import { buildParagraphs, parsePlain } from './plain.js';
 import { splitFrame, routingOf } from './wire-frame.js';
 import { parseHeader, sluglineOf, urgencyOf } from './wire-header.js';
@@ -20,10 +20,11 @@ export const sgml: Format = {
 };
 
 const END = '</REUTERS>';
+const END_BYTES = Buffer.from(END, 'latin1');
 
 /** Cuts after each `</REUTERS>`, so a file streams one story at a time. */
-export function reutersBoundary(text: string, from: number, complete: number): Boundary | null {
-  const at = text.indexOf(END, from);
+export function reutersBoundary(bytes: Buffer, from: number, complete: number): Boundary | null {
+  const at = bytes.indexOf(END_BYTES, from);
   if (at === -1 || at + END.length > complete) return null;
   return { unitEnd: at + END.length, next: at + END.length };
 }
@@ -44,7 +45,7 @@ function parseReuters(unit: string, line: number): ParseResult {
   const attrs = attributes(unit.slice(start, openEnd === -1 ? unit.length : openEnd));
   const inner = unit.slice(openEnd === -1 ? unit.length : openEnd + 1, close === -1 ? unit.length : close);
   const story = readStory(inner, attrs);
-  return { stories: story ? [{ ...story, line }] : [], diagnostics };
+  return { stories: story ? [atLine(story, line)] : [], diagnostics };
 }
 
 function readStory(inner: string, attrs: Readonly<Record<string, string>>): ParsedStory | null {
@@ -63,8 +64,8 @@ function readStory(inner: string, attrs: Readonly<Record<string, string>>): Pars
   if (attrs['OLDID']) ids['oldid'] = attrs['OLDID'];
   const envelope = envelopeOf(unknown, head);
   const mknote = tag(head, 'MKNOTE');
-  return {
-    ...text,
+  // Added to readText's own object: `{ ...text, published, ... }` built a new hidden class for every story (atLine).
+  return Object.assign(text, {
     published,
     referenceDate: datePart(published),
     agency: 'Reuters',
@@ -73,7 +74,7 @@ function readStory(inner: string, attrs: Readonly<Record<string, string>>): Pars
     urgency: urgencyOf(envelope),
     envelope,
     altids: ids,
-  };
+  });
 }
 
 type TextFields = Pick<ParsedStory, 'headline' | 'byline' | 'dateline' | 'paragraphs'>;

@@ -1,3 +1,4 @@
+import { earliest, lastByte, nextByte } from './bytes.js';
 import type { Boundary } from './frame.js';
 
 /**
@@ -14,26 +15,23 @@ const ETX = 0x03;
 const EOT = 0x04;
 const ENQ = 0x05;
 const SYN = 0x16;
-const FRAMING = /[\u0001\u0002\u0003]/g;
 
 /**
  * Finds where the next frame begins: at its preamble before a SOH, or at a STX that opens a frame without a header.
  * A SOH before the previous frame's ETX still starts a new frame (the earlier one was cut off), so one damaged
  * frame never swallows the next. Noise between frames stays with the frame before it, as its trailer.
  */
-export function framedBoundary(text: string, from: number, complete: number): Boundary | null {
+export function framedBoundary(bytes: Buffer, from: number, complete: number): Boundary | null {
   let started = false;
   let inHeader = false;
   let inText = false;
   let afterEnd = from;
-  FRAMING.lastIndex = from;
-  for (let match = FRAMING.exec(text); match; match = FRAMING.exec(text)) {
-    const at = match.index;
+  for (let at = nextControl(bytes, from); at !== -1; at = nextControl(bytes, at + 1)) {
     if (at >= complete) return null;
-    const code = text.charCodeAt(at);
+    const code = bytes[at];
     if (code === SOH) {
       if (started) {
-        const start = preambleStart(text, at, afterEnd);
+        const start = preambleStart(bytes, at, afterEnd);
         return { unitEnd: start, next: start };
       }
       started = inHeader = true;
@@ -52,13 +50,18 @@ export function framedBoundary(text: string, from: number, complete: number): Bo
   return null;
 }
 
+/** The first SOH, STX or ETX at or after `from`, or -1. */
+function nextControl(bytes: Buffer, from: number): number {
+  return earliest(earliest(nextByte(bytes, SOH, from), nextByte(bytes, STX, from)), nextByte(bytes, ETX, from));
+}
+
 /** Walks back from a SOH over SYN/ENQ characters and an ENQ routing line, never before `floor`. */
-function preambleStart(text: string, soh: number, floor: number): number {
+function preambleStart(bytes: Buffer, soh: number, floor: number): number {
   let at = soh;
-  while (at > floor && isPreambleChar(text.charCodeAt(at - 1))) at--;
-  if (at > floor && text.charCodeAt(at - 1) === 0x0a) {
-    const lineStart = text.lastIndexOf('\n', at - 2) + 1;
-    if (lineStart >= floor && text.charCodeAt(lineStart) === ENQ) at = lineStart;
+  while (at > floor && isPreambleChar(bytes[at - 1]!)) at--;
+  if (at > floor && bytes[at - 1] === 0x0a) {
+    const lineStart = lastByte(bytes, 0x0a, at - 2) + 1;
+    if (lineStart >= floor && bytes[lineStart] === ENQ) at = lineStart;
   }
   return Math.max(at, floor);
 }

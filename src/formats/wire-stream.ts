@@ -1,7 +1,7 @@
 import { isCorrectionMarker, isUpdateMarker } from '../normalize/headline.js';
 import type { Envelope, FormatName, ParsedStory } from '../types.js';
 import { datePart, trailerStamp } from './dates.js';
-import type { Format, FormatDiagnostic, ParseResult } from './format.js';
+import { atLine, type Format, type FormatDiagnostic, type ParseResult } from './format.js';
 import { framedBoundary, preambleNoise, routingOf, splitFrame, type Frame } from './wire-frame.js';
 import { parseHeader, sluglineOf, urgencyOf } from './wire-header.js';
 import { parseFrameText, withoutQuad } from './wire-text.js';
@@ -35,7 +35,7 @@ function parseFrame(unit: string, line: number): ParseResult {
   const truncated = frame.trailer === null;
   const story = buildStory(frame, truncated, trailer.stamp);
   if (truncated) diagnostics.push(truncation(story !== null, textLine));
-  return { stories: story ? [{ ...story, line }] : [], diagnostics };
+  return { stories: story ? [atLine(story, line)] : [], diagnostics };
 }
 
 function buildStory(frame: Frame, truncated: boolean, stamp: string | null): ParsedStory | null {

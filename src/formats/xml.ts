@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
+import { isAscii } from 'node:buffer';
 import type * as Entities from 'entities';
 import type * as Htmlparser2 from 'htmlparser2';
-import { decodeUnit, decodeUnitAs, type Decoded } from './decode.js';
+import { decodeUnit, decodeUnitAs, latin1, type Decoded } from './decode.js';
 
 // htmlparser2 and entities load on the first XML document (through their CommonJS builds, synchronously, since
 // parsing is synchronous), so that a run over plain wire files never pays for them at start-up.
@@ -190,13 +191,14 @@ export function attr(element: XmlElement | undefined, name: string): string | nu
  * Decodes an XML unit by the encoding its declaration names (RCV1 files say `encoding="iso-8859-1"`); without one,
  * or for UTF-8, the pipeline's UTF-8 reading with its windows-1252 fallback.
  */
-export function decodeXmlUnit(bytesAsLatin1: string): Decoded {
-  const declared = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i.exec(bytesAsLatin1.slice(0, 300))?.[1];
-  if (declared === undefined || !LATIN1_LABELS.test(declared)) return decodeUnit(bytesAsLatin1);
+export function decodeXmlUnit(bytes: Uint8Array): Decoded {
+  const head = latin1(bytes.subarray(0, 300));
+  const declared = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1];
+  if (declared === undefined || !LATIN1_LABELS.test(declared)) return decodeUnit(bytes);
   // A file that says latin-1 but whose bytes are valid UTF-8 with non-ASCII in them was written as UTF-8 (an AFP
   // feed declaring iso-8859-1 over `DÃ©cÃ¨s`): latin-1 text almost never forms valid UTF-8 sequences.
-  const utf8 = decodeUnit(bytesAsLatin1);
-  return !utf8.fallback && /[^\x00-\x7f]/.test(bytesAsLatin1) ? utf8 : decodeUnitAs(bytesAsLatin1, 'windows-1252');
+  const utf8 = decodeUnit(bytes);
+  return !utf8.fallback && !isAscii(bytes) ? utf8 : decodeUnitAs(bytes, 'windows-1252');
 }
 
 const LATIN1_LABELS = /^(?:iso-?8859-1|latin-?1|l1|windows-1252|cp1252|us-ascii|ascii)$/i;

@@ -1,6 +1,6 @@
 import type { ParsedStory } from '../types.js';
 import type { Boundary } from './frame.js';
-import type { FormatDiagnostic, ParseResult } from './format.js';
+import { atLine, type FormatDiagnostic, type ParseResult } from './format.js';
 import { buildParagraphs, parsePlain } from './plain.js';
 import { parseHeader, urgencyOf } from './wire-header.js';
 
@@ -32,13 +32,15 @@ export function isZczc(unit: string): boolean {
 }
 
 /** The next message starts at the next `ZCZC` at the start of a line. */
-export function zczcBoundary(text: string, from: number, complete: number): Boundary | null {
-  for (let at = text.indexOf('ZCZC', from + 1); at !== -1 && at + 4 <= complete; at = text.indexOf('ZCZC', at + 1)) {
-    const before = text.charCodeAt(at - 1);
+export function zczcBoundary(bytes: Buffer, from: number, complete: number): Boundary | null {
+  for (let at = bytes.indexOf(ZCZC, from + 1); at !== -1 && at + 4 <= complete; at = bytes.indexOf(ZCZC, at + 1)) {
+    const before = bytes[at - 1]!;
     if (before === 0x0a || before < 0x20) return { unitEnd: at, next: at };
   }
   return null;
 }
+
+const ZCZC = Buffer.from('ZCZC', 'latin1');
 
 /** One ZCZC message as a story. */
 export function parseZczc(unit: string, line: number): ParseResult {
@@ -63,7 +65,7 @@ export function parseZczc(unit: string, line: number): ParseResult {
     diagnostics.push({ severity: 'warning', code: 'zczc-unclosed', message, line });
   }
   const story = buildStory(fields, body, header.fields);
-  return { stories: story === null ? [] : [{ ...story, line }], diagnostics };
+  return { stories: story === null ? [] : [atLine(story, line)], diagnostics };
 }
 
 function readCodes(codes: ReadonlyArray<[string, string]>): Record<string, string> {

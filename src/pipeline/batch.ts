@@ -39,7 +39,8 @@ export interface Batch {
   readonly timezone?: string;
   /** The input's charset when its stream was re-encoded before framing (UTF-16, named by its byte-order mark). */
   readonly charset?: string;
-  readonly units: ReadonlyArray<{ readonly bytes: string; readonly line: number; readonly ordinal: number }>;
+  /** Each unit's bytes as framing cut them; decoded here, once. */
+  readonly units: ReadonlyArray<{ readonly bytes: Uint8Array; readonly line: number; readonly ordinal: number }>;
 }
 
 /** What a batch became. */

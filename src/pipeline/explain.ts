@@ -111,10 +111,9 @@ async function* explainRaw(raw: RawInput, options: ExplainOptions): AsyncGenerat
         yield { kind: 'story', input: raw.location, line: event.line, traced, lines: numbered, story };
       continue;
     }
-    const bytes = Buffer.from(event.bytes, 'latin1');
     const result = format.parseBytes
-      ? await format.parseBytes(bytes, event.line, context)
-      : format.parse(decodeFor(format, event.bytes, bytes, context), event.line, context);
+      ? await format.parseBytes(event.bytes, event.line, context)
+      : format.parse(decodeFor(format, event.bytes, context), event.line, context);
     for (const d of result.diagnostics)
       yield {
         kind: 'diagnostic',
@@ -128,9 +127,9 @@ async function* explainRaw(raw: RawInput, options: ExplainOptions): AsyncGenerat
   }
 }
 
-function decodeFor(format: Format, latin1: string, bytes: Uint8Array, context: UnitContext): string {
+function decodeFor(format: Format, bytes: Uint8Array, context: UnitContext): string {
   if (format.decodeDocument) return format.decodeDocument(bytes, context).text;
-  return (format.decode ? format.decode(latin1) : decodeUnit(latin1)).text;
+  return (format.decode ? format.decode(bytes) : decodeUnit(bytes)).text;
 }
 
 /**

@@ -3,6 +3,18 @@ import { Worker } from 'node:worker_threads';
 import type { Batch, BatchResult } from './batch.js';
 
 const YOUNG_MB = Number(process.env['WIRE_WORKER_YOUNG_MB'] ?? 16);
+// One worker fewer than there are cores: the main thread parses too, whenever the workers are busy.
+const WORKERS = Math.max(1, Math.min(4, availableParallelism() - 1));
+
+/**
+ * Bytes of units a run parses before it hands batches to the pool. A worker costs a second or more of CPU before it
+ * pays: it loads the modules and optimizes the code again in its own isolate, and V8's compiler and GC threads compete
+ * for the same cores. On two cores (`wire ingest`, CPU of all threads): the Reuters-21578 SGML (12.5 MB) took 6–7 s
+ * with a worker against 4.2–4.9 s without, a 20 MB ANPA stream 6.2 s against 4.5 s (3.0 s of it on the main thread),
+ * a 100 MB one 17.8 s against 15.4 s, but with the main thread's share down from 11.1 s to 6.8 s: only there do two
+ * cores finish sooner. With more cores the workers have room of their own.
+ */
+export const PARALLEL_AFTER = (WORKERS > 1 ? 4 : 32) * 1024 * 1024;
 
 interface Pending {
   readonly resolve: (result: BatchResult) => void;
@@ -17,23 +29,27 @@ export class ParsePool {
   private readonly workers: Array<{ worker: Worker; busy: number }> = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  /** Set once a worker failed or stopped: the pool takes no more batches. */
+  broken = false;
 
-  /** One worker fewer than there are cores: the main thread parses too, whenever the workers are busy. */
-  constructor(size = Math.max(1, Math.min(4, availableParallelism() - 1))) {
+  constructor(size = WORKERS) {
     for (let i = 0; i < size; i++) {
       // A small young generation: batches are short-lived garbage, and memory must stay flat on gigabyte inputs.
       const worker = new Worker(new URL('./worker.js', import.meta.url), {
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
       });
+      // An idle worker does not keep the process alive; one with batches to parse does.
+      worker.unref();
       const slot = { worker, busy: 0 };
       worker.on('message', (message: { id: number; result?: BatchResult; error?: string }) => {
-        slot.busy--;
+        if (--slot.busy === 0) worker.unref();
         const waiter = this.pending.get(message.id);
         this.pending.delete(message.id);
         if (message.result) waiter?.resolve(message.result);
         else waiter?.reject(new Error(message.error ?? 'worker failed'));
       });
       worker.on('error', (error) => this.failAll(error));
+      worker.on('exit', () => this.failAll(new Error('a parse worker stopped')));
       this.workers.push(slot);
     }
   }
@@ -46,11 +62,12 @@ export class ParsePool {
   /** Parses a batch on a worker. */
   run(batch: Batch): Promise<BatchResult> {
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-    slot.busy++;
+    if (slot.busy++ === 0) slot.worker.ref();
     const id = this.nextId++;
+    const { packed, buffer } = pack(batch);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, batch });
+      slot.worker.postMessage({ id, batch: packed }, [buffer]);
     });
   }
 
@@ -60,9 +77,38 @@ export class ParsePool {
   }
 
   private failAll(error: Error): void {
+    this.broken = true;
     for (const waiter of this.pending.values()) waiter.reject(error);
     this.pending.clear();
   }
+}
+
+let shared: ParsePool | null = null;
+
+/**
+ * The process's pool, started on first need and kept between runs: a run after another (`wire watch`, each file it
+ * is handed; a library caller) finds its workers started and their code already optimized, where a fresh worker
+ * spends its first seconds in unoptimized code. Idle workers do not keep the process alive.
+ */
+export function sharedPool(): ParsePool {
+  if (shared === null || shared.broken) shared = new ParsePool();
+  return shared;
+}
+
+/**
+ * The batch with its units' bytes copied into one buffer of its own, which is handed to the worker rather than copied
+ * again. (The units are views of the 256 KB buffers framing read: sent as they are, each would carry its whole buffer.)
+ */
+function pack(batch: Batch): { packed: Batch; buffer: ArrayBuffer } {
+  const buffer = new ArrayBuffer(batch.units.reduce((sum, unit) => sum + unit.bytes.length, 0));
+  const all = new Uint8Array(buffer);
+  let at = 0;
+  const units = batch.units.map((unit) => {
+    all.set(unit.bytes, at);
+    at += unit.bytes.length;
+    return { ...unit, bytes: all.subarray(at - unit.bytes.length, at) };
+  });
+  return { packed: { ...batch, units }, buffer };
 }
 
 /** True when this module runs from the built JavaScript (workers need it; tests of the TypeScript run in-thread). */

@@ -6,7 +6,7 @@ import { FORMATS } from '../formats/index.js';
 import { collect, type Outcome } from './outcome.js';
 import { counted, prepend, readHead } from './read.js';
 import type { WebStage } from './web.js';
-import { ParsePool, canUseWorkers } from './pool.js';
+import { PARALLEL_AFTER, canUseWorkers, sharedPool, type ParsePool } from './pool.js';
 import { openFile } from '../sources/file.js';
 import { expandInputs, type InputItem } from '../sources/inputs.js';
 import { openStdin } from '../sources/stdin.js';
@@ -27,8 +27,6 @@ export type {
 
 const DEFAULT_MAX_STORY_BYTES = 16 * 1024 * 1024;
 const IN_FLIGHT = Number(process.env['WIRE_IN_FLIGHT'] ?? 4);
-// Worker threads take ~30 ms to start: only runs past a few megabytes gain from them.
-const PARALLEL_AFTER = 4 * 1024 * 1024;
 
 /**
  * Runs the pipeline — source → format → normalize → dedup → sink — over every input, in input order. URLs are
@@ -188,8 +186,9 @@ class Run {
   }
 
   /**
-   * Absorbs everything still queued, makes it durable, and stops the worker pool, if one was started. After a failed
-   * write nothing more is written or committed: the error that stopped the run is the one reported.
+   * Absorbs everything still queued and makes it durable; the worker pool stays for the process's next run (see
+   * sharedPool). After a failed write nothing more is written or committed: the error that stopped the run is the
+   * one reported.
    */
   async close(): Promise<void> {
     try {
@@ -198,7 +197,6 @@ class Run {
         await this.emitter.checkpoint();
       }
     } finally {
-      await this.pool?.close();
       this.pool = null;
       if (this.webStage) await (await this.webStage).close();
     }
@@ -335,12 +333,14 @@ class Run {
     return this.webStage;
   }
 
-  /** Parses a batch here, or on the worker pool once the run has shown it is large enough to pay for one. */
+  /**
+   * Parses a batch here, or on the worker pool once the run has shown it is large enough to pay for one: from its
+   * first batch when the files' sizes say so, so that the workers start while this thread reads and parses.
+   */
   private process(batch: Batch, size: number): Promise<BatchResult> {
     this.bytesParsed += size;
-    if (this.pool === null && this.options.parallel !== false && canUseWorkers && this.bytesParsed > PARALLEL_AFTER) {
-      this.pool = new ParsePool();
-    }
+    const large = this.bytesParsed > PARALLEL_AFTER || (this.counts.totalBytes ?? 0) > PARALLEL_AFTER;
+    if (this.pool === null && this.options.parallel !== false && canUseWorkers && large) this.pool = sharedPool();
     // Keep each worker two batches deep; beyond that the main thread parses the batch itself, so every core works.
     if (this.pool && !this.pool.busy(2)) return this.pool.run(batch);
     return runBatch(batch);

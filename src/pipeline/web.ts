@@ -70,7 +70,7 @@ export class WebStage {
         yield failure(raw.location, event.code, `${raw.location}:${event.line}: ${event.message}`, event.line);
         continue;
       }
-      const bytes = Buffer.from(event.bytes, 'latin1');
+      const bytes = event.bytes;
       if (format.parseBytes) {
         // Formats that read their bytes themselves (e-mail: a charset per MIME part).
         const parsed = await parseBytesUnit(format.parseBytes.bind(format), bytes, event.line, context);
@@ -91,8 +91,8 @@ export class WebStage {
       const decoded = format.decodeDocument
         ? format.decodeDocument(bytes, context)
         : format.decode
-          ? format.decode(event.bytes)
-          : decodeUnit(event.bytes);
+          ? format.decode(bytes)
+          : decodeUnit(bytes);
       if (decoded.fallback) {
         const message = `${raw.location}:${event.line}: not valid UTF-8 and no charset declared; read as windows-1252`;
         yield note(raw.location, 'warning', 'decode-fallback', message, event.line);

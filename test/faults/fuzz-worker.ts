@@ -60,13 +60,13 @@ async function check(text: string, asUtf8: boolean, cut: number): Promise<void> 
   for await (const event of frameStream(Readable.from(chunks), format.boundary, { maxUnitBytes: 1 << 20 })) {
     if (event.kind === 'diagnostic') continue;
     const decoded = format.decodeDocument
-      ? format.decodeDocument(Buffer.from(event.bytes, 'latin1'), context)
+      ? format.decodeDocument(event.bytes, context)
       : format.decode
         ? format.decode(event.bytes)
         : decodeUnit(event.bytes);
     // E-mail reads its bytes itself (a charset per MIME part), asynchronously.
     const result = format.parseBytes
-      ? await format.parseBytes(Buffer.from(event.bytes, 'latin1'), event.line, context)
+      ? await format.parseBytes(event.bytes, event.line, context)
       : format.parse(decoded.text, event.line, context);
     for (const d of result.diagnostics) {
       if (!['error', 'warning', 'info'].includes(d.severity)) throw new Error(`a diagnostic of severity ${d.severity}`);
