@@ -64,7 +64,7 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   }
   // An update note printed right after the dateline: `NEW YORK (Reuters) - (Corrects spelling of name)`.
   for (let note = rest[0]; rest.length > 1 && note && leadShape(note.text) === 'update_notes'; note = rest[0]) {
-    leadPieces.push({ ...note, field: 'update_notes' });
+    leadPieces.push({ index: note.index, from: note.from, text: note.text, field: 'update_notes' });
     rest.shift();
   }
   const blocks = leadBlocks(leadPieces);
@@ -123,7 +123,9 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   };
   // A line of its own that became the byline's title (`The Canadian Press` under `By Jane Doe`) is traced there.
   const traced = leadPieces.map((piece) =>
-    piece.field === 'byline' && byline?.title === piece.text ? { ...piece, field: 'byline_title' as const } : piece,
+    piece.field === 'byline' && byline?.title === piece.text
+      ? { index: piece.index, from: piece.from, text: piece.text, field: 'byline_title' as const }
+      : piece,
   );
   return { story, paragraphs, pieces: { lead: traced, dateline: datelineAt, rest, tail } };
 }
@@ -204,7 +206,10 @@ function datelineFromMarkup(text: string, reference: string | null): Dateline | 
   const printed = tidy(text);
   if (printed === '') return null;
   const match: DatelineMatch | null = parseDateline(`${printed.replace(/\s*[-–—_]+$/, '')} - X`, reference);
-  return match ? { ...match.dateline, text: printed } : { text: printed, location: printed, date: null, agency: null };
+  const found = match?.dateline;
+  return found
+    ? { text: printed, location: found.location, date: found.date, agency: found.agency }
+    : { text: printed, location: printed, date: null, agency: null };
 }
 
 function homeLanguage(agency: string | null): string | undefined {

@@ -59,14 +59,14 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
     const kind =
       classifyEndMatter(last.text) ?? initialsUnder(last.text, kept.at(-2)?.text, end.length === 0 ? wire : undefined);
     if (kind === null) break;
-    end.push({ ...last, kind });
+    end.push({ index: last.index, text: last.text, kind });
     kept.pop();
   }
   const last = kept.at(-1);
   const glued = last ? splitGluedSignoff(last.text) : null;
   let gluedAt: { index: number; at: number } | null = null;
   if (last && glued) {
-    kept[kept.length - 1] = { ...last, text: glued.text };
+    kept[kept.length - 1] = { index: last.index, text: glued.text, kind: last.kind };
     end.push({ index: last.index + 0.5, text: glued.signoff, kind: classifyEndMatter(glued.signoff) });
     gluedAt = { index: last.index, at: glued.text.length };
   }
@@ -74,12 +74,17 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
   const assembled = assemble(end.sort(byIndex), stripped, fields);
   const gluedField = gluedAt ? (fields[gluedAt.index] ?? 'stripped') : 'body';
   if (gluedAt) fields[gluedAt.index] = 'body';
+  // Written out rather than spread: V8 (Node 20) builds an object spread and then extended field by field slowly.
   return {
-    ...assembled,
+    source: assembled.source,
+    credits: assembled.credits,
+    copyright: assembled.copyright,
+    stripped: assembled.stripped,
+    implied: assembled.implied,
     body: kept.map((item) => item.text),
     release: isRelease,
     fields,
-    glued: gluedAt ? { ...gluedAt, field: gluedField } : null,
+    glued: gluedAt ? { index: gluedAt.index, at: gluedAt.at, field: gluedField } : null,
   };
 }
 
