@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { vouchControlFree } from '../sinks/json-line.js';
 import type { Dateline, NormalizeContext, ParsedStory, Story } from '../types.js';
 import { agencyAtStart, agencyOf, creditedAgency } from './agencies.js';
 import { bylineAgency, splitByline, type Byline } from './byline.js';
@@ -121,6 +122,8 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     fingerprint: { exact: digest.slice(0, 16), near: null },
     ...optional(parsed, byline, blocks, tail.release || wire?.pressRelease === true),
   };
+  // Its body is tidy paragraphs joined by blank lines: serializing it need not look for control characters.
+  vouchControlFree(story, body);
   // A line of its own that became the byline's title (`The Canadian Press` under `By Jane Doe`) is traced there.
   const traced = leadPieces.map((piece) =>
     piece.field === 'byline' && byline?.title === piece.text

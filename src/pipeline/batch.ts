@@ -5,7 +5,7 @@ import { fingerprintStory } from '../dedup/fingerprint.js';
 import { isUpdate } from '../dedup/verdict.js';
 import { languageDetectorLoaded, loadLanguageDetector } from '../normalize/language.js';
 import { normalizeStory } from '../normalize/story.js';
-import { stringifyRecord } from '../sinks/json-line.js';
+import { jsonLines } from '../sinks/json-line.js';
 import { toNinjs } from '../sinks/ninjs.js';
 import type {
   EmittedBatch,
@@ -200,30 +200,9 @@ export function serialize(normalized: readonly Story[], options: SerializeOption
     markers: story.markers,
   }));
   options.clock?.lap('fingerprint');
-  const as = options.as;
-  const lines = stories.map((story) => (as ? JSON.stringify(as(story)) : stringifyRecord(story)));
-  // Sized for ASCII with some room; a line that might not fit is measured exactly and the buffer grown. Each line's
-  // newline is written as a byte: appending it to the string copied the whole line.
-  let bytes = Buffer.allocUnsafeSlow(Math.ceil(lines.reduce((sum, line) => sum + line.length + 1, 0) * 1.1) + 1024);
-  const ends: number[] = [];
-  let at = 0;
-  for (const line of lines) {
-    if (bytes.length - at < line.length * 3 + 1) {
-      const need = at + Buffer.byteLength(line) + 1;
-      if (need > bytes.length) bytes = grow(bytes, at, need * 1.25);
-    }
-    at += bytes.write(line, at, 'utf8');
-    bytes[at++] = 0x0a;
-    ends.push(at);
-  }
+  const { bytes, ends } = jsonLines(stories, options.as);
   options.clock?.lap('serialize');
-  return { keys, bytes: bytes.subarray(0, at), ends };
-}
-
-function grow(bytes: Buffer, used: number, size: number): Buffer<ArrayBuffer> {
-  const bigger = Buffer.allocUnsafeSlow(Math.ceil(size));
-  bytes.copy(bigger, 0, 0, used);
-  return bigger;
+  return { keys, bytes, ends };
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
