@@ -46,7 +46,11 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const { headline, markers } = cleanHeadline(parsed.headline ?? '');
   const allMarkers = [...(parsed.markers ?? []), ...markers];
   const reference = parsed.referenceDate ?? context.referenceDate;
-  const paragraphs = parsed.paragraphs.map(tidy).filter((p) => p.length > 0);
+  const paragraphs: string[] = [];
+  for (const paragraph of parsed.paragraphs) {
+    const text = tidy(paragraph);
+    if (text.length > 0) paragraphs.push(text);
+  }
   const lead = takeLead(paragraphs, reference, Boolean(parsed.byline));
   const leadPieces: LeadPiece[] = lead.fields.map((field, index) => ({
     index,
@@ -98,7 +102,8 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const correction =
     allMarkers.some(isCorrectionMarker) ||
     blocks.update_notes.some((note) => CORRECTION_NOTE.test(note)) ||
-    tail.body.slice(0, 2).some((p) => CORRECTION_NOTE.test(p));
+    CORRECTION_NOTE.test(tail.body[0] ?? '') ||
+    CORRECTION_NOTE.test(tail.body[1] ?? '');
   const digest = bodyDigest(headline, body);
   const story: Story = {
     id: storyId(headline, digest),

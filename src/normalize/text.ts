@@ -17,7 +17,16 @@ const UNTIDY = /[\u0000-\u001f\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f
 
 /** One paragraph's text with its whitespace collapsed to single spaces and its control characters removed. */
 export function tidy(text: string): string {
-  return UNTIDY.test(text) || text.includes('  ') ? stripControls(text).replace(/\s+/g, ' ').trim() : text.trim();
+  if (UNTIDY.test(text)) return stripControls(text).replace(/\s+/g, ' ').trim();
+  // Its only whitespace is spaces: trimmed first, runs of them inside are all that can be left to collapse (an
+  // indented first line no longer sends a paragraph through the regexes).
+  const trimmed = text.trim();
+  return trimmed.includes('  ') ? trimmed.replace(/ {2,}/g, ' ') : trimmed;
+}
+
+/** `text.replace(/\s+/g, ' ')`, without copying a text whose whitespace is single spaces already. */
+export function collapseSpaces(text: string): string {
+  return UNTIDY.test(text) || text.includes('  ') ? text.replace(/\s+/g, ' ') : text;
 }
 
 /**
