@@ -68,7 +68,8 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     else rest[0] = { index: first.index, from: datelineAt.end, text: printed.rest };
   }
   // An update note printed right after the dateline: `NEW YORK (Reuters) - (Corrects spelling of name)`.
-  for (let note = rest[0]; rest.length > 1 && note && leadShape(note.text) === 'update_notes'; note = rest[0]) {
+  // (Only a paragraph that opens with a bracket can be one: most first paragraphs are ruled out without a regex.)
+  for (let note = rest[0]; rest.length > 1 && note && isUpdateNote(note.text); note = rest[0]) {
     leadPieces.push({ index: note.index, from: note.from, text: note.text, field: 'update_notes' });
     rest.shift();
   }
@@ -102,8 +103,8 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const correction =
     allMarkers.some(isCorrectionMarker) ||
     blocks.update_notes.some((note) => CORRECTION_NOTE.test(note)) ||
-    CORRECTION_NOTE.test(tail.body[0] ?? '') ||
-    CORRECTION_NOTE.test(tail.body[1] ?? '');
+    correctionNote(tail.body[0]) ||
+    correctionNote(tail.body[1]);
   const digest = bodyDigest(headline, body);
   const story: Story = {
     id: storyId(headline, digest),
@@ -136,6 +137,15 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
       : piece,
   );
   return { story, paragraphs, pieces: { lead: traced, dateline: datelineAt, rest, tail } };
+}
+
+function isUpdateNote(paragraph: string): boolean {
+  return paragraph.charCodeAt(0) === 40 /* ( */ && leadShape(paragraph) === 'update_notes';
+}
+
+/** A correction note opening the body: `(Corrects ...)`; it opens with a bracket, which rules most paragraphs out. */
+function correctionNote(paragraph: string | undefined): boolean {
+  return paragraph?.charCodeAt(0) === 40 && CORRECTION_NOTE.test(paragraph);
 }
 
 type Blocks = Record<'ednote' | 'update_notes' | 'summary' | 'subheadline', string[]> & { byline: Byline | null };
@@ -229,7 +239,7 @@ function nameOf(name: string | null | undefined): string | undefined {
 }
 
 function fullDate(date: string | null | undefined): string | null {
-  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
+  return date?.length === 10 && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
 }
 
 /**
