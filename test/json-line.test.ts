@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeStory } from '../src/normalize/story.js';
-import { jsonLines, stringifyRecord, vouchControlFree } from '../src/sinks/json-line.js';
+import { jsonLines, stringifyRecord } from '../src/sinks/json-line.js';
 
 // Text that reaches every branch of the body's quoting: long runs, line feeds, quotes, backslashes, control
 // characters, lone and paired surrogates, and the empty-body key itself.
@@ -42,6 +42,13 @@ const record = fc.record(
   { requiredKeys: ['id', 'headline'] },
 );
 
+const CONTEXT = {
+  origin: { type: 'file', location: 'x.txt', format: 'plain', index: 0, charset: 'utf-8' },
+  now: '2026-11-27T12:00:00.000Z',
+  referenceDate: null,
+  detectLanguage: false,
+} as const;
+
 const lines = (records: readonly object[]): string => records.map((r) => `${JSON.stringify(r)}\n`).join('');
 
 describe('records as JSON lines', () => {
@@ -59,36 +66,44 @@ describe('records as JSON lines', () => {
     );
   });
 
-  it('checks a vouched body again once the record holds another body', () => {
+  it('writes a body vouched free of control characters as JSON.stringify does, quotes and surrogates included', () => {
     fc.assert(
-      fc.property(text, text, (clean, other) => {
-        const body = `${clean.replace(/[\u0000-\u001f]/g, ' ')}${' words'.repeat(60)}\n\nMore.`;
-        const story: { id: string; body: string } = { id: 'a', body };
-        vouchControlFree(story, body);
-        expect(jsonLines([story]).bytes.toString()).toBe(lines([story]));
-        story.body = `${other}${'\u0001 words'.repeat(60)}`;
-        expect(jsonLines([story]).bytes.toString()).toBe(lines([story]));
+      fc.property(fc.array(text, { maxLength: 4 }), (bodies) => {
+        const records = bodies.map((body, i) => ({
+          id: String(i),
+          body: `${body.replace(/[\u0000-\u001f]/g, ' ')}${' words'.repeat(60)}\n\nMore.`,
+        }));
+        const { bytes } = jsonLines(records, { controlFree: () => true });
+        expect(bytes.toString()).toBe(lines(records));
       }),
       { numRuns: 300 },
     );
   });
 
+  it('normalizes bodies whose only control characters are the line feeds between paragraphs', () => {
+    const controls = fc.constantFrom('\u0000', '\u0003', '\t', '\n', '\r', '\u000b', '\u001b[31m', '\u0085', ' ');
+    const paragraph = fc
+      .array(fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), controls), { maxLength: 12 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.option(paragraph), fc.array(paragraph, { maxLength: 8 }), (headline, paragraphs) => {
+        const story = normalizeStory({ headline, paragraphs }, CONTEXT);
+        expect(story.body).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('writes normalized stories with quotes or backslashes in their bodies as JSON.stringify does', () => {
-    const context = {
-      origin: { type: 'file', location: 'x.txt', format: 'plain', index: 0, charset: 'utf-8' },
-      now: '2026-11-27T12:00:00.000Z',
-      referenceDate: null,
-      detectLanguage: false,
-    } as const;
     for (const paragraph of [
       'She said "the figures are in" and pointed to the screen, then left the room without a word.',
       'The files were saved under C:\\data\\2026 on the ministry computers, officials said on Monday.',
     ]) {
       const story = normalizeStory(
         { headline: 'Escapes', paragraphs: Array.from({ length: 6 }, () => paragraph) },
-        context,
+        CONTEXT,
       );
-      expect(jsonLines([story]).bytes.toString()).toBe(lines([story]));
+      expect(jsonLines([story], { controlFree: () => true }).bytes.toString()).toBe(lines([story]));
     }
   });
 

@@ -1,5 +1,4 @@
 import { hash } from 'node:crypto';
-import { vouchControlFree } from '../sinks/json-line.js';
 import type { Dateline, NormalizeContext, ParsedStory, Story } from '../types.js';
 import { agencyAtStart, agencyOf, creditedAgency } from './agencies.js';
 import { bylineAgency, splitByline, type Byline } from './byline.js';
@@ -18,7 +17,8 @@ const CORRECTION_NOTE = /^\((?:Corrects\b|This [^)]*\b(?:corrected|correction|co
  * Turns what a format parser found into the output record: headline markers, the blocks before the dateline
  * (editor's notes, update notes, summary, byline, subheadline), the dateline, and the sign-off, source line, credits,
  * copyright and trailers each moved into their field; the language declared or detected. Pure: the clock and
- * reference date come in through `context`.
+ * reference date come in through `context`. The body is tidy paragraphs joined by blank lines, so its only control
+ * characters are those line feeds (the serializer relies on it: `jsonLines`' `controlFree`).
  */
 export function normalizeStory(parsed: ParsedStory, context: NormalizeContext): Story {
   return build(parsed, context).story;
@@ -128,8 +128,6 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     fingerprint: { exact: digest.slice(0, 16), near: null },
     ...optional(parsed, byline, blocks, tail.release || wire?.pressRelease === true),
   };
-  // Its body is tidy paragraphs joined by blank lines: serializing it need not look for control characters.
-  vouchControlFree(story, body);
   // A line of its own that became the byline's title (`The Canadian Press` under `By Jane Doe`) is traced there.
   const traced = leadPieces.map((piece) =>
     piece.field === 'byline' && byline?.title === piece.text

@@ -161,6 +161,8 @@ function serializeBatch(batch: Batch, parsed: ParsedBatch, stories: Story[], clo
     ...(batch.output === 'ninjs' ? { as: toNinjs } : {}),
     sketch: batch.sketch !== false,
     ...(clock ? { clock } : {}),
+    // Records normalized here, not read back whole, have bodies of tidy paragraphs (normalizeStory).
+    controlFree: (i) => parsed.stories[i]?.parsed.record === undefined,
   });
   return { records, diagnostics: parsed.diagnostics, fallbackLine: parsed.fallbackLine };
 }
@@ -173,6 +175,8 @@ export interface SerializeOptions {
   readonly sketch?: boolean;
   /** Told when the fingerprints and when the lines are done (the stage benchmark). */
   readonly clock?: StageClock;
+  /** Which records `normalizeStory` made just now: their bodies hold no control character but line feeds. */
+  readonly controlFree?: (index: number) => boolean;
 }
 
 /**
@@ -200,7 +204,7 @@ export function serialize(normalized: readonly Story[], options: SerializeOption
     markers: story.markers,
   }));
   options.clock?.lap('fingerprint');
-  const { bytes, ends } = jsonLines(stories, options.as);
+  const { bytes, ends } = jsonLines(stories, { as: options.as, controlFree: options.controlFree });
   options.clock?.lap('serialize');
   return { keys, bytes, ends };
 }

@@ -1,7 +1,7 @@
 /**
  * Records as JSON lines, byte for byte what `JSON.stringify` writes, at about half its cost. Most of a record is its
  * body, and `JSON.stringify` reads a long string a character at a time (Node 20); here the body is checked for what
- * would need escaping by faster means (a regex, or `indexOf` when the normalizer vouches that it holds no control
+ * would need escaping by faster means (a regex, or `indexOf` when the caller vouches that it holds no control
  * characters), written with its line feeds escaped, and spliced into the rest of the record, which is small and left
  * to `JSON.stringify`. The pieces go into the output buffer one after another, never joined into one string.
  */
@@ -16,18 +16,13 @@ const LONG = 256;
 const EMPTY_BODY = '"body":""';
 const VALUE_AT = '"body":"'.length;
 
-// Bodies the normalizer built from tidy paragraphs, which hold no control character but the line feeds between
-// paragraphs, by record (the body as it was then, so that a record given another body is checked in full).
-const CONTROL_FREE = new WeakMap<object, string>();
-
-/** Notes that a record's body holds no control character other than line feeds (the normalizer's own bodies). */
-export function vouchControlFree(record: object, body: string): void {
-  CONTROL_FREE.set(record, body);
-}
-
-/** Whether JSON.stringify would escape anything in a record's body other than its line feeds. */
-function escapesMore(record: object, body: string): boolean {
-  if (CONTROL_FREE.get(record) !== body) return ESCAPED.test(body);
+/**
+ * Whether JSON.stringify would escape anything in a body other than its line feeds. A body the caller vouches for
+ * holds no other control character (the normalizer's, built from tidy paragraphs): only quotes, backslashes and lone
+ * surrogates are looked for then, at memchr speed.
+ */
+function escapesMore(body: string, controlFree: boolean): boolean {
+  if (!controlFree) return ESCAPED.test(body);
   return body.includes('"') || body.includes('\\') || !(body as unknown as { isWellFormed(): boolean }).isWellFormed();
 }
 
@@ -36,9 +31,9 @@ function escapesMore(record: object, body: string): boolean {
  * quote on; or its whole JSON and two empty pieces when the body is short, absent or has more to escape than line
  * feeds.
  */
-function pieces(record: { readonly body?: unknown }): readonly [string, string, string] {
+function pieces(record: { readonly body?: unknown }, controlFree = false): readonly [string, string, string] {
   const body = record.body;
-  if (typeof body !== 'string' || body.length < LONG || escapesMore(record, body))
+  if (typeof body !== 'string' || body.length < LONG || escapesMore(body, controlFree))
     return [JSON.stringify(record), '', ''];
   const writable = record as { body: string };
   let json: string;
@@ -65,15 +60,27 @@ export interface JsonLines {
   readonly ends: number[];
 }
 
+/** How {@link jsonLines} writes records. */
+export interface JsonLinesOptions<T> {
+  /** What to write for a record, by `JSON.stringify` whole (ninjs); the record itself when absent. */
+  readonly as?: ((record: T) => unknown) | undefined;
+  /**
+   * Whether record `i`'s body holds no control character but line feeds, as the normalizer's bodies never do (they
+   * are tidy paragraphs joined by blank lines); such a body is checked for quotes and backslashes only.
+   */
+  readonly controlFree?: ((index: number) => boolean) | undefined;
+}
+
 /**
- * Each record as a JSON line, in one buffer: `JSON.stringify(record)` and a newline, or of `as(record)` when given
- * (ninjs), which is written by `JSON.stringify` whole.
+ * Each record as a JSON line, in one buffer: `JSON.stringify(record)` (or of `as(record)`) and a newline.
  */
-export function jsonLines<T extends object>(records: readonly T[], as?: (record: T) => unknown): JsonLines {
+export function jsonLines<T extends object>(records: readonly T[], options: JsonLinesOptions<T> = {}): JsonLines {
+  const { as, controlFree } = options;
   const all: string[] = [];
   let length = 0;
-  for (const record of records) {
-    const [head, body, tail] = as ? [JSON.stringify(as(record)), '', ''] : pieces(record);
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
+    const [head, body, tail] = as ? [JSON.stringify(as(record)), '', ''] : pieces(record, controlFree?.(i) === true);
     all.push(head, body, tail);
     length += head.length + body.length + tail.length + 1;
   }
