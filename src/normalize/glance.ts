@@ -109,8 +109,9 @@ export function glance(text: string): string | null {
   let letters = 0;
   let start = -1;
   let hash = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 32;
+  const length = text.length;
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? text.charCodeAt(i) : 32;
     const slot = SLOTS[code] ?? 0;
     if (slot !== 0) {
       letters++;
@@ -120,7 +121,8 @@ export function glance(text: string): string | null {
         start = i;
         hash = 0x811c9dc5 | 0;
       }
-      hash = hashStep(hash, lowerOf(code));
+      // ASCII letters fold case by one bit; the table serves the rest.
+      hash = hashStep(hash, code < 0x80 ? code | 0x20 : lowerOf(code));
       continue;
     }
     if (start < 0) continue;
