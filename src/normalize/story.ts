@@ -6,9 +6,9 @@ import { parseDateline, type DatelineMatch } from './dateline.js';
 import { cleanHeadline, isCorrectionMarker } from './headline.js';
 import { detectLanguage, LANGUAGE_PENDING, withHomeLanguage } from './language.js';
 import { bulletText, ednoteText, leadShape, takeLead } from './lead.js';
-import { takeTail } from './tail.js';
+import { takeTail, type Tail } from './tail.js';
 import { inZone } from './time.js';
-import { countWords, tidy } from './text.js';
+import { countSpaces, tidy, tidyParagraphs, type TidyParagraphs } from './text.js';
 import { traceOf, type LeadPiece, type ParagraphTrace, type Piece, type TracedPieces } from './trace.js';
 
 const CORRECTION_NOTE = /^\((?:Corrects\b|This [^)]*\b(?:corrected|correction|corrects)\b)/i;
@@ -46,11 +46,8 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const { headline, markers } = cleanHeadline(parsed.headline ?? '');
   const allMarkers = [...(parsed.markers ?? []), ...markers];
   const reference = parsed.referenceDate ?? context.referenceDate;
-  const paragraphs: string[] = [];
-  for (const paragraph of parsed.paragraphs) {
-    const text = tidy(paragraph);
-    if (text.length > 0) paragraphs.push(text);
-  }
+  const tidied = tidyParagraphs(parsed.paragraphs);
+  const paragraphs = tidied.paragraphs;
   const lead = takeLead(paragraphs, reference, Boolean(parsed.byline));
   const leadPieces: LeadPiece[] = lead.fields.map((field, index) => ({
     index,
@@ -122,7 +119,7 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     published: inZone(parsed.published ?? fullDate(dateline?.date), agency, context.timezone),
     url: parsed.url ?? null,
     origin: context.origin,
-    words: countWords(body),
+    words: body === '' ? 0 : wordsOf(tidied, rest, tail),
     ingested_at: context.now,
     correction,
     fingerprint: { exact: digest.slice(0, 16), near: null },
@@ -144,6 +141,24 @@ function isUpdateNote(paragraph: string): boolean {
 /** A correction note opening the body: `(Corrects ...)`; it opens with a bracket, which rules most paragraphs out. */
 function correctionNote(paragraph: string | undefined): boolean {
   return paragraph?.charCodeAt(0) === 40 && CORRECTION_NOTE.test(paragraph);
+}
+
+/**
+ * The body's word count, `countWords(body)`, from the spaces tidy counted in each paragraph: a body paragraph of n
+ * spaces has n + 1 words (tidy text has single spaces, none at its ends). The pieces the tail kept are those it marks
+ * `body`; a piece the dateline was cut from, and a paragraph a sign-off was cut from, lose the spaces of the part cut.
+ */
+function wordsOf(tidy: TidyParagraphs, rest: readonly Piece[], tail: Tail): number {
+  let words = 0;
+  rest.forEach((piece, i) => {
+    if (tail.fields[i] !== 'body') return;
+    const whole = tidy.spaces[piece.index] ?? 0;
+    // A piece is its paragraph from `from` on (the dateline's rest); its spaces are the paragraph's but those before.
+    const cut = piece.from === 0 ? 0 : countSpaces(tidy.paragraphs[piece.index] ?? '', 0, piece.from);
+    const glued = tail.glued?.index === i ? countSpaces(piece.text, tail.glued.at, piece.text.length) : 0;
+    words += whole - cut - glued + 1;
+  });
+  return words;
 }
 
 type Blocks = Record<'ednote' | 'update_notes' | 'summary' | 'subheadline', string[]> & { byline: Byline | null };
