@@ -33,7 +33,8 @@ function escapesMore(body: string, controlFree: boolean): boolean {
  */
 function pieces(record: { readonly body?: unknown }, controlFree = false): readonly [string, string, string] {
   const body = record.body;
-  if (typeof body !== 'string' || body.length < LONG || escapesMore(body, controlFree))
+  // A record that says how it is written (`toJSON`) is left to JSON.stringify whole.
+  if (typeof body !== 'string' || body.length < LONG || 'toJSON' in record || escapesMore(body, controlFree))
     return [JSON.stringify(record), '', ''];
   const writable = record as { body: string };
   let json: string;
@@ -46,12 +47,6 @@ function pieces(record: { readonly body?: unknown }, controlFree = false): reado
   const at = json.indexOf(EMPTY_BODY);
   if (at === -1 || json.includes(EMPTY_BODY, at + EMPTY_BODY.length)) return [JSON.stringify(record), '', ''];
   return [json.slice(0, at + VALUE_AT), body.replaceAll('\n', '\\n'), json.slice(at + VALUE_AT)];
-}
-
-/** `JSON.stringify(record)`, by way of {@link pieces}. */
-export function stringifyRecord(record: { readonly body?: unknown }): string {
-  const [head, body, tail] = pieces(record);
-  return `${head}${body}${tail}`;
 }
 
 /** JSON lines in one buffer, and where each line ends in it. */
