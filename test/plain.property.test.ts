@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { plain } from '../src/formats/plain-format.js';
 import { parseDateline } from '../src/normalize/dateline.js';
 import { normalizeStory } from '../src/normalize/story.js';
+import { countWords } from '../src/normalize/text.js';
 import { processBatch } from '../src/pipeline/batch.js';
 import { expectValidRecord } from './helpers/schema.js';
 
@@ -50,6 +51,8 @@ describe('plain-text parser properties', () => {
           });
           expectValidRecord(JSON.parse(JSON.stringify(story)));
           expect(story.body).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+          // Counted from the spaces of each tidy paragraph, it must be the count of the body as written.
+          expect(story.words).toBe(countWords(story.body));
         }
       }),
       { numRuns: 2000 },

@@ -195,7 +195,7 @@ function build(
   rest: string,
   reference: string | null,
 ): DatelineMatch | null {
-  const location = groups['loc']?.trim().replace(/\s*,$/, '').replace(CAPS_PERIOD, '$1') || null;
+  const location = placeOf(groups['loc']);
   const printed = (groups['agency'] ?? groups['bare'])?.trim();
   const agency = (printed && groups['partner'] ? `${printed}/${groups['partner']}` : printed) || null;
   if (location === null && agency === null && groups['date'] === undefined) return null;
@@ -204,9 +204,19 @@ function build(
   const reporter = groups['reporter'] ? { name: groups['reporter'], title: groups['title'] ?? null } : null;
   return {
     dateline: { text: matched.trim(), location, date, agency },
-    rest: rest.replace(/^\s+/, ''),
+    // trimStart removes exactly what `\s` matches.
+    rest: rest.trimStart(),
     reporter,
   };
+}
+
+/** The place as printed, without the comma before the date or an Interfax full stop; null when there is none. */
+function placeOf(printed: string | undefined): string | null {
+  let place = printed?.trim() ?? '';
+  // Each pattern is anchored at the end: most places end in neither, and skip both.
+  if (place.endsWith(',')) place = place.replace(/\s*,$/, '');
+  if (place.endsWith('.')) place = place.replace(CAPS_PERIOD, '$1');
+  return place || null;
 }
 
 // Interfax prints a full stop after a place of one part (`MOSCOW. Oct 14 (Interfax) - `); a state's abbreviation keeps
@@ -228,22 +238,26 @@ function parseDate(
   language?: string,
 ): string | null | undefined {
   if (printed === undefined) return null;
-  const figures = FIGURES.exec(printed);
+  // Figures, year first and day first all open with a digit; a month first (`Nov. 27`) with a letter.
+  const first = printed.charCodeAt(0);
+  const digit = first >= 48 && first <= 57;
+  const figures = digit ? FIGURES.exec(printed) : null;
   if (figures) {
     const printedYear = figures[4] ?? figures[5];
     return isoDate(Number(figures[3]), Number(figures[1]), printedYear ? Number(printedYear) : null, reference);
   }
-  const yearFirst = YEAR_FIRST.exec(printed);
+  const yearFirst = digit ? YEAR_FIRST.exec(printed) : null;
   if (yearFirst) {
     const month = monthNumber(yearFirst[2] ?? '', language);
     return month === undefined ? undefined : isoDate(month, Number(yearFirst[3]), Number(yearFirst[1]), reference);
   }
-  const dayFirst = DAY_FIRST.exec(printed);
+  const dayFirst = digit ? DAY_FIRST.exec(printed) : null;
   const monthFirst = dayFirst ? null : MONTH_FIRST.exec(printed);
   const month = monthNumber((dayFirst ? dayFirst[2] : monthFirst?.[1]) ?? '', language);
   const day = Number(dayFirst ? dayFirst[1] : monthFirst?.[2]);
   if (month === undefined) return undefined;
-  const year = /\b(\d{4})$/.exec(printed);
+  const last = printed.charCodeAt(printed.length - 1);
+  const year = last >= 48 && last <= 57 ? /\b(\d{4})$/.exec(printed) : null;
   return isoDate(month, day, year ? Number(year[1]) : null, reference);
 }
 

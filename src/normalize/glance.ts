@@ -65,42 +65,53 @@ function hashStep(hash: number, code: number): number {
   return (Math.imul(hash, 0x01000193) ^ code) | 0;
 }
 
-interface Word {
-  readonly text: string;
-  readonly language: number;
-  readonly id: number;
-  next: Word | null;
-}
-
+// The listed words in an open-addressing table keyed by their hash (a Map lookup per word of the text cost more than
+// the rest of the glance): each slot holds a word's number plus one, 0 when empty.
 const LANGUAGES = Object.keys(FUNCTION_WORDS);
-const WORDS_BY_HASH = new Map<number, Word>();
-let wordCount = 0;
-let longest = 0;
+const WORD_TEXTS: string[] = [];
+const WORD_LANGUAGES: number[] = [];
+const WORD_HASHES: number[] = [];
 LANGUAGES.forEach((language, index) => {
   for (const text of (FUNCTION_WORDS[language] ?? '').split(' ')) {
     let hash = 0x811c9dc5 | 0;
     for (let i = 0; i < text.length; i++) hash = hashStep(hash, text.charCodeAt(i));
-    WORDS_BY_HASH.set(hash, { text, language: index, id: wordCount++, next: WORDS_BY_HASH.get(hash) ?? null });
-    longest = Math.max(longest, text.length);
+    WORD_TEXTS.push(text);
+    WORD_LANGUAGES.push(index);
+    WORD_HASHES.push(hash);
   }
+});
+const wordCount = WORD_TEXTS.length;
+const longest = Math.max(0, ...WORD_TEXTS.map((text) => text.length));
+const TABLE_MASK = (1 << Math.ceil(Math.log2(wordCount * 4 + 1))) - 1;
+const TABLE = new Int32Array(TABLE_MASK + 1);
+WORD_HASHES.forEach((hash, id) => {
+  let slot = hash & TABLE_MASK;
+  // A word listed twice keeps its last listing, as a lookup that took the latest first did.
+  while (TABLE[slot] !== 0 && WORD_TEXTS[(TABLE[slot] ?? 0) - 1] !== WORD_TEXTS[id]) slot = (slot + 1) & TABLE_MASK;
+  TABLE[slot] = id + 1;
 });
 const WRITTEN_IN_LATIN = LANGUAGES.map((language) => (FUNCTION_WORDS[language] ?? '').charCodeAt(0) < 0x250);
 // Which words a text has shown already: the number of the last text that did.
 const SEEN = new Uint32Array(wordCount);
 let texts = 0;
+// The counts of one glance, zeroed at its start (one glance runs at a time in a thread).
+const BY_SLOT = new Uint16Array(SCRIPT_LANGUAGE.length);
+const COUNT = new Uint16Array(LANGUAGES.length);
+const DISTINCT_COUNT = new Uint16Array(LANGUAGES.length);
 
 /** The language `text` is plainly written in, or null when a glance does not settle it. */
 export function glance(text: string): string | null {
-  const bySlot = new Uint16Array(SCRIPT_LANGUAGE.length);
-  const count = new Uint16Array(LANGUAGES.length);
-  const distinct = new Uint16Array(LANGUAGES.length);
+  const bySlot = BY_SLOT.fill(0);
+  const count = COUNT.fill(0);
+  const distinct = DISTINCT_COUNT.fill(0);
   texts = (texts + 1) >>> 0;
   let latin = 0;
   let letters = 0;
   let start = -1;
   let hash = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 32;
+  const length = text.length;
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? text.charCodeAt(i) : 32;
     const slot = SLOTS[code] ?? 0;
     if (slot !== 0) {
       letters++;
@@ -110,18 +121,20 @@ export function glance(text: string): string | null {
         start = i;
         hash = 0x811c9dc5 | 0;
       }
-      hash = hashStep(hash, lowerOf(code));
+      // ASCII letters fold case by one bit; the table serves the rest.
+      hash = hashStep(hash, code < 0x80 ? code | 0x20 : lowerOf(code));
       continue;
     }
     if (start < 0) continue;
     // Function words are short: longer words are not looked up.
-    const word = i - start <= longest ? find(text, start, i, hash) : null;
+    const word = i - start <= longest ? find(text, start, i, hash) : -1;
     start = -1;
-    if (word === null) continue;
-    count[word.language]!++;
-    if (SEEN[word.id] !== texts) {
-      SEEN[word.id] = texts;
-      distinct[word.language]!++;
+    if (word < 0) continue;
+    const language = WORD_LANGUAGES[word] ?? 0;
+    count[language]!++;
+    if (SEEN[word] !== texts) {
+      SEEN[word] = texts;
+      distinct[language]!++;
     }
   }
   if (letters === 0) return null;
@@ -135,16 +148,18 @@ export function glance(text: string): string | null {
     : null;
 }
 
-/** The listed word `text[start, end)` is, case folded, or null. */
-function find(text: string, start: number, end: number, hash: number): Word | null {
-  for (let word = WORDS_BY_HASH.get(hash) ?? null; word !== null; word = word.next) {
-    if (word.text.length !== end - start) continue;
+/** The number of the listed word `text[start, end)` is, case folded, or -1. */
+function find(text: string, start: number, end: number, hash: number): number {
+  for (let slot = hash & TABLE_MASK; ; slot = (slot + 1) & TABLE_MASK) {
+    const id = (TABLE[slot] ?? 0) - 1;
+    if (id < 0) return -1;
+    if (WORD_HASHES[id] !== hash) continue;
+    const word = WORD_TEXTS[id] ?? '';
+    if (word.length !== end - start) continue;
     let same = true;
-    for (let j = 0; same && j < word.text.length; j++)
-      same = lowerOf(text.charCodeAt(start + j)) === word.text.charCodeAt(j);
-    if (same) return word;
+    for (let j = 0; same && j < word.length; j++) same = lowerOf(text.charCodeAt(start + j)) === word.charCodeAt(j);
+    if (same) return id;
   }
-  return null;
 }
 
 /** The language of the script most letters are in, when it is one language's alone; undefined when none is. */

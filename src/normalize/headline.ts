@@ -1,3 +1,5 @@
+import { collapseSpaces } from './text.js';
+
 /** A headline with its wire markers moved out: `(LEAD) N. Korea ...` → `N. Korea ...` + `['LEAD']`. */
 export interface CleanHeadline {
   readonly headline: string;
@@ -21,7 +23,7 @@ const TRAILING_TAKE = /\s*(?:=|--\s*(\d+(?:st|nd|rd|th) Ld(?:-Writethru)?|Writet
 
 /** Moves the wire markers out of a headline and tidies its spacing. */
 export function cleanHeadline(raw: string): CleanHeadline {
-  let headline = raw.replace(/\s+/g, ' ').trim();
+  let headline = collapseSpaces(raw).trim();
   const markers: string[] = [];
   for (let guard = 0; guard < 8; guard++) {
     const match =

@@ -22,7 +22,8 @@ for (const [language, names] of Object.entries(MONTH_NAMES)) {
  * language when `language` (ISO 639-1, the dateline agency's) does not settle it.
  */
 export function monthNumber(name: string, language?: string): number | undefined {
-  const key = name.toLowerCase().replace(/\.$/, '');
+  const lower = name.toLowerCase();
+  const key = lower.endsWith('.') ? lower.slice(0, -1) : lower;
   return (language === undefined ? undefined : BY_LANGUAGE.get(language)?.get(key)) ?? MONTHS.get(key);
 }
 

@@ -6,9 +6,9 @@ import { parseDateline, type DatelineMatch } from './dateline.js';
 import { cleanHeadline, isCorrectionMarker } from './headline.js';
 import { detectLanguage, LANGUAGE_PENDING, withHomeLanguage } from './language.js';
 import { bulletText, ednoteText, leadShape, takeLead } from './lead.js';
-import { takeTail } from './tail.js';
+import { takeTail, type Tail } from './tail.js';
 import { inZone } from './time.js';
-import { countWords, tidy } from './text.js';
+import { countSpaces, tidy, tidyParagraphs, type TidyParagraphs } from './text.js';
 import { traceOf, type LeadPiece, type ParagraphTrace, type Piece, type TracedPieces } from './trace.js';
 
 const CORRECTION_NOTE = /^\((?:Corrects\b|This [^)]*\b(?:corrected|correction|corrects)\b)/i;
@@ -17,7 +17,8 @@ const CORRECTION_NOTE = /^\((?:Corrects\b|This [^)]*\b(?:corrected|correction|co
  * Turns what a format parser found into the output record: headline markers, the blocks before the dateline
  * (editor's notes, update notes, summary, byline, subheadline), the dateline, and the sign-off, source line, credits,
  * copyright and trailers each moved into their field; the language declared or detected. Pure: the clock and
- * reference date come in through `context`.
+ * reference date come in through `context`. The body is tidy paragraphs joined by blank lines, so its only control
+ * characters are those line feeds (the serializer relies on it: `jsonLines`' `controlFree`).
  */
 export function normalizeStory(parsed: ParsedStory, context: NormalizeContext): Story {
   return build(parsed, context).story;
@@ -45,7 +46,8 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const { headline, markers } = cleanHeadline(parsed.headline ?? '');
   const allMarkers = [...(parsed.markers ?? []), ...markers];
   const reference = parsed.referenceDate ?? context.referenceDate;
-  const paragraphs = parsed.paragraphs.map(tidy).filter((p) => p.length > 0);
+  const tidied = tidyParagraphs(parsed.paragraphs);
+  const paragraphs = tidied.paragraphs;
   const lead = takeLead(paragraphs, reference, Boolean(parsed.byline));
   const leadPieces: LeadPiece[] = lead.fields.map((field, index) => ({
     index,
@@ -63,8 +65,9 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     else rest[0] = { index: first.index, from: datelineAt.end, text: printed.rest };
   }
   // An update note printed right after the dateline: `NEW YORK (Reuters) - (Corrects spelling of name)`.
-  for (let note = rest[0]; rest.length > 1 && note && leadShape(note.text) === 'update_notes'; note = rest[0]) {
-    leadPieces.push({ ...note, field: 'update_notes' });
+  // (Only a paragraph that opens with a bracket can be one: most first paragraphs are ruled out without a regex.)
+  for (let note = rest[0]; rest.length > 1 && note && isUpdateNote(note.text); note = rest[0]) {
+    leadPieces.push({ index: note.index, from: note.from, text: note.text, field: 'update_notes' });
     rest.shift();
   }
   const blocks = leadBlocks(leadPieces);
@@ -97,7 +100,8 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const correction =
     allMarkers.some(isCorrectionMarker) ||
     blocks.update_notes.some((note) => CORRECTION_NOTE.test(note)) ||
-    tail.body.slice(0, 2).some((p) => CORRECTION_NOTE.test(p));
+    correctionNote(tail.body[0]) ||
+    correctionNote(tail.body[1]);
   const digest = bodyDigest(headline, body);
   const story: Story = {
     id: storyId(headline, digest),
@@ -115,7 +119,7 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     published: inZone(parsed.published ?? fullDate(dateline?.date), agency, context.timezone),
     url: parsed.url ?? null,
     origin: context.origin,
-    words: countWords(body),
+    words: body === '' ? 0 : wordsOf(tidied, rest, tail),
     ingested_at: context.now,
     correction,
     fingerprint: { exact: digest.slice(0, 16), near: null },
@@ -123,9 +127,38 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   };
   // A line of its own that became the byline's title (`The Canadian Press` under `By Jane Doe`) is traced there.
   const traced = leadPieces.map((piece) =>
-    piece.field === 'byline' && byline?.title === piece.text ? { ...piece, field: 'byline_title' as const } : piece,
+    piece.field === 'byline' && byline?.title === piece.text
+      ? { index: piece.index, from: piece.from, text: piece.text, field: 'byline_title' as const }
+      : piece,
   );
   return { story, paragraphs, pieces: { lead: traced, dateline: datelineAt, rest, tail } };
+}
+
+function isUpdateNote(paragraph: string): boolean {
+  return paragraph.charCodeAt(0) === 40 /* ( */ && leadShape(paragraph) === 'update_notes';
+}
+
+/** A correction note opening the body: `(Corrects ...)`; it opens with a bracket, which rules most paragraphs out. */
+function correctionNote(paragraph: string | undefined): boolean {
+  return paragraph?.charCodeAt(0) === 40 && CORRECTION_NOTE.test(paragraph);
+}
+
+/**
+ * The body's word count, `countWords(body)`, from the spaces tidy counted in each paragraph: a body paragraph of n
+ * spaces has n + 1 words (tidy text has single spaces, none at its ends). The pieces the tail kept are those it marks
+ * `body`; a piece the dateline was cut from, and a paragraph a sign-off was cut from, lose the spaces of the part cut.
+ */
+function wordsOf(tidy: TidyParagraphs, rest: readonly Piece[], tail: Tail): number {
+  let words = 0;
+  rest.forEach((piece, i) => {
+    if (tail.fields[i] !== 'body') return;
+    const whole = tidy.spaces[piece.index] ?? 0;
+    // A piece is its paragraph from `from` on (the dateline's rest); its spaces are the paragraph's but those before.
+    const cut = piece.from === 0 ? 0 : countSpaces(tidy.paragraphs[piece.index] ?? '', 0, piece.from);
+    const glued = tail.glued?.index === i ? countSpaces(piece.text, tail.glued.at, piece.text.length) : 0;
+    words += whole - cut - glued + 1;
+  });
+  return words;
 }
 
 type Blocks = Record<'ednote' | 'update_notes' | 'summary' | 'subheadline', string[]> & { byline: Byline | null };
@@ -204,7 +237,10 @@ function datelineFromMarkup(text: string, reference: string | null): Dateline | 
   const printed = tidy(text);
   if (printed === '') return null;
   const match: DatelineMatch | null = parseDateline(`${printed.replace(/\s*[-–—_]+$/, '')} - X`, reference);
-  return match ? { ...match.dateline, text: printed } : { text: printed, location: printed, date: null, agency: null };
+  const found = match?.dateline;
+  return found
+    ? { text: printed, location: found.location, date: found.date, agency: found.agency }
+    : { text: printed, location: printed, date: null, agency: null };
 }
 
 function homeLanguage(agency: string | null): string | undefined {
@@ -216,7 +252,7 @@ function nameOf(name: string | null | undefined): string | undefined {
 }
 
 function fullDate(date: string | null | undefined): string | null {
-  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
+  return date?.length === 10 && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
 }
 
 /**

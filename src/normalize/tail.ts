@@ -41,14 +41,21 @@ interface Item {
  * already known to be a press release (from its dateline's wire); `wire` is the agency its dateline names.
  */
 export function takeTail(paragraphs: readonly string[], release = false, wire?: Agency): Tail {
-  const isRelease = release || paragraphs.slice(-RELEASE_MARK_WINDOW).some(marksRelease);
-  const blockStart = Math.min(findListTrailer(paragraphs), sectionStart(paragraphs, isRelease));
+  const isRelease = release || marksReleaseNearEnd(paragraphs);
+  // Each paragraph's end matter, read once: the list-trailer search and the walk up from the bottom ask of the same.
+  const known = new Array<EndMatter | null | undefined>(paragraphs.length);
+  const endMatter = (index: number): EndMatter | null => {
+    let kind = known[index];
+    if (kind === undefined) known[index] = kind = classifyEndMatter(paragraphs[index] ?? '');
+    return kind;
+  };
+  const blockStart = Math.min(findListTrailer(paragraphs, endMatter), sectionStart(paragraphs, isRelease));
   const kept: Item[] = [];
   const end: Item[] = [];
   const stripped: Item[] = [];
   paragraphs.forEach((text, index) => {
     if (index >= blockStart) {
-      const kind = classifyEndMatter(text);
+      const kind = endMatter(index);
       // Inside a release's contact block an e-mail address is furniture, not a reporter's credit.
       (kind !== null && !(isRelease && kind.kind === 'credits') ? end : stripped).push({ index, text, kind });
     } else if (trailerKind(text) !== null) stripped.push({ index, text, kind: null });
@@ -56,17 +63,23 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
   });
   // Walk up from the bottom while paragraphs are end matter.
   for (let last = kept.at(-1); last; last = kept.at(-1)) {
+    const above = kept.at(-2);
     const kind =
-      classifyEndMatter(last.text) ?? initialsUnder(last.text, kept.at(-2)?.text, end.length === 0 ? wire : undefined);
+      endMatter(last.index) ??
+      initialsUnder(
+        last.text,
+        above && (() => [above.text, endMatter(above.index)]),
+        end.length === 0 ? wire : undefined,
+      );
     if (kind === null) break;
-    end.push({ ...last, kind });
+    end.push({ index: last.index, text: last.text, kind });
     kept.pop();
   }
   const last = kept.at(-1);
   const glued = last ? splitGluedSignoff(last.text) : null;
   let gluedAt: { index: number; at: number } | null = null;
   if (last && glued) {
-    kept[kept.length - 1] = { ...last, text: glued.text };
+    kept[kept.length - 1] = { index: last.index, text: glued.text, kind: last.kind };
     end.push({ index: last.index + 0.5, text: glued.signoff, kind: classifyEndMatter(glued.signoff) });
     gluedAt = { index: last.index, at: glued.text.length };
   }
@@ -74,12 +87,17 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
   const assembled = assemble(end.sort(byIndex), stripped, fields);
   const gluedField = gluedAt ? (fields[gluedAt.index] ?? 'stripped') : 'body';
   if (gluedAt) fields[gluedAt.index] = 'body';
+  // Written out rather than spread: V8 (Node 20) builds an object spread and then extended field by field slowly.
   return {
-    ...assembled,
+    source: assembled.source,
+    credits: assembled.credits,
+    copyright: assembled.copyright,
+    stripped: assembled.stripped,
+    implied: assembled.implied,
     body: kept.map((item) => item.text),
     release: isRelease,
     fields,
-    glued: gluedAt ? { ...gluedAt, field: gluedField } : null,
+    glued: gluedAt ? { index: gluedAt.index, at: gluedAt.at, field: gluedField } : null,
   };
 }
 
@@ -88,24 +106,35 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
  * or glued to the last paragraph (EFE `EFE` / `ab/cd`, KUNA `... next year. (end)` / `ak.mh`), or as the last line
  * of a story whose dateline names an agency that prints its initials on a line (`wire`: AFP `cha/pw`).
  */
-function initialsUnder(text: string, above: string | undefined, wire: Agency | undefined): EndMatter | null {
+function initialsUnder(
+  text: string,
+  above: (() => readonly [string, EndMatter | null]) | undefined,
+  wire: Agency | undefined,
+): EndMatter | null {
   if (!INITIALS_PAIR.test(text.trim())) return null;
   if (wire?.initials?.includes('line') === true && /^[a-z]/.test(text.trim())) return { kind: 'initials' };
   if (above === undefined) return null;
-  const kind = classifyEndMatter(above);
+  const [aboveText, kind] = above();
   if (kind?.kind === 'signoff' && (kind.name !== null || kind.implies !== null)) return { kind: 'initials' };
-  const glued = kind === null ? splitGluedSignoff(above) : null;
+  const glued = kind === null ? splitGluedSignoff(aboveText) : null;
   return glued !== null && parseSignoff(glued.signoff) !== null ? { kind: 'initials' } : null;
 }
 
-function findListTrailer(paragraphs: readonly string[]): number {
+function findListTrailer(paragraphs: readonly string[], endMatter: (index: number) => EndMatter | null): number {
   let start = paragraphs.length;
   for (let i = paragraphs.length - 1; i >= 0; i--) {
     const text = paragraphs[i] ?? '';
     if (trailerKind(text) === 'list') start = i;
-    else if (text.length > LIST_ITEM_MAX && classifyEndMatter(text) === null) break;
+    else if (text.length > LIST_ITEM_MAX && endMatter(i) === null) break;
   }
   return start;
+}
+
+/** True when one of the last paragraphs marks the story as a press release. */
+function marksReleaseNearEnd(paragraphs: readonly string[]): boolean {
+  for (let i = Math.max(0, paragraphs.length - RELEASE_MARK_WINDOW); i < paragraphs.length; i++)
+    if (marksRelease(paragraphs[i] ?? '')) return true;
+  return false;
 }
 
 type Assembled = Pick<Tail, 'source' | 'credits' | 'copyright' | 'stripped' | 'implied'>;

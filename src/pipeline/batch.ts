@@ -3,8 +3,9 @@ import type { FormatDiagnostic } from '../formats/format.js';
 import { FORMATS } from '../formats/index.js';
 import { fingerprintStory } from '../dedup/fingerprint.js';
 import { isUpdate } from '../dedup/verdict.js';
-import { loadLanguageDetector } from '../normalize/language.js';
+import { languageDetectorLoaded, loadLanguageDetector } from '../normalize/language.js';
 import { normalizeStory } from '../normalize/story.js';
+import { jsonLines } from '../sinks/json-line.js';
 import { toNinjs } from '../sinks/ninjs.js';
 import type {
   EmittedBatch,
@@ -96,8 +97,11 @@ export async function runBatch(batch: Batch): Promise<BatchResult> {
  * thread, and that one story normalized again. Runs that never need it never load it.
  */
 export async function normalizeLoading(parsed: ParsedStory, context: NormalizeContext): Promise<Story> {
+  if (languageDetectorLoaded()) return normalizeStory(parsed, context);
   let pending = false;
-  const story = normalizeStory(parsed, { ...context, onLanguagePending: () => (pending = true) });
+  // Object.assign, not a spread: V8 (Node 20) builds `{ ...context, more }` through a slow path, microseconds a story.
+  const watched: NormalizeContext = Object.assign({}, context, { onLanguagePending: () => (pending = true) });
+  const story = normalizeStory(parsed, watched);
   if (!pending) return story;
   await loadLanguageDetector();
   return normalizeStory(parsed, context);
@@ -158,6 +162,8 @@ function serializeBatch(batch: Batch, parsed: ParsedBatch, stories: Story[], clo
     ...(batch.output === 'ninjs' ? { as: toNinjs } : {}),
     sketch: batch.sketch !== false,
     ...(clock ? { clock } : {}),
+    // Records normalized here, not read back whole, have bodies of tidy paragraphs (normalizeStory).
+    controlFree: (i) => parsed.stories[i]?.parsed.record === undefined,
   });
   return { records, diagnostics: parsed.diagnostics, fallbackLine: parsed.fallbackLine };
 }
@@ -170,6 +176,8 @@ export interface SerializeOptions {
   readonly sketch?: boolean;
   /** Told when the fingerprints and when the lines are done (the stage benchmark). */
   readonly clock?: StageClock;
+  /** Which records `normalizeStory` made just now: their bodies hold no control character but line feeds. */
+  readonly controlFree?: (index: number) => boolean;
 }
 
 /**
@@ -197,28 +205,9 @@ export function serialize(normalized: readonly Story[], options: SerializeOption
     markers: story.markers,
   }));
   options.clock?.lap('fingerprint');
-  const as = options.as;
-  const lines = stories.map((story) => `${JSON.stringify(as ? as(story) : story)}\n`);
-  // Sized for ASCII with some room; a line that might not fit is measured exactly and the buffer grown.
-  let bytes = Buffer.allocUnsafeSlow(Math.ceil(lines.reduce((sum, line) => sum + line.length, 0) * 1.1) + 1024);
-  const ends: number[] = [];
-  let at = 0;
-  for (const line of lines) {
-    if (bytes.length - at < line.length * 3) {
-      const need = at + Buffer.byteLength(line);
-      if (need > bytes.length) bytes = grow(bytes, at, need * 1.25);
-    }
-    at += bytes.write(line, at, 'utf8');
-    ends.push(at);
-  }
+  const { bytes, ends } = jsonLines(stories, { as: options.as, controlFree: options.controlFree });
   options.clock?.lap('serialize');
-  return { keys, bytes: bytes.subarray(0, at), ends };
-}
-
-function grow(bytes: Buffer, used: number, size: number): Buffer<ArrayBuffer> {
-  const bigger = Buffer.allocUnsafeSlow(Math.ceil(size));
-  bytes.copy(bigger, 0, 0, used);
-  return bigger;
+  return { keys, bytes, ends };
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };

@@ -94,7 +94,7 @@ export function toNinjs(story: Story): NinjsRecord {
     ...(story.description ? { descriptions: [text('summary', story.description)] } : {}),
     ...(story.body === ''
       ? {}
-      : { bodies: [{ ...text('main', story.body), charcount: [...story.body].length, wordcount: story.words }] }),
+      : { bodies: [{ ...text('main', story.body), charcount: codePoints(story.body), wordcount: story.words }] }),
     ...some('by', story.byline),
     ...some('slugline', story.slugline ?? null),
     ...some('located', story.dateline?.location ?? null),
@@ -127,6 +127,14 @@ function extension(story: Story): NinjsWireExtension {
     fingerprint: story.fingerprint,
     ...(story.envelope == null ? {} : { envelope: story.envelope }),
   };
+}
+
+// A surrogate pair: one character of two code units. A lone surrogate counts as one character, as iteration does.
+const PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
+
+/** The number of characters (code points) in a text, as `[...text].length` counts them, without the array. */
+function codePoints(text: string): number {
+  return text.length - (text.match(PAIR)?.length ?? 0);
 }
 
 function dateTime(value: string | number | null | undefined): string | null {
