@@ -1,0 +1,120 @@
+import type Database from 'better-sqlite3';
+import { KeyFilter, MIN_FILTER_BYTES, PART_BYTES, filterBytes, type KeyKind } from './key-filter.js';
+import type { DroppedCopy, StoredStory } from './store.js';
+
+/**
+ * The store's {@link KeyFilter}, kept in its file (table `keyfilter`, one row a part of {@link PART_BYTES}, the last one shorter) and in
+ * memory. A commit writes the parts its keys changed, in its own transaction, so the filter on disk always covers
+ * the tables beside it. Another connection's commit (SQLite's `data_version` tells) makes this one read it again
+ * before its next lookup or commit.
+ */
+export class StoredFilter {
+  private filter: KeyFilter | null = null;
+  private version = -1;
+  private readonly sql: {
+    readonly dataVersion: Database.Statement<[], number>;
+    readonly parts: Database.Statement<[], [number, Buffer]>;
+    readonly putPart: Database.Statement<[number, Buffer]>;
+    readonly setKeys: Database.Statement<[number]>;
+    readonly keys: Database.Statement<[], number>;
+  };
+
+  constructor(private readonly db: Database.Database) {
+    this.sql = {
+      dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
+      parts: db.prepare<[], [number, Buffer]>('SELECT part, bits FROM keyfilter ORDER BY part').raw(),
+      putPart: db.prepare('INSERT OR REPLACE INTO keyfilter VALUES (?, ?)'),
+      setKeys: db.prepare("INSERT OR REPLACE INTO meta VALUES ('filter_keys', ?)"),
+      keys: db.prepare<[], number>("SELECT value FROM meta WHERE name = 'filter_keys'").pluck(),
+    };
+  }
+
+  /** The filter as the file has it now: read again when another connection has committed since. */
+  current(): KeyFilter {
+    const version = this.sql.dataVersion.get()!;
+    if (this.filter === null || version !== this.version) {
+      this.filter = this.read() ?? this.db.transaction(() => this.build(0)).immediate();
+      this.version = version;
+    }
+    return this.filter;
+  }
+
+  /**
+   * Adds the keys of stories and dropped copies just inserted, and writes the parts that changed (or, when the
+   * filter has outgrown its size, a larger one built from the tables). Call inside the commit's transaction, after
+   * the inserts; if the transaction fails, call {@link forget}.
+   */
+  note(stories: readonly StoredStory[], copies: readonly DroppedCopy[]): void {
+    const filter = this.current();
+    for (const story of stories) {
+      filter.add('lead', story.sketch.lead);
+      if (story.sketch.spread !== 0) filter.add('spread', story.sketch.spread);
+      filter.add('exact', story.exact);
+    }
+    for (const copy of copies) filter.add('exact', copy.exact);
+    if (filter.crowded()) {
+      this.filter = this.build(filter.keys);
+      return;
+    }
+    for (const part of filter.takeChanged()) this.sql.putPart.run(part, partOf(filter, part));
+    this.sql.setKeys.run(filter.keys);
+  }
+
+  /** Drops the filter in memory (its bits may be ahead of the file's after a failed commit): read again on need. */
+  forget(): void {
+    this.filter = null;
+  }
+
+  /** The filter in the file, or null when there is none (a file from before it) or its parts are not whole. */
+  private read(): KeyFilter | null {
+    const rows = this.sql.parts.all();
+    const last = rows.at(-1);
+    if (last === undefined) return null;
+    const bytes = (rows.length - 1) * PART_BYTES + last[1].length;
+    // A power of two no smaller than the least size (what build and note write), in whole parts.
+    if (bytes < MIN_FILTER_BYTES || (bytes & (bytes - 1)) !== 0 || partsOf(bytes) !== rows.length) return null;
+    const bits = new Uint8Array(bytes);
+    for (const [i, [part, data]] of rows.entries()) {
+      if (part !== i || data.length !== partLength(bytes, i)) return null;
+      bits.set(data, i * PART_BYTES);
+    }
+    return new KeyFilter(bits, this.sql.keys.get() ?? 0);
+  }
+
+  /** A filter of every key in the tables, sized for at least `atLeast` keys, written over the file's. */
+  private build(atLeast: number): KeyFilter {
+    const db = this.db;
+    const count = (table: string): number => db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get() ?? 0;
+    const stored = count('story') + count('archive');
+    const filter = new KeyFilter(new Uint8Array(filterBytes(Math.max(atLeast, 2 * stored + count('spread')))));
+    const scan = (kind: KeyKind, sql: string): void => {
+      for (const key of db.prepare<[], number>(sql).pluck().iterate()) filter.add(kind, key);
+    };
+    // A lead key in the archive is in `story` too: only the stories past its newest few are moved there.
+    scan('lead', 'SELECT lead FROM story');
+    scan('spread', 'SELECT key FROM spread');
+    scan('exact', 'SELECT exact FROM story');
+    scan('exact', 'SELECT exact FROM archive');
+    scan('exact', 'SELECT exact FROM copy');
+    filter.takeChanged();
+    db.exec('DELETE FROM keyfilter');
+    for (let part = 0; part < partsOf(filter.bits.length); part++) this.sql.putPart.run(part, partOf(filter, part));
+    this.sql.setKeys.run(filter.keys);
+    return filter;
+  }
+}
+
+function partsOf(bytes: number): number {
+  return Math.ceil(bytes / PART_BYTES);
+}
+
+/** The length of a part: {@link PART_BYTES}, but for the last, which holds what is left. */
+function partLength(bytes: number, part: number): number {
+  return Math.min(PART_BYTES, bytes - part * PART_BYTES);
+}
+
+/** A part of the filter's bits, as a view (written at once by the statement it is given to). */
+function partOf(filter: KeyFilter, part: number): Buffer {
+  const { bits } = filter;
+  return Buffer.from(bits.buffer, bits.byteOffset + part * PART_BYTES, partLength(bits.length, part));
+}
