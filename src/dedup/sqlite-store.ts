@@ -2,9 +2,10 @@ import Database from 'better-sqlite3';
 import { StateError, describeError } from '../errors.js';
 import type { HttpValidators, ValidatorCache } from '../types.js';
 import { isDamage, quarantine, stateError } from './damage.js';
-import { packCopy, packStory, unpackCopy, unpackStory } from './pack.js';
+import { packCopy, packStory, unpackCopy } from './pack.js';
 import { StoredFilter } from './sqlite-filter.js';
-import { migrate, prepare, type FoundRow, type Statements } from './sqlite-tables.js';
+import { grouped, readRows } from './sqlite-rows.js';
+import { migrate, prepare, type Statements } from './sqlite-tables.js';
 import {
   RECENT_PER_LEAD,
   type DroppedCopy,
@@ -67,21 +68,23 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
       if (spread !== 0 && filter.mayHave('spread', spread)) spreads.add(spread);
       if (filter.mayHave('exact', exact)) exacts.add(exact);
     }
-    const byLead = leads.size > 0 ? grouped(this.sql.byLead.all(JSON.stringify([...leads])) as FoundRow[]) : NONE;
+    const { sql } = this;
+    const byLead =
+      leads.size > 0 ? grouped(readRows(sql.byLead.get(JSON.stringify([...leads])) ?? null, 'lead')) : NONE;
     const bySpread = new Map<number, StoredStory>();
     if (spreads.size > 0)
-      for (const row of this.sql.bySpread.all(JSON.stringify([...spreads])) as FoundRow[])
-        bySpread.set(row[0], unpackRow(row));
+      for (const row of readRows(sql.bySpread.get(JSON.stringify([...spreads])) ?? null, 'own'))
+        bySpread.set(row.key, row.story);
     // Identical bodies share the lead key: only a full list can have had one pushed out to the archive.
     const full = new Map<string, readonly [number, number]>();
     for (const { lead, exact } of keys)
       if (exacts.has(exact) && (byLead.get(lead)?.length ?? 0) >= RECENT_PER_LEAD)
         full.set(`${lead} ${exact}`, [lead, exact]);
     const byExact =
-      full.size > 0 ? grouped(this.sql.byExact.all(JSON.stringify([...full.values()])) as FoundRow[]) : NONE;
+      full.size > 0 ? grouped(readRows(sql.byExact.get(JSON.stringify([...full.values()])) ?? null, 'exact')) : NONE;
     const copies = new Map<number, DroppedCopy[]>();
     if (exacts.size > 0)
-      for (const row of this.sql.copies.all(JSON.stringify([...exacts]))) {
+      for (const row of sql.copies.all(JSON.stringify([...exacts]))) {
         const list = copies.get(row.exact);
         if (list) list.push(unpackCopy(row));
         else copies.set(row.exact, [unpackCopy(row)]);
@@ -212,19 +215,3 @@ function metaOf(db: Database.Database, name: string): number {
 }
 
 const NONE: ReadonlyMap<number, readonly StoredStory[]> = new Map();
-
-function unpackRow(row: FoundRow): StoredStory {
-  return unpackStory(row[2], row[3], row[4], row[5]);
-}
-
-/** Rows grouped by the key that found them, newest first. */
-function grouped(found: readonly FoundRow[]): Map<number, StoredStory[]> {
-  const sorted = [...found].sort((a, b) => (a[0] === b[0] ? b[1] - a[1] : a[0] - b[0]));
-  const out = new Map<number, StoredStory[]>();
-  for (const row of sorted) {
-    const list = out.get(row[0]);
-    if (list) list.push(unpackRow(row));
-    else out.set(row[0], [unpackRow(row)]);
-  }
-  return out;
-}

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { rowsAsHex } from './sqlite-rows.js';
 import { RECENT_PER_LEAD } from './store.js';
 
 // Bumped when the tables change. A file of the version before is migrated; an older one is rebuilt from the output
@@ -54,12 +55,9 @@ export function migrate(db: Database.Database): void {
 }
 
 /**
- * A story row as the lookups return it, an array (better-sqlite3's raw mode: no object a row): the key it was found
- * by, its order, lead key, exact bits, blob and version.
+ * The store's prepared statements; those that take `?` lists take a JSON array of keys (for `json_each`); the
+ * lookups return all their rows as one value (see sqlite-rows.ts).
  */
-export type FoundRow = readonly [key: number, seq: number, lead: number, exact: number, data: Buffer, version: number];
-
-/** The store's prepared statements; those that take `?` lists take a JSON array of keys (for `json_each`). */
 export interface Statements {
   readonly insertStory: Database.Statement<[number, number, number, Buffer, number]>;
   readonly insertSpread: Database.Statement<[number, number, number, number, Buffer, number]>;
@@ -69,9 +67,9 @@ export interface Statements {
   readonly archive: Database.Statement<[number, number]>;
   readonly unlist: Database.Statement<[number, number]>;
   readonly setMeta: Database.Statement<[string, number]>;
-  readonly byLead: Database.Statement<[string], unknown>;
-  readonly bySpread: Database.Statement<[string], unknown>;
-  readonly byExact: Database.Statement<[string], unknown>;
+  readonly byLead: Database.Statement<[string], string | null>;
+  readonly bySpread: Database.Statement<[string], string | null>;
+  readonly byExact: Database.Statement<[string], string | null>;
   readonly copies: Database.Statement<[string], { exact: number; data: Buffer }>;
   readonly getValidator: Database.Statement<[string], { etag: string | null; last_modified: string | null }>;
   readonly putValidator: Database.Statement<[string, string | null, string | null]>;
@@ -91,20 +89,20 @@ export function prepare(db: Database.Database): Statements {
     unlist: db.prepare('DELETE FROM story WHERE lead = ? AND seq <= ?'),
     setMeta: db.prepare('INSERT OR REPLACE INTO meta VALUES (?, ?)'),
     byLead: db
-      .prepare(
-        `SELECT s.lead, s.seq, s.lead, s.exact, s.data, s.version FROM story s
-         WHERE s.lead IN (SELECT value FROM json_each(?))`,
+      .prepare<[string], string | null>(
+        `SELECT ${rowsAsHex('s')} FROM story s WHERE s.lead IN (SELECT value FROM json_each(?))`,
       )
-      .raw(true),
+      .pluck(),
     bySpread: db
-      .prepare('SELECT key, seq, lead, exact, data, version FROM spread WHERE key IN (SELECT value FROM json_each(?))')
-      .raw(true),
-    byExact: db
-      .prepare(
-        `SELECT a.exact, a.seq, a.lead, a.exact, a.data, a.version FROM json_each(?) j
-         JOIN archive a ON a.lead = j.value ->> 0 AND a.exact = j.value ->> 1`,
+      .prepare<[string], string | null>(
+        `SELECT ${rowsAsHex('p', 'p.key')} FROM spread p WHERE p.key IN (SELECT value FROM json_each(?))`,
       )
-      .raw(true),
+      .pluck(),
+    byExact: db
+      .prepare<[string], string | null>(
+        `SELECT ${rowsAsHex('a')} FROM json_each(?) j JOIN archive a ON a.lead = j.value ->> 0 AND a.exact = j.value ->> 1`,
+      )
+      .pluck(),
     copies: db.prepare('SELECT exact, data FROM copy WHERE exact IN (SELECT value FROM json_each(?))'),
     getValidator: db.prepare('SELECT etag, last_modified FROM validator WHERE url = ?'),
     putValidator: db.prepare('INSERT OR REPLACE INTO validator VALUES (?, ?, ?)'),
