@@ -98,17 +98,25 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
 
   private write(stories: readonly StoredStory[], offset: number | null, copies: readonly DroppedCopy[]): void {
     const { sql } = this;
-    let seq = this.seq;
+    const first = this.seq + 1;
     const transaction = this.db.transaction(() => {
-      for (const story of stories) {
-        const { lead, spread } = story.sketch;
-        seq++;
-        const data = packStory(story);
-        sql.insertStory.run(lead, seq, story.exact, data, story.version);
-        if (spread !== 0) sql.insertSpread.run(spread, lead, seq, story.exact, data, story.version);
-      }
-      // Each lead key keeps its newest few in `story`; older ones move to the archive.
-      for (const lead of new Set(stories.map((s) => s.sketch.lead))) {
+      const filter = this.filter.current();
+      // Inserted in key order, so that each table's pages are walked once; `seq` is still the order of the commit.
+      const rows = stories.map((story, i) => ({ story, seq: first + i, data: packStory(story) }));
+      rows.sort((a, b) => a.story.sketch.lead - b.story.sketch.lead || a.seq - b.seq);
+      for (const { story, seq, data } of rows)
+        sql.insertStory.run(story.sketch.lead, seq, story.exact, data, story.version);
+      // The newest story with a spread key replaces the older ones.
+      const spread = rows.filter((r) => r.story.sketch.spread !== 0);
+      spread.sort((a, b) => a.story.sketch.spread - b.story.sketch.spread || a.seq - b.seq);
+      for (const { story, seq, data } of spread)
+        sql.insertSpread.run(story.sketch.spread, story.sketch.lead, seq, story.exact, data, story.version);
+      // Each lead key keeps its newest few in `story`; older ones move to the archive. Only a lead key stored before
+      // (the filter may have it) or sent more than that many times now can have more.
+      const sent = new Map<number, number>();
+      for (const story of stories) sent.set(story.sketch.lead, (sent.get(story.sketch.lead) ?? 0) + 1);
+      for (const [lead, times] of sent) {
+        if (times <= RECENT_PER_LEAD && !filter.mayHave('lead', lead)) continue;
         const newest = sql.beyondNewest.get(lead)?.seq;
         if (newest === undefined) continue;
         sql.archive.run(lead, newest);
@@ -116,7 +124,7 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
       }
       for (const copy of copies) sql.insertCopy.run(copy.exact, packCopy(copy));
       this.filter.note(stories, copies);
-      sql.setMeta.run('seq', seq);
+      sql.setMeta.run('seq', first + stories.length - 1);
       if (offset !== null) sql.setMeta.run('absorbed', offset);
     });
     try {
@@ -126,7 +134,7 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
       this.filter.forget();
       throw error;
     }
-    this.seq = seq;
+    this.seq += stories.length;
   }
 
   absorbed(): number {
