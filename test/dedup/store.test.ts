@@ -9,6 +9,7 @@ import { isStateError } from '../../src/errors.js';
 import { RECENT_PER_LEAD, exactKey, lookupKeys, type StoredStory } from '../../src/dedup/store.js';
 import type { Story } from '../../src/types.js';
 import { tempDir } from '../helpers/tmp.js';
+import { writeVersion4State } from './state-v4.js';
 import { EDITS, HARBOUR, render, storyOf } from './stories.js';
 
 function stored(story: Story, version = 1): StoredStory {
@@ -117,6 +118,91 @@ describe('SqliteStore', () => {
     expect(again.get('https://example.test/other')).toBeNull();
     again.close();
     expect(existsSync(path)).toBe(true);
+  });
+});
+
+describe('the key filter of a SqliteStore', () => {
+  /** Stories with keys of their own: `from`, `from + 1`, ... */
+  const distinct = (count: number, from = 0): StoredStory[] => {
+    const base = stored(original);
+    return Array.from({ length: count }, (_, i) => ({
+      ...base,
+      id: (from + i).toString(16).padStart(24, '0'),
+      exact: 5_000_000 + from + i,
+      sketch: { ...base.sketch, lead: (from + i) * 7919, spread: (from + i) * 104729 + 1 },
+    }));
+  };
+  const keys = (s: StoredStory) => ({ lead: s.sketch.lead, spread: s.sketch.spread, exact: s.exact });
+
+  it('finds every story stored, across reopenings and as the filter grows past its first size', () => {
+    const path = join(tempDir(), 'state');
+    // Enough keys to outgrow the smallest filter twice.
+    const stories = distinct(30_000);
+    const store = new SqliteStore(path);
+    for (let i = 0; i < stories.length; i += 5000) store.commit(stories.slice(i, i + 5000), null);
+    store.close();
+    const again = new SqliteStore(path);
+    const found = again.candidates(stories.map(keys));
+    expect(found.byLead.size).toBe(stories.length);
+    expect(found.bySpread.size).toBe(stories.length);
+    expect(found.bySpread.get(stories[12_345]!.sketch.spread)?.id).toBe(stories[12_345]!.id);
+    again.close();
+  });
+
+  it('sees the stories another connection to the same file committed after it read the filter', () => {
+    const path = join(tempDir(), 'state');
+    const first = new SqliteStore(path);
+    const second = new SqliteStore(path);
+    expect(second.candidates(distinct(50).map(keys)).byLead.size).toBe(0);
+    first.commit(distinct(50), null);
+    expect(second.candidates(distinct(50).map(keys)).byLead.size).toBe(50);
+    // And its own commits keep the other's keys (it wrote its filter from the file's, not from its old copy).
+    second.commit(distinct(50, 50), null);
+    first.close();
+    second.close();
+    const third = new SqliteStore(path);
+    expect(third.candidates(distinct(100).map(keys)).byLead.size).toBe(100);
+    third.close();
+  });
+
+  it('is built again when its table was emptied, and still finds every story', () => {
+    const path = join(tempDir(), 'state');
+    const store = new SqliteStore(path);
+    store.commit(distinct(200), null);
+    store.close();
+    const db = new Database(path);
+    db.exec('DELETE FROM keyfilter');
+    db.close();
+    const again = new SqliteStore(path);
+    expect(again.candidates(distinct(200).map(keys)).byLead.size).toBe(200);
+    again.close();
+  });
+});
+
+describe('a state file of schema version 4', () => {
+  it('is migrated in place: its stories, spread keys (archived ones too) and offset are kept', () => {
+    const path = join(tempDir(), 'state');
+    const copy = stored(original);
+    const crowd = variants(10);
+    // `copy` first, then ten stories with its lead key: it is in the archive, found by its spread key and body.
+    writeVersion4State(path, [copy, ...crowd], 4096);
+    const store = new SqliteStore(path);
+    expect(store.size()).toBe(11);
+    expect(store.absorbed()).toBe(4096);
+    const found = store.candidates([keysOf(original)]);
+    expect(found.byLead.get(copy.sketch.lead)?.map((s) => s.id)).toEqual(
+      crowd
+        .slice(-RECENT_PER_LEAD)
+        .reverse()
+        .map((s) => s.id),
+    );
+    expect(found.bySpread.get(copy.sketch.spread)).toEqual({ ...copy, sketch: { ...copy.sketch, spread: 0 } });
+    expect(found.byExact.get(copy.exact)?.map((s) => s.id)).toEqual([copy.id]);
+    // New commits go on from the stored order.
+    store.commit(variants(1, 10), 5000);
+    const lead = store.candidates([{ lead: copy.sketch.lead, spread: 0, exact: 0 }]).byLead.get(copy.sketch.lead);
+    expect(lead?.[0]?.id).toBe((10).toString(16).padStart(24, '0'));
+    store.close();
   });
 });
 
