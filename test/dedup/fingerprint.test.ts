@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalTokens } from '../../src/dedup/canon.js';
 import { Deduper, itemOf } from '../../src/dedup/deduper.js';
 import { decodeSketch, fingerprintStory } from '../../src/dedup/fingerprint.js';
+import { hashString, hashWords } from '../../src/dedup/hash.js';
 import { NEAR_THRESHOLD, sketchSimilarity } from '../../src/dedup/similarity.js';
+import { titleHash } from '../../src/dedup/sketch.js';
 import type { Story } from '../../src/types.js';
 import { EDITS, HARBOUR, render, storyOf } from './stories.js';
 
@@ -120,5 +123,20 @@ describe('fingerprint encoding', () => {
 
   it('is the same on every run', () => {
     expect(fingerprintStory(storyOf(render(HARBOUR)))).toEqual(fingerprintStory(original));
+  });
+});
+
+describe('the headline hash', () => {
+  it('is the hash of the distinct words, sorted and joined by spaces, in 16 bits (never 0 for a headline)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom('port', 'ships', 'bigger', '2', ''), fc.string()), { maxLength: 12 }),
+        (words) => {
+          const joined = [...new Set(words)].sort().join(' ');
+          expect(hashWords([...new Set(words)].sort())).toBe(hashString(joined));
+          expect(titleHash(words)).toBe(words.length === 0 ? 0 : hashString(joined) & 0xffff || 1);
+        },
+      ),
+    );
   });
 });
