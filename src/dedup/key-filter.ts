@@ -6,7 +6,8 @@ export type KeyKind = 'lead' | 'spread' | 'exact';
 const SALT: Readonly<Record<KeyKind, number>> = { lead: 0x1b873593, spread: 0x68e31da4, exact: 0x5bd1e995 };
 
 /** The filter's size is a power of two bytes between these; the store writes it in parts of PART_BYTES (the last one shorter). */
-export const MIN_FILTER_BYTES = 16 * 1024;
+// 64 KB: 10,000 stories before the first rebuild.
+export const MIN_FILTER_BYTES = 64 * 1024;
 /**
  * 4 MB: two bytes a key for 700,000 stories (three keys a story); at a million stories one absent key in 35 is
  * still a "maybe", at two million one in 10. Past that the filter stays this size and says "maybe" more often:
