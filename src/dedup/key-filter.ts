@@ -5,16 +5,18 @@ export type KeyKind = 'lead' | 'spread' | 'exact';
 
 const SALT: Readonly<Record<KeyKind, number>> = { lead: 0x1b873593, spread: 0x68e31da4, exact: 0x5bd1e995 };
 
-/** The filter's size is a power of two bytes between these; the store writes it in parts of PART_BYTES (the last one shorter). */
-// 64 KB: 10,000 stories before the first rebuild.
+/** The filter's size is a power of two bytes from this (64 KB: 10,000 stories before it grows) ... */
 export const MIN_FILTER_BYTES = 64 * 1024;
 /**
- * 4 MB: two bytes a key for 700,000 stories (three keys a story); at a million stories one absent key in 35 is
+ * ... to this, 4 MB: two bytes a key for 700,000 stories (three keys a story); at a million stories one absent key in 35 is
  * still a "maybe", at two million one in 10. Past that the filter stays this size and says "maybe" more often:
  * lookups never cost more than they did without it, and the run's memory stays bounded.
  */
 export const MAX_FILTER_BYTES = 4 * 1024 * 1024;
-/** Bytes of a part: one row fills a page of the file (4 KB), with room for the row's own bytes. */
+/**
+ * The store writes the filter in parts of this many bytes (the last one shorter): one row fills a page of the file
+ * (4 KB), with room for the row's own bytes.
+ */
 export const PART_BYTES = 4000;
 // Two bytes (16 bits) a key and two bits set per key: about one false "maybe" in 70 absent keys.
 const BYTES_PER_KEY = 2;
@@ -33,8 +35,8 @@ export function filterBytes(keys: number): number {
  * keep theirs), so a "maybe" may find nothing, and an "absent" is always right.
  */
 export class KeyFilter {
-  /** Parts ({@link PART_BYTES} each) changed since the last {@link takeChanged}. */
-  private changed = new Set<number>();
+  // The hashes of the keys added since the last takeAdded (see {@link takeAdded}).
+  private added: number[] = [];
   private readonly mask: number;
 
   /** A filter over the given bits: a power of two bytes. */
@@ -47,15 +49,24 @@ export class KeyFilter {
   }
 
   add(kind: KeyKind, key: number): void {
-    const h = firstHash(kind, key);
+    const h = keyHash(kind, key);
+    this.addHash(h);
+    this.added.push(h);
+    this.keys++;
+  }
+
+  /**
+   * Adds a key by its hash, as {@link takeAdded} gave it: the hash does not depend on the filter's size, so a log of
+   * hashes can be replayed into a filter of any size.
+   */
+  addHash(h: number): void {
     this.set(h & this.mask);
     this.set(mix32(h) & this.mask);
-    this.keys++;
   }
 
   /** False when the key was never added. */
   mayHave(kind: KeyKind, key: number): boolean {
-    const h = firstHash(kind, key);
+    const h = keyHash(kind, key);
     return this.get(h & this.mask) && this.get(mix32(h) & this.mask);
   }
 
@@ -64,20 +75,15 @@ export class KeyFilter {
     return filterBytes(this.keys) > this.bits.length;
   }
 
-  /** The parts changed since the last call, in order. */
-  takeChanged(): number[] {
-    const parts = [...this.changed].sort((a, b) => a - b);
-    this.changed = new Set();
-    return parts;
+  /** The hashes of the keys {@link add}ed since the last call, in order. */
+  takeAdded(): number[] {
+    const added = this.added;
+    this.added = [];
+    return added;
   }
 
   private set(bit: number): void {
-    const byte = bit >>> 3;
-    const mask = 1 << (bit & 7);
-    const old = this.bits[byte]!;
-    if ((old & mask) !== 0) return;
-    this.bits[byte] = old | mask;
-    this.changed.add((byte / PART_BYTES) | 0);
+    this.bits[bit >>> 3] = this.bits[bit >>> 3]! | (1 << (bit & 7));
   }
 
   private get(bit: number): boolean {
@@ -85,8 +91,8 @@ export class KeyFilter {
   }
 }
 
-/** A 32-bit hash of a key (an int32 lead or spread key, or 48 exact bits) and its kind. */
-function firstHash(kind: KeyKind, key: number): number {
+/** A 32-bit hash of a key (an int32 lead or spread key, or 48 exact bits) and its kind, unsigned. */
+export function keyHash(kind: KeyKind, key: number): number {
   const high = Math.floor(key / 0x100000000);
   return mix32((key ^ SALT[kind]) + Math.imul(high, 0x27d4eb2f));
 }

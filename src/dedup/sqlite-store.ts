@@ -101,16 +101,12 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
     const first = this.seq + 1;
     const transaction = this.db.transaction(() => {
       const filter = this.filter.current();
-      // Inserted in key order, so that each table's pages are walked once; `seq` is still the order of the commit.
-      const rows = stories.map((story, i) => ({ story, seq: first + i, data: packStory(story) }));
-      rows.sort((a, b) => a.story.sketch.lead - b.story.sketch.lead || a.seq - b.seq);
-      for (const { story, seq, data } of rows)
-        sql.insertStory.run(story.sketch.lead, seq, story.exact, data, story.version);
-      // The newest story with a spread key replaces the older ones.
-      const spread = rows.filter((r) => r.story.sketch.spread !== 0);
-      spread.sort((a, b) => a.story.sketch.spread - b.story.sketch.spread || a.seq - b.seq);
-      for (const { story, seq, data } of spread)
-        sql.insertSpread.run(story.sketch.spread, story.sketch.lead, seq, story.exact, data, story.version);
+      stories.forEach((story, i) => {
+        const { lead, spread } = story.sketch;
+        const data = packStory(story);
+        sql.insertStory.run(lead, first + i, story.exact, data, story.version);
+        if (spread !== 0) sql.insertSpread.run(spread, lead, first + i, story.exact, data, story.version);
+      });
       // Each lead key keeps its newest few in `story`; older ones move to the archive. Only a lead key stored before
       // (the filter may have it) or sent more than that many times now can have more.
       const sent = new Map<number, number>();
@@ -128,7 +124,9 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
       if (offset !== null) sql.setMeta.run('absorbed', offset);
     });
     try {
-      transaction();
+      // IMMEDIATE: the write lock first, so that the filter read at its start is the file's latest (a deferred
+      // transaction that read first could not write after another connection's commit).
+      transaction.immediate();
     } catch (error) {
       // The filter in memory may hold keys the file does not: it is read again.
       this.filter.forget();

@@ -6,7 +6,8 @@ import { RECENT_PER_LEAD } from './store.js';
 // (the store is only a cache).
 const SCHEMA_VERSION = 5;
 
-const KEY_FILTER = 'CREATE TABLE keyfilter (part INTEGER PRIMARY KEY, bits BLOB NOT NULL)';
+const KEY_FILTER = `CREATE TABLE keyfilter (part INTEGER PRIMARY KEY, bits BLOB NOT NULL);
+  CREATE TABLE keylog (id INTEGER PRIMARY KEY, hashes BLOB NOT NULL)`;
 const SPREAD = `(key INTEGER PRIMARY KEY, lead INTEGER NOT NULL, seq INTEGER NOT NULL, exact INTEGER NOT NULL,
   data BLOB NOT NULL, version INTEGER NOT NULL)`;
 
@@ -29,7 +30,7 @@ const FROM_4 = `
  * pushed out of that range moves to `archive`, kept by lead key and exact bits (so a template's old variants lie
  * together, and moving them touches few pages), where only an identical body is looked for (an old variant sent
  * again). `spread` holds the newest story with each spread key (a copy of its row, wherever that lies); `copy`
- * keeps dropped copies by their exact bits; `keyfilter` says which keys are in none of them (sqlite-filter.ts).
+ * keeps dropped copies by their exact bits; `keyfilter` and `keylog` say which keys are in none of them (sqlite-filter.ts).
  */
 export function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
@@ -40,7 +41,7 @@ export function migrate(db: Database.Database): void {
   }
   db.exec(`
     DROP TABLE IF EXISTS story; DROP TABLE IF EXISTS archive; DROP TABLE IF EXISTS spread; DROP TABLE IF EXISTS copy;
-    DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS keyfilter;
+    DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS keyfilter; DROP TABLE IF EXISTS keylog;
     CREATE TABLE story (lead INTEGER NOT NULL, seq INTEGER NOT NULL, exact INTEGER NOT NULL, data BLOB NOT NULL,
       version INTEGER NOT NULL, PRIMARY KEY (lead, seq)) WITHOUT ROWID;
     CREATE TABLE archive (lead INTEGER NOT NULL, exact INTEGER NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL,

@@ -149,6 +149,32 @@ describe('the key filter of a SqliteStore', () => {
     again.close();
   });
 
+  it('logs the keys of each commit, folds the log into the bits once it has grown, and finds every story', () => {
+    const path = join(tempDir(), 'state');
+    const logRows = (): number => {
+      const db = new Database(path, { readonly: true });
+      const rows = db.prepare<[], number>('SELECT count(*) FROM keylog').pluck().get() ?? 0;
+      db.close();
+      return rows;
+    };
+    const store = new SqliteStore(path);
+    for (let i = 0; i < 20; i++) store.commit(distinct(10, 10 * i), null);
+    // Twenty commits of ten stories: 2.4 KB of hashes, under a quarter of the 64 KB filter.
+    expect(logRows()).toBe(20);
+    store.close();
+    const again = new SqliteStore(path);
+    expect(again.candidates(distinct(200).map(keys)).byLead.size).toBe(200);
+    // 1,500 stories more, 150 a commit: the log passes 16 KB and is folded into the bits.
+    for (let i = 0; i < 10; i++) again.commit(distinct(150, 200 + 150 * i), null);
+    expect(logRows()).toBeLessThan(10);
+    again.close();
+    const third = new SqliteStore(path);
+    const all = distinct(1700).map(keys);
+    expect(third.candidates(all).byLead.size).toBe(1700);
+    expect(third.candidates(distinct(1700, 1700).map(keys)).byLead.size).toBe(0);
+    third.close();
+  });
+
   it('sees the stories another connection to the same file committed after it read the filter', () => {
     const path = join(tempDir(), 'state');
     const first = new SqliteStore(path);
