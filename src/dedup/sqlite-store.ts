@@ -54,7 +54,8 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
   }
 
   candidates(keys: readonly LookupKeys[]): Found {
-    return this.guard('read', () => this.find(keys));
+    // One read transaction for the batch's statements: one snapshot of the file, and its locks taken once.
+    return this.guard('read', () => this.db.transaction(() => this.find(keys))());
   }
 
   private find(keys: readonly LookupKeys[]): Found {
