@@ -5,8 +5,11 @@ export type KeyKind = 'lead' | 'spread' | 'exact';
 
 const SALT: Readonly<Record<KeyKind, number>> = { lead: 0x1b873593, spread: 0x68e31da4, exact: 0x5bd1e995 };
 
-/** The filter's size is a power of two bytes from this (64 KB: 10,000 stories before it grows) ... */
-export const MIN_FILTER_BYTES = 64 * 1024;
+/**
+ * The filter's size is a power of two bytes from this (4 KB, about 700 stories before it grows: a state of a few
+ * stories stays a few pages; growing reads the keys from the tables again, a few milliseconds at that size) ...
+ */
+export const MIN_FILTER_BYTES = 4 * 1024;
 /**
  * ... to this, 4 MB: two bytes a key for 700,000 stories (three keys a story); at a million stories one absent key in 35 is
  * still a "maybe", at two million one in 10. Past that the filter stays this size and says "maybe" more often:

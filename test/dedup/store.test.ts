@@ -158,20 +158,19 @@ describe('the key filter of a SqliteStore', () => {
       return rows;
     };
     const store = new SqliteStore(path);
-    for (let i = 0; i < 20; i++) store.commit(distinct(10, 10 * i), null);
-    // Twenty commits of ten stories: 2.4 KB of hashes, under a quarter of the 64 KB filter.
+    for (let i = 0; i < 20; i++) store.commit(distinct(2, 2 * i), null);
+    // Twenty commits of two stories: 480 bytes of hashes, under a quarter of the smallest filter.
     expect(logRows()).toBe(20);
     store.close();
     const again = new SqliteStore(path);
-    expect(again.candidates(distinct(200).map(keys)).byLead.size).toBe(200);
-    // 1,500 stories more, 150 a commit: the log passes 16 KB and is folded into the bits.
-    for (let i = 0; i < 10; i++) again.commit(distinct(150, 200 + 150 * i), null);
+    expect(again.candidates(distinct(40).map(keys)).byLead.size).toBe(40);
+    // 1,500 stories more, 150 a commit: the log outgrows its quarter and is folded into the bits.
+    for (let i = 0; i < 10; i++) again.commit(distinct(150, 40 + 150 * i), null);
     expect(logRows()).toBeLessThan(10);
     again.close();
     const third = new SqliteStore(path);
-    const all = distinct(1700).map(keys);
-    expect(third.candidates(all).byLead.size).toBe(1700);
-    expect(third.candidates(distinct(1700, 1700).map(keys)).byLead.size).toBe(0);
+    expect(third.candidates(distinct(1540).map(keys)).byLead.size).toBe(1540);
+    expect(third.candidates(distinct(1540, 1540).map(keys)).byLead.size).toBe(0);
     third.close();
   });
 
