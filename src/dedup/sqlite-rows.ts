@@ -9,10 +9,25 @@ import type { StoredStory } from './store.js';
  * A row: the key it was found by when it is not one of its columns (8 hex digits), then its order (12), lead key
  * (8, as unsigned), exact bits (12), version (8), blob length (2) and blob.
  */
-export function rowsAsHex(table: string, key: string | null = null): string {
+export function rowsAsHex(row: string | RowColumns, key: string | null = null): string {
+  const { seq, lead, exact, version, data } = typeof row === 'string' ? columnsOf(row) : row;
   const found = key === null ? '' : `printf('%08x', ${key} & 0xffffffff) || `;
-  const fields = `printf('%012x%08x%012x%08x%02x', ${table}.seq, ${table}.lead & 0xffffffff, ${table}.exact, ${table}.version, length(${table}.data))`;
-  return `group_concat(${found}${fields} || hex(${table}.data), '')`;
+  const fields = `printf('%012x%08x%012x%08x%02x', ${seq}, ${lead} & 0xffffffff, ${exact}, ${version}, length(${data}))`;
+  return `group_concat(${found}${fields} || hex(${data}), '')`;
+}
+
+/** The SQL expressions of a found row's columns (a table's own, or a join's). */
+export interface RowColumns {
+  readonly seq: string;
+  readonly lead: string;
+  readonly exact: string;
+  readonly version: string;
+  readonly data: string;
+}
+
+function columnsOf(table: string): RowColumns {
+  const [seq, lead, exact, version, data] = ['seq', 'lead', 'exact', 'version', 'data'].map((c) => `${table}.${c}`);
+  return { seq: seq!, lead: lead!, exact: exact!, version: version!, data: data! };
 }
 
 /** A row found by a lookup: the key that found it, its order, and the story. */

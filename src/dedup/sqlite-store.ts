@@ -104,9 +104,8 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
       const filter = this.filter.current();
       stories.forEach((story, i) => {
         const { lead, spread } = story.sketch;
-        const data = packStory(story);
-        sql.insertStory.run(lead, first + i, story.exact, data, story.version);
-        if (spread !== 0) sql.insertSpread.run(spread, lead, first + i, story.exact, data, story.version);
+        sql.insertStory.run(lead, first + i, story.exact, packStory(story), story.version);
+        if (spread !== 0) sql.insertSpread.run(spread, lead, first + i, story.exact);
       });
       // Each lead key keeps its newest few in `story`; older ones move to the archive. Only a lead key stored before
       // (the filter may have it) or sent more than that many times now can have more.

@@ -8,35 +8,21 @@ const SCHEMA_VERSION = 5;
 
 const KEY_FILTER = `CREATE TABLE keyfilter (part INTEGER PRIMARY KEY, bits BLOB NOT NULL);
   CREATE TABLE keylog (id INTEGER PRIMARY KEY, hashes BLOB NOT NULL)`;
-const SPREAD = `(key INTEGER PRIMARY KEY, lead INTEGER NOT NULL, seq INTEGER NOT NULL, exact INTEGER NOT NULL,
-  data BLOB NOT NULL, version INTEGER NOT NULL)`;
-
-// Version 4 named the story with each spread key, to be joined with \`story\` or \`archive\`; version 5 keeps a copy
-// of its row, so a lookup by spread key is one probe, and adds the key filter (built from the keys on opening).
-const FROM_4 = `
-  CREATE TABLE spread5 ${SPREAD};
-  INSERT INTO spread5 SELECT p.key, p.lead, p.seq, p.exact, coalesce(s.data, a.data), coalesce(s.version, a.version)
-    FROM spread p LEFT JOIN story s ON s.lead = p.lead AND s.seq = p.seq
-    LEFT JOIN archive a ON s.lead IS NULL AND a.lead = p.lead AND a.exact = p.exact AND a.seq = p.seq
-    WHERE coalesce(s.data, a.data) IS NOT NULL;
-  DROP TABLE spread;
-  ALTER TABLE spread5 RENAME TO spread;
-  ${KEY_FILTER};
-`;
 
 /**
  * The store's tables. `story` holds the newest {@link RECENT_PER_LEAD} stories of each lead key, by lead key and
  * order (`seq`, counted across runs): a lead key is one short range however many stories have had it. A story
  * pushed out of that range moves to `archive`, kept by lead key and exact bits (so a template's old variants lie
  * together, and moving them touches few pages), where only an identical body is looked for (an old variant sent
- * again). `spread` holds the newest story with each spread key (a copy of its row, wherever that lies); `copy`
- * keeps dropped copies by their exact bits; `keyfilter` and `keylog` say which keys are in none of them (sqlite-filter.ts).
+ * again). `spread` names the newest story with each spread key, wherever it lies;
+ * `copy` keeps dropped copies by their exact bits; `keyfilter` and `keylog` say which keys are in none of them (sqlite-filter.ts).
  */
 export function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version === SCHEMA_VERSION) return;
+  // Version 4 had all but the key filter, which is built from the keys on opening.
   if (version === 4) {
-    db.transaction(() => db.exec(`${FROM_4}; PRAGMA user_version = ${SCHEMA_VERSION};`))();
+    db.transaction(() => db.exec(`${KEY_FILTER}; PRAGMA user_version = ${SCHEMA_VERSION};`))();
     return;
   }
   db.exec(`
@@ -46,7 +32,7 @@ export function migrate(db: Database.Database): void {
       version INTEGER NOT NULL, PRIMARY KEY (lead, seq)) WITHOUT ROWID;
     CREATE TABLE archive (lead INTEGER NOT NULL, exact INTEGER NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL,
       version INTEGER NOT NULL, PRIMARY KEY (lead, exact, seq)) WITHOUT ROWID;
-    CREATE TABLE spread ${SPREAD};
+    CREATE TABLE spread (key INTEGER PRIMARY KEY, lead INTEGER NOT NULL, seq INTEGER NOT NULL, exact INTEGER NOT NULL);
     CREATE TABLE copy (exact INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (exact, data)) WITHOUT ROWID;
     CREATE TABLE meta (name TEXT PRIMARY KEY, value) WITHOUT ROWID;
     ${KEY_FILTER};
@@ -61,7 +47,7 @@ export function migrate(db: Database.Database): void {
  */
 export interface Statements {
   readonly insertStory: Database.Statement<[number, number, number, Buffer, number]>;
-  readonly insertSpread: Database.Statement<[number, number, number, number, Buffer, number]>;
+  readonly insertSpread: Database.Statement<[number, number, number, number]>;
   readonly insertCopy: Database.Statement<[number, Buffer]>;
   /** The rows of a lead key past its newest few, oldest last; and how to move them to the archive. */
   readonly beyondNewest: Database.Statement<[number], { seq: number }>;
@@ -76,10 +62,19 @@ export interface Statements {
   readonly putValidator: Database.Statement<[string, string | null, string | null]>;
 }
 
+// A spread key's story, from `story` or the archive.
+const SPREAD_ROW = {
+  seq: 'p.seq',
+  lead: 'p.lead',
+  exact: 'p.exact',
+  version: 'coalesce(s.version, a.version)',
+  data: 'coalesce(s.data, a.data)',
+};
+
 export function prepare(db: Database.Database): Statements {
   return {
     insertStory: db.prepare('INSERT INTO story VALUES (?, ?, ?, ?, ?)'),
-    insertSpread: db.prepare('INSERT OR REPLACE INTO spread VALUES (?, ?, ?, ?, ?, ?)'),
+    insertSpread: db.prepare('INSERT OR REPLACE INTO spread VALUES (?, ?, ?, ?)'),
     insertCopy: db.prepare('INSERT OR IGNORE INTO copy VALUES (?, ?)'),
     beyondNewest: db.prepare(
       `SELECT seq FROM story WHERE lead = ? ORDER BY seq DESC LIMIT -1 OFFSET ${RECENT_PER_LEAD}`,
@@ -94,9 +89,13 @@ export function prepare(db: Database.Database): Statements {
         `SELECT ${rowsAsHex('s')} FROM story s WHERE s.lead IN (SELECT value FROM json_each(?))`,
       )
       .pluck(),
+    // The newest story with a spread key: still among its lead key's newest, or in the archive.
     bySpread: db
       .prepare<[string], string | null>(
-        `SELECT ${rowsAsHex('p', 'p.key')} FROM spread p WHERE p.key IN (SELECT value FROM json_each(?))`,
+        `SELECT ${rowsAsHex(SPREAD_ROW, 'p.key')} FROM spread p
+         LEFT JOIN story s ON s.lead = p.lead AND s.seq = p.seq
+         LEFT JOIN archive a ON s.lead IS NULL AND a.lead = p.lead AND a.exact = p.exact AND a.seq = p.seq
+         WHERE p.key IN (SELECT value FROM json_each(?)) AND coalesce(s.data, a.data) IS NOT NULL`,
       )
       .pluck(),
     byExact: db
