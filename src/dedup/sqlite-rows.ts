@@ -7,7 +7,7 @@ import type { StoredStory } from './store.js';
  * its own for the blob of every row returned: at a million stored stories that cost more than the probes did.
  *
  * A row: the key it was found by when it is not one of its columns (8 hex digits), then its order (12), lead key
- * (8, as unsigned), exact bits (12), version (8), blob length (2) and blob.
+ * (8, as unsigned), exact bits (12), version (8), blob length (2: a packed story is at most 40 bytes) and blob.
  */
 export function rowsAsHex(row: string | RowColumns, key: string | null = null): string {
   const { seq, lead, exact, version, data } = typeof row === 'string' ? columnsOf(row) : row;
