@@ -75,28 +75,51 @@ export function encodeSketch(sketch: NearSketch): string {
   return sketchBytes(sketch).toString('hex');
 }
 
-/** Reads a sketch back from {@link sketchBytes}; null when the bytes are not one (a record written by other code). */
-export function sketchFromBytes(bytes: Uint8Array): NearSketch | null {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.length < HEADER || (buffer.readUInt8(13) & WIDE_NUMBERS) === 0) return null;
-  const chunks = buffer.readUInt8(12) & 0x7f;
-  const count = buffer.readUInt8(13) & ~WIDE_NUMBERS;
+/**
+ * Reads a sketch back from its hex form ({@link sketchBytes}); null when the text is not one (a record written by
+ * other code, or by a wire before 24-bit numbers). Parsed from the text as it is, without a Buffer: this runs on
+ * every story the dedup stage sees.
+ */
+export function decodeSketch(hex: string): NearSketch | null {
+  const length = hex.length >> 1;
+  if (hex.length !== 2 * length || length < HEADER) return null;
+  for (let i = 0; i < hex.length; i++) if (hexValue(hex.charCodeAt(i)) < 0) return null;
+  if ((byteAt(hex, 13) & WIDE_NUMBERS) === 0) return null;
+  const flags = byteAt(hex, 12);
+  const chunks = flags & 0x7f;
+  const count = byteAt(hex, 13) & ~WIDE_NUMBERS;
   const start = HEADER + NUMBER_BYTES * count;
-  if (count > SKETCH_NUMBERS || buffer.length !== start + Math.min(chunks, OPENING_CHUNKS)) return null;
-  const numbers = Array.from({ length: count }, (_, i) => buffer.readUIntBE(HEADER + NUMBER_BYTES * i, NUMBER_BYTES));
+  if (count > SKETCH_NUMBERS || length !== start + Math.min(chunks, OPENING_CHUNKS)) return null;
+  const numbers: number[] = [];
+  for (let at = HEADER; at < start; at += NUMBER_BYTES) numbers.push(unsignedAt(hex, at, NUMBER_BYTES));
+  const opening: number[] = [];
+  for (let at = start; at < length; at++) opening.push(byteAt(hex, at));
   return {
-    lead: buffer.readInt32BE(0),
-    spread: buffer.readInt32BE(4),
-    day: buffer.readUInt16BE(8),
-    title: buffer.readUInt16BE(10),
-    short: (buffer.readUInt8(12) & 0x80) !== 0,
+    lead: unsignedAt(hex, 0, 4) | 0,
+    spread: unsignedAt(hex, 4, 4) | 0,
+    day: unsignedAt(hex, 8, 2),
+    title: unsignedAt(hex, 10, 2),
+    short: (flags & 0x80) !== 0,
     chunks,
     numbers,
-    opening: [...buffer.subarray(start)],
+    opening,
   };
 }
 
-/** Reads a sketch back from its hex form; null when the text is not one. */
-export function decodeSketch(hex: string): NearSketch | null {
-  return /^(?:[0-9a-f]{2})+$/.test(hex) ? sketchFromBytes(Buffer.from(hex, 'hex')) : null;
+/** A lower-case hex digit's value, or -1. */
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
+}
+
+function byteAt(hex: string, at: number): number {
+  return (hexValue(hex.charCodeAt(2 * at)) << 4) | hexValue(hex.charCodeAt(2 * at + 1));
+}
+
+/** `bytes` bytes from byte `at`, big-endian, unsigned. */
+function unsignedAt(hex: string, at: number, bytes: number): number {
+  let value = 0;
+  for (let i = 0; i < bytes; i++) value = value * 256 + byteAt(hex, at + i);
+  return value;
 }

@@ -3,14 +3,28 @@
  * tokens evenly and be the same on every machine and run.
  */
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /** FNV-1a over a string's UTF-16 code units, finished with {@link mix32}. */
 export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  return mix32(fnv(FNV_OFFSET, text));
+}
+
+/** {@link hashString} of the words joined by spaces, without joining them. */
+export function hashWords(words: readonly string[]): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < words.length; i++) {
+    if (i > 0) h = Math.imul(h ^ 32, FNV_PRIME);
+    h = fnv(h, words[i]!);
   }
   return mix32(h);
+}
+
+function fnv(start: number, text: string): number {
+  let h = start;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
 }
 
 /** MurmurHash3's finalizer: every input bit affects every output bit. Returns an unsigned 32-bit value. */

@@ -1,5 +1,5 @@
 import { isNumberToken } from './canon.js';
-import { combine, hashString, mix32 } from './hash.js';
+import { combine, hashString, hashWords, mix32 } from './hash.js';
 
 /**
  * The near-duplicate sketch of a story's canonical tokens.
@@ -62,7 +62,12 @@ const NO_CONTEXT: SketchContext = { day: 0, title: 0, short: false };
 /** The {@link NearSketch.title} of a headline's canonical tokens. */
 export function titleHash(tokens: readonly string[]): number {
   if (tokens.length === 0) return 0;
-  return hashString([...new Set(tokens)].sort().join(' ')) & 0xffff || 1;
+  // The distinct words in order, joined by spaces: sorted, then each repeat left out.
+  const sorted = [...tokens].sort();
+  let kept = 1;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[kept - 1]) sorted[kept++] = sorted[i]!;
+  sorted.length = kept;
+  return hashWords(sorted) & 0xffff || 1;
 }
 
 /** Builds the sketch of a body's tokens (see {@link NearSketch}). */
@@ -98,7 +103,8 @@ export class SketchBuilder {
   private leadNumbers = 0;
 
   add(hash: number, isNumber: boolean): void {
-    this.chunk = combine(this.chunk, hash);
+    // Past the opening only the chunk boundaries count: the chunks' codes are not kept.
+    if (this.first.length < OPENING_CHUNKS) this.chunk = combine(this.chunk, hash);
     this.length++;
     if (isNumber && this.tokens < NUMBER_SPAN && this.numbers.length < SKETCH_NUMBERS) {
       this.numbers.push(hash >>> 8);

@@ -2,8 +2,10 @@ import Database from 'better-sqlite3';
 import { StateError, describeError } from '../errors.js';
 import type { HttpValidators, ValidatorCache } from '../types.js';
 import { isDamage, quarantine, stateError } from './damage.js';
-import { packCopy, packStory, unpackCopy, unpackStory } from './pack.js';
-import { migrate, prepare, type FoundRow, type Statements } from './sqlite-tables.js';
+import { packCopy, packStory, unpackCopy } from './pack.js';
+import { StoredFilter } from './sqlite-filter.js';
+import { grouped, readRows } from './sqlite-rows.js';
+import { migrate, prepare, type Statements } from './sqlite-tables.js';
 import {
   RECENT_PER_LEAD,
   type DroppedCopy,
@@ -17,11 +19,12 @@ import {
  * The embedded fingerprint store: one SQLite file in WAL mode (tables in sqlite-tables.ts). A lookup reads a bounded
  * number of rows for each story however large the state or however often a template has been re-sent: the newest
  * few with its lead key, the newest with its spread key, identical bodies (only when the lead key's list is full) and
- * dropped copies with its body.
+ * dropped copies with its body; and it asks only for the keys the key filter says may be there (sqlite-filter.ts).
  */
 export class SqliteStore implements FingerprintStore, ValidatorCache {
   private readonly db: Database.Database;
   private readonly sql: Statements;
+  private readonly filter: StoredFilter;
   // The order the next committed story gets.
   private seq: number;
 
@@ -33,45 +36,60 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
 
   /** Opens the store at `path`, or creates it; a file SQLite finds damaged is moved aside and a new one made. */
   constructor(readonly path: string) {
-    let db: Database.Database;
+    let opened: Opened;
     try {
-      db = openDatabase(path);
+      opened = openDatabase(path);
     } catch (error) {
       if (!isDamage(error) || path === ':memory:') throw stateError(path, 'open', error);
       this.damaged = `${describeError(error)}; moved it to ${quarantine(path)}`;
       try {
-        db = openDatabase(path);
+        opened = openDatabase(path);
       } catch (again) {
         throw stateError(path, 'open', again);
       }
     }
-    this.db = db;
-    this.sql = prepare(db);
-    this.seq = metaOf(db, 'seq');
+    ({ db: this.db, filter: this.filter } = opened);
+    this.sql = prepare(this.db);
+    this.seq = metaOf(this.db, 'seq');
   }
 
   candidates(keys: readonly LookupKeys[]): Found {
-    return this.guard('read', () => this.find(keys));
+    // One read transaction for the batch's statements: one snapshot of the file, and its locks taken once.
+    return this.guard('read', () => this.db.transaction(() => this.find(keys))());
   }
 
   private find(keys: readonly LookupKeys[]): Found {
-    const leads = keys.map((k) => k.lead);
-    const byLead = grouped(rows(this.sql.byLead, leads));
-    const spreads = keys.filter((k) => k.spread !== 0).map((k) => k.spread);
-    const bySpread = new Map<number, StoredStory>();
-    if (spreads.length > 0) for (const row of rows(this.sql.bySpread, spreads)) bySpread.set(row[0], unpackRow(row));
-    // Identical bodies share the lead key: only a full list can have had one pushed out to the archive.
-    const full = keys.filter((k) => (byLead.get(k.lead)?.length ?? 0) >= RECENT_PER_LEAD);
-    const byExact =
-      full.length > 0
-        ? grouped(this.sql.byExact.all(JSON.stringify(full.map((k) => [k.lead, k.exact]))) as FoundRow[])
-        : new Map<number, StoredStory[]>();
-    const copies = new Map<number, DroppedCopy[]>();
-    for (const row of this.sql.copies.all(JSON.stringify([...new Set(keys.map((k) => k.exact))]))) {
-      const list = copies.get(row.exact);
-      if (list) list.push(unpackCopy(row));
-      else copies.set(row.exact, [unpackCopy(row)]);
+    const filter = this.filter.current();
+    // Only the keys that may be stored are asked for: a new story's are in no table.
+    const leads = new Set<number>();
+    const spreads = new Set<number>();
+    const exacts = new Set<number>();
+    for (const { lead, spread, exact } of keys) {
+      if (filter.mayHave('lead', lead)) leads.add(lead);
+      if (spread !== 0 && filter.mayHave('spread', spread)) spreads.add(spread);
+      if (filter.mayHave('exact', exact)) exacts.add(exact);
     }
+    const { sql } = this;
+    const byLead =
+      leads.size > 0 ? grouped(readRows(sql.byLead.get(JSON.stringify([...leads])) ?? null, 'lead')) : NONE;
+    const bySpread = new Map<number, StoredStory>();
+    if (spreads.size > 0)
+      for (const row of readRows(sql.bySpread.get(JSON.stringify([...spreads])) ?? null, 'own'))
+        bySpread.set(row.key, row.story);
+    // Identical bodies share the lead key: only a full list can have had one pushed out to the archive.
+    const full = new Map<string, readonly [number, number]>();
+    for (const { lead, exact } of keys)
+      if (exacts.has(exact) && (byLead.get(lead)?.length ?? 0) >= RECENT_PER_LEAD)
+        full.set(`${lead} ${exact}`, [lead, exact]);
+    const byExact =
+      full.size > 0 ? grouped(readRows(sql.byExact.get(JSON.stringify([...full.values()])) ?? null, 'exact')) : NONE;
+    const copies = new Map<number, DroppedCopy[]>();
+    if (exacts.size > 0)
+      for (const row of sql.copies.all(JSON.stringify([...exacts]))) {
+        const list = copies.get(row.exact);
+        if (list) list.push(unpackCopy(row));
+        else copies.set(row.exact, [unpackCopy(row)]);
+      }
     return { byLead, bySpread, byExact, copies };
   }
 
@@ -81,26 +99,40 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
 
   private write(stories: readonly StoredStory[], offset: number | null, copies: readonly DroppedCopy[]): void {
     const { sql } = this;
-    let seq = this.seq;
-    this.db.transaction(() => {
-      for (const story of stories) {
+    const first = this.seq + 1;
+    const transaction = this.db.transaction(() => {
+      const filter = this.filter.current();
+      stories.forEach((story, i) => {
         const { lead, spread } = story.sketch;
-        seq++;
-        sql.insertStory.run(lead, seq, story.exact, packStory(story), story.version);
-        if (spread !== 0) sql.insertSpread.run(spread, lead, seq, story.exact);
-      }
-      // Each lead key keeps its newest few in `story`; older ones move to the archive.
-      for (const lead of new Set(stories.map((s) => s.sketch.lead))) {
+        sql.insertStory.run(lead, first + i, story.exact, packStory(story), story.version);
+        if (spread !== 0) sql.insertSpread.run(spread, lead, first + i, story.exact);
+      });
+      // Each lead key keeps its newest few in `story`; older ones move to the archive. Only a lead key stored before
+      // (the filter may have it) or sent more than that many times now can have more.
+      const sent = new Map<number, number>();
+      for (const story of stories) sent.set(story.sketch.lead, (sent.get(story.sketch.lead) ?? 0) + 1);
+      for (const [lead, times] of sent) {
+        if (times <= RECENT_PER_LEAD && !filter.mayHave('lead', lead)) continue;
         const newest = sql.beyondNewest.get(lead)?.seq;
         if (newest === undefined) continue;
         sql.archive.run(lead, newest);
         sql.unlist.run(lead, newest);
       }
       for (const copy of copies) sql.insertCopy.run(copy.exact, packCopy(copy));
-      sql.setMeta.run('seq', seq);
+      this.filter.note(stories, copies);
+      sql.setMeta.run('seq', first + stories.length - 1);
       if (offset !== null) sql.setMeta.run('absorbed', offset);
-    })();
-    this.seq = seq;
+    });
+    try {
+      // IMMEDIATE: the write lock first, so that the filter read at its start is the file's latest (a deferred
+      // transaction that read first could not write after another connection's commit).
+      transaction.immediate();
+    } catch (error) {
+      // The filter in memory may hold keys the file does not: it is read again.
+      this.filter.forget();
+      throw error;
+    }
+    this.seq += stories.length;
   }
 
   absorbed(): number {
@@ -144,8 +176,16 @@ export class SqliteStore implements FingerprintStore, ValidatorCache {
   }
 }
 
-/** Opens (or creates) the database and reads a little of each table, so that a damaged file shows at once. */
-function openDatabase(path: string): Database.Database {
+interface Opened {
+  readonly db: Database.Database;
+  readonly filter: StoredFilter;
+}
+
+/**
+ * Opens (or creates) the database, reads its key filter and a little of each table, so that a damaged file shows at
+ * once.
+ */
+function openDatabase(path: string): Opened {
   const db = new Database(path);
   try {
     db.pragma('journal_mode = WAL');
@@ -166,7 +206,9 @@ function openDatabase(path: string): Database.Database {
     db.prepare(
       'SELECT (SELECT count(*) FROM (SELECT 1 FROM story LIMIT 1)) + (SELECT count(*) FROM (SELECT 1 FROM spread LIMIT 1))',
     ).get();
-    return db;
+    const filter = new StoredFilter(db);
+    filter.current();
+    return { db, filter };
   } catch (error) {
     db.close();
     throw error;
@@ -178,23 +220,4 @@ function metaOf(db: Database.Database, name: string): number {
   return row?.value ?? 0;
 }
 
-/** The rows a lookup finds for some keys (each asked once). */
-function rows(statement: Database.Statement<[string], unknown>, keys: readonly number[]): FoundRow[] {
-  return statement.all(JSON.stringify([...new Set(keys)])) as FoundRow[];
-}
-
-function unpackRow(row: FoundRow): StoredStory {
-  return unpackStory(row[2], row[3], row[4], row[5]);
-}
-
-/** Rows grouped by the key that found them, newest first. */
-function grouped(found: readonly FoundRow[]): Map<number, StoredStory[]> {
-  const sorted = [...found].sort((a, b) => (a[0] === b[0] ? b[1] - a[1] : a[0] - b[0]));
-  const out = new Map<number, StoredStory[]>();
-  for (const row of sorted) {
-    const list = out.get(row[0]);
-    if (list) list.push(unpackRow(row));
-    else out.set(row[0], [unpackRow(row)]);
-  }
-  return out;
-}
+const NONE: ReadonlyMap<number, readonly StoredStory[]> = new Map();

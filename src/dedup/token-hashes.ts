@@ -46,13 +46,23 @@ export function canonicalHashes(text: string): TokenHashes {
  * as bytes, letters folded to lower case as they are read, without the passes and copies of {@link prepareText}.
  */
 export function scanCanonical(text: string, sink: TokenSink): void {
-  // UTF-8 bytes as many as the characters: the text is ASCII (and the bytes are its characters).
-  const bytes = Buffer.from(text, 'utf8');
-  if (bytes.length === text.length) {
+  // UTF-8 bytes as many as the characters: the text is ASCII (and its latin1 bytes are its characters).
+  if (Buffer.byteLength(text, 'utf8') === text.length) {
+    const bytes = asciiBytes(text);
     if (!hasRewrite(bytes) && !hasAsciiAbbreviation(text)) return scanAscii(withoutQuotes(bytes), sink);
     return scanAscii(Buffer.from(prepareText(text).prepared, 'latin1'), sink);
   }
   for (const token of canonicalTokens(text)) sink.add(hashString(token), isNumberToken(token));
+}
+
+// The bytes of the text being scanned, reused from story to story (a Buffer a story was a tenth of the scan); a
+// text longer than this gets its own, so that one huge story does not keep its size alive.
+const SCRATCH = Buffer.allocUnsafeSlow(64 * 1024);
+
+/** An ASCII text's bytes, which the scan may change (quotes are taken out in place). */
+function asciiBytes(text: string): Buffer {
+  if (text.length > SCRATCH.length) return Buffer.from(text, 'latin1');
+  return SCRATCH.subarray(0, SCRATCH.write(text, 0, 'latin1'));
 }
 
 /** Whether ASCII bytes hold a ticker's `<`, a `%` or a `&`, which {@link prepareText} rewrites. */
@@ -104,13 +114,13 @@ function scanAscii(text: Buffer, sink: TokenSink): void {
   const length = text.length;
   let i = 0;
   while (i < length) {
-    const code = text[i]!;
-    if (isLetter(code)) {
+    const kind = CLASS[text[i]!];
+    if (kind === LETTER) {
       const start = i;
       let h = FNV_OFFSET;
       for (; i < length; i++) {
         const c = text[i]!;
-        if (!isLetter(c)) break;
+        if (CLASS[c] !== LETTER) break;
         h = Math.imul(h ^ (c | 0x20), FNV_PRIME);
       }
       const hash = mix32(h);
@@ -125,10 +135,10 @@ function scanAscii(text: Buffer, sink: TokenSink): void {
           : REPLACED.get(hash)?.find((r) => r.word === lowerAscii(text, start, i));
       if (replaced) sink.add(replaced.hash, replaced.isNumber);
       else sink.add(hash, false);
-    } else if (code >= 48 && code <= 57) {
+    } else if (kind === DIGIT) {
       let h = FNV_OFFSET;
       for (;;) {
-        while (i < length && isDigit(text[i]!)) h = Math.imul(h ^ text[i++]!, FNV_PRIME);
+        while (i < length && CLASS[text[i]!] === DIGIT) h = Math.imul(h ^ text[i++]!, FNV_PRIME);
         const next = text[i];
         if (!(next === 46 || next === 44 || next === 47 || next === 58) || !isDigit(text[i + 1]!)) break;
         // `1,000` → `1000`: a comma followed by exactly three digits (then the token's end or `.,/:`) is dropped.
@@ -142,6 +152,12 @@ function scanAscii(text: Buffer, sink: TokenSink): void {
     }
   }
 }
+
+// Each byte's kind, for the scan's inner loops (one array read instead of range checks).
+const LETTER = 1;
+const DIGIT = 2;
+const CLASS = new Uint8Array(256);
+for (let c = 0; c < 256; c++) CLASS[c] = isLetter(c) ? LETTER : isDigit(c) ? DIGIT : 0;
 
 const PER = hashString('per');
 const PERCENT = hashString('percent');

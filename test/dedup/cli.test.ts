@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,11 @@ import { WIRE, parseLines, runCli } from '../helpers/cli.js';
 import { expectValidRecord } from '../helpers/schema.js';
 import { tempDir } from '../helpers/tmp.js';
 import { generateDump } from './generate.js';
-import { HARBOUR, render, verdictInputs } from './stories.js';
+import { fromLine } from '../../src/dedup/catchup.js';
+import { fingerprintStory } from '../../src/dedup/fingerprint.js';
+import { exactKey } from '../../src/dedup/store.js';
+import { writeVersion4State } from './state-v4.js';
+import { EDITS, HARBOUR, render, storyOf, verdictInputs } from './stories.js';
 
 const records = (path: string): Array<Record<string, unknown>> => parseLines(readFileSync(path, 'utf8'));
 
@@ -119,6 +123,28 @@ describe('wire ingest with near dedup and a state file', () => {
     expect(ids).toHaveLength(1500);
     expect(new Set(ids).size).toBe(1500);
     expect(ids.slice(0, partial.length)).toEqual(partial);
+  });
+
+  it('keeps what a state file of schema version 4 knew: a copy of a story only that state holds is dropped', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out.jsonl');
+    const earlier = join(dir, 'earlier.txt');
+    writeFileSync(earlier, generateDump(3, 0));
+    expect((await runCli(['ingest', earlier, '-o', out, '-q'])).code).toBe(0);
+    // The state an older wire would have left, knowing one more story than the output holds (the output is whole:
+    // nothing to catch up from it), so that only a migration that keeps its rows can drop the copy.
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${out}.state${suffix}`, { force: true });
+    const written = readFileSync(out, 'utf8').trimEnd().split('\n').map(fromLine);
+    const { exact, sketch } = fingerprintStory(storyOf(render(HARBOUR)));
+    const known = { id: 'ab'.repeat(12), exact: exactKey(exact), version: 1, sketch };
+    writeVersion4State(`${out}.state`, [...written.filter((s) => s !== null), known], statSync(out).size);
+    const copy = join(dir, 'copy.txt');
+    writeFileSync(copy, render(EDITS['retitles it']!(HARBOUR)));
+    const dups = join(dir, 'dups.jsonl');
+    const run = await runCli(['ingest', copy, '-o', out, '--duplicates', dups]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/0 new, 1 already in/);
+    expect(records(dups)).toMatchObject([{ duplicate_of: known.id, similarity: 1 }]);
   });
 
   it('keeps the state where --state says, and dedups only within the run on standard output without it', async () => {

@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalTokens } from '../../src/dedup/canon.js';
 import { Deduper, itemOf } from '../../src/dedup/deduper.js';
-import { decodeSketch, fingerprintStory } from '../../src/dedup/fingerprint.js';
+import { decodeSketch, encodeSketch, fingerprintStory } from '../../src/dedup/fingerprint.js';
+import { hashString, hashWords } from '../../src/dedup/hash.js';
 import { NEAR_THRESHOLD, sketchSimilarity } from '../../src/dedup/similarity.js';
+import { titleHash } from '../../src/dedup/sketch.js';
 import type { Story } from '../../src/types.js';
 import { EDITS, HARBOUR, render, storyOf } from './stories.js';
 
@@ -120,5 +123,57 @@ describe('fingerprint encoding', () => {
 
   it('is the same on every run', () => {
     expect(fingerprintStory(storyOf(render(HARBOUR)))).toEqual(fingerprintStory(original));
+  });
+
+  it('reads back any sketch it writes', () => {
+    const sketch = fc
+      .record({
+        lead: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+        spread: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+        day: fc.integer({ min: 0, max: 255 }),
+        title: fc.integer({ min: 0, max: 0xffff }),
+        short: fc.boolean(),
+        chunks: fc.integer({ min: 0, max: 127 }),
+        numbers: fc.array(fc.integer({ min: 0, max: 0xffffff }), { maxLength: 5 }),
+        opening: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 9, maxLength: 9 }),
+      })
+      .map((s) => ({ ...s, opening: s.opening.slice(0, Math.min(s.chunks, 9)) }));
+    fc.assert(
+      fc.property(sketch, (s) => {
+        expect(decodeSketch(encodeSketch(s))).toEqual(s);
+      }),
+    );
+  });
+
+  it('takes only what it writes: any text it reads is written back the same, anything else is null', () => {
+    const hexish = fc.string({ unit: fc.constantFrom(...'0123456789abcdefA x'), maxLength: 80 });
+    const near = fingerprintStory(original).near;
+    const edited = fc
+      .tuple(fc.nat(near.length), fc.constantFrom('', '0', 'f', 'ff', 'G', '00'))
+      .map(([at, put]) => near.slice(0, at) + put + near.slice(at + 1));
+    fc.assert(
+      fc.property(fc.oneof(hexish, edited), (text) => {
+        const sketch = decodeSketch(text);
+        if (sketch !== null) expect(encodeSketch(sketch)).toBe(text);
+      }),
+    );
+    expect(decodeSketch(near.toUpperCase())).toBeNull();
+    expect(decodeSketch(`${near}0`)).toBeNull();
+    expect(decodeSketch(`${near}00`)).toBeNull();
+  });
+});
+
+describe('the headline hash', () => {
+  it('is the hash of the distinct words, sorted and joined by spaces, in 16 bits (never 0 for a headline)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom('port', 'ships', 'bigger', '2', ''), fc.string()), { maxLength: 12 }),
+        (words) => {
+          const joined = [...new Set(words)].sort().join(' ');
+          expect(hashWords([...new Set(words)].sort())).toBe(hashString(joined));
+          expect(titleHash(words)).toBe(words.length === 0 ? 0 : hashString(joined) & 0xffff || 1);
+        },
+      ),
+    );
   });
 });

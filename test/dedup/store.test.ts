@@ -1,4 +1,5 @@
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catchUp, fromLine } from '../../src/dedup/catchup.js';
@@ -8,6 +9,7 @@ import { isStateError } from '../../src/errors.js';
 import { RECENT_PER_LEAD, exactKey, lookupKeys, type StoredStory } from '../../src/dedup/store.js';
 import type { Story } from '../../src/types.js';
 import { tempDir } from '../helpers/tmp.js';
+import { writeVersion4State } from './state-v4.js';
 import { EDITS, HARBOUR, render, storyOf } from './stories.js';
 
 function stored(story: Story, version = 1): StoredStory {
@@ -119,6 +121,116 @@ describe('SqliteStore', () => {
   });
 });
 
+describe('the key filter of a SqliteStore', () => {
+  /** Stories with keys of their own: `from`, `from + 1`, ... */
+  const distinct = (count: number, from = 0): StoredStory[] => {
+    const base = stored(original);
+    return Array.from({ length: count }, (_, i) => ({
+      ...base,
+      id: (from + i).toString(16).padStart(24, '0'),
+      exact: 5_000_000 + from + i,
+      sketch: { ...base.sketch, lead: (from + i) * 7919, spread: (from + i) * 104729 + 1 },
+    }));
+  };
+  const keys = (s: StoredStory) => ({ lead: s.sketch.lead, spread: s.sketch.spread, exact: s.exact });
+
+  it('finds every story stored, across reopenings and as the filter grows past its first size', () => {
+    const path = join(tempDir(), 'state');
+    // Enough keys to outgrow the smallest filter twice.
+    const stories = distinct(30_000);
+    const store = new SqliteStore(path);
+    for (let i = 0; i < stories.length; i += 5000) store.commit(stories.slice(i, i + 5000), null);
+    store.close();
+    const again = new SqliteStore(path);
+    const found = again.candidates(stories.map(keys));
+    expect(found.byLead.size).toBe(stories.length);
+    expect(found.bySpread.size).toBe(stories.length);
+    expect(found.bySpread.get(stories[12_345]!.sketch.spread)?.id).toBe(stories[12_345]!.id);
+    again.close();
+  });
+
+  it('logs the keys of each commit, folds the log into the bits once it has grown, and finds every story', () => {
+    const path = join(tempDir(), 'state');
+    const logRows = (): number => {
+      const db = new Database(path, { readonly: true });
+      const rows = db.prepare<[], number>('SELECT count(*) FROM keylog').pluck().get() ?? 0;
+      db.close();
+      return rows;
+    };
+    const store = new SqliteStore(path);
+    for (let i = 0; i < 20; i++) store.commit(distinct(2, 2 * i), null);
+    // Twenty commits of two stories: 480 bytes of hashes, under a quarter of the smallest filter.
+    expect(logRows()).toBe(20);
+    store.close();
+    const again = new SqliteStore(path);
+    expect(again.candidates(distinct(40).map(keys)).byLead.size).toBe(40);
+    // 1,500 stories more, 150 a commit: the log outgrows its quarter and is folded into the bits.
+    for (let i = 0; i < 10; i++) again.commit(distinct(150, 40 + 150 * i), null);
+    expect(logRows()).toBeLessThan(10);
+    again.close();
+    const third = new SqliteStore(path);
+    expect(third.candidates(distinct(1540).map(keys)).byLead.size).toBe(1540);
+    expect(third.candidates(distinct(1540, 1540).map(keys)).byLead.size).toBe(0);
+    third.close();
+  });
+
+  it('sees the stories another connection to the same file committed after it read the filter', () => {
+    const path = join(tempDir(), 'state');
+    const first = new SqliteStore(path);
+    const second = new SqliteStore(path);
+    expect(second.candidates(distinct(50).map(keys)).byLead.size).toBe(0);
+    first.commit(distinct(50), null);
+    expect(second.candidates(distinct(50).map(keys)).byLead.size).toBe(50);
+    // And its own commits keep the other's keys (it wrote its filter from the file's, not from its old copy).
+    second.commit(distinct(50, 50), null);
+    first.close();
+    second.close();
+    const third = new SqliteStore(path);
+    expect(third.candidates(distinct(100).map(keys)).byLead.size).toBe(100);
+    third.close();
+  });
+
+  it('is built again when its table was emptied, and still finds every story', () => {
+    const path = join(tempDir(), 'state');
+    const store = new SqliteStore(path);
+    store.commit(distinct(200), null);
+    store.close();
+    const db = new Database(path);
+    db.exec('DELETE FROM keyfilter');
+    db.close();
+    const again = new SqliteStore(path);
+    expect(again.candidates(distinct(200).map(keys)).byLead.size).toBe(200);
+    again.close();
+  });
+});
+
+describe('a state file of schema version 4', () => {
+  it('is migrated in place: its stories, spread keys (archived ones too) and offset are kept', () => {
+    const path = join(tempDir(), 'state');
+    const copy = stored(original);
+    const crowd = variants(10);
+    // `copy` first, then ten stories with its lead key: it is in the archive, found by its spread key and body.
+    writeVersion4State(path, [copy, ...crowd], 4096);
+    const store = new SqliteStore(path);
+    expect(store.size()).toBe(11);
+    expect(store.absorbed()).toBe(4096);
+    const found = store.candidates([keysOf(original)]);
+    expect(found.byLead.get(copy.sketch.lead)?.map((s) => s.id)).toEqual(
+      crowd
+        .slice(-RECENT_PER_LEAD)
+        .reverse()
+        .map((s) => s.id),
+    );
+    expect(found.bySpread.get(copy.sketch.spread)).toEqual({ ...copy, sketch: { ...copy.sketch, spread: 0 } });
+    expect(found.byExact.get(copy.exact)?.map((s) => s.id)).toEqual([copy.id]);
+    // New commits go on from the stored order.
+    store.commit(variants(1, 10), 5000);
+    const lead = store.candidates([{ lead: copy.sketch.lead, spread: 0, exact: 0 }]).byLead.get(copy.sketch.lead);
+    expect(lead?.[0]?.id).toBe((10).toString(16).padStart(24, '0'));
+    store.close();
+  });
+});
+
 describe('a damaged state file', () => {
   const many = (count: number): StoredStory[] => {
     const base = stored(original);
@@ -146,10 +258,17 @@ describe('a damaged state file', () => {
     const store = new SqliteStore(path);
     store.commit(stories, 1);
     store.close();
-    // The last pages hold leaves of the tables, which opening does not read.
+    // The leaves of the story table but its first, which opening does not read (it reads the whole key filter).
+    const pages = new Database(path, { readonly: true });
+    const leaves = pages
+      .prepare<[], number>("SELECT pageno FROM dbstat WHERE name = 'story' AND pagetype = 'leaf' ORDER BY path")
+      .pluck()
+      .all()
+      .slice(1);
+    pages.close();
+    expect(leaves.length).toBeGreaterThan(10);
     const fd = openSync(path, 'r+');
-    const size = fstatSync(fd).size;
-    writeSync(fd, Buffer.alloc(16 * 4096, 0xa5), 0, 16 * 4096, size - 16 * 4096);
+    for (const page of leaves) writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, (page - 1) * 4096);
     closeSync(fd);
     const reopened = new SqliteStore(path);
     expect(reopened.damaged).toBeNull();
