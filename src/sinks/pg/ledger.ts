@@ -9,7 +9,8 @@ import type { EmittedBatch, HttpValidators, ValidatorCache } from '../../types.j
 import type { Sink } from '../sink.js';
 import type { Connection } from './connect.js';
 import { BatchStore, readCandidates } from './candidates.js';
-import { LOCK_BANDS, WRITE_BATCH } from './statements.js';
+import { CopyRows } from './copy.js';
+import { COPY_RECORDS, LOCK_BANDS, WRITE_BATCH } from './statements.js';
 
 /** What the database ledger needs besides its connection. */
 export interface LedgerOptions {
@@ -92,27 +93,24 @@ export class PgEmitter implements BatchEmitter, ValidatorCache {
       this.batchStore.close();
       const written = kept(batch, items, verdicts);
       const due = this.validatorsDue;
-      const result = await this.db.query<{ n: number; seq: string | null; txid: string }>(
+      if (written.records.rows > 0) await this.db.copy(doing, COPY_RECORDS, written.records.end());
+      const result = await this.db.query<{ seq: string | null; txid: string }>(
         doing,
         WRITE_BATCH,
         [
-          written.ids,
-          written.versions,
-          written.replaces,
-          written.lines,
           written.stories.map((s) => s.sketch.lead),
           written.stories.map((s) => s.sketch.spread),
           written.stories.map((s) => s.version),
           written.stories.map(packStory),
+          written.stories.map((s) => s.exact),
+          copies.map((c) => c.exact),
+          copies.map(packCopy),
           progress?.identity ?? null,
           progress?.stories ?? 0,
           this.options.host,
           due.map(([url]) => url),
           due.map(([, v]) => v.etag),
           due.map(([, v]) => v.lastModified),
-          written.stories.map((s) => s.exact),
-          copies.map((c) => c.exact),
-          copies.map(packCopy),
         ],
         'wire_write_batch',
       );
@@ -139,12 +137,9 @@ function bandsOf(items: readonly DedupItem[]): number[] {
   return [...bands].sort((a, b) => a - b);
 }
 
-/** What a batch writes: the kept records as one text of lines, their fingerprints, and the duplicates' lines. */
+/** What a batch writes: the kept records as COPY rows, their fingerprints, and the duplicates' lines. */
 interface Written {
-  readonly ids: string[];
-  readonly versions: number[];
-  readonly replaces: Array<string | null>;
-  readonly lines: Buffer;
+  readonly records: CopyRows;
   readonly stories: StoredStory[];
   readonly duplicates: Uint8Array[];
   readonly counts: Emitted;
@@ -152,15 +147,11 @@ interface Written {
 
 function kept(batch: EmittedBatch, items: readonly DedupItem[], verdicts: readonly Verdict[]): Written {
   const written: Written = {
-    ids: [],
-    versions: [],
-    replaces: [],
-    lines: Buffer.alloc(0),
+    records: new CopyRows(4),
     stories: [],
     duplicates: [],
     counts: { stories: 0, duplicates: 0, versions: 0 },
   };
-  const parts: Uint8Array[] = [];
   let stories = 0;
   let duplicates = 0;
   let versions = 0;
@@ -177,17 +168,15 @@ function kept(batch: EmittedBatch, items: readonly DedupItem[], verdicts: readon
     stories++;
     const version = verdict.kind === 'version' ? verdict.version : 1;
     if (verdict.kind === 'version') versions++;
-    parts.push(verdict.kind === 'version' ? patch(line, { version, replaces: verdict.replaces }) : line);
-    written.ids.push(item.id);
-    written.versions.push(version);
-    written.replaces.push(verdict.kind === 'version' ? verdict.replaces : null);
+    const record = verdict.kind === 'version' ? patch(line, { version, replaces: verdict.replaces }) : line;
+    written.records
+      .row()
+      .text(item.id)
+      .int4(version)
+      .text(verdict.kind === 'version' ? verdict.replaces : null)
+      // The line without its newline: the record's JSON text.
+      .bytes(record.subarray(0, record.length - 1));
     written.stories.push({ id: item.id, exact: exactKey(item.exact), version, sketch: item.sketch });
   }
-  // One text of lines for the server to split: the last newline off, so that it gives exactly one row a record.
-  const joined = Buffer.concat(parts);
-  return {
-    ...written,
-    lines: joined.length > 0 ? joined.subarray(0, joined.length - 1) : joined,
-    counts: { stories, duplicates, versions },
-  };
+  return { ...written, counts: { stories, duplicates, versions } };
 }

@@ -47,34 +47,38 @@ export const CANDIDATES = `
   SELECT 3, c.exact, 0, 0, c.exact, 0, c.data FROM wire.copies c WHERE c.exact = ANY($5::bigint[])`;
 
 /**
- * Everything a batch writes, in one statement: the records (one text of JSON lines, split by the server), their
- * fingerprints, the copies it dropped (remembered by body), the input's progress and HTTP validators; and a notification for `wire export --follow`, delivered
- * when the transaction commits.
+ * A batch's records, in binary COPY format (see copy.ts): the server reads them a row at a time, where an array
+ * parameter of the whole batch costs it several copies of the batch in fresh memory.
+ */
+export const COPY_RECORDS = 'COPY wire.records (id, version, replaces, record) FROM STDIN (FORMAT binary)';
+
+/**
+ * Everything else a batch writes, in one statement, after its records: their fingerprints, the copies it dropped
+ * (remembered by body), the input's progress and HTTP validators; and, when it wrote records, a notification for
+ * `wire export --follow`, delivered when the transaction commits. Returns the transaction's last record, the
+ * cursor of the batch.
  */
 export const WRITE_BATCH = `
-  WITH r AS (
-    INSERT INTO wire.records (id, version, replaces, record)
-    SELECT * FROM unnest($1::text[], $2::integer[], $3::text[],
-      CASE WHEN octet_length($4::bytea) = 0 THEN '{}'::json[]
-           ELSE string_to_array(convert_from($4::bytea, 'UTF8'), E'\\n')::json[] END)
-    RETURNING seq
-  ), s AS (
+  WITH s AS (
     INSERT INTO wire.stories (lead, spread, version, data, exact)
-    SELECT * FROM unnest($5::integer[], $6::integer[], $7::integer[], $8::bytea[], $15::bigint[])
+    SELECT * FROM unnest($1::integer[], $2::integer[], $3::integer[], $4::bytea[], $5::bigint[])
   ), c AS (
-    INSERT INTO wire.copies (exact, data) SELECT * FROM unnest($16::bigint[], $17::bytea[]) ON CONFLICT DO NOTHING
+    INSERT INTO wire.copies (exact, data) SELECT * FROM unnest($6::bigint[], $7::bytea[]) ON CONFLICT DO NOTHING
   ), p AS (
-    INSERT INTO wire.inputs (identity, stories, host) SELECT $9::text, $10::integer, $11::text WHERE $9::text IS NOT NULL
+    INSERT INTO wire.inputs (identity, stories, host) SELECT $8::text, $9::integer, $10::text WHERE $8::text IS NOT NULL
     ON CONFLICT (identity) DO UPDATE
     SET stories = GREATEST(wire.inputs.stories, EXCLUDED.stories), host = EXCLUDED.host, updated_at = now()
   ), v AS (
     INSERT INTO wire.validators (url, etag, last_modified)
-    SELECT * FROM unnest($12::text[], $13::text[], $14::text[])
+    SELECT * FROM unnest($11::text[], $12::text[], $13::text[])
     ON CONFLICT (url) DO UPDATE SET etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified, updated_at = now()
   )
-  SELECT count(*)::integer AS n, max(seq)::text AS seq, pg_current_xact_id()::text AS txid,
-    CASE WHEN count(*) > 0 THEN pg_notify('wire_records', '') END AS notified
-  FROM r`;
+  SELECT last.seq::text AS seq, last.txid::text AS txid,
+    CASE WHEN last.seq IS NOT NULL THEN pg_notify('wire_records', '') END AS notified
+  FROM (
+    SELECT pg_current_xact_id() AS txid,
+      (SELECT max(seq) FROM wire.records WHERE txid = pg_current_xact_id()) AS seq
+  ) last`;
 
 /** An input's progress, read once its lock is held. */
 export const INPUT_PROGRESS = 'SELECT stories, done FROM wire.inputs WHERE identity = $1';
