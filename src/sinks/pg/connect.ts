@@ -1,7 +1,4 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { DatabaseError, describeError } from '../../errors.js';
 import { redact, where, type DbTarget } from './target.js';
 
@@ -22,8 +19,6 @@ export interface Connection {
     values?: readonly unknown[],
     named?: string,
   ): Promise<pg.QueryResult<R>>;
-  /** Runs `COPY ... FROM STDIN` with `data` as its stream (see copy.ts); a failure is a DatabaseError, as above. */
-  copy(doing: string, text: string, data: Buffer): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,8 +26,13 @@ export interface Connection {
  * Connects to the database, or throws a DatabaseError that names the server (host and port) and says what to do:
  * start it, fix the URL, or give the right password. The password is never part of a message.
  */
-export async function connect(target: DbTarget, role: string): Promise<Connection> {
+export async function connect(
+  target: DbTarget,
+  role: string,
+  options: { readonly pipeline?: boolean } = {},
+): Promise<Connection> {
   const client = new pg.Client({
+    pipeline: options.pipeline === true,
     ...(target.url === null ? {} : { connectionString: target.url }),
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     application_name: `wire ${role}`,
@@ -66,23 +66,8 @@ export async function connect(target: DbTarget, role: string): Promise<Connectio
         throw lostError(target, doing, lost ?? error);
       }
     },
-    async copy(doing: string, text: string, data: Buffer) {
-      if (lost !== null) throw lostError(target, doing, lost);
-      try {
-        await pipeline(Readable.from(chunks(data)), client.query(copyFrom(text)));
-      } catch (error) {
-        throw lostError(target, doing, lost ?? error);
-      }
-    },
     close: () => client.end().catch(() => undefined),
   };
-}
-
-// A COPY's data goes in messages of this size: the server reads each whole into memory, which a big one makes fresh.
-const COPY_CHUNK = 64 * 1024;
-
-function* chunks(data: Buffer): Generator<Buffer> {
-  for (let at = 0; at < data.length; at += COPY_CHUNK) yield data.subarray(at, at + COPY_CHUNK);
 }
 
 /** Why a connection could not be made, for people: the server named, the fix suggested, no password. */

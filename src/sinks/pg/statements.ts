@@ -47,38 +47,32 @@ export const CANDIDATES = `
   SELECT 3, c.exact, 0, 0, c.exact, 0, c.data FROM wire.copies c WHERE c.exact = ANY($5::bigint[])`;
 
 /**
- * A batch's records, in binary COPY format (see copy.ts): the server reads them a row at a time, where an array
- * parameter of the whole batch costs it several copies of the batch in fresh memory.
- */
-export const COPY_RECORDS = 'COPY wire.records (id, version, replaces, record) FROM STDIN (FORMAT binary)';
-
-/**
- * Everything else a batch writes, in one statement, after its records: their fingerprints, the copies it dropped
- * (remembered by body), the input's progress and HTTP validators; and, when it wrote records, a notification for
- * `wire export --follow`, delivered when the transaction commits. Returns the transaction's last record, the
- * cursor of the batch.
+ * Everything a batch writes, in one statement: the records (binary arrays, see arrays.ts, unnested in step without
+ * a copy of the whole batch), their fingerprints, the copies it dropped (remembered by body), the input's progress
+ * and HTTP validators; and a notification for `wire export --follow`, delivered when the transaction commits.
  */
 export const WRITE_BATCH = `
-  WITH s AS (
+  WITH r AS (
+    INSERT INTO wire.records (id, version, replaces, record)
+    SELECT unnest($1::text[]), unnest($2::integer[]), unnest($3::text[]), unnest($4::json[])
+    RETURNING seq
+  ), s AS (
     INSERT INTO wire.stories (lead, spread, version, data, exact)
-    SELECT * FROM unnest($1::integer[], $2::integer[], $3::integer[], $4::bytea[], $5::bigint[])
+    SELECT unnest($5::integer[]), unnest($6::integer[]), unnest($7::integer[]), unnest($8::bytea[]), unnest($9::bigint[])
   ), c AS (
-    INSERT INTO wire.copies (exact, data) SELECT * FROM unnest($6::bigint[], $7::bytea[]) ON CONFLICT DO NOTHING
+    INSERT INTO wire.copies (exact, data) SELECT * FROM unnest($10::bigint[], $11::bytea[]) ON CONFLICT DO NOTHING
   ), p AS (
-    INSERT INTO wire.inputs (identity, stories, host) SELECT $8::text, $9::integer, $10::text WHERE $8::text IS NOT NULL
+    INSERT INTO wire.inputs (identity, stories, host) SELECT $12::text, $13::integer, $14::text WHERE $12::text IS NOT NULL
     ON CONFLICT (identity) DO UPDATE
     SET stories = GREATEST(wire.inputs.stories, EXCLUDED.stories), host = EXCLUDED.host, updated_at = now()
   ), v AS (
     INSERT INTO wire.validators (url, etag, last_modified)
-    SELECT * FROM unnest($11::text[], $12::text[], $13::text[])
+    SELECT * FROM unnest($15::text[], $16::text[], $17::text[])
     ON CONFLICT (url) DO UPDATE SET etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified, updated_at = now()
   )
-  SELECT last.seq::text AS seq, last.txid::text AS txid,
-    CASE WHEN last.seq IS NOT NULL THEN pg_notify('wire_records', '') END AS notified
-  FROM (
-    SELECT pg_current_xact_id() AS txid,
-      (SELECT max(seq) FROM wire.records WHERE txid = pg_current_xact_id()) AS seq
-  ) last`;
+  SELECT count(*)::integer AS n, max(seq)::text AS seq, pg_current_xact_id()::text AS txid,
+    CASE WHEN count(*) > 0 THEN pg_notify('wire_records', '') END AS notified
+  FROM r`;
 
 /** An input's progress, read once its lock is held. */
 export const INPUT_PROGRESS = 'SELECT stories, done FROM wire.inputs WHERE identity = $1';
