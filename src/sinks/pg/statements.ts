@@ -5,12 +5,13 @@
 
 /**
  * Locks the rows of a batch's bands (lead and spread keys), creating the missing ones, in sorted order: two hosts
- * deciding stories that share a band take turns, and sorted order means they can never wait for each other.
+ * deciding stories that share a band take turns, and sorted order means they can never wait for each other. A row
+ * that exists is locked and left as it is (`WHERE false`: PostgreSQL locks every conflicting row, and updates only
+ * those the condition lets through), which costs half an update and leaves no dead row behind.
  */
 export const LOCK_BANDS = `
   INSERT INTO wire.bands (key) SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k
-  ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
-  RETURNING key`;
+  ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key WHERE false`;
 
 /**
  * The stored stories a batch compares with, as the SQLite store finds them (src/dedup/store.ts, `Found`), one row
