@@ -2,7 +2,9 @@
  * The database path (`--db`) against the file path, in the same run: stories a second with one ingester and with
  * four (each on its own stories, into one database), bytes per stored story, and `wire export` records a second.
  * The server is a throwaway one with its durable defaults (fsync and synchronous commit on), as a desk would run it.
- * Skips cleanly without PostgreSQL. BENCH_PG_STORIES sets the stories per ingester (default 20,000).
+ * Skips cleanly without PostgreSQL. BENCH_PG_STORIES sets the stories per ingester (default 20,000). The server's
+ * CPU a story is measured too: the load of other programs changes it less than it changes stories a second.
+ * BENCH_PG_BASELINE=path/to/bin/wire.js measures another build of wire (e.g. main's) in the same run, interleaved.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,15 +16,29 @@ import { random, story } from './generate.js';
 
 const WIRE = fileURLToPath(new URL('../../bin/wire.js', import.meta.url));
 const STORIES = Number(process.env['BENCH_PG_STORIES'] ?? 20_000);
+const BASELINE = process.env['BENCH_PG_BASELINE'] ?? null;
 
 /** The figures, and their ratios to the file path measured in the same run. */
 export interface PgBench {
   readonly fileStoriesPerSecond: number;
   readonly oneStoriesPerSecond: number;
   readonly fourStoriesPerSecond: number;
+  /** The server's CPU time a story, in microseconds, with one ingester and with four. */
+  readonly oneServerMicros: number;
+  readonly fourServerMicros: number;
+  /** The same figures of the BENCH_PG_BASELINE build, when one is given. */
+  readonly baseline: DbFigures | null;
   readonly bytesPerStory: number;
   readonly stateBytesPerStory: number;
   readonly exportRecordsPerSecond: number;
+}
+
+/** Stories a second and the server's CPU a story (µs) of one build, with one ingester and with four. */
+interface DbFigures {
+  readonly one: number;
+  readonly four: number;
+  readonly oneServerMicros: number;
+  readonly fourServerMicros: number;
 }
 
 /** `count` files of `perFile` distinct stories, drawn from one random stream (seeded streams may meet). */
@@ -37,10 +53,15 @@ function writeStoryFiles(dir: string, count: number, perFile: number): string[] 
   });
 }
 
-function wire(args: readonly string[], env: NodeJS.ProcessEnv, stdout: 'ignore' | 'pipe' = 'ignore'): Promise<number> {
+function wire(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  stdout: 'ignore' | 'pipe' = 'ignore',
+  bin = WIRE,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [WIRE, ...args], {
+    const child = spawn(process.execPath, [bin, ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', stdout, 'pipe'],
     });
@@ -75,29 +96,49 @@ export async function run(): Promise<PgBench | null> {
     const files = writeStoryFiles(dir, 4, STORIES);
     const env = server.env;
     const perSecond = (stories: number, ms: number): number => Math.round(stories / (ms / 1000));
-    // Interleaved, best of two, so that a noisy neighbour costs both paths alike.
+    const builds = BASELINE === null ? [WIRE] : [WIRE, BASELINE];
+    const figures = builds.map(() => ({ one: Infinity, four: Infinity, oneCpu: 0, fourCpu: 0 }));
+    // Interleaved, best of two, so that a noisy neighbour costs both paths (and both builds) alike.
     let file = Infinity;
-    let one = Infinity;
-    let database = '';
+    let fourDb = '';
     for (let round = 0; round < 2; round++) {
       const out = join(dir, `out-${round}.jsonl`);
       file = Math.min(file, await wire(['ingest', files[0]!, '-o', out], env));
-      database = server.createDatabase();
-      one = Math.min(one, await wire(['ingest', files[0]!, '--db', server.url(database)], env));
+      for (const [i, bin] of builds.entries()) {
+        const database = server.createDatabase();
+        const cpu = server.cpuSeconds();
+        const ms = await wire(['ingest', files[0]!, '--db', server.url(database)], env, 'ignore', bin);
+        figures[i]!.one = Math.min(figures[i]!.one, ms);
+        figures[i]!.oneCpu += server.cpuSeconds() - cpu;
+      }
     }
-    const fourDb = server.createDatabase();
-    const started = performance.now();
-    await Promise.all(files.map((f) => wire(['ingest', f, '--db', server.url(fourDb)], env)));
-    const four = performance.now() - started;
+    for (const [i, bin] of builds.entries()) {
+      const database = server.createDatabase();
+      if (i === 0) fourDb = database;
+      const cpu = server.cpuSeconds();
+      const started = performance.now();
+      await Promise.all(files.map((f) => wire(['ingest', f, '--db', server.url(database)], env, 'ignore', bin)));
+      figures[i]!.four = performance.now() - started;
+      figures[i]!.fourCpu = server.cpuSeconds() - cpu;
+    }
     const exportMs = await wire(['export', '--db', server.url(fourDb)], env, 'pipe');
     const stored = STORIES * 4;
     const all = bytesOf(server, fourDb, "'records', 'stories', 'bands', 'inputs'");
     const state = bytesOf(server, fourDb, "'stories', 'bands'");
     const fileState = statSync(join(dir, 'out-1.jsonl.state')).size;
+    const [mine, base] = figures.map((f) => ({
+      one: perSecond(STORIES, f.one),
+      four: perSecond(stored, f.four),
+      oneServerMicros: Math.round((f.oneCpu * 1e6) / (2 * STORIES)),
+      fourServerMicros: Math.round((f.fourCpu * 1e6) / stored),
+    }));
     const result: PgBench = {
       fileStoriesPerSecond: perSecond(STORIES, file),
-      oneStoriesPerSecond: perSecond(STORIES, one),
-      fourStoriesPerSecond: perSecond(stored, four),
+      oneStoriesPerSecond: mine!.one,
+      fourStoriesPerSecond: mine!.four,
+      oneServerMicros: mine!.oneServerMicros,
+      fourServerMicros: mine!.fourServerMicros,
+      baseline: base ?? null,
       bytesPerStory: Math.round(all / stored),
       stateBytesPerStory: Math.round(state / stored),
       exportRecordsPerSecond: perSecond(stored, exportMs),
@@ -110,6 +151,17 @@ export async function run(): Promise<PgBench | null> {
     console.log(
       `  --db, 4 ingesters at once      ${result.fourStoriesPerSecond} stories/s   ${ratio(result.fourStoriesPerSecond)} (bar 10,000)`,
     );
+    console.log(
+      `  server CPU a story             ${result.oneServerMicros} µs with 1 ingester, ${result.fourServerMicros} µs with 4`,
+    );
+    if (base !== undefined) {
+      console.log(`  baseline ${BASELINE}:`);
+      console.log(`    --db, 1 ingester             ${base.one} stories/s   ${ratio(base.one)}`);
+      console.log(`    --db, 4 ingesters at once    ${base.four} stories/s   ${ratio(base.four)}`);
+      console.log(
+        `    server CPU a story           ${base.oneServerMicros} µs with 1 ingester, ${base.fourServerMicros} µs with 4`,
+      );
+    }
     console.log(`  stored, records and all        ${result.bytesPerStory} bytes a story`);
     console.log(
       `  stored, dedup state alone      ${result.stateBytesPerStory} bytes a story (SQLite state: ${Math.round(fileState / STORIES)})`,

@@ -27,6 +27,11 @@ export interface PgServer {
   createDatabase(): string;
   /** Runs SQL with psql as the superuser and returns what it printed (unaligned, tuples only). */
   sql(sql: string, database?: string): string;
+  /**
+   * CPU seconds the server has spent so far (user and system): the postmaster, its processes running now, and those
+   * that ended (a backend ends with its connection). A figure the load of other programs changes less than time does.
+   */
+  cpuSeconds(): number;
   /** Kills the postmaster and every backend with SIGKILL, as a crashed host would. */
   kill9(): Promise<void>;
   /** Starts the server again after {@link kill9} or {@link stop} (crash recovery runs). */
@@ -159,6 +164,12 @@ export async function startPostgres(options: PgServerOptions = {}): Promise<PgSe
         },
       );
     },
+    cpuSeconds() {
+      const pid = postmasterPid(dir);
+      if (pid === null) return 0;
+      const own = cpuOf(pid);
+      return childrenOf(pid).reduce((sum, child) => sum + cpuOf(child).self, own.self + own.children);
+    },
     async kill9() {
       const pid = postmasterPid(dir);
       if (pid === null) return;
@@ -198,6 +209,25 @@ function postmasterPid(dir: string): number | null {
     return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : null;
   } catch {
     return null;
+  }
+}
+
+/** A process's CPU seconds (`/proc/PID/stat`): its own, and that of its children it has waited for. */
+function cpuOf(pid: number): { self: number; children: number } {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command: state is the 1st, utime the 12th, stime, cutime, cstime the next three.
+    const fields = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+    const tick = 100;
+    return {
+      self: ((fields[11] ?? 0) + (fields[12] ?? 0)) / tick,
+      children: ((fields[13] ?? 0) + (fields[14] ?? 0)) / tick,
+    };
+  } catch {
+    return { self: 0, children: 0 };
   }
 }
 

@@ -8,6 +8,7 @@ import {
   type LookupKeys,
   type StoredStory,
 } from '../../dedup/store.js';
+import { int4Array, int8Array } from './arrays.js';
 import type { Connection } from './connect.js';
 import { CANDIDATES } from './statements.js';
 
@@ -37,11 +38,11 @@ export async function readCandidates(db: Connection, keys: readonly LookupKeys[]
     'reading candidates',
     CANDIDATES,
     [
-      leads,
-      spreads,
-      [...pairs.values()].map((k) => k.lead),
-      [...pairs.values()].map((k) => k.exact),
-      exacts,
+      int4Array(leads),
+      int4Array(spreads),
+      int4Array([...pairs.values()].map((k) => k.lead)),
+      int8Array([...pairs.values()].map((k) => k.exact)),
+      int8Array(exacts),
       RECENT_PER_LEAD,
     ],
     'wire_candidates',

@@ -26,8 +26,13 @@ export interface Connection {
  * Connects to the database, or throws a DatabaseError that names the server (host and port) and says what to do:
  * start it, fix the URL, or give the right password. The password is never part of a message.
  */
-export async function connect(target: DbTarget, role: string): Promise<Connection> {
+export async function connect(
+  target: DbTarget,
+  role: string,
+  options: { readonly pipeline?: boolean } = {},
+): Promise<Connection> {
   const client = new pg.Client({
+    pipeline: options.pipeline === true,
     ...(target.url === null ? {} : { connectionString: target.url }),
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     application_name: `wire ${role}`,

@@ -9,6 +9,7 @@ import type { EmittedBatch, HttpValidators, ValidatorCache } from '../../types.j
 import type { Sink } from '../sink.js';
 import type { Connection } from './connect.js';
 import { BatchStore, readCandidates } from './candidates.js';
+import { byteaArray, int4Array, int8Array, jsonArray, textArray } from './arrays.js';
 import { LOCK_BANDS, WRITE_BATCH } from './statements.js';
 
 /** What the database ledger needs besides its connection. */
@@ -75,16 +76,27 @@ export class PgEmitter implements BatchEmitter, ValidatorCache {
     await this.breaker.guard(() => this.transaction({ keys: [], bytes: new Uint8Array(0), ends: [] }, null));
   }
 
+  /**
+   * One batch, one transaction, in two round trips: the connection sends each statement without waiting for the
+   * answer to the one before, and the server runs them in order. BEGIN, the band locks and the candidates' read go
+   * together (the read starts once the locks are held, so it sees every story committed under them); the batch is
+   * decided here; then the write and COMMIT go together. A statement that fails aborts the transaction: what follows
+   * it is not run (COMMIT rolls back), and the failure is thrown.
+   */
   private async transaction(batch: EmittedBatch, progress: InputProgress | null): Promise<Emitted> {
     const items = batch.keys.map(dedupItem);
     const doing = 'writing a batch';
-    await this.db.query(doing, 'BEGIN');
     try {
+      const begin = this.db.query(doing, 'BEGIN');
       if (this.options.dedup !== 'off' && items.length > 0) {
-        await this.db.query('locking the batch’s bands', LOCK_BANDS, [bandsOf(items)], 'wire_lock_bands');
         const keys = items.map((item) => lookupKeys(item.sketch, item.exact));
-        this.batchStore.found = await readCandidates(this.db, keys);
-      }
+        const [, , found] = await Promise.all([
+          begin,
+          this.db.query('locking the batch’s bands', LOCK_BANDS, [int8Array(bandsOf(items))], 'wire_lock_bands'),
+          readCandidates(this.db, keys),
+        ]);
+        this.batchStore.found = found;
+      } else await begin;
       const verdicts = this.deduper.decide(items);
       // The run's own index is not needed past the batch: what it accepted is in the database from now on.
       this.deduper.commit(null);
@@ -92,31 +104,34 @@ export class PgEmitter implements BatchEmitter, ValidatorCache {
       this.batchStore.close();
       const written = kept(batch, items, verdicts);
       const due = this.validatorsDue;
-      const result = await this.db.query<{ n: number; seq: string | null; txid: string }>(
-        doing,
-        WRITE_BATCH,
-        [
-          written.ids,
-          written.versions,
-          written.replaces,
-          written.lines,
-          written.stories.map((s) => s.sketch.lead),
-          written.stories.map((s) => s.sketch.spread),
-          written.stories.map((s) => s.version),
-          written.stories.map(packStory),
-          progress?.identity ?? null,
-          progress?.stories ?? 0,
-          this.options.host,
-          due.map(([url]) => url),
-          due.map(([, v]) => v.etag),
-          due.map(([, v]) => v.lastModified),
-          written.stories.map((s) => s.exact),
-          copies.map((c) => c.exact),
-          copies.map(packCopy),
-        ],
-        'wire_write_batch',
-      );
-      await this.db.query('committing a batch', 'COMMIT');
+      const { stories } = written;
+      const [result] = await Promise.all([
+        this.db.query<{ n: number; seq: string | null; txid: string }>(
+          doing,
+          WRITE_BATCH,
+          [
+            textArray(written.ids),
+            int4Array(written.versions),
+            textArray(written.replaces),
+            jsonArray(written.records),
+            int4Array(stories.map((s) => s.sketch.lead)),
+            int4Array(stories.map((s) => s.sketch.spread)),
+            int4Array(stories.map((s) => s.version)),
+            byteaArray(stories.map(packStory)),
+            int8Array(stories.map((s) => s.exact)),
+            int8Array(copies.map((c) => c.exact)),
+            byteaArray(copies.map(packCopy)),
+            progress?.identity ?? null,
+            progress?.stories ?? 0,
+            this.options.host,
+            textArray(due.map(([url]) => url)),
+            textArray(due.map(([, v]) => v.etag)),
+            textArray(due.map(([, v]) => v.lastModified)),
+          ],
+          'wire_write_batch',
+        ),
+        this.db.query('committing a batch', 'COMMIT'),
+      ]);
       this.validatorsDue = this.validatorsDue.slice(due.length);
       const row = result.rows[0];
       if (row?.seq != null) this.cursor = `${row.txid}.${row.seq}`;
@@ -139,12 +154,12 @@ function bandsOf(items: readonly DedupItem[]): number[] {
   return [...bands].sort((a, b) => a - b);
 }
 
-/** What a batch writes: the kept records as one text of lines, their fingerprints, and the duplicates' lines. */
+/** What a batch writes: the kept records (JSON texts), their fingerprints, and the duplicates' lines. */
 interface Written {
   readonly ids: string[];
   readonly versions: number[];
   readonly replaces: Array<string | null>;
-  readonly lines: Buffer;
+  readonly records: Uint8Array[];
   readonly stories: StoredStory[];
   readonly duplicates: Uint8Array[];
   readonly counts: Emitted;
@@ -155,12 +170,11 @@ function kept(batch: EmittedBatch, items: readonly DedupItem[], verdicts: readon
     ids: [],
     versions: [],
     replaces: [],
-    lines: Buffer.alloc(0),
+    records: [],
     stories: [],
     duplicates: [],
     counts: { stories: 0, duplicates: 0, versions: 0 },
   };
-  const parts: Uint8Array[] = [];
   let stories = 0;
   let duplicates = 0;
   let versions = 0;
@@ -177,17 +191,13 @@ function kept(batch: EmittedBatch, items: readonly DedupItem[], verdicts: readon
     stories++;
     const version = verdict.kind === 'version' ? verdict.version : 1;
     if (verdict.kind === 'version') versions++;
-    parts.push(verdict.kind === 'version' ? patch(line, { version, replaces: verdict.replaces }) : line);
+    const record = verdict.kind === 'version' ? patch(line, { version, replaces: verdict.replaces }) : line;
+    // The line without its newline: the record's JSON text.
+    written.records.push(record.subarray(0, record.length - 1));
     written.ids.push(item.id);
     written.versions.push(version);
     written.replaces.push(verdict.kind === 'version' ? verdict.replaces : null);
     written.stories.push({ id: item.id, exact: exactKey(item.exact), version, sketch: item.sketch });
   }
-  // One text of lines for the server to split: the last newline off, so that it gives exactly one row a record.
-  const joined = Buffer.concat(parts);
-  return {
-    ...written,
-    lines: joined.length > 0 ? joined.subarray(0, joined.length - 1) : joined,
-    counts: { stories, duplicates, versions },
-  };
+  return { ...written, counts: { stories, duplicates, versions } };
 }

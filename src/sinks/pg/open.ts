@@ -25,7 +25,8 @@ export async function openLedger(
   target: DbTarget,
   options: { readonly dedup: DedupMode; readonly duplicates: Sink | null; readonly lockTimeout: number },
 ): Promise<OpenLedger> {
-  const data = await connect(target, 'ingest');
+  // The batches' connection sends a statement without waiting for the answer to the one before (see PgEmitter).
+  const data = await connect(target, 'ingest', { pipeline: true });
   let locks: Connection | null = null;
   try {
     await migrate(data);

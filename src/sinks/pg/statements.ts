@@ -5,12 +5,13 @@
 
 /**
  * Locks the rows of a batch's bands (lead and spread keys), creating the missing ones, in sorted order: two hosts
- * deciding stories that share a band take turns, and sorted order means they can never wait for each other.
+ * deciding stories that share a band take turns, and sorted order means they can never wait for each other. A row
+ * that exists is locked and left as it is (`WHERE false`: PostgreSQL locks every conflicting row, and updates only
+ * those the condition lets through), which costs half an update and leaves no dead row behind.
  */
 export const LOCK_BANDS = `
   INSERT INTO wire.bands (key) SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k
-  ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
-  RETURNING key`;
+  ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key WHERE false`;
 
 /**
  * The stored stories a batch compares with, as the SQLite store finds them (src/dedup/store.ts, `Found`), one row
@@ -47,29 +48,27 @@ export const CANDIDATES = `
   SELECT 3, c.exact, 0, 0, c.exact, 0, c.data FROM wire.copies c WHERE c.exact = ANY($5::bigint[])`;
 
 /**
- * Everything a batch writes, in one statement: the records (one text of JSON lines, split by the server), their
- * fingerprints, the copies it dropped (remembered by body), the input's progress and HTTP validators; and a notification for `wire export --follow`, delivered
- * when the transaction commits.
+ * Everything a batch writes, in one statement: the records (binary arrays, see arrays.ts, unnested in step without
+ * a copy of the whole batch), their fingerprints, the copies it dropped (remembered by body), the input's progress
+ * and HTTP validators; and a notification for `wire export --follow`, delivered when the transaction commits.
  */
 export const WRITE_BATCH = `
   WITH r AS (
     INSERT INTO wire.records (id, version, replaces, record)
-    SELECT * FROM unnest($1::text[], $2::integer[], $3::text[],
-      CASE WHEN octet_length($4::bytea) = 0 THEN '{}'::json[]
-           ELSE string_to_array(convert_from($4::bytea, 'UTF8'), E'\\n')::json[] END)
+    SELECT unnest($1::text[]), unnest($2::integer[]), unnest($3::text[]), unnest($4::json[])
     RETURNING seq
   ), s AS (
     INSERT INTO wire.stories (lead, spread, version, data, exact)
-    SELECT * FROM unnest($5::integer[], $6::integer[], $7::integer[], $8::bytea[], $15::bigint[])
+    SELECT unnest($5::integer[]), unnest($6::integer[]), unnest($7::integer[]), unnest($8::bytea[]), unnest($9::bigint[])
   ), c AS (
-    INSERT INTO wire.copies (exact, data) SELECT * FROM unnest($16::bigint[], $17::bytea[]) ON CONFLICT DO NOTHING
+    INSERT INTO wire.copies (exact, data) SELECT * FROM unnest($10::bigint[], $11::bytea[]) ON CONFLICT DO NOTHING
   ), p AS (
-    INSERT INTO wire.inputs (identity, stories, host) SELECT $9::text, $10::integer, $11::text WHERE $9::text IS NOT NULL
+    INSERT INTO wire.inputs (identity, stories, host) SELECT $12::text, $13::integer, $14::text WHERE $12::text IS NOT NULL
     ON CONFLICT (identity) DO UPDATE
     SET stories = GREATEST(wire.inputs.stories, EXCLUDED.stories), host = EXCLUDED.host, updated_at = now()
   ), v AS (
     INSERT INTO wire.validators (url, etag, last_modified)
-    SELECT * FROM unnest($12::text[], $13::text[], $14::text[])
+    SELECT * FROM unnest($15::text[], $16::text[], $17::text[])
     ON CONFLICT (url) DO UPDATE SET etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified, updated_at = now()
   )
   SELECT count(*)::integer AS n, max(seq)::text AS seq, pg_current_xact_id()::text AS txid,
