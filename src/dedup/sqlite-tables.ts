@@ -20,9 +20,14 @@ const KEY_FILTER = `CREATE TABLE keyfilter (part INTEGER PRIMARY KEY, bits BLOB 
 export function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version === SCHEMA_VERSION) return;
-  // Version 4 had all but the key filter, which is built from the keys on opening.
+  // Version 4 had all but the key filter, which is built from the keys on opening. A filter already there is stale:
+  // an older wire rebuilt a newer file as version 4, and dropped only the tables it knew.
   if (version === 4) {
-    db.transaction(() => db.exec(`${KEY_FILTER}; PRAGMA user_version = ${SCHEMA_VERSION};`))();
+    db.transaction(() =>
+      db.exec(
+        `DROP TABLE IF EXISTS keyfilter; DROP TABLE IF EXISTS keylog; ${KEY_FILTER}; PRAGMA user_version = ${SCHEMA_VERSION};`,
+      ),
+    )();
     return;
   }
   db.exec(`

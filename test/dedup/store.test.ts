@@ -229,6 +229,21 @@ describe('a state file of schema version 4', () => {
     expect(lead?.[0]?.id).toBe((10).toString(16).padStart(24, '0'));
     store.close();
   });
+  it('is migrated when an older wire rebuilt a newer file: the key filter that older wire left behind is not trusted', () => {
+    const path = join(tempDir(), 'state');
+    const copy = stored(original);
+    writeVersion4State(path, [copy, ...variants(3)], 10);
+    // What a newer file keeps and an older wire does not know to drop: a filter that says no key is stored.
+    const db = new Database(path);
+    db.exec('CREATE TABLE keyfilter (part INTEGER PRIMARY KEY, bits BLOB NOT NULL)');
+    db.exec('CREATE TABLE keylog (id INTEGER PRIMARY KEY, hashes BLOB NOT NULL)');
+    db.prepare('INSERT INTO keyfilter VALUES (0, ?)').run(Buffer.alloc(4096));
+    db.close();
+    const store = new SqliteStore(path);
+    expect(store.size()).toBe(4);
+    expect(store.candidates([keysOf(original)]).byLead.get(copy.sketch.lead)?.length).toBe(4);
+    store.close();
+  });
 });
 
 describe('a damaged state file', () => {
