@@ -6,7 +6,10 @@ import { RECENT_PER_LEAD } from './store.js';
 // (the store is only a cache).
 const SCHEMA_VERSION = 5;
 
-const KEY_FILTER = `CREATE TABLE keyfilter (part INTEGER PRIMARY KEY, bits BLOB NOT NULL);
+// The key filter's tables, made afresh: one found in a file without them in its version is stale (an older wire
+// rebuilt a newer file, and dropped only the tables it knew).
+const KEY_FILTER = `DROP TABLE IF EXISTS keyfilter; DROP TABLE IF EXISTS keylog;
+  CREATE TABLE keyfilter (part INTEGER PRIMARY KEY, bits BLOB NOT NULL);
   CREATE TABLE keylog (id INTEGER PRIMARY KEY, hashes BLOB NOT NULL)`;
 
 /**
@@ -14,25 +17,20 @@ const KEY_FILTER = `CREATE TABLE keyfilter (part INTEGER PRIMARY KEY, bits BLOB 
  * order (`seq`, counted across runs): a lead key is one short range however many stories have had it. A story
  * pushed out of that range moves to `archive`, kept by lead key and exact bits (so a template's old variants lie
  * together, and moving them touches few pages), where only an identical body is looked for (an old variant sent
- * again). `spread` names the newest story with each spread key, wherever it lies;
- * `copy` keeps dropped copies by their exact bits; `keyfilter` and `keylog` say which keys are in none of them (sqlite-filter.ts).
+ * again). `spread` names the newest story with each spread key, wherever it lies; `copy` keeps dropped copies by
+ * their exact bits; `keyfilter` and `keylog` say which keys are in none of them (sqlite-filter.ts).
  */
 export function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version === SCHEMA_VERSION) return;
-  // Version 4 had all but the key filter, which is built from the keys on opening. A filter already there is stale:
-  // an older wire rebuilt a newer file as version 4, and dropped only the tables it knew.
+  // Version 4 had all but the key filter, which is built from the keys on opening.
   if (version === 4) {
-    db.transaction(() =>
-      db.exec(
-        `DROP TABLE IF EXISTS keyfilter; DROP TABLE IF EXISTS keylog; ${KEY_FILTER}; PRAGMA user_version = ${SCHEMA_VERSION};`,
-      ),
-    )();
+    db.transaction(() => db.exec(`${KEY_FILTER}; PRAGMA user_version = ${SCHEMA_VERSION};`))();
     return;
   }
   db.exec(`
     DROP TABLE IF EXISTS story; DROP TABLE IF EXISTS archive; DROP TABLE IF EXISTS spread; DROP TABLE IF EXISTS copy;
-    DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS keyfilter; DROP TABLE IF EXISTS keylog;
+    DROP TABLE IF EXISTS meta;
     CREATE TABLE story (lead INTEGER NOT NULL, seq INTEGER NOT NULL, exact INTEGER NOT NULL, data BLOB NOT NULL,
       version INTEGER NOT NULL, PRIMARY KEY (lead, seq)) WITHOUT ROWID;
     CREATE TABLE archive (lead INTEGER NOT NULL, exact INTEGER NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL,

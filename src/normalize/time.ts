@@ -50,13 +50,13 @@ function offsetAt(zone: string, instant: number): number | null {
   const hour = Math.floor(instant / HOUR);
   const known = hours?.get(hour);
   if (known !== undefined) return known;
-  const offset = measuredOffset(zone, instant);
-  if (offset === null) return null;
-  if (measuredOffset(zone, hour * HOUR) === offset && measuredOffset(zone, (hour + 1) * HOUR - 1000) === offset) {
-    if (hours === undefined || hours.size >= CACHED_HOURS) hourOffsets.set(zone, (hours = new Map<number, number>()));
-    hours.set(hour, offset);
-  }
-  return offset;
+  const start = measuredOffset(zone, hour * HOUR);
+  if (start === null) return null;
+  // The same offset at both ends: no change inside the hour (changes are hours or more apart).
+  if (measuredOffset(zone, (hour + 1) * HOUR - 1000) !== start) return measuredOffset(zone, instant);
+  if (hours === undefined || hours.size >= CACHED_HOURS) hourOffsets.set(zone, (hours = new Map<number, number>()));
+  hours.set(hour, start);
+  return start;
 }
 
 /** {@link offsetAt} as the runtime's zone data tells it (`Intl.DateTimeFormat#formatToParts`). */
