@@ -46,21 +46,25 @@ export async function runExport(flags: ExportFlags): Promise<number> {
     return EXIT.usage;
   }
   const target = dbTarget(url === '' ? null : url);
+  // Listened for from the start: a signal while it connects ends the export as one while it reads does, not the
+  // process by the signal's default.
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   let db: Connection | null = null;
   try {
     db = await connect(target, 'export');
     await migrate(db);
   } catch (error) {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
     await db?.close();
     if (!isDatabaseError(error)) throw error;
     reporter.fatal(error.message);
     return EXIT.failed;
   }
   const connected = db;
-  const controller = new AbortController();
-  const stop = (): void => controller.abort();
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
   const startedAt = new Date();
   const started = performance.now();
   let cursor: Cursor = after;

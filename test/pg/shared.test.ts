@@ -65,10 +65,16 @@ function verdicts(kept: ReadonlyArray<Record<string, unknown>>, dups: ReadonlyAr
 }
 
 /** Waits until a `wire export --follow` is reading (its connection has run a page query). */
-async function followerReady(server: ReturnType<typeof pg_.server>, application = 'wire export'): Promise<void> {
+async function followerReady(
+  server: ReturnType<typeof pg_.server>,
+  url: string,
+  application = 'wire export',
+): Promise<void> {
+  // This test's own database: an earlier test's follower on the same server may still be shown.
+  const database = new URL(url).pathname.slice(1);
   for (let i = 0; i < 200; i++) {
     const found = server.sql(
-      `SELECT count(*) FROM pg_stat_activity WHERE application_name = '${application}' AND query LIKE '%wire.records%'`,
+      `SELECT count(*) FROM pg_stat_activity WHERE application_name = '${application}' AND datname = '${database}' AND query LIKE '%wire.records%'`,
     );
     if (found.trim() !== '0') return;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -192,7 +198,7 @@ describe.skipIf(noPostgres !== null)('many hosts, one PostgreSQL', () => {
     const server = pg_.server();
     const url = pg_.database();
     const follow = spawnWire(['export', '--db', url, '--follow'], server.env);
-    await followerReady(server);
+    await followerReady(server, url);
     for (const [i, text] of [generateDump(40, 0), render(HARBOUR)].entries()) {
       const path = join(dir, `in-${i}.txt`);
       writeFileSync(path, text);
@@ -213,7 +219,7 @@ describe.skipIf(noPostgres !== null)('many hosts, one PostgreSQL', () => {
     const server = pg_.server();
     const url = server.urlWithPassword(server.createDatabase());
     const follow = spawnWire(['export', '--db', url, '--follow'], {});
-    await followerReady(server);
+    await followerReady(server, url);
     const title = readFileSync(`/proc/${follow.child.pid}/cmdline`, 'utf8');
     follow.child.kill('SIGTERM');
     const ended = await follow.done;
