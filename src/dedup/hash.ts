@@ -38,7 +38,10 @@ export function mix32(value: number): number {
   return h >>> 0;
 }
 
-/** Folds one more 32-bit value into a running hash (order matters). */
+/**
+ * Folds one more 32-bit value into a running hash (order matters). Returns a signed 32-bit value, so that it stays
+ * a small integer in V8 (the sketch folds a story's first tokens with it); callers use only its bits.
+ */
 export function combine(running: number, value: number): number {
-  return mix32(Math.imul(running ^ value, 0x9e3779b1) + 0x7f4a7c15);
+  return mix32(Math.imul(running ^ value, 0x9e3779b1) + 0x7f4a7c15) | 0;
 }

@@ -112,8 +112,7 @@ export class SketchBuilder {
       if (this.chunks < 2) this.leadNumbers = combine(this.leadNumbers, hash);
     }
     this.tokens++;
-    // `hash & 3` is `hash % 4` for these unsigned hashes, without a floating-point modulo (they do not fit a small
-    // integer).
+    // `hash & 3` is the hash's low two bits, signed or not (a modulo would differ for a negative one).
     if ((this.length >= MIN_CHUNK && (hash & (BOUNDARY_MODULUS - 1)) === 0) || this.length >= MAX_CHUNK) this.close();
   }
 

@@ -20,6 +20,11 @@ export interface TokenHashes {
 
 /** Receives a text's canonical tokens in order: each one's hash, and whether it is a number. */
 export interface TokenSink {
+  /**
+   * `hash` is {@link hashString} of the token, as an unsigned or (from the ASCII scan) a signed 32-bit integer: only
+   * its bits count. Signed, it stays a small integer in V8; an unsigned hash past 2^31 is a heap number, allocated
+   * whenever it is passed to a call that is not inlined.
+   */
   add(hash: number, isNumber: boolean): void;
 }
 
@@ -33,7 +38,7 @@ export function canonicalHashes(text: string): TokenHashes {
   const isNumber: boolean[] = [];
   scanCanonical(text, {
     add(hash, number) {
-      hashes.push(hash);
+      hashes.push(hash >>> 0);
       isNumber.push(number);
     },
   });
@@ -132,9 +137,9 @@ function scanAscii(text: Buffer, sink: TokenSink): void {
       const replaced =
         (MAYBE_REPLACED[(hash & 0xffff) >>> 3]! & (1 << (hash & 7))) === 0
           ? undefined
-          : REPLACED.get(hash)?.find((r) => r.word === lowerAscii(text, start, i));
+          : replacementOf(hash, text, start, i);
       if (replaced) sink.add(replaced.hash, replaced.isNumber);
-      else sink.add(hash, false);
+      else sink.add(hash | 0, false);
     } else if (kind === DIGIT) {
       let h = FNV_OFFSET;
       for (;;) {
@@ -146,11 +151,23 @@ function scanAscii(text: Buffer, sink: TokenSink): void {
         if (!thousands) h = Math.imul(h ^ next, FNV_PRIME);
         i++;
       }
-      sink.add(mix32(h), true);
+      sink.add(mix32(h) | 0, true);
     } else {
       i++;
     }
   }
+}
+
+/**
+ * The replacement of the word at [start, end) whose hash is `hash`, if it is one of {@link REPLACED_WORDS}. A
+ * function of its own, not a closure in the scan: a closure over the scan's position made V8 keep the position and
+ * the word's start in a context allocated for every token (11 KB of garbage a 1.5 KB story).
+ */
+function replacementOf(hash: number, text: Buffer, start: number, end: number): Replacement | undefined {
+  const list = REPLACED.get(hash);
+  if (list === undefined) return undefined;
+  const word = lowerAscii(text, start, end);
+  return list.find((r) => r.word === word);
 }
 
 // Each byte's kind, for the scan's inner loops (one array read instead of range checks).
