@@ -102,4 +102,46 @@ describe('plain-text parser properties', () => {
       { numRuns: 300 },
     );
   });
+
+  it('gives a batch the records, diagnostics and fallback line of its units taken one at a time', () => {
+    // A batch goes through the stages in slices: its result must be its units' results joined in order.
+    const story = fc
+      .tuple(fc.stringMatching(/^[A-Z][a-z]{2,9}$/), fc.string({ maxLength: 200 }))
+      .map(([place, text]) => `Headline about ${place}\n\n${place.toUpperCase()}, Nov 27 (Reuters) - ${text}\n`);
+    const unit = fc.oneof(
+      story.map((text) => Buffer.from(text, 'utf8')),
+      fc.string({ maxLength: 120 }).map((text) => Buffer.from(text, 'latin1')),
+      fc.uint8Array({ maxLength: 80 }).map((bytes) => Buffer.from(bytes)),
+    );
+    const batchOf = (units: ReadonlyArray<{ bytes: Uint8Array; line: number; ordinal: number }>) =>
+      processBatch({
+        format: 'plain',
+        type: 'file',
+        location: 'x',
+        now: '2026-11-27T00:00:00.000Z',
+        reference: null,
+        units,
+      });
+    fc.assert(
+      fc.property(fc.array(unit, { minLength: 17, maxLength: 60 }), (all) => {
+        const units = all.map((bytes, i) => ({ bytes, line: 3 * i + 1, ordinal: i }));
+        const whole = batchOf(units);
+        const alone = units.map((u) => batchOf([u]));
+        expect(Buffer.from(whole.records.bytes).toString('latin1')).toBe(
+          alone.map((r) => Buffer.from(r.records.bytes).toString('latin1')).join(''),
+        );
+        expect(whole.records.keys).toEqual(alone.flatMap((r) => r.records.keys));
+        let at = 0;
+        const ends = alone.flatMap((r) => {
+          const shifted = r.records.ends.map((end) => at + end);
+          at += r.records.bytes.length;
+          return shifted;
+        });
+        expect(whole.records.ends).toEqual(ends);
+        expect(whole.diagnostics).toEqual(alone.flatMap((r) => r.diagnostics));
+        expect(whole.fallbackLine).toBe(alone.find((r) => r.fallbackLine !== null)?.fallbackLine ?? null);
+      }),
+      { numRuns: 60 },
+    );
+  });
 });

@@ -166,8 +166,15 @@ function scanAscii(text: Buffer, sink: TokenSink): void {
 function replacementOf(hash: number, text: Buffer, start: number, end: number): Replacement | undefined {
   const list = REPLACED.get(hash);
   if (list === undefined) return undefined;
-  const word = lowerAscii(text, start, end);
-  return list.find((r) => r.word === word);
+  for (const replacement of list) if (isWordAt(text, start, end, replacement.word)) return replacement;
+  return undefined;
+}
+
+/** Whether the letters at [start, end), folded to lower case, are `word` (lower-case ASCII), without a string. */
+function isWordAt(text: Buffer, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if ((text[start + i]! | 0x20) !== word.charCodeAt(i)) return false;
+  return true;
 }
 
 // Each byte's kind, for the scan's inner loops (one array read instead of range checks).

@@ -175,11 +175,14 @@ function splitBlock(block: readonly string[], tailFrom: number, lineOf: number[]
   const mixed = indents.some((indent) => indent > least);
   const wrapped = mixed || block.every((line, i) => i === block.length - 1 || line.length <= WRAP_WIDTH);
   const out: string[] = [];
-  // The lines of the paragraph in hand, joined once it ends: joining at every line rescanned the paragraph so far
-  // each time, and a 15 MB story of 80-column lines took twelve minutes.
+  // The lines of the paragraph in hand (and the spaces between them), joined once it ends: joining at every line
+  // rescanned the paragraph so far each time, and a 15 MB story of 80-column lines took twelve minutes. A space is
+  // its own piece, so that the line before is still a flat string when its end is looked at (` ${line}` was flattened
+  // again by that look: a copy of every line).
   let current: string[] = [];
-  block.forEach((raw, i) => {
-    const line = raw.trim();
+  let before = '';
+  for (let i = 0; i < block.length; i++) {
+    const line = block[i]!.trim();
     let starts = i === 0 || !wrapped || (mixed && (indents[i] ?? 0) > least) || BULLET.test(line);
     if (!starts && i >= tailFrom) starts = standsAlone(line) || (current.length === 1 && standsAlone(current[0] ?? ''));
     if (starts) {
@@ -187,10 +190,12 @@ function splitBlock(block: readonly string[], tailFrom: number, lineOf: number[]
       current = [line];
       lineOf?.push([first + i]);
     } else {
-      current.push(joinsWithoutSpace(current.at(-1) ?? '', line) ? line : ` ${line}`);
+      if (joinsWithoutSpace(before, line)) current.push(line);
+      else current.push(' ', line);
       lineOf?.at(-1)?.push(first + i);
     }
-  });
+    before = line;
+  }
   if (current.length > 0) out.push(current.join(''));
   return out;
 }
