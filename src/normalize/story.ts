@@ -123,8 +123,8 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     ingested_at: context.now,
     correction,
     fingerprint: { exact: digest.slice(0, 16), near: null },
-    ...optional(parsed, byline, blocks, tail.release || wire?.pressRelease === true),
   };
+  addOptional(story, parsed, byline, blocks, tail.release || wire?.pressRelease === true);
   // A line of its own that became the byline's title (`The Canadian Press` under `By Jane Doe`) is traced there.
   const traced = leadPieces.map((piece) =>
     piece.field === 'byline' && byline?.title === piece.text
@@ -201,9 +201,13 @@ function splitRawByline(raw: string | null | undefined): Byline | null {
   return text === '' ? null : splitByline(text);
 }
 
-/** The record's fields that only some stories have; absent rather than null when a story has none. */
-function optional(parsed: ParsedStory, byline: Byline | null, blocks: Blocks, release: boolean): Partial<Story> {
-  const extra: { -readonly [K in keyof Story]?: Story[K] } = {};
+/**
+ * Adds the record's fields that only some stories have (absent rather than null when a story has none), after the
+ * others, in this order. Added in place: a spread of them into the record's literal took V8's slow path (Node 20), on
+ * every story.
+ */
+function addOptional(story: Story, parsed: ParsedStory, byline: Byline | null, blocks: Blocks, release: boolean): void {
+  const extra = story as { -readonly [K in keyof Story]?: Story[K] };
   if (byline?.title) extra.byline_title = byline.title;
   if (parsed.canonicalUrl != null) extra.canonical_url = parsed.canonicalUrl;
   if (parsed.siteName != null) extra.site_name = parsed.siteName;
@@ -218,7 +222,6 @@ function optional(parsed: ParsedStory, byline: Byline | null, blocks: Blocks, re
   if (parsed.urgency != null) extra.urgency = parsed.urgency;
   if (parsed.envelope != null) extra.envelope = parsed.envelope;
   if (parsed.altids !== undefined) extra.altids = parsed.altids;
-  return extra;
 }
 
 /** Whether a printed dateline is the given one with more after it (letters and digits compared, case aside). */

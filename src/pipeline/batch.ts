@@ -123,12 +123,10 @@ function joined(results: readonly BatchResult[]): BatchResult {
   const keys: StoryKeys[] = [];
   const ends: number[] = [];
   const diagnostics: FormatDiagnostic[] = [];
-  let length = 0;
-  for (const { records } of results) length += records.bytes.length;
-  const bytes = Buffer.allocUnsafeSlow(length);
+  // Buffer.concat copies by memcpy; a Uint8Array's `set` of a Buffer took four times as long.
+  const bytes = Buffer.concat(results.map((r) => r.records.bytes));
   let at = 0;
   for (const { records, diagnostics: found } of results) {
-    bytes.set(records.bytes, at);
     for (const key of records.keys) keys.push(key);
     for (const end of records.ends) ends.push(at + end);
     for (const diagnostic of found) diagnostics.push(diagnostic);
@@ -194,14 +192,16 @@ function parseBatch(batch: Batch, clock?: StageClock): ParsedBatch {
   return { stories, diagnostics, fallbackLine: fallback?.line ?? null };
 }
 
+/** A story's context. Built field by field: it is made for every story, and a spread takes V8's slow path. */
 function contextOf(batch: Batch, origin: Origin): NormalizeContext {
-  return {
+  const context: Writable<NormalizeContext> = {
     origin,
     now: batch.now,
     referenceDate: batch.reference,
-    ...(batch.timezone === undefined ? {} : { timezone: batch.timezone }),
     detectLanguage: batch.detectLanguage !== false,
   };
+  if (batch.timezone !== undefined) context.timezone = batch.timezone;
+  return context;
 }
 
 function serializeBatch(batch: Batch, parsed: ParsedBatch, stories: Story[], clock?: StageClock): BatchResult {
