@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import { isDatabaseError } from '../errors.js';
 import { connect, type Connection } from '../sinks/pg/connect.js';
-import { START, exportRecords, formatCursor, parseCursor, type Cursor } from '../sinks/pg/export.js';
+import { START, exportPages, formatCursor, parseCursor, type Cursor } from '../sinks/pg/export.js';
 import { migrate } from '../sinks/pg/schema.js';
 import { dbTarget, isDbUrl, redact } from '../sinks/pg/target.js';
 import { toNinjs } from '../sinks/ninjs.js';
@@ -72,17 +72,13 @@ export async function runExport(flags: ExportFlags): Promise<number> {
   let code: number = EXIT.ok;
   try {
     const options = { after, follow: flags.follow === true, signal: controller.signal };
-    let buffer: string[] = [];
-    for await (const row of exportRecords(connected, options)) {
-      buffer.push(flags.outputFormat === 'ninjs' ? asNinjs(row.record) : row.record);
-      cursor = row.cursor;
-      records++;
-      if (buffer.length >= 256) {
-        await write(process.stdout, buffer);
-        buffer = [];
-      }
+    // Each page is written as soon as it is read: held back for a fuller buffer, the last records of a busy spell
+    // stayed unprinted under --follow until more came, or the signal.
+    for await (const page of exportPages(connected, options)) {
+      await write(process.stdout, flags.outputFormat === 'ninjs' ? page.records.map(asNinjs) : page.records);
+      cursor = page.cursor;
+      records += page.records.length;
     }
-    await write(process.stdout, buffer);
     // Without --follow a signal cuts the listing short; with it, a signal is how it ends.
     if (controller.signal.aborted && flags.follow !== true) code = EXIT.interrupted;
   } catch (error) {

@@ -115,12 +115,14 @@ const follow = dbCase('export --follow while 4 ingesters run', async (dir) => {
   const stories = size(4000, 20_000);
   const url = await freshDatabase();
   const follower = startWire(['export', '--db', url, '--follow']);
-  const lists = overlappingInputs(dir, stories);
-  const runs = await Promise.all(lists.map((files) => startWire(['ingest', ...files, '--db', url]).done));
+  // Lines are counted from the start: counted only from when the ingesters were done, those printed while they ran
+  // were missed, and the wait below ran its full 30 s every time.
   let seen = 0;
   follower.child.stdout?.on('data', (chunk: Buffer) => {
     for (const byte of chunk) if (byte === 0x0a) seen++;
   });
+  const lists = overlappingInputs(dir, stories);
+  const runs = await Promise.all(lists.map((files) => startWire(['ingest', ...files, '--db', url]).done));
   for (let i = 0; i < 300 && seen < stories; i++) await sleep(100);
   follower.child.kill('SIGTERM');
   const ended = await follower.done;

@@ -33,14 +33,18 @@ export interface ExportOptions {
   readonly signal: AbortSignal;
 }
 
+/** A page of records read at once, and the cursor of its last. */
+export interface ExportPage {
+  readonly cursor: Cursor;
+  readonly records: readonly string[];
+}
+
 /**
- * The records after a cursor, each with its own cursor, in commit-safe order (see {@link EXPORT_PAGE}). With
- * `follow`, waits for more (a notification from each committing batch, or a short poll) until the signal.
+ * The records after a cursor in commit-safe order (see {@link EXPORT_PAGE}), a page at a time: the caller writes
+ * each page before the next is read, so that with `follow` every record committed is printed before the wait for
+ * more (a notification from each committing batch, or a short poll) until the signal.
  */
-export async function* exportRecords(
-  db: Connection,
-  options: ExportOptions,
-): AsyncGenerator<{ readonly cursor: Cursor; readonly record: string }> {
+export async function* exportPages(db: Connection, options: ExportOptions): AsyncGenerator<ExportPage> {
   let cursor = options.after;
   let wake: (() => void) | null = null;
   const onNotice = (): void => wake?.();
@@ -55,9 +59,10 @@ export async function* exportRecords(
         cursor.seq,
         PAGE,
       ]);
-      for (const row of page.rows) {
-        cursor = { txid: row.at_txid, seq: row.at_seq };
-        yield { cursor, record: row.record };
+      const last = page.rows.at(-1);
+      if (last !== undefined) {
+        cursor = { txid: last.at_txid, seq: last.at_seq };
+        yield { cursor, records: page.rows.map((row) => row.record) };
       }
       if (page.rows.length === PAGE) continue;
       if (!options.follow) return;
