@@ -8,26 +8,12 @@ const OIDS = { int4: 23, int8: 20, text: 25, bytea: 17, json: 114 } as const;
 
 /** An `integer[]` parameter. */
 export function int4Array(values: readonly number[]): Buffer {
-  return array(
-    OIDS.int4,
-    values.map((v) => {
-      const bytes = Buffer.allocUnsafe(4);
-      bytes.writeInt32BE(v, 0);
-      return bytes;
-    }),
-  );
+  return fixedArray(OIDS.int4, values, 4, (out, at, v) => out.writeInt32BE(v, at));
 }
 
 /** A `bigint[]` parameter (safe integers). */
 export function int8Array(values: readonly number[]): Buffer {
-  return array(
-    OIDS.int8,
-    values.map((v) => {
-      const bytes = Buffer.allocUnsafe(8);
-      bytes.writeBigInt64BE(BigInt(v), 0);
-      return bytes;
-    }),
-  );
+  return fixedArray(OIDS.int8, values, 8, (out, at, v) => out.writeBigInt64BE(BigInt(v), at));
 }
 
 /** A `text[]` parameter. */
@@ -48,22 +34,57 @@ export function jsonArray(values: readonly Uint8Array[]): Buffer {
   return array(OIDS.json, values);
 }
 
+// The array's header: dimensions, whether it has nulls, the element type, then the dimension's length and lower bound.
+const HEAD = 20;
+const EMPTY_HEAD = 12;
+
+/** An array of elements of one width, written into one buffer as they are encoded. */
+function fixedArray(
+  oid: number,
+  values: readonly number[],
+  width: number,
+  put: (out: Buffer, at: number, value: number) => void,
+): Buffer {
+  const out = header(oid, values.length, false, values.length * (4 + width));
+  let at = values.length === 0 ? EMPTY_HEAD : HEAD;
+  for (const value of values) {
+    out.writeInt32BE(width, at);
+    put(out, at + 4, value);
+    at += 4 + width;
+  }
+  return out;
+}
+
+/**
+ * An array of elements encoded already, copied once into a buffer of the whole array's size (a Buffer for each
+ * element's length and a concatenation copied a batch's records twice, in many small pieces).
+ */
 function array(oid: number, elements: ReadonlyArray<Uint8Array | null>): Buffer {
-  const empty = elements.length === 0;
-  const head = Buffer.allocUnsafe(empty ? 12 : 20);
-  head.writeInt32BE(empty ? 0 : 1, 0);
-  head.writeInt32BE(elements.includes(null) ? 1 : 0, 4);
-  head.writeUInt32BE(oid, 8);
-  if (!empty) {
-    head.writeInt32BE(elements.length, 12);
-    head.writeInt32BE(1, 16);
-  }
-  const parts: Uint8Array[] = [head];
+  let bytes = 0;
+  for (const element of elements) bytes += 4 + (element?.length ?? 0);
+  const out = header(oid, elements.length, elements.includes(null), bytes);
+  let at = elements.length === 0 ? EMPTY_HEAD : HEAD;
   for (const element of elements) {
-    const length = Buffer.allocUnsafe(4);
-    length.writeInt32BE(element === null ? -1 : element.length, 0);
-    parts.push(length);
-    if (element !== null) parts.push(element);
+    out.writeInt32BE(element === null ? -1 : element.length, at);
+    at += 4;
+    if (element !== null) {
+      out.set(element, at);
+      at += element.length;
+    }
   }
-  return Buffer.concat(parts);
+  return out;
+}
+
+/** A buffer for an array of `count` elements taking `bytes` bytes, its header written. */
+function header(oid: number, count: number, nulls: boolean, bytes: number): Buffer {
+  const empty = count === 0;
+  const out = Buffer.allocUnsafe((empty ? EMPTY_HEAD : HEAD) + bytes);
+  out.writeInt32BE(empty ? 0 : 1, 0);
+  out.writeInt32BE(nulls ? 1 : 0, 4);
+  out.writeUInt32BE(oid, 8);
+  if (!empty) {
+    out.writeInt32BE(count, 12);
+    out.writeInt32BE(1, 16);
+  }
+  return out;
 }

@@ -113,7 +113,6 @@ export class PgEmitter implements BatchEmitter, ValidatorCache {
             textArray(written.ids),
             int4Array(written.versions),
             textArray(written.replaces),
-            jsonArray(written.records),
             int4Array(stories.map((s) => s.sketch.lead)),
             int4Array(stories.map((s) => s.sketch.spread)),
             int4Array(stories.map((s) => s.version)),
@@ -127,6 +126,9 @@ export class PgEmitter implements BatchEmitter, ValidatorCache {
             textArray(due.map(([url]) => url)),
             textArray(due.map(([, v]) => v.etag)),
             textArray(due.map(([, v]) => v.lastModified)),
+            // The records last: node-postgres grows its message buffer by half as much again for each parameter
+            // that does not fit, so every parameter after a large one copied the whole message so far again.
+            jsonArray(written.records),
           ],
           'wire_write_batch',
         ),

@@ -55,20 +55,20 @@ export const CANDIDATES = `
 export const WRITE_BATCH = `
   WITH r AS (
     INSERT INTO wire.records (id, version, replaces, record)
-    SELECT unnest($1::text[]), unnest($2::integer[]), unnest($3::text[]), unnest($4::json[])
+    SELECT unnest($1::text[]), unnest($2::integer[]), unnest($3::text[]), unnest($17::json[])
     RETURNING seq
   ), s AS (
     INSERT INTO wire.stories (lead, spread, version, data, exact)
-    SELECT unnest($5::integer[]), unnest($6::integer[]), unnest($7::integer[]), unnest($8::bytea[]), unnest($9::bigint[])
+    SELECT unnest($4::integer[]), unnest($5::integer[]), unnest($6::integer[]), unnest($7::bytea[]), unnest($8::bigint[])
   ), c AS (
-    INSERT INTO wire.copies (exact, data) SELECT * FROM unnest($10::bigint[], $11::bytea[]) ON CONFLICT DO NOTHING
+    INSERT INTO wire.copies (exact, data) SELECT * FROM unnest($9::bigint[], $10::bytea[]) ON CONFLICT DO NOTHING
   ), p AS (
-    INSERT INTO wire.inputs (identity, stories, host) SELECT $12::text, $13::integer, $14::text WHERE $12::text IS NOT NULL
+    INSERT INTO wire.inputs (identity, stories, host) SELECT $11::text, $12::integer, $13::text WHERE $11::text IS NOT NULL
     ON CONFLICT (identity) DO UPDATE
     SET stories = GREATEST(wire.inputs.stories, EXCLUDED.stories), host = EXCLUDED.host, updated_at = now()
   ), v AS (
     INSERT INTO wire.validators (url, etag, last_modified)
-    SELECT * FROM unnest($15::text[], $16::text[], $17::text[])
+    SELECT * FROM unnest($14::text[], $15::text[], $16::text[])
     ON CONFLICT (url) DO UPDATE SET etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified, updated_at = now()
   )
   SELECT count(*)::integer AS n, max(seq)::text AS seq, pg_current_xact_id()::text AS txid,
