@@ -123,7 +123,7 @@ function joined(results: readonly BatchResult[]): BatchResult {
   const keys: StoryKeys[] = [];
   const ends: number[] = [];
   const diagnostics: FormatDiagnostic[] = [];
-  // Buffer.concat copies by memcpy; a Uint8Array's `set` of a Buffer took four times as long.
+  // One copy of each slice's lines, into a buffer of the batch's size.
   const bytes = Buffer.concat(results.map((r) => r.records.bytes));
   let at = 0;
   for (const { records, diagnostics: found } of results) {
