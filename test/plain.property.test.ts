@@ -4,7 +4,7 @@ import { plain } from '../src/formats/plain-format.js';
 import { parseDateline } from '../src/normalize/dateline.js';
 import { normalizeStory } from '../src/normalize/story.js';
 import { countWords } from '../src/normalize/text.js';
-import { processBatch } from '../src/pipeline/batch.js';
+import { processBatch, type Batch, type BatchResult } from '../src/pipeline/batch.js';
 import { expectValidRecord } from './helpers/schema.js';
 
 const origin = { type: 'file', location: 'prop.txt', format: 'plain', index: 0, charset: 'utf-8' } as const;
@@ -86,14 +86,7 @@ describe('plain-text parser properties', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 300 }), { maxLength: 8 }), (texts) => {
         const units = texts.map((text, i) => ({ bytes: Buffer.from(text, 'latin1'), line: i + 1, ordinal: i }));
-        const result = processBatch({
-          format: 'plain',
-          type: 'file',
-          location: 'x',
-          now: '2026-11-27T00:00:00.000Z',
-          reference: null,
-          units,
-        });
+        const result = plainBatch(units);
         expect(result.records.ends.length).toBe(result.records.keys.length);
         const lines = Buffer.from(result.records.bytes).toString('utf8').split('\n').filter(Boolean);
         expect(lines.length).toBe(result.records.keys.length);
@@ -113,20 +106,11 @@ describe('plain-text parser properties', () => {
       fc.string({ maxLength: 120 }).map((text) => Buffer.from(text, 'latin1')),
       fc.uint8Array({ maxLength: 80 }).map((bytes) => Buffer.from(bytes)),
     );
-    const batchOf = (units: ReadonlyArray<{ bytes: Uint8Array; line: number; ordinal: number }>) =>
-      processBatch({
-        format: 'plain',
-        type: 'file',
-        location: 'x',
-        now: '2026-11-27T00:00:00.000Z',
-        reference: null,
-        units,
-      });
     fc.assert(
       fc.property(fc.array(unit, { minLength: 17, maxLength: 60 }), (all) => {
         const units = all.map((bytes, i) => ({ bytes, line: 3 * i + 1, ordinal: i }));
-        const whole = batchOf(units);
-        const alone = units.map((u) => batchOf([u]));
+        const whole = plainBatch(units);
+        const alone = units.map((u) => plainBatch([u]));
         expect(Buffer.from(whole.records.bytes).toString('latin1')).toBe(
           alone.map((r) => Buffer.from(r.records.bytes).toString('latin1')).join(''),
         );
@@ -145,3 +129,15 @@ describe('plain-text parser properties', () => {
     );
   });
 });
+
+/** A batch of plain-text units through the pure middle of the pipeline. */
+function plainBatch(units: Batch['units']): BatchResult {
+  return processBatch({
+    format: 'plain',
+    type: 'file',
+    location: 'x',
+    now: '2026-11-27T00:00:00.000Z',
+    reference: null,
+    units,
+  });
+}
