@@ -170,7 +170,10 @@ function replacementOf(hash: number, text: Buffer, start: number, end: number): 
   return undefined;
 }
 
-/** Whether the letters at [start, end), folded to lower case, are `word` (lower-case ASCII), without a string. */
+/**
+ * Whether the bytes at [start, end), folded to lower case, are `word` (lower-case ASCII letters), without a string; a
+ * range past the text's end is not.
+ */
 function isWordAt(text: Buffer, start: number, end: number, word: string): boolean {
   if (end - start !== word.length) return false;
   for (let i = 0; i < word.length; i++) if ((text[start + i]! | 0x20) !== word.charCodeAt(i)) return false;
@@ -192,20 +195,14 @@ const PERCENT = hashString('percent');
  */
 function isPerCent(text: Buffer, start: number, end: number): boolean {
   return (
-    end - start === 3 &&
-    lowerAscii(text, start, end) === 'per' &&
+    isWordAt(text, start, end, 'per') &&
     !isWordByte(text[start - 1]) &&
     text[end] === 0x20 &&
-    lowerAscii(text, end + 1, end + 5) === 'cent' &&
+    isWordAt(text, end + 1, end + 5, 'cent') &&
     !isWordByte(text[end + 5])
   );
 }
 
 function isWordByte(byte: number | undefined): boolean {
   return byte !== undefined && (isLetter(byte) || isDigit(byte) || byte === 0x5f);
-}
-
-/** The bytes [start, end) as a lower-case string (for the rare checks that need the word itself). */
-function lowerAscii(text: Buffer, start: number, end: number): string {
-  return text.toString('latin1', start, Math.min(end, text.length)).toLowerCase();
 }
