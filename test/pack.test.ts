@@ -61,6 +61,9 @@ describe('the npm package', () => {
       const files = packed[0]!.files.map((f) => f.path);
       expect(files).toContain('bin/wire.js');
       expect(files).toContain('dist/cli/main.js');
+      // The CLI runs from its bundle, the worker of its parse pool included.
+      expect(files).toContain('dist/bundle/main.js');
+      expect(files).toContain('dist/bundle/worker.js');
       expect(files).toContain('schema/record.schema.json');
       expect(files.some((f) => f.startsWith('test/') || f.startsWith('src/'))).toBe(false);
       const prefix = join(dir, 'prefix');

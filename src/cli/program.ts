@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { wantColor } from './terminal.js';
 import { EXIT } from './exit.js';
+import { packageVersion } from '../package-file.js';
 import type { IngestFlags } from './ingest.js';
 import type { StatsFlags } from './stats.js';
 import type { ValidateFlags } from './validate.js';
@@ -9,7 +9,6 @@ import { DISPLAY, FOLDER, INPUT, OUTPUT, option, positiveInteger, storyOptions, 
 import type { WatchFlags } from './watch.js';
 import type { ExportFlags } from './export.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const INGEST_HELP = `
 Examples:
@@ -62,7 +61,7 @@ function withOptions(command: Command, ...groups: ReadonlyArray<readonly Option[
 function program(setExit: (code: number) => void): Command {
   const wire = new Command('wire')
     .description('Ingest news-wire copy into clean, deduplicated, normalized JSON lines.')
-    .version(pkg.version, '-V, --version')
+    .version(packageVersion(), '-V, --version')
     .configureOutput({ outputError })
     .showSuggestionAfterError(true)
     .showHelpAfterError('(run wire help for usage)')

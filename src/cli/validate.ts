@@ -3,6 +3,7 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { isInputError } from '../errors.js';
 import { readLines } from '../sources/lines.js';
 import { EXIT } from './exit.js';
+import { packageFile } from '../package-file.js';
 import { printable } from './report.js';
 import { namedOrPiped } from './terminal.js';
 
@@ -26,7 +27,7 @@ export async function runValidate(names: string[], flags: ValidateFlags): Promis
     return EXIT.usage;
   }
   const schema = JSON.parse(
-    readFileSync(new URL('../../schema/record.schema.json', import.meta.url), 'utf8'),
+    readFileSync(packageFile('schema/record.schema.json'), 'utf8'),
   ) as object;
   const check = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true }).compile(schema);
   let code: number = EXIT.ok;

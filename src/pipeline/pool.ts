@@ -1,6 +1,11 @@
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import type { Batch, BatchResult } from './batch.js';
+
+// worker_threads loads with the first pool: most runs (a file of a few stories) never start a worker, and loading
+// the module costs each of them about 4 ms of start-up.
+const load = createRequire(import.meta.url);
 
 const YOUNG_MB = Number(process.env['WIRE_WORKER_YOUNG_MB'] ?? 16);
 // One worker fewer than there are cores: the main thread parses too, whenever the workers are busy.
@@ -26,13 +31,14 @@ interface Pending {
  * busy worker; callers keep their own order by awaiting the promises in submission order.
  */
 export class ParsePool {
-  private readonly workers: Array<{ worker: Worker; busy: number }> = [];
+  private readonly workers: Array<{ worker: WorkerThreads.Worker; busy: number }> = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   /** Set once a worker failed or stopped: the pool takes no more batches. */
   broken = false;
 
   constructor(size = WORKERS) {
+    const { Worker } = load('node:worker_threads') as typeof WorkerThreads;
     for (let i = 0; i < size; i++) {
       // A small young generation: batches are short-lived garbage, and memory must stay flat on gigabyte inputs.
       const worker = new Worker(new URL('./worker.js', import.meta.url), {

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { DatabaseError } from '../../errors.js';
+import { packageVersion } from '../../package-file.js';
 import type { Connection } from './connect.js';
 import { rebuildStories } from './rebuild.js';
 import { where } from './target.js';
@@ -123,6 +123,4 @@ function newer(db: Connection, found: number): DatabaseError {
 }
 
 // Written in the migrations table, so a desk can see which wire made each step.
-const WIRE_VERSION = (
-  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+const WIRE_VERSION = packageVersion();

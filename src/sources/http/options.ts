@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { packageVersion } from '../../package-file.js';
 import type { ValidatorCache } from '../../types.js';
 
 /** How URLs are fetched; every field has a default (see `withDefaults`). */
@@ -54,11 +54,7 @@ export function defaultUserAgent(): string {
   if (cachedAgent === undefined) {
     let version = 'unknown';
     try {
-      // src/sources/http/ and dist/sources/http/ both sit three levels below package.json.
-      const pkg: unknown = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
-      if (typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string') {
-        version = pkg.version;
-      }
+      version = packageVersion();
     } catch {
       // A bundled copy without package.json still fetches; it just cannot say its version.
     }
