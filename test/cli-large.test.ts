@@ -13,7 +13,11 @@ const MAXRSS = fileURLToPath(new URL('./helpers/maxrss.mjs', import.meta.url));
 /** Runs the CLI with the peak-RSS reporter preloaded; resolves with exit code, stderr and peak RSS in MB. */
 function runMeasured(args: string[]): Promise<{ code: number | null; stderr: string; peakMB: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', MAXRSS, WIRE, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // One worker whatever the machine's load (a busy CI machine would leave the run none), so that this covers the pool.
+    const child = spawn(process.execPath, ['--import', MAXRSS, WIRE, ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, WIRE_WORKERS: '1' },
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);

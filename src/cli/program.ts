@@ -9,7 +9,6 @@ import { DISPLAY, FOLDER, INPUT, OUTPUT, option, positiveInteger, storyOptions, 
 import type { WatchFlags } from './watch.js';
 import type { ExportFlags } from './export.js';
 
-
 const INGEST_HELP = `
 Examples:
   $ wire ingest samples/                          print every story under samples/ as JSON lines

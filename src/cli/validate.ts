@@ -26,9 +26,7 @@ export async function runValidate(names: string[], flags: ValidateFlags): Promis
     process.stderr.write('wire: error: nothing to validate: name JSON lines files, or pipe them in\n');
     return EXIT.usage;
   }
-  const schema = JSON.parse(
-    readFileSync(packageFile('schema/record.schema.json'), 'utf8'),
-  ) as object;
+  const schema = JSON.parse(readFileSync(packageFile('schema/record.schema.json'), 'utf8')) as object;
   const check = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true }).compile(schema);
   let code: number = EXIT.ok;
   const say = (line: string): void => {

@@ -10,6 +10,17 @@ const load = createRequire(import.meta.url);
 const YOUNG_MB = Number(process.env['WIRE_WORKER_YOUNG_MB'] ?? 16);
 // One worker fewer than there are cores: the main thread parses too, whenever the workers are busy.
 const WORKERS = Math.max(1, Math.min(4, availableParallelism() - 1));
+// WIRE_WORKERS sets the workers of a large run whatever the machine's load (0: none).
+const SET_WORKERS = /^\d+$/.test(process.env['WIRE_WORKERS'] ?? '') ? Number(process.env['WIRE_WORKERS']) : null;
+
+/**
+ * The workers for a large run, given the cores it could have beside its main thread (see SpareCores): one for each,
+ * up to one fewer than there are cores, and none when less than half a core is spare; WIRE_WORKERS when it is set.
+ */
+export function workersFor(spare: number): number {
+  if (SET_WORKERS !== null) return SET_WORKERS;
+  return spare < 0.5 ? 0 : Math.max(1, Math.min(WORKERS, Math.floor(spare)));
+}
 
 /**
  * Bytes of units a run parses before it hands batches to the pool. A worker costs a second or more of CPU before it
@@ -37,7 +48,7 @@ export class ParsePool {
   /** Set once a worker failed or stopped: the pool takes no more batches. */
   broken = false;
 
-  constructor(size = WORKERS) {
+  constructor(size: number) {
     const { Worker } = load('node:worker_threads') as typeof WorkerThreads;
     for (let i = 0; i < size; i++) {
       // A small young generation: batches are short-lived garbage, and memory must stay flat on gigabyte inputs.
@@ -96,8 +107,8 @@ let shared: ParsePool | null = null;
  * is handed; a library caller) finds its workers started and their code already optimized, where a fresh worker
  * spends its first seconds in unoptimized code. Idle workers do not keep the process alive.
  */
-export function sharedPool(): ParsePool {
-  if (shared === null || shared.broken) shared = new ParsePool();
+export function sharedPool(size: number): ParsePool {
+  if (shared === null || shared.broken) shared = new ParsePool(size);
   return shared;
 }
 

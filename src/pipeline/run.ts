@@ -6,7 +6,8 @@ import { FORMATS } from '../formats/index.js';
 import { collect, type Outcome } from './outcome.js';
 import { counted, prepend, readHead } from './read.js';
 import type { WebStage } from './web.js';
-import { PARALLEL_AFTER, canUseWorkers, sharedPool, type ParsePool } from './pool.js';
+import { SpareCores } from './cores.js';
+import { PARALLEL_AFTER, canUseWorkers, sharedPool, workersFor, type ParsePool } from './pool.js';
 import { openFile } from '../sources/file.js';
 import { expandInputs, type InputItem } from '../sources/inputs.js';
 import { openStdin } from '../sources/stdin.js';
@@ -117,6 +118,7 @@ class Run {
   private readonly emitter: BatchEmitter;
   private readonly now: () => Date;
   private pool: ParsePool | null = null;
+  private readonly spare = new SpareCores();
   private bytesParsed = 0;
   private readonly queue: Pending[] = [];
   private batchesQueued = 0;
@@ -334,13 +336,24 @@ class Run {
   }
 
   /**
-   * Parses a batch here, or on the worker pool once the run has shown it is large enough to pay for one: from its
-   * first batch when the files' sizes say so, so that the workers start while this thread reads and parses.
+   * Parses a batch here, or on the worker pool once the run has shown it is large enough to pay for one (from its
+   * first batch when the files' sizes say so, so that the workers start while this thread reads and parses) and the
+   * machine has a core to spare: the spare cores are read every tenth of a second until the pool starts.
    */
   private process(batch: Batch, size: number): Promise<BatchResult> {
     this.bytesParsed += size;
-    const large = this.bytesParsed > PARALLEL_AFTER || (this.counts.totalBytes ?? 0) > PARALLEL_AFTER;
-    if (this.pool === null && this.options.parallel !== false && canUseWorkers && large) this.pool = sharedPool();
+    const total = this.counts.totalBytes ?? null;
+    // Large: past the threshold, with half of it still to come when the size is known (a worker started for the last
+    // few megabytes of a run, once other programs leave it a core, would not pay for its start).
+    const large =
+      total === null
+        ? this.bytesParsed > PARALLEL_AFTER
+        : total > PARALLEL_AFTER && total - this.bytesParsed > PARALLEL_AFTER / 2;
+    if (this.pool === null && this.options.parallel !== false && canUseWorkers && large) {
+      const spare = this.spare.since(100);
+      const workers = spare === null ? 0 : workersFor(spare);
+      if (workers > 0) this.pool = sharedPool(workers);
+    }
     // Keep each worker two batches deep; beyond that the main thread parses the batch itself, so every core works.
     if (this.pool && !this.pool.busy(2)) return this.pool.run(batch);
     return runBatch(batch);
