@@ -41,7 +41,10 @@ export interface IngestOptions {
   readonly onInput?: (report: InputReport) => void;
   /** Stops the run between batches: the stories in hand are written, the rest of the input is not read. */
   readonly signal?: AbortSignal;
-  /** Parse large inputs on worker threads (default true); records come out in the same order either way. */
+  /**
+   * Parse large inputs on worker threads when the machine has a core to spare (default true; WIRE_WORKERS=N sets
+   * how many whatever the load); records come out in the same order either way.
+   */
   readonly parallel?: boolean;
   /** Detect the language of stories that do not declare one (default true; `--no-detect-language`). */
   readonly detectLanguage?: boolean;
