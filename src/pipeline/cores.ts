@@ -26,7 +26,7 @@ function sample(): Sample {
  * A parse worker pays only on a core that would otherwise sit idle: four ingesters on two cores, each with a worker of
  * its own, put eight busy threads and the database server on two cores and ran 20 % slower than four without workers.
  * This process's own other threads (V8 compiling and collecting, busiest while the code warms up) are not counted
- * against it: they were a core of their own for the first second of a run.
+ * against it: they kept about 0.6 of a core busy in the first second of a lone run.
  */
 export class SpareCores {
   private last = sample();
