@@ -46,7 +46,9 @@ const INITIALS: Readonly<Record<InitialsShape, RegExp>> = {
   lower: /^(?:\/[a-z]{2,4})? [a-z]{2,4}(?:[ /][a-z]{1,4}\d?){0,6}$/,
   upper: /^ [A-Z]{2,4}(?: [A-Z]{2,4}){0,5}$/,
   slash: /^\/[a-z]{2,4}(?:\/[a-z]{2,4}){0,3}$/,
-  line: /^$/,
+  // An agency that prints its desk's initials on the line under its name (EFE `EFE` / `ab/cd`) also prints them
+  // after it on one line: `EFE ab/cd`, `--IANS ab/cd`.
+  line: /^ [a-z]{2,4}(?:[/.][a-z]{2,4}){1,4}$/,
 };
 
 const MAX = 48;
@@ -101,10 +103,10 @@ function named(agency: Agency, token: string): Signoff {
 
 // A sign-off run into the last paragraph after its final sentence: wrapped (`... the ministry said. (END)`,
 // `... in the capital.(ANSA).`, `... said. -- BERNAMA`, `... he said.==Kyodo`, `... on Monday. Enditem`) or a bare
-// word of the table or desk initials after a space (`... said. EFE`, `... electric cars. hh/ph/ts/hd`), or a name with
-// its desk's initials (`... until midnight. PTI SUD NN`).
+// word of the table, with its desk's initials or not, or initials alone after a space (`... said. EFE`, `... said.
+// EFE ab/cd`, `... electric cars. hh/ph/ts/hd`, `... until midnight. PTI SUD NN`).
 const GLUED =
-  /[.!?"”’)](?:[ \t]*((?:[-—–=(/#][^.!?\n]{0,46}|End ?item=?\/?)\.?)|[ \t]+([a-z]{2,4}(?:[-/][a-z]{2,4})+|[A-Z]{2,6}(?: [A-Z]{2,4}){1,4}|[A-Za-z][\w-]{1,14}))$/;
+  /[.!?"”’)](?:[ \t]*((?:[-—–=(/#][^.!?\n]{0,46}|End ?item=?\/?)\.?)|[ \t]+([a-z]{2,4}(?:[-/][a-z]{2,4})+|[A-Z]{2,6}(?: [A-Z]{2,4}){1,4}|[A-Za-z][\w-]{1,14}(?: [a-z]{2,4}(?:[/.][a-z]{2,4}){1,4})?))$/;
 
 /** Splits a sign-off printed at the end of the last paragraph from the text before it. */
 export function splitGluedSignoff(paragraph: string): { readonly text: string; readonly signoff: string } | null {
@@ -121,6 +123,10 @@ export function splitGluedSignoff(paragraph: string): { readonly text: string; r
   if (bare !== undefined && signoff.name === null && signoff.implies === null && !signoff.initialsOnly) {
     if (!/^\p{Lu}/u.test(bare)) return null;
   }
-  const text = paragraph.slice(0, offset + match.index + 1).trimEnd();
+  // ANSA's `.(ANSA).` printed after a space (`... the minister .(ANSA).`) leaves its dot to end the sentence.
+  const text = paragraph
+    .slice(0, offset + match.index + 1)
+    .trimEnd()
+    .replace(/(\S)\s+\.$/, '$1.');
   return { text, signoff: printed };
 }
