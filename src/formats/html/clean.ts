@@ -10,7 +10,7 @@ import {
 } from 'domhandler';
 import { ancestors, attr, classAndId, descendants, detach, hasAncestor, innerText, isElement } from './dom.js';
 import { CAPTION, UNLIKELY_ROLES, looksUnlikely } from './hints.js';
-import { isBylineElement } from './metadata.js';
+import { bylineText } from './metadata.js';
 
 /** Which of the riskier cleaning steps are on; an attempt that finds too little text retries with fewer. */
 export interface Flags {
@@ -114,12 +114,21 @@ export function cleanDocument(
       continue;
     }
     if (!isElement(node)) continue;
-    if (shouldDrop(node, flags, holders)) {
+    if (neverText(node)) {
+      if (byline === null && ownPart(node)) byline = firstByline(node);
       detach(node);
       continue;
     }
-    if (byline === null && isBylineElement(node)) {
-      byline = innerText(node);
+    // The byline is looked for before the unlikely parts go, as in Readability: it often sits in a part whose name
+    // says furniture (`<header class="entry-header">`).
+    const found: string | null = byline === null ? bylineText(node) : null;
+    if (found !== null) {
+      byline = found;
+      detach(node);
+      continue;
+    }
+    if (unlikely(node, flags, holders)) {
+      if (byline === null && ownPart(node)) byline = firstByline(node);
       detach(node);
       continue;
     }
@@ -130,11 +139,34 @@ export function cleanDocument(
   return { byline };
 }
 
-function shouldDrop(element: Element, flags: Flags, holders: ReadonlySet<Element>): boolean {
+const ARTICLE = new Set(['article']);
+
+/**
+ * The header or an aside of an `<article>`: not story text, but its byline is the story's (`<header
+ * class="entry-header">` holding `<address><a rel="author">`, `<aside>` holding `<span itemprop="author">`).
+ */
+function ownPart(element: Element): boolean {
+  return (element.name === 'header' || element.name === 'aside') && hasAncestor(element, ARTICLE);
+}
+
+function firstByline(element: Element): string | null {
+  for (const inner of descendants(element)) {
+    const text = bylineText(inner);
+    if (text !== null) return text;
+  }
+  return null;
+}
+
+/** Never article text: scripts, media, navigation, hidden parts, ARIA furniture, captions. */
+function neverText(element: Element): boolean {
   if (DROP.has(element.name)) return true;
   if (isHidden(element)) return true;
   if (UNLIKELY_ROLES.has(attr(element, 'role'))) return true;
-  if (CAPTION.test(classAndId(element)) && innerText(element).length < 300) return true;
+  return CAPTION.test(classAndId(element)) && innerText(element).length < 300;
+}
+
+/** With the flag on, a part whose class or id marks it as page furniture, unless it holds the article. */
+function unlikely(element: Element, flags: Flags, holders: ReadonlySet<Element>): boolean {
   if (!flags.stripUnlikely || element.name === 'body' || element.name === 'a' || element.name === 'html') return false;
   return looksUnlikely(element) && !hasAncestor(element, KEEP_TOGETHER) && !holders.has(element);
 }

@@ -46,7 +46,7 @@ export function extractPage(html: string, baseUrl: string | null): ExtractedPage
     const paragraphs = paragraphsOf(nodes, navigation);
     const length = paragraphs.reduce((sum, paragraph) => sum + paragraph.length, 0);
     if (best === null || length > best.length)
-      best = { meta: { ...meta, byline: meta.byline ?? byline }, paragraphs, navigation, length };
+      best = { meta: { ...meta, byline: chooseByline(meta, byline) }, paragraphs, navigation, length };
     if (length >= ENOUGH_TEXT) break;
   }
   if (best === null) throw new Error('unreachable: no extraction attempt ran');
@@ -64,4 +64,15 @@ export function extractPage(html: string, baseUrl: string | null): ExtractedPage
   }
   const { kept, dropped } = withoutFurniture(best.paragraphs, best.meta.headline);
   return { meta: best.meta, paragraphs: kept, dropped: [...dropped, ...best.navigation] };
+}
+
+/**
+ * The page's declared author (JSON-LD, meta tags), unless it is only the site's own name (`National Geographic`)
+ * and the page prints a byline of its own: then the printed one, which names the writer.
+ */
+function chooseByline(meta: PageMeta, printed: string | null): string | null {
+  if (meta.byline === null) return printed;
+  if (printed === null || meta.siteName === null) return meta.byline;
+  const key = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return key(meta.byline) === key(meta.siteName) ? printed : meta.byline;
 }

@@ -1,6 +1,6 @@
 import type { Document, Element } from 'domhandler';
 import { isText } from 'domhandler';
-import { attr, classAndId, collapse, descendants, hasAncestor, innerText } from './dom.js';
+import { ancestors, attr, classAndId, collapse, descendants, hasAncestor, innerText } from './dom.js';
 import { articleFromJsonLd, type JsonLdArticle } from './jsonld.js';
 import { isoDate, printedDate } from './dates.js';
 import { cleanTitle } from './title.js';
@@ -177,19 +177,67 @@ const DATE_LIKE =
   /^(?:(?:updated|published|posted|last updated)\b.*|.*\b\d{1,2}:\d{2}\b.*|[\p{L}.]+ \d{1,2}, \d{4}|\d{1,2} [\p{L}.]+ \d{4}|\d{4}-\d{2}-\d{2}.*)$/iu;
 
 /**
- * An element that holds the byline: `rel="author"`, `itemprop="author"`, or a class or id such as `byline` or
+ * The byline an element holds, or null: `rel="author"`, `itemprop="author"`, or a class or id such as `byline` or
  * `author-name`, with a short text that reads like names (`By Jane Doe and John Roe`), not like a date, a menu
- * (`Sign In| Sign Up`) or a comment's author (`Michael F Dougherty says:`).
+ * (`Sign In| Sign Up`) or a comment's author (`Michael F Dougherty says:`). A schema.org author
+ * (`<li itemprop="author" itemscope>`) gives the text of its `itemprop="name"`, without the date printed beside it.
  */
-export function isBylineElement(element: Element): boolean {
+export function bylineText(element: Element): string | null {
   const rel = attr(element, 'rel');
   const itemprop = attr(element, 'itemprop');
-  if (rel !== 'author' && !/\bauthor\b/.test(itemprop) && !BYLINE_HINT.test(classAndId(element))) return false;
-  const text = innerText(element);
-  if (text.length < 3 || text.length > 100 || !/\p{Lu}|\p{Lo}/u.test(text) || /[|:]/.test(text)) return false;
-  if (DATE_LIKE.test(text) || text.split(' ').length > 12 || /\bsays\b|comment/i.test(text)) return false;
-  return !hasAncestor(element, FURNITURE) || /^by\s/i.test(text);
+  const schemaAuthor = /\bauthor\b/.test(itemprop);
+  if (rel !== 'author' && !schemaAuthor) {
+    if (!BYLINE_HINT.test(classAndId(element))) return null;
+    // A byline box around a marked author (`<div class="entry-byline"><span itemprop="author">...</span><time>`):
+    // the marked one names the writer, without the date and the comment count printed beside it.
+    if (
+      descendants(element).some(
+        (inner) => attr(inner, 'rel') === 'author' || /\bauthor\b/.test(attr(inner, 'itemprop')),
+      )
+    )
+      return null;
+  }
+  const whole = innerText(element);
+  // An author box with a biography is not a byline, whatever its markup says.
+  const name = schemaAuthor && whole.length <= 120 ? schemaName(element) : null;
+  const text = name ?? whole;
+  if (text.length < 3 || text.length > 100 || !/\p{Lu}|\p{Lo}/u.test(text) || /[|:]/.test(text)) return null;
+  if (DATE_LIKE.test(text) || text.split(' ').length > 12 || /\bsays\b|comment/i.test(text)) return null;
+  if (inComments(element)) return null;
+  return !inFurniture(element, rel === 'author' || schemaAuthor) || /^by\s/i.test(text) ? text : null;
 }
+
+/** The text of the first `itemprop="name"` inside a schema.org author, or null. */
+function schemaName(element: Element): string | null {
+  for (const inner of descendants(element))
+    if (attr(inner, 'itemprop') === 'name') return collapse(innerText(inner)) || null;
+  return null;
+}
+
+const COMMENTS = /(?:^|[\s_-])(?:comments?|comment-list|respond|replies)(?:$|[\s_-])/i;
+
+/** True inside a page's comments (`<ol class="comment-list">`): the authors there wrote comments, not the story. */
+function inComments(element: Element): boolean {
+  return ancestors(element).some((parent) => COMMENTS.test(classAndId(parent)));
+}
+
+/**
+ * True inside page furniture (navigation, the page's header and footer, asides, forms, lists of links). The header
+ * and asides of an `<article>` are the story's own (HTML's sectioning: `<article><header><h1>...</h1><address>`),
+ * and an element that names itself the author (`rel="author"`, `itemprop="author"`) may sit in a list
+ * (`<ul><li itemprop="author">`).
+ */
+function inFurniture(element: Element, namesAuthor: boolean): boolean {
+  for (const parent of ancestors(element)) {
+    if (!FURNITURE.has(parent.name)) continue;
+    if ((parent.name === 'header' || parent.name === 'aside') && hasAncestor(parent, ARTICLE)) continue;
+    if (parent.name === 'ul' && namesAuthor) continue;
+    return true;
+  }
+  return false;
+}
+
+const ARTICLE = new Set(['article']);
 
 function bylineOf(ld: JsonLdArticle | null, metaAuthor: string | null): string | null {
   if (ld && ld.authors.length > 0) return ld.authors.join(', ');
