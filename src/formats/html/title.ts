@@ -16,14 +16,41 @@ export function cleanTitle(
   document: Document,
   siteName: string | null,
 ): string | null {
-  if (declared !== null) return withoutSite(declared, siteName);
+  if (declared !== null) return untruncated(withoutSite(declared, siteName), document);
   const fromTag = titleTag === '' ? null : fromTitleTag(titleTag, document, siteName);
   if (fromTag !== null && fromTag !== '') return fromTag;
   const h1s = byTag(document, new Set(['h1']));
   return h1s.length === 1 && h1s[0] ? innerText(h1s[0]) || null : null;
 }
 
+/**
+ * A declared headline cut short for a card (`... for Hong Kong leader...`) is the page's heading when a heading
+ * starts with it: the heading is the whole headline.
+ */
+function untruncated(title: string, document: Document): string {
+  const cut = /(?:\.{3}|…)$/.exec(title);
+  if (cut === null) return title;
+  const lead = key(title.slice(0, cut.index));
+  if (lead.length < 10) return title;
+  const heading = byTag(document, HEADINGS)
+    .map(innerText)
+    .find((text) => key(text).startsWith(lead) && text.length > title.length - cut[0].length);
+  return heading ?? title;
+}
+
+// A site's name after a Chinese, Japanese or Korean headline, joined without spaces (`...英雄的城！-新华网`,
+// `...｜新浪新闻`), and the section's before it (`..._科技_腾讯网`).
+const CJK_SITE =
+  /^(.*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}！？。」』）])\s*[-_|｜]\s*([\p{L}\p{N}]{2,10})$/u;
+
 function withoutSite(title: string, siteName: string | null): string {
+  let headline = title;
+  for (let cuts = 0; cuts < 2; cuts++) {
+    const cjk = CJK_SITE.exec(headline);
+    if (cjk?.[1] === undefined || cjk[1].length < 2 * (cjk[2]?.length ?? 0)) break;
+    headline = cjk[1].trim();
+  }
+  if (headline !== title) return headline;
   if (siteName === null || siteName.length >= title.length) return title;
   const lower = title.toLowerCase();
   const site = siteName.toLowerCase();
