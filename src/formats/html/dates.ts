@@ -8,7 +8,11 @@ const RFC2822 =
 // Printed dates: `Jan 18, 2019`, `January 18, 2019 6:01 am`, `18 January 2019`, `2020/02/24`.
 const MONTH_DAY_YEAR = /\b(\p{L}{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b/u;
 const DAY_MONTH_YEAR = /\b(\d{1,2})\.?\s+(\p{L}{3,9})\.?,?\s+(\d{4})\b/u;
-const SLASHED = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
+const SLASHED = /\b(\d{4})([/.-])(\d{1,2})\2(\d{1,2})\b/;
+// `2020年02月19日` (Chinese, Japanese), `2020년 2월 19일` (Korean).
+const CJK_DATE = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/;
+// `19.02.2020`: day first, as in German, Nordic and Slavic pages (slashes are left alone: `02/10/2020` is either).
+const DOTTED = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/;
 
 /**
  * An ISO 8601 date or date-time for the record's `published`, from what pages put in meta tags, JSON-LD and
@@ -28,10 +32,17 @@ export function isoDate(value: string | null): string | null {
   return printedDate(text);
 }
 
-/** The date in a short printed text (`Jan 18, 2019`, `Updated 18 January 2019`, `2020/02/24 10:05`), or null. */
+/**
+ * The date in a short printed text (`Jan 18, 2019`, `Updated 18 January 2019`, `2020/02/24 10:05`, `2020-02-19
+ * 20:29:58`, `2020年02月19日`, `19.02.2020`), or null.
+ */
 export function printedDate(text: string): string | null {
   const slashed = SLASHED.exec(text);
-  if (slashed) return valid(`${slashed[1]}-${pad(Number(slashed[2]))}-${pad(Number(slashed[3]))}`);
+  if (slashed) return valid(`${slashed[1]}-${pad(Number(slashed[3]))}-${pad(Number(slashed[4]))}`);
+  const cjk = CJK_DATE.exec(text);
+  if (cjk) return valid(`${cjk[1]}-${pad(Number(cjk[2]))}-${pad(Number(cjk[3]))}`);
+  const dotted = DOTTED.exec(text);
+  if (dotted) return valid(`${dotted[3]}-${pad(Number(dotted[2]))}-${pad(Number(dotted[1]))}`);
   const mdy = MONTH_DAY_YEAR.exec(text);
   const dmy = DAY_MONTH_YEAR.exec(text);
   const candidates: Array<[string | undefined, string | undefined, string | undefined]> = [
