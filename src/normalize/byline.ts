@@ -14,12 +14,13 @@ export interface Byline {
 }
 
 // The word a byline opens with, in the agencies' languages: By (English), Von (German), Por (Spanish, Portuguese),
-// Par (French), Di (Italian), Av (Swedish, Norwegian, Danish), Door (Dutch); web pages' `Story by`, `Words by`.
+// Par (French), Di and ANSA's lower-case di (Italian), Av (Swedish, Norwegian), Af (Danish), Door (Dutch); web pages'
+// `Story by`, `Words by`.
 const BY_WORD =
-  /^(?:(?:Story|Words|Text|Written|Reporting) by|By|BY|by|Von|VON|von|Por|POR|Par|PAR|Di|DI|Av|AV|Door|DOOR)\s+/;
+  /^(?:(?:Story|Words|Text|Written|Reporting) by|By|BY|by|Von|VON|von|Por|POR|Par|PAR|Di|DI|di|Av|AV|Af|AF|Door|DOOR)\s+/;
 // What makes the part after a comma a title rather than more names (`Jane Doe, John Roe and Jim Poe`).
 const TITLE_WORDS =
-  /\b(?:Writer|Correspondent|Reporter|Editor|Staff|Contributor|Columnist|Bureau|Chief|Analyst|Producer|Photographer|Press|News|Agency|Times|Post|Journal|Tribune|Herald|Gazette|Daily|Service|Wire|Media|Associated|Korrespondent(?:in)?|Redakteur(?:in)?|corresponsal|correspondant(?:e)?)\b/i;
+  /\b(?:Writer|Correspondent|Reporter|Editor|Staff|Contributor|Columnist|Bureau|Chief|Analyst|Producer|Photographer|Press|News|Agency|Times|Post|Journal|Tribune|Herald|Gazette|Daily|Service|Wire|Media|Associated|Korrespondent(?:in)?|Redakteur(?:in)?|corresponsal|correspondant(?:e)?|ag[êe]ncia|agencia|agenzia|agence)\b/i;
 const SUFFIX = /^(?:Jr|Sr|II|III|IV|PhD|Ph\.D|MD|M\.D)\.?(?:,|$)/;
 const AGENCY_STAFF = /^(\S+(?: \S+)?) (?:correspondents?|staff|reporters?|writers?|Korrespondenten)$/i;
 
@@ -29,13 +30,16 @@ const AGENCY_STAFF = /^(\S+(?: \S+)?) (?:correspondents?|staff|reporters?|writer
  */
 export function splitByline(raw: string): Byline {
   const text = raw.replace(/\s+/g, ' ').trim().replace(BY_WORD, '');
-  for (const separator of [', ', ' | ']) {
+  for (const separator of [', ', ' | ', '/']) {
     let from = 0;
     for (let at = text.indexOf(separator, from); at !== -1; at = text.indexOf(separator, from)) {
       const rest = text.slice(at + separator.length).trim();
       from = at + separator.length;
       if (SUFFIX.test(rest)) continue;
-      if (isTitle(rest)) return { name: text.slice(0, at).trim(), title: rest };
+      // After a slash only an agency is a title: `Anna Svensson/TT`, `Jens Hansen/Ritzau`.
+      const title =
+        separator === '/' ? creditedAgency(rest) !== undefined || agencyOf(rest) !== undefined : isTitle(rest);
+      if (title) return { name: text.slice(0, at).trim(), title: rest };
     }
   }
   return { name: text, title: null };
