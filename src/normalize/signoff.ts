@@ -127,6 +127,7 @@ export function splitGluedSignoff(paragraph: string): { readonly text: string; r
   const text = paragraph
     .slice(0, offset + match.index + 1)
     .trimEnd()
+    .replace(/([.!?]["”’)]?)\s+\.$/, '$1')
     .replace(/(\S)\s+\.$/, '$1.');
   return { text, signoff: printed };
 }
