@@ -11,9 +11,11 @@ const LEADING_PAREN = /^\(([^()]{1,60})\)\s*(?:[-–—:]+\s*)?/; // `(CORRECTED
 // Reuters glues them on with a hyphen: `UPDATE 1-`, `CORRECTED-`, `RPT-UPDATE 2-`, `EXCLUSIVE-`.
 const REUTERS_PREFIX =
   /^((?:UPDATE|WRAPUP|CORRECTED-UPDATE) \d+|CORRECTED|REFILE|RPT|EXCLUSIVE|ANALYSIS|FACTBOX|INSIGHT|COLUMN|TIMELINE|BREAKINGVIEWS|PREVIEW|FOCUS|INTERVIEW|SPECIAL REPORT|GRAPHIC|RESEARCH ALERT|BUZZ|WRAPUP|URGENT|FLASH)-\s*/;
-// Others use a colon or stand alone in capitals: `URGENT: ...`, `Roundup: ...`, `1st LD-Writethru: ...`, `FLASH ...`.
+// Others use a colon or stand alone in capitals: `URGENT: ...`, `Roundup: ...`, `1st LD-Writethru: ...`, `FLASH ...`;
+// in the agencies' other languages dpa's `Eil:` and `Zusammenfassung:`, `URGENTE:` (EFE, Lusa, ANSA), `ALERTE:` (AFP),
+// `Última hora:`, `Korrektur:`.
 const COLON_PREFIX =
-  /^(URGENT|FLASH|BULLETIN|BREAKING(?: NEWS)?|UPDATED?|CORRECTED|CORRECTION|EXCLUSIVE|ROUNDUP|Roundup|Interview|Feature|Spotlight|News Analysis|APNewsBreak|AP Exclusive|WRITETHRU|\d+(?:st|nd|rd|th) LD(?:[- ]Writethru)?|Writethru)\s*[:：]\s*/;
+  /^(URGENT|FLASH|BULLETIN|BREAKING(?: NEWS)?|UPDATED?|CORRECTED|CORRECTION|EXCLUSIVE|ROUNDUP|Roundup|Interview|Feature|Spotlight|News Analysis|APNewsBreak|AP Exclusive|WRITETHRU|\d+(?:st|nd|rd|th) LD(?:[- ]Writethru)?|Writethru|Eil|EIL|Eilmeldung|Zusammenfassung|Korrektur|Berichtigung|URGENTE|Urgente|ALERTE|Alerte|ÚLTIMA HORA|Última hora|CORRECCIÓN|Corrección|KORJATTU|Korjattu)\s*[:：]\s*/;
 // Only when the rest is in mixed case: `FLASH FLOODS HIT TEXAS` is a 1987 headline, not a flash.
 const CAPS_PREFIX = /^(URGENT|FLASH|BULLETIN|BREAKING)\s+(?=.*\p{Ll})/u;
 const TRAILING_PAREN =
@@ -46,8 +48,9 @@ export function cleanHeadline(raw: string): CleanHeadline {
 
 // What a bracketed marker says: `(LEAD)`, `(2nd LD)`, `(URGENT)`, `(News Focus)`, `(Yonhap Interview)`. Anything else
 // in brackets is part of the headline: 1987 Reuters opens with the company, `(CRIME CONTROL INC) 4TH QTR NET LOSS`.
+// EFE's `(AMPLIACIÓN)` and `(ACTUALIZACIÓN)`, Lusa's `(ATUALIZADA)`, ANSA's `(AGGIORNAMENTO)` say the same in their languages.
 const MARKER_WORDS =
-  /\b(?:LD|LEAD|URGENT|UPDATED?|CORRECT(?:ED|ION)|FLASH|BULLETIN|WRAPUP|WRITETHRU|Writethru|REFILE|REPEAT|RECAST|AMENDED|EDITORS?|ADVISORY|BREAKING|News Focus|Focus|Feature|Interview|Analysis|Profile|Roundup|Commentary|Editorial|EDITORIAL|Spotlight|Factbox|Newsmaker|Preview|Obituary|Photos?|Graphics?)\b/;
+  /\b(?:AMPLIACI[ÓO]N|ACTUALIZACI[ÓO]N|ATUALIZADA|ATUALIZAÇÃO|AGGIORNAMENTO|CORRECCI[ÓO]N|URGENTE|LD|LEAD|URGENT|UPDATED?|CORRECT(?:ED|ION)|FLASH|BULLETIN|WRAPUP|WRITETHRU|Writethru|REFILE|REPEAT|RECAST|AMENDED|EDITORS?|ADVISORY|BREAKING|News Focus|Focus|Feature|Interview|Analysis|Profile|Roundup|Commentary|Editorial|EDITORIAL|Spotlight|Factbox|Newsmaker|Preview|Obituary|Photos?|Graphics?)\b/;
 
 function matchLeadingParen(headline: string): RegExpExecArray | null {
   const match = LEADING_PAREN.exec(headline);
@@ -57,12 +60,12 @@ function matchLeadingParen(headline: string): RegExpExecArray | null {
 
 /** Markers that make a story a new version of an earlier one rather than a duplicate. */
 export function isUpdateMarker(marker: string): boolean {
-  return /^(?:LEAD|\d+(?:st|nd|rd|th) LD|UPDATE|CORRECTED|CORRECTION|WRITETHRU|REFILE)\b|Writethru|^UPDATE \d+/i.test(
+  return /^(?:LEAD|\d+(?:st|nd|rd|th) LD|UPDATE|CORRECTED|CORRECTION|WRITETHRU|REFILE|AMPLIACI[ÓO]N|ACTUALIZACI[ÓO]N|ATUALIZADA|ATUALIZAÇÃO|AGGIORNAMENTO|CORRECCI[ÓO]N|Korrektur|Berichtigung|KORJATTU)(?![\p{L}])|Writethru|^UPDATE \d+/iu.test(
     marker,
   );
 }
 
 /** True when a marker says the story corrects an earlier one. */
 export function isCorrectionMarker(marker: string): boolean {
-  return /^CORRECT(?:ED|ION)\b/i.test(marker);
+  return /^(?:CORRECT(?:ED|ION)|CORRECCI[ÓO]N|Korrektur|Berichtigung|KORJATTU)(?![\p{L}])/iu.test(marker);
 }
