@@ -214,7 +214,7 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'WAM', aliases: ['wam'], language: 'ar', zone: 'Asia/Dubai' },
   { name: 'KUNA', aliases: ['kuna'], language: 'ar', zone: 'Asia/Kuwait' },
   { name: 'SPA', aliases: ['spa'], language: 'ar', zone: 'Asia/Riyadh' },
-  { name: 'BTA', aliases: ['bta', 'bulgarian news agency'], language: 'bg', zone: 'Europe/Sofia' },
+  { name: 'BTA', aliases: ['bta', 'бта', 'bulgarian news agency'], language: 'bg', zone: 'Europe/Sofia' },
   { name: 'CTK', aliases: ['ctk', 'čtk', 'czech news agency'], language: 'cs', zone: 'Europe/Prague' },
   { name: 'MTI', aliases: ['mti', 'hungarian news agency'], language: 'hu', zone: 'Europe/Budapest' },
   { name: 'PAP', aliases: ['pap', 'polish press agency'], language: 'pl', zone: 'Europe/Warsaw' },
