@@ -3,7 +3,7 @@
  * continuation marker or trailer furniture. The agencies' own shapes come from the agency table (credits, trailers);
  * sign-offs are read by `signoff.ts`.
  */
-import { AGENCIES, canonicalAgency } from './agencies.js';
+import { AGENCIES, agencyAtStart, canonicalAgency, creditedAgency } from './agencies.js';
 import { parseSignoff } from './signoff.js';
 import { trailerKind } from './trailers.js';
 
@@ -28,8 +28,21 @@ const RELEASE_SOURCE = /^SOURCE ([^\n]*[a-z][^\n]{0,100})$/;
 // ANTARA 2023` — a year or sign is required so that a headline like `Copyright ruling upheld` is not taken for one,
 // and `All rights reserved` must open the line or a sentence (not `The album, All Rights Reserved, ...`).
 // Korean agencies print theirs in angle brackets: `<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>`.
-const COPYRIGHT =
-  /^(?:Copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s*\d{4}|<?\s*저작권자\s*(?:\(c\)|ⓒ|©))|(?:^|[.!]\s+)All rights reserved/i;
+// `All rights reserved` in the agencies' other languages too: `Alle Rechte vorbehalten`, `Tous droits réservés`,
+// `Todos los derechos reservados`, `Tutti i diritti riservati`, `Todos os direitos reservados`.
+const RESERVED =
+  'All rights reserved|Alle Rechte vorbehalten|Tous droits réservés|Todos los derechos reservados|Tutti i diritti riservati|Todos os direitos reservados|Wszelkie prawa zastrzeżone';
+const COPYRIGHT = new RegExp(
+  `^(?:Copyright\\s*(?:©|\\(c\\)|\\d{4})|©|\\(c\\)\\s*\\d{4}|<?\\s*저작권자\\s*(?:\\(c\\)|ⓒ|©))|(?:^|[.!]\\s+)(?:${RESERVED})`,
+  'i',
+);
+// `(c) Agence France-Presse`: a `(c)` without a year only before an agency's name (`(c) The committee shall ...` is
+// a clause of a law).
+const C_HOLDER = /^\(c\)\s+(\S.*)$/i;
+// A French, Spanish, Portuguese, German or English paper's note that wire copy went into the story: `(Avec AFP)`,
+// `(Con información de EFE)`, `(Com Lusa)`, `(Mit Material von dpa)`, `(With AP)`.
+const WITH_AGENCY =
+  /^\((?:avec|con|com|mit|with)\s+(?:(?:informations?|información|informação|informações|Material|reporting)\s+(?:de|da|das|von|from|d')\s*)?(.{2,60})\)\.?$/i;
 // The people who made the story, labelled, on lines of their own at its end: Antara `Reporter: ...` / `Editor: ...`
 // (`Pewarta:` in Indonesian), PAP `autor: ...`, `Text:`, `Redaktion:`; and a parenthesised byline, CNA's `(By A and B)`.
 const CREDIT_LABELS =
@@ -69,7 +82,8 @@ const MAYBE_END_SHAPE =
 // (`... contributed to this report.`, `All rights reserved.`), in a short line (`Jane Doe can be reached at ...`), and
 // a reporter's address on a line of its own. Only those stretches are searched, without copying them (a global
 // regex from lastIndex): every story's last paragraphs are asked.
-const CREDIT_END = /contribut|helped with|ights reserved|IGHTS RESERVED/g;
+const CREDIT_END =
+  /contribut|helped with|ights reserved|IGHTS RESERVED|echte vorbehalten|roits réservés|erechos reservados|iritti riservati|ireitos reservados|rawa zastrzeżone/g;
 const CREDIT_SHORT = /can be reached|on Twitter/;
 const STRETCH = 120;
 
@@ -104,7 +118,12 @@ export function classifyEndMatter(text: string): EndMatter | null {
   if (release?.[1]) return { kind: 'source', name: canonicalAgency(release[1]) ?? release[1] };
   for (const [pattern, name] of SOURCE_LINES) if (pattern.test(line)) return { kind: 'source', name };
   if (CREDITS.some((pattern) => pattern.test(line))) return { kind: 'credits' };
+  const withAgency = WITH_AGENCY.exec(line)?.[1];
+  if (withAgency !== undefined && withAgency.split(/\s*(?:,|\bet\b|\by\b|\be\b|\bund\b|\band\b)\s*/).every(isAgency))
+    return { kind: 'credits' };
   if (COPYRIGHT.test(line)) return { kind: 'copyright' };
+  const holder = C_HOLDER.exec(line)?.[1];
+  if (holder !== undefined && agencyAtStart(holder) !== undefined) return { kind: 'copyright' };
   if (TRAILERS.some((pattern) => pattern.test(line))) return { kind: 'furniture' };
   return null;
 }
@@ -122,4 +141,8 @@ function sourceName(name: string, line: string): string {
 /** True for a line that must stand alone as a paragraph when hard-wrapped lines are joined. */
 export function standsAlone(line: string): boolean {
   return classifyEndMatter(line) !== null || trailerKind(line) !== null;
+}
+
+function isAgency(part: string): boolean {
+  return part !== '' && (creditedAgency(part) !== undefined || agencyAtStart(part) !== undefined);
 }
