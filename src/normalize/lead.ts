@@ -20,13 +20,19 @@ export interface Lead {
 }
 
 // `EDITOR'S NOTE _ This is part of ...`, `Editors' Note: ...`, `Eds: UPDATES with ...`, `NOTE TO EDITORS: ...`, and
-// ANPA's `The following information is not for publication`.
+// ANPA's `The following information is not for publication`; in the agencies' other languages dpa's
+// `Redaktionshinweis:` / `Hinweis für die Redaktion:`, AFP's `Note aux rédactions:`, EFE's `NOTA A LOS EDITORES:`,
+// ANSA's `Nota alla redazione:`.
 const EDNOTE =
-  /^(?:EDITOR['’]?S['’]? NOTES?|Editor['’]?s['’]? [Nn]otes?|NOTE TO EDITORS|Note to editors|Eds?\.?|EDS?\.?)\s*(?:[-_—–:]+|(?=\())|^The following information is not for publication/;
+  /^(?:EDITOR['’]?S['’]? NOTES?|Editor['’]?s['’]? [Nn]otes?|NOTE TO EDITORS|Note to editors|Eds?\.?|EDS?\.?|Redaktionshinweis|REDAKTIONSHINWEIS|Hinweis (?:für|an) die Redaktion(?:en)?|Note (?:aux rédactions|à la rédaction)|NOTE AUX RÉDACTIONS|NOTA A LOS EDITORES|Nota a los editores|Nota a la redacción|Nota para (?:os )?editores|Nota alla redazione|NOTA ALLA REDAZIONE)\s*(?:[-_—–:]+|(?=\())|^The following information is not for publication/;
+// An embargo is an editor's note that keeps its label: `Sperrfrist: 12.00 Uhr` says nothing without it.
+const EMBARGO =
+  /^(?:Sperrfrist|SPERRFRIST|Embargo|EMBARGO)\s*[-_—–:]+|^(?:EMBARGOED|Embargoed) (?:UNTIL|until|FOR|for)\b/;
 // Reuters and others' update notes: `(Adds comments, detail)`, `(Updates with ministry statement)`,
 // `(Corrects spelling of name in paragraph 3)`, `(This Jan. 30 story corrects ...)`.
+// Also dpa's `(Neu: Zitate im 3. Absatz)`, `(Ergänzt um ...)`, AFP's `(Actualisé avec ...)`, EFE's `(Añade ...)`.
 const UPDATE_NOTE =
-  /^\((?:Adds|Updates|Corrects|Recasts|Refiles|Repeats|Changes|Removes|Fixes|Rewrites|Moves|Deletes|Inserts|Clarifies|Reissues|Re-issues|Writes through|Overwrites|Tops|Restores|Replaces|Combines|Amends|Edits|Expands|Revises|Withdraws|Kills|Rewrites|Advances|This )[^()]*(?:\([^()]*\)[^()]*)*\)$/;
+  /^\((?:Neu:|Aktualisiert|Aktualisierung|Ergänzt|ergänzt|Korrigiert|Berichtigt|Actualisé|Ajoute|Corrige|Mise à jour|Actualiza|Añade|Amplía|Aggiorna|Aggiunge|Corregge|Atualiza|Acrescenta|Adds|Updates|Corrects|Recasts|Refiles|Repeats|Changes|Removes|Fixes|Rewrites|Moves|Deletes|Inserts|Clarifies|Reissues|Re-issues|Writes through|Overwrites|Tops|Restores|Replaces|Combines|Amends|Edits|Expands|Revises|Withdraws|Kills|Rewrites|Advances|This )[^()]*(?:\([^()]*\)[^()]*)*\)$/;
 // A summary's bullets: `* Spot gold may edge up`, `- Dollar index down`, `• Talks resume`.
 const BULLET = /^[*•·▪■–-]\s+\S/;
 // A lead block is short; anything longer before a dateline is body, and the story has no dateline.
@@ -39,7 +45,7 @@ const SENTENCE_END = /[.!?]["”’)]?$/;
 /** The field a paragraph before the dateline has by its shape alone, or null. */
 export function leadShape(paragraph: string): LeadField | null {
   if (paragraph.length > LEAD_MAX) return EDNOTE.test(paragraph) ? 'ednote' : null;
-  if (EDNOTE.test(paragraph)) return 'ednote';
+  if (EDNOTE.test(paragraph) || EMBARGO.test(paragraph)) return 'ednote';
   const first = paragraph.charCodeAt(0);
   if (first === 40 /* ( */ && UPDATE_NOTE.test(paragraph)) return 'update_notes';
   if (BULLET.test(paragraph)) return 'summary';
@@ -57,6 +63,7 @@ function agencyUnderByline(paragraph: string, above: LeadField | undefined): Lea
 
 /** An editor's note without its label: `EDITOR'S NOTE _ This is part of ...` → `This is part of ...`. */
 export function ednoteText(paragraph: string): string {
+  if (EMBARGO.test(paragraph)) return paragraph;
   return paragraph.replace(EDNOTE, '').trim() || paragraph;
 }
 

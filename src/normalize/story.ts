@@ -11,7 +11,8 @@ import { inZone } from './time.js';
 import { countSpaces, tidy, tidyParagraphs, type TidyParagraphs } from './text.js';
 import { traceOf, type LeadPiece, type ParagraphTrace, type Piece, type TracedPieces } from './trace.js';
 
-const CORRECTION_NOTE = /^\((?:Corrects\b|This [^)]*\b(?:corrected|correction|corrects)\b)/i;
+const CORRECTION_NOTE =
+  /^\((?:Corrects\b|Korrigiert|Berichtigt|Corrige\b|Corregge\b|This [^)]*\b(?:corrected|correction|corrects)\b)/i;
 
 /**
  * Turns what a format parser found into the output record: headline markers, the blocks before the dateline
