@@ -64,9 +64,9 @@ export const AGENCIES: readonly Agency[] = [
       // `(Reporting by A; Additional reporting by B; Editing by C)` and `((a.b@thomsonreuters.com; +1 202 555 0100))`
       // and its services in other languages: German `(Bericht von A, redigiert von B. Bei Rückfragen ...)`, French
       // `(Reportage A, édité par B)`, Spanish `(Reporte de A; Editado por B)`, Portuguese `(Reportagem de A)`, Italian
-      // `(Redazione Roma, in italiano a cura di B)`; German also `(Reporter: A; redigiert von B)`, French `(Rédigé par
-      // A, édité par B)`.
-      /^\(+\s*(?:(?:Additional |Further )?(?:Reporting|Writing|Editing|Compiled|Reported|Written|Research|Translated|Translation|Graphics?|Production|Bericht|Berichte|Reportage|R[ée]daction|Version fran[çc]aise|Reporte|Reportaje|Reportagem|Redazione|Hanno collaborato|Reporter(?=\s*:)|Redigiert von|R[ée]dig[ée] par|[ÉE]dit[ée] par)\b[^]*|[^()]*@[^()]*)\)+$/i,
+      // `(Redazione Roma, in italiano a cura di B)`, `(Tradotto da A, editing B)`, Spanish also `(Información de A;
+      // editado por B)`; German also `(Reporter: A; redigiert von B)`, French `(Rédigé par A, édité par B)`.
+      /^\(+\s*(?:(?:Additional |Further )?(?:Reporting|Writing|Editing|Compiled|Reported|Written|Research|Translated|Translation|Graphics?|Production|Bericht|Berichte|Reportage|R[ée]daction|Version fran[çc]aise|Reporte|Reportaje|Reportagem|Redazione|Hanno collaborato|Tradotto da|Informaci[óo]n de|Reporter(?=\s*:)|Redigiert von|R[ée]dig[ée] par|[ÉE]dit[ée] par)\b[^]*|[^()]*@[^()]*)\)+$/i,
       /^(?:Reporting|Editing|Writing) by [^\n]{2,200}$/i,
     ],
     trailers: [/^For more (?:news|coverage|stories)\b.{0,200}$/i, /^Keywords\s*:.{0,200}$/i],
