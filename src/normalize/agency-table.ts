@@ -230,7 +230,7 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'Notimex', aliases: ['notimex'], language: 'es', zone: 'America/Mexico_City' },
   { name: 'Télam', aliases: ['télam', 'telam'], language: 'es', zone: 'America/Argentina/Buenos_Aires' },
   { name: 'Agência Brasil', aliases: ['agência brasil', 'agencia brasil'], language: 'pt', zone: 'America/Sao_Paulo' },
-  { name: 'VNA', aliases: ['vna', 'vietnam news agency'], language: 'vi', zone: 'Asia/Ho_Chi_Minh' },
+  { name: 'VNA', aliases: ['vna', 'vietnam news agency', 'ttxvn'], language: 'vi', zone: 'Asia/Ho_Chi_Minh' },
   { name: 'PNA', aliases: ['pna', 'philippine news agency'], language: 'en', zone: 'Asia/Manila' },
   { name: 'UNI', aliases: ['uni', 'united news of india'], language: 'en', zone: 'Asia/Kolkata' },
   { name: 'APP', aliases: ['associated press of pakistan'], language: 'en', zone: 'Asia/Karachi' },

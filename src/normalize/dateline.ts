@@ -13,10 +13,11 @@ export interface DatelineMatch {
 
 // --- the grammar, piece by piece -----------------------------------------------------------------------------------
 
-// Letters of the scripts datelines are printed in (Latin with its accents, Greek, Cyrillic), as explicit ranges:
+// Letters of the scripts datelines are printed in (Latin with its accents, Vietnamese's included, Greek, Cyrillic),
+// as explicit ranges:
 // Unicode property classes (\p{L}) cost 100 times more to compile, and these patterns repeat them many times.
 const UPPER = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F\\u0386-\\u038F\\u0391-\\u03A9\\u0400-\\u042F';
-const LETTER = `a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0300-\\u036F\\u0390\\u03AC-\\u03FF\\u0430-\\u04FF${UPPER}`;
+const LETTER = `a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0300-\\u036F\\u0390\\u03AC-\\u03FF\\u0430-\\u04FF\\u1E00-\\u1EFF${UPPER}`;
 
 // Any word that could be a month; `build` checks it against the month table (a regex of every month name in every
 // case costs more than the whole rest of the match).
