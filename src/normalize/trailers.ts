@@ -1,11 +1,12 @@
 /**
  * Aggregator and web furniture that can sit anywhere in a story (FORMATS.md, "aggregator trailers"): a heading that
- * opens a list of links (`You may also like...`) and one-line boilerplate (`Read more: ...`, `Share this:`).
+ * opens a list of links (`You may also like...`, `Lesen Sie auch:`, `À lire aussi`, `Lee también:`, `Leggi anche:`) and one-line
+ * boilerplate (`Read more: ...`, `Share this:`).
  */
 
 // A cheap anchored test of how such furniture can begin, so that most paragraphs are ruled out at once.
 const MAYBE_TRAILER =
-  /^(?:you |related|recommended|most |trending|see also|also |other news|latest|top stories|read|share|follow|click|subscribe|sign up|advertisement|tags|topics|leave a|comments|print|email|more )/i;
+  /^(?:you |related|recommended|most |trending|see also|also |other news|latest|top stories|read|share|follow|click|subscribe|sign up|advertisement|tags|topics|leave a|comments|print|email|more |lesen|mehr |das könnte|weitere|meistgelesen|à lire|a lire|lire|sur le|les plus|voir|lee |lea |te puede|noticias|lo más|más |leia|veja|mais|notícias|leggi|potrebbe|articoli|i più|czytaj|zobacz|najczęściej|lees|meer )/i;
 
 // Aggregator trailers that open a list of links: everything after them that is short goes too.
 // Headings are capitalized (or in capitals) and short, so body lines that merely begin "recommended" or "trending"
@@ -24,13 +25,49 @@ const LIST_TRAILER = new RegExp(
     'Latest news',
     'Top stories',
     'Read next',
+    // The same headings in the agencies' other languages.
+    'Lesen Sie (?:auch|mehr)',
+    'Mehr zum Thema',
+    'Das könnte Sie auch interessieren',
+    'Weitere (?:Artikel|Nachrichten|Meldungen)',
+    'Meistgelesen',
+    '[ÀA] lire (?:aussi|également)',
+    'Lire (?:aussi|également)',
+    'Sur le même sujet',
+    'Les plus lus',
+    'Voir aussi',
+    'Lee (?:también|más)',
+    'Lea (?:también|más)',
+    'Te puede interesar',
+    'Noticias relacionadas',
+    'Lo más (?:leído|visto)',
+    'Más noticias',
+    'Leia (?:também|mais)',
+    'Veja (?:também|mais)',
+    'Mais lidas',
+    'Notícias relacionadas',
+    'Leggi anche',
+    'Potrebbe interessarti',
+    'Articoli correlati',
+    'I più letti',
+    'Czytaj (?:także|też|więcej)',
+    'Zobacz (?:także|też)',
+    'Najczęściej czytane',
+    'Lees ook',
+    'Meer nieuws',
+    // A link-heading on a line of its own, with nothing after it: `Read more:`.
+    '(?:Read more|Also read|Read also)(?=\\s*(?::|\\.\\.\\.|…)?\\s*$)',
   ]
     .map(
+      // As printed, in capitals (`MOST READ`), and in title case (`Most Read`, `Lesen Sie Auch`).
       (phrase) =>
         `${phrase}|${phrase
           .toUpperCase()
           .replace(/\\S/g, '\\s')
-          .replace(/\[A-Z\]/g, '[A-Z]')}`,
+          .replace(
+            /\[A-Z\]/g,
+            '[A-Z]',
+          )}|${phrase.replace(/(^|[ |:(])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase())}`,
     )
     .join('|')})(?![a-z])`,
 );
