@@ -102,7 +102,8 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     allMarkers.some(isCorrectionMarker) ||
     blocks.update_notes.some((note) => CORRECTION_NOTE.test(note)) ||
     correctionNote(tail.body[0]) ||
-    correctionNote(tail.body[1]);
+    correctionNote(tail.body[1]) ||
+    correctionTrailer(tail.body[tail.body.length - 1]);
   const digest = bodyDigest(headline, body);
   const story: Story = {
     id: storyId(headline, digest),
@@ -142,6 +143,16 @@ function isUpdateNote(paragraph: string): boolean {
 /** A correction note opening the body: `(Corrects ...)`; it opens with a bracket, which rules most paragraphs out. */
 function correctionNote(paragraph: string | undefined): boolean {
   return paragraph?.charCodeAt(0) === 40 && CORRECTION_NOTE.test(paragraph);
+}
+
+// A correction printed as the story's last paragraph, which stays in the body: AP's `This story has been corrected to
+// show ...`, `(This Nov. 27 story has been corrected ...)`, `CORRECTION: An earlier version of this story ...`, and
+// the labels in the agencies' other languages (`Berichtigung:`, `Rectificatif :`, `Corrección:`, `Rettifica:`).
+const CORRECTION_TRAILER =
+  /^\(?This (?:[^()]{0,40} )?(?:story|article|report) (?:has been|was) (?:corrected|updated to correct)|^(?:An earlier version of this (?:story|article))|^(?:CORRECTION|Correction|Berichtigung|Korrektur|Rectificatif|RECTIFICATIF|Corrección|Correção|Rettifica|Korjaus|Sprostowanie)\s*:/;
+
+function correctionTrailer(paragraph: string | undefined): boolean {
+  return paragraph !== undefined && paragraph.length <= 400 && CORRECTION_TRAILER.test(paragraph);
 }
 
 /**
