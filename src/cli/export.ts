@@ -7,7 +7,7 @@ import { dbTarget, isDbUrl, redact } from '../sinks/pg/target.js';
 import { toNinjs } from '../sinks/ninjs.js';
 import type { Story } from '../types.js';
 import { EXIT } from './exit.js';
-import { Reporter, wantColor } from './report.js';
+import { Reporter, paintFor, wantColor } from './report.js';
 
 /** Options of `wire export` as commander parsed them. */
 export interface ExportFlags {
@@ -30,7 +30,7 @@ export async function runExport(flags: ExportFlags): Promise<number> {
     quiet: flags.quiet === true,
     verbose: false,
     json: flags.jsonSummary === true,
-    color: wantColor(process.stderr, flags.color, process.env),
+    paint: await paintFor(wantColor(process.stderr, flags.color, process.env)),
     command: 'export',
   });
   const url = typeof flags.db === 'string' ? flags.db : (process.env['WIRE_DB'] ?? null);

@@ -4,7 +4,7 @@ import type { Sink } from '../sinks/sink.js';
 import type { FormatName } from '../types.js';
 import { EXIT } from './exit.js';
 import { checkOutputs, openDuplicates, openOutput, outputFile, ownFiles, type RunOutputs } from './outputs.js';
-import { Reporter, wantColor } from './report.js';
+import { Reporter, paintFor, wantColor } from './report.js';
 import { openStateOrExit } from './state.js';
 import { stdinHasData } from './terminal.js';
 import { chooseDatabase, openLedgerOrExit } from './db.js';
@@ -48,7 +48,7 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
     quiet: flags.quiet === true,
     verbose: flags.verbose === true,
     json: flags.jsonSummary === true,
-    color: wantColor(process.stderr, flags.color, process.env),
+    paint: await paintFor(wantColor(process.stderr, flags.color, process.env)),
     command: 'ingest',
   });
   if (inputs.length === 0 && flags.inputList === undefined) {

@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Paint } from './paint.js';
 import type { IngestCounts } from '../pipeline/run.js';
 
 const SHOW_AFTER_MS = 400;
@@ -20,7 +20,7 @@ export class Progress {
 
   constructor(
     private readonly stream: NodeJS.WriteStream,
-    private readonly chalk: ChalkInstance,
+    private readonly chalk: Paint,
     private readonly enabled: boolean,
   ) {}
 

@@ -1,15 +1,17 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import type { IngestCounts, IngestSummary, InputReport } from '../pipeline/run.js';
 import type { Diagnostic } from '../types.js';
+import type { Paint } from './paint.js';
 import { Progress } from './progress.js';
 
 export { wantColor } from './terminal.js';
+export { paintFor } from './paint.js';
 
 /** How much the reporter says, and how. */
 export interface ReportOptions {
   readonly quiet: boolean;
   readonly verbose: boolean;
-  readonly color: boolean;
+  /** The colours to print with (see {@link paintFor}). */
+  readonly paint: Paint;
   /** End with one JSON object instead of the summary line. */
   readonly json: boolean;
   /** What the run is, for its closing line and object (known in full once the outputs are: see `context`). */
@@ -21,7 +23,7 @@ export interface ReportOptions {
  * with --verbose, and the closing summary (or its JSON form). Colour only when asked to (see {@link wantColor}).
  */
 export class Reporter {
-  private readonly chalk: ChalkInstance;
+  private readonly chalk: Paint;
   private readonly progress: Progress;
   /** What the closing line says of the run: where duplicates' originals are, when it started, what it counts. */
   context: SummaryContext;
@@ -30,7 +32,7 @@ export class Reporter {
     private readonly stream: NodeJS.WriteStream,
     private readonly options: ReportOptions,
   ) {
-    this.chalk = new Chalk({ level: options.color ? 1 : 0 });
+    this.chalk = options.paint;
     this.progress = new Progress(stream, this.chalk, stream.isTTY === true && !options.quiet && !options.json);
     this.context = {
       command: options.command,
@@ -126,7 +128,7 @@ export interface SummaryContext {
 export function added(
   counts: { readonly stories: number; readonly duplicates: number; readonly versions?: number },
   seenIn: SeenIn,
-  chalk: ChalkInstance | null = null,
+  chalk: Paint | null = null,
 ): string {
   const updates = (counts.versions ?? 0) > 0 ? ` (${plural(counts.versions ?? 0, 'update')})` : '';
   const fresh = `${counts.stories} new${updates}`;
@@ -141,7 +143,7 @@ export function added(
 }
 
 /** The closing line: `wire: 4 inputs, 0 new, 7 already in wire.jsonl, 0 failed in 0.04 s`. */
-export function summaryLine(s: IngestSummary, context: SummaryContext, chalk: ChalkInstance): string {
+export function summaryLine(s: IngestSummary, context: SummaryContext, chalk: Paint): string {
   const failed = s.failed > 0 ? chalk.red(`${s.failed} failed`) : '0 failed';
   const stopped = s.interrupted ? chalk.yellow(' (interrupted)') : '';
   const what = `${plural(s.inputs, context.noun)}, ${added(s, context.seenIn, chalk)}, ${failed}`;

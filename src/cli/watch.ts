@@ -8,7 +8,7 @@ import { OwnFiles } from '../sources/own.js';
 import { EXIT } from './exit.js';
 import type { IngestFlags } from './ingest.js';
 import { checkOutputs, openDuplicates, openOutput, ownFiles } from './outputs.js';
-import { Reporter, wantColor } from './report.js';
+import { Reporter, paintFor, wantColor } from './report.js';
 import { defaultStatePath, openStateOrExit, type RunState } from './state.js';
 import { WatchTally } from './watch-tally.js';
 import { chooseDatabase, openLedgerOrExit } from './db.js';
@@ -44,7 +44,7 @@ export async function runWatch(dir: string, flags: WatchFlags): Promise<number> 
     quiet: flags.quiet === true,
     verbose: flags.verbose === true,
     json: flags.jsonSummary === true,
-    color: wantColor(process.stderr, flags.color, process.env),
+    paint: await paintFor(wantColor(process.stderr, flags.color, process.env)),
     command: 'watch',
   });
   const opened = await open(dir, flags, reporter);
