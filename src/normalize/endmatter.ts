@@ -29,9 +29,10 @@ const RELEASE_SOURCE = /^SOURCE ([^\n]*[a-z][^\n]{0,100})$/;
 // and `All rights reserved` must open the line or a sentence (not `The album, All Rights Reserved, ...`).
 // Korean agencies print theirs in angle brackets: `<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>`.
 // `All rights reserved` in the agencies' other languages too: `Alle Rechte vorbehalten`, `Tous droits réservés`,
-// `Todos los derechos reservados`, `Tutti i diritti riservati`, `Todos os direitos reservados`.
+// `Todos los derechos reservados`, `Tutti i diritti riservati`, ANSA's `RIPRODUZIONE RISERVATA © Copyright ANSA`,
+// `Todos os direitos reservados`, `Alle rechten voorbehouden`.
 const RESERVED =
-  'All rights reserved|Alle Rechte vorbehalten|Tous droits réservés|Todos los derechos reservados|Tutti i diritti riservati|Todos os direitos reservados|Wszelkie prawa zastrzeżone';
+  'All rights reserved|Alle Rechte vorbehalten|Tous droits réservés|Todos los derechos reservados|Tutti i diritti riservati|Riproduzione riservata|Todos os direitos reservados|Alle rechten voorbehouden|Wszelkie prawa zastrzeżone';
 const COPYRIGHT = new RegExp(
   `^(?:Copyright\\s*(?:©|\\(c\\)|\\d{4})|©|\\(c\\)\\s*\\d{4}|<?\\s*저작권자\\s*(?:\\(c\\)|ⓒ|©))|(?:^|[.!]\\s+)(?:${RESERVED})`,
   'i',
@@ -83,7 +84,7 @@ const MAYBE_END_SHAPE =
 // a reporter's address on a line of its own. Only those stretches are searched, without copying them (a global
 // regex from lastIndex): every story's last paragraphs are asked.
 const CREDIT_END =
-  /contribut|helped with|ights reserved|IGHTS RESERVED|echte vorbehalten|roits réservés|erechos reservados|iritti riservati|ireitos reservados|rawa zastrzeżone/g;
+  /contribut|helped with|ights reserved|echte vorbehalten|roits réservés|erechos reservados|iritti riservati|iproduzione riservata|ireitos reservados|echten voorbehouden|rawa zastrzeżone/gi;
 const CREDIT_SHORT = /can be reached|on Twitter/;
 const STRETCH = 120;
 
