@@ -2,9 +2,21 @@ import { monthNumber } from '../../normalize/months.js';
 
 // `2026-11-27`, `2026-11-27T08:15`, `2026-11-27 08:15:00.000`, `2026-11-27T08:15:00+09:00`, `...Z`.
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
-// RFC 2822 and its cousins: `Mon, 24 Feb 2020 21:25:54 -0500`, `24 Feb 2020 21:25 GMT`.
+// RFC 2822 and its cousins: `Mon, 24 Feb 2020 21:25:54 -0500`, `24 Feb 2020 21:25 GMT`, RFC 822's North American
+// zones (`Tue, 1 Dec 2026 9:00:00 EST`), and day and month names in other languages (`mar., 01 déc. 2026 ...`).
 const RFC2822 =
-  /^(?:\p{L}+,?\s+)?(\d{1,2})\s+(\p{L}+)\.?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(GMT|UTC|UT|Z|[+-]\d{4})?)?$/u;
+  /^(?:\p{L}+\.?,?\s+)?(\d{1,2})\s+(\p{L}+)\.?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(GMT|UTC|UT|Z|[+-]\d{4}|[ECMP][SD]T)?)?$/u;
+// RFC 822's named zones: `EST` is five hours behind, `EDT` four.
+const NAMED_ZONES: Readonly<Record<string, string>> = {
+  EST: '-05:00',
+  EDT: '-04:00',
+  CST: '-06:00',
+  CDT: '-05:00',
+  MST: '-07:00',
+  MDT: '-06:00',
+  PST: '-08:00',
+  PDT: '-07:00',
+};
 // Printed dates: `Jan 18, 2019`, `January 18, 2019 6:01 am`, `18 January 2019`, `2020/02/24`.
 const MONTH_DAY_YEAR = /\b(\p{L}{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b/u;
 const DAY_MONTH_YEAR = /\b(\d{1,2})\.?\s+(\p{L}{3,9})\.?,?\s+(\d{4})\b/u;
@@ -71,6 +83,8 @@ function assemble(
   const time = `${date}T${pad(Number(hour))}:${minute}:${second ?? '00'}`;
   if (zone === undefined) return time;
   if (/^(?:GMT|UTC|UT|Z)$/.test(zone)) return `${time}Z`;
+  const named = NAMED_ZONES[zone];
+  if (named !== undefined) return `${time}${named}`;
   return `${time}${zone.slice(0, 3)}:${zone.slice(-2)}`;
 }
 
