@@ -30,6 +30,8 @@ const AGENCY_STAFF = /^(\S+(?: \S+)?) (?:correspondents?|staff|reporters?|writer
  */
 export function splitByline(raw: string): Byline {
   const text = raw.replace(/\s+/g, ' ').trim().replace(BY_WORD, '');
+  const caps = capsName(text);
+  if (caps !== null) return caps;
   for (const separator of [', ', ' | ', '/']) {
     let from = 0;
     for (let at = text.indexOf(separator, from); at !== -1; at = text.indexOf(separator, from)) {
@@ -45,6 +47,25 @@ export function splitByline(raw: string): Byline {
   return { name: text, title: null };
 }
 
+/**
+ * A name in capitals run into its title, as AP's lines joined give it: `JANE DOE Associated Press`, `JANE DOE AP
+ * Business Writer`. The title starts at the first word after two or more in capitals that is in mixed case or an
+ * agency's name, and must read as a title.
+ */
+function capsName(text: string): Byline | null {
+  if (text.includes(',') || !/\p{Ll}/u.test(text)) return null;
+  const words = text.split(' ');
+  for (let i = 2; i < words.length; i++) {
+    const word = words[i] ?? '';
+    const before = words.slice(0, i);
+    if (!before.every((w) => /^(?:\p{Lu}[\p{Lu}.'’-]*|and|AND)$/u.test(w))) return null;
+    const rest = words.slice(i).join(' ');
+    if (/^\p{Lu}/u.test(word) && (/\p{Ll}/u.test(word) || agencyAtStart(rest) !== undefined) && isTitle(rest))
+      return { name: before.join(' '), title: rest };
+  }
+  return null;
+}
+
 function isTitle(text: string): boolean {
   return (
     agencyAtStart(text) !== undefined ||
@@ -54,9 +75,16 @@ function isTitle(text: string): boolean {
   );
 }
 
+// Without an opening word, a name and an agency after a comma: `Jane Doe, AFP`.
+const NAME_AGENCY = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}, (.{2,40})$/u;
+
 /** True for a paragraph that is a byline by its shape: an opening word, a name, at most a title; no sentence. */
 export function looksLikeByline(paragraph: string): boolean {
-  if (paragraph.length > 150 || !BY_WORD.test(paragraph)) return false;
+  if (paragraph.length > 150) return false;
+  if (!BY_WORD.test(paragraph)) {
+    const agency = NAME_AGENCY.exec(paragraph)?.[1];
+    return agency !== undefined && agencyOf(agency) !== undefined;
+  }
   const rest = paragraph.replace(BY_WORD, '');
   if (rest.split(' ').length > 16 || /\p{Ll}{3}[.!?]$/u.test(rest)) return false;
   // A name opens with a capital; `By dpa correspondents` opens with an agency's name.
