@@ -51,6 +51,10 @@ const INITIALS: Readonly<Record<InitialsShape, RegExp>> = {
   line: /^ [a-z]{2,4}(?:[/.][a-z]{2,4}){1,4}$/,
 };
 
+// Any agency's name with its desk's code after it, as AAP sends its own and its partners' copy: `AAP RTV ar`,
+// `AFP sn`, `AAP gfr` (one to three groups of two to four letters, each in one case).
+const DESK = /^ (?:[a-z]{2,4}|[A-Z]{2,4})(?: (?:[a-z]{2,4}|[A-Z]{2,4})){0,2}$/;
+
 const MAX = 48;
 
 /** Reads one line as a sign-off, or returns null. */
@@ -69,7 +73,7 @@ export function parseSignoff(text: string): Signoff | null {
   const split = /^([^\s/]+)([\s/].*)$/.exec(core);
   const agency = split?.[1] ? signoffAgency(split[1]) : undefined;
   const initials = split?.[2] ?? '';
-  if (agency && (agency.initials ?? []).some((shape) => INITIALS[shape].test(initials))) {
+  if (agency && (DESK.test(initials) || (agency.initials ?? []).some((shape) => INITIALS[shape].test(initials)))) {
     return named(agency, split?.[1] ?? '');
   }
   return joined(core);
