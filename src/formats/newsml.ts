@@ -159,10 +159,22 @@ function bodyOf(contentSet: XmlElement | undefined): string[] {
       return paragraphsOf(find(node, 'body') ?? node);
     }
     if (node.name === 'inlineData' && (type === '' || type.startsWith('text/'))) {
-      return buildParagraphs(rawText(node).split(/\r?\n/), 0);
+      return buildParagraphs(withoutLoneTags(rawText(node).split(/\r?\n/)), 0);
     }
   }
   return [];
+}
+
+// A tag alone on a line: ANSA wraps its `text/plain` copy in `<p>` ... `</p>`, markup that is not text.
+const LONE_TAG = /^\s*<\/?[a-zA-Z][a-zA-Z0-9]*\s*\/?>\s*$/;
+
+/** The lines of a plain-text body without lone tags at its start and end. */
+function withoutLoneTags(lines: string[]): string[] {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && (LONE_TAG.test(lines[start] ?? '') || (lines[start] ?? '').trim() === '')) start++;
+  while (end > start && (LONE_TAG.test(lines[end - 1] ?? '') || (lines[end - 1] ?? '').trim() === '')) end--;
+  return lines.slice(start, end);
 }
 
 /** A concept's name (`<provider><name>Example News</name></provider>`), or its literal/qcode. */

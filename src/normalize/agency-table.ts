@@ -188,10 +188,25 @@ export const AGENCIES: readonly Agency[] = [
     zone: 'Europe/Zurich',
     initials: ['slash'],
   },
-  { name: 'Ritzau', aliases: ['ritzau', 'ritzaus bureau'], language: 'da', zone: 'Europe/Copenhagen' },
+  {
+    name: 'Ritzau',
+    aliases: ['ritzau', 'ritzaus bureau'],
+    language: 'da',
+    zone: 'Europe/Copenhagen',
+    // Under a third party's release it passes on: `** Ovenstående pressemeddelelse er videreformidlet af Ritzau på
+    // vegne af tredjepart. Ritzau er derfor ikke ansvarlig for indholdet **`.
+    trailers: [/^\*\*\s*Ovenstående pressemeddelelse er videreformidlet af Ritzau\b[^*]*\*\*$/],
+  },
   { name: 'Belga', aliases: ['belga'], zone: 'Europe/Brussels' },
   { name: 'ANP', aliases: ['anp'], language: 'nl', zone: 'Europe/Amsterdam' },
-  { name: 'NTB', aliases: ['ntb'], language: 'no', zone: 'Europe/Oslo' },
+  {
+    name: 'NTB',
+    aliases: ['ntb'],
+    language: 'no',
+    zone: 'Europe/Oslo',
+    // Places for its pictures' embed codes, left empty in the text: `Embed (stor):`, `Embed (medium):`.
+    trailers: [/^Embed \((?:stor|medium|liten)\):?$/],
+  },
   { name: 'TT', aliases: ['tt', 'tidningarnas telegrambyrå'], language: 'sv', zone: 'Europe/Stockholm' },
   { name: 'STT', aliases: ['stt', 'suomen tietotoimisto', 'stt-info'], language: 'fi', zone: 'Europe/Helsinki' },
   {

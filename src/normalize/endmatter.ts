@@ -95,6 +95,9 @@ const NAME_OF_WORDS_MAX = Math.max(...[...NAMES_OF_WORDS].map((name) => name.len
 
 function maybeEnd(line: string): boolean {
   if (MAYBE_END_WORD.test(line) || MAYBE_END_SHAPE.test(line)) return true;
+  // The agencies' own trailers (Ritzau's `** Ovenstående pressemeddelelse ... **`, NTB's `Embed (stor):`): few and
+  // anchored.
+  if (TRAILERS.some((pattern) => pattern.test(line))) return true;
   if (line.length <= NAME_OF_WORDS_MAX && NAMES_OF_WORDS.has(line.replace(/\.$/, '').toLowerCase())) return true;
   if (line.length <= 80 && line.includes('@')) return true;
   if (line.length <= 250 && CREDIT_SHORT.test(line)) return true;
