@@ -20,9 +20,9 @@ export interface Signoff {
 // `Reuter`, `REUTER`, `Reuters.`, and 1987 dumps' `REUTER...^M` (a carriage return printed as caret-M).
 const REUTER = /^reuters?(?:\.{1,3}|…)?(?:\^M)?$/i;
 // Closers that end a story whoever sent it: `(END)` (Yonhap; `(끝)` in Korean), `(end)` (KUNA), `ends` (PA), `Fin`/`Fim` (Spanish,
-// French, Portuguese), `(Schluss)` (German: APA), `-30-`, `###`, `NNNN` (ZCZC framing).
+// French, Portuguese), `(Schluss)` (German: APA), `-30-`, `###`, `NNNN` (ZCZC framing), AP's `^END` under a table.
 const CLOSERS =
-  '\\(END\\)|\\(끝\\)|\\(ENDS?\\)|\\([Ee]nd\\)|\\(Schluss\\)|END|ENDS|[Ee]nds|Fin|FIN|Fim|FIM|-30-|-0-|#{3}|# # #|NNNN';
+  '\\(END\\)|\\(끝\\)|\\(ENDS?\\)|\\([Ee]nd\\)|\\(Schluss\\)|\\^?END|ENDS|[Ee]nds|Fin|FIN|Fim|FIM|-30-|-0-|#{3}|# # #|NNNN';
 const CLOSER = new RegExp(`^(?:${CLOSERS})\\.?$`);
 // A closer and the desk's initials after it: `(Schluss) jul/mri` (APA).
 const CLOSER_INITIALS = new RegExp(`^(?:${CLOSERS}) [a-z]{2,4}(?:/[a-z]{2,4}){0,4}$`);
