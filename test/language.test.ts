@@ -75,6 +75,14 @@ describe('language detection', () => {
     ).toBeNull();
   });
 
+  it('never names a language of another script for text in Latin letters alone', async () => {
+    await loadLanguageDetector();
+    const noise = ['ryryryry copyright by dpa ryryryry copyright by dpa ryryryry ryryryry copyright by dpa ryryryry'];
+    expect(['zh', 'ja', 'ko', 'ru', 'el', 'ar']).not.toContain(detectLanguage('Impressum', noise));
+    // The same model still names such a language when the text is written in its script.
+    expect(detectLanguage('', ['国务院新闻办公室发布了关于经济形势的报告，并表示将继续推进改革开放。'])).toBe('zh');
+  });
+
   it('leaves language null when detection is turned off', async () => {
     const sink = new MemorySink();
     await ingest({ inputs: [PLAIN], sink, dedup: 'off', parallel: false, detectLanguage: false });

@@ -73,8 +73,24 @@ export function detectLanguage(headline: string, body: readonly string[]): strin
   let [code, sure] = best(model, first.text);
   if (sure < SURE && first.more) [code, sure] = best(model, sample(headline, body, SECOND_SAMPLE).text);
   if (code === null || sure < LEAST_SURE) return null;
+  // A language written in another script than Latin cannot be read from Latin letters alone: on noise such as a
+  // teletype test line (`ryryryry copyright by dpa ryryryry`) the model may still name one.
+  if (
+    OTHER_SCRIPT.has(code) &&
+    !BEYOND_LATIN.test(first.more ? sample(headline, body, SECOND_SAMPLE).text : first.text)
+  )
+    return null;
   return CODES[code] ?? code;
 }
+
+// Languages that lid.176 knows and that are written in a script other than Latin.
+const OTHER_SCRIPT = new Set(
+  'am ar as ba be bg bh bn bo bpy ce ckb cv dv el fa gom gu he hi hy ja ka kk km kn ko krc kv ky lez lo mai mhr mk ml mn mr mrj my myv mzn ne new or os pa pnb ps ru sa sah sd si ta te tg th tt ug uk ur xmf yi zh'.split(
+    ' ',
+  ),
+);
+// Any letter beyond the Latin blocks: Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, CJK, ...
+const BEYOND_LATIN = /[\u0370-\u1DFF\u2C00-\uFFFF]/;
 
 function best(fastText: FastTextModel, text: string): [string | null, number] {
   // A line in capitals (1987 headlines, `BREAKING`) reads as noise to the model: it is read in lower case.
