@@ -55,9 +55,10 @@ const CREDIT_LINE = new RegExp(
   'u',
 );
 const CREDIT_BYLINE = /^\((?:By|Von|Por|Par|Di|Av|Door|Reporting by) \p{Lu}[^()]{2,120}\)$/u;
-const CONTINUATION = /^(?:MORE|More|more)(?: to (?:follow|come))?\.?$|^\(MORE\)$/;
-// AP sets its trailer off with a line of underscores: `___`.
-const RULE = /^_{3,}=?$/; // `___=` with ANPA's end code
+const CONTINUATION = /^(?:MORE|More|more)(?: to (?:follow|come))?\.?$|^\(MORE\)$|^[-–—]+ ?(?:MORE|More|more) ?[-–—]+$/;
+// AP sets its trailer off with a line of underscores, `___` (`___=` with ANPA's end code); other rules close a story
+// too: `---`, `***`, `===`.
+const RULE = /^(?:_{3,}=?|-{3,}|\*{3,}|={3,})$/;
 
 const CREDITS = [CREDIT_LINE, CREDIT_BYLINE, ...AGENCIES.flatMap((agency) => agency.credits ?? [])];
 // Lines that name an agency as the story's source in a sentence: CP's `This report by The Canadian Press was first
@@ -71,7 +72,7 @@ const TRAILERS = AGENCIES.flatMap((agency) => agency.trailers ?? []);
 // first: anchored regexes instead of a dozen. Together they must match a superset of the anchored patterns below;
 // the credits that may sit anywhere in a paragraph (`... contributed to this report.`) are caught by CREDIT_WORDS.
 const MAYBE_END_WORD = new RegExp(
-  `^(?:[(\\-—–=#©/._<^]|저작권자|ce (?:texte|reportage|article)|cette (?:dépêche|nouvelle)|reuter|end|fin|nnnn|fim|sources?\\b|quelle|fuente|fonte|reporting|editing|writing|copyright|more|for more|keywords|follow|to contact|this (?:story|report|article)|${CREDIT_LABELS})`,
+  `^(?:[(\\-—–=#©/._<^*]|저작권자|ce (?:texte|reportage|article)|cette (?:dépêche|nouvelle)|reuter|end|fin|nnnn|fim|sources?\\b|quelle|fuente|fonte|reporting|editing|writing|copyright|more|for more|keywords|follow|to contact|this (?:story|report|article)|${CREDIT_LABELS})`,
   'i',
 );
 // Shapes that are case-sensitive: a word alone (`EFE`, `BERNAMA`, `ends`), lower-case initials (`dpa ab`, `hh/ph`,

@@ -24,8 +24,8 @@ const REUTER = /^reuters?(?:\.{1,3}|…)?(?:\^M)?$/i;
 const CLOSERS =
   '\\(END\\)|\\(끝\\)|\\(ENDS?\\)|\\([Ee]nd\\)|\\(Schluss\\)|\\^?END|ENDS|[Ee]nds|Fin|FIN|Fim|FIM|-30-|-0-|#{3}|# # #|NNNN';
 const CLOSER = new RegExp(`^(?:${CLOSERS})\\.?$`);
-// A closer and the desk's initials after it: `(Schluss) jul/mri` (APA).
-const CLOSER_INITIALS = new RegExp(`^(?:${CLOSERS}) [a-z]{2,4}(?:/[a-z]{2,4}){0,4}$`);
+// A closer and the desk's initials after it: `(Schluss) jul/mri` (APA), `(end) ak.mh` (KUNA).
+const CLOSER_INITIALS = new RegExp(`^(?:${CLOSERS}) [a-z]{2,4}(?:[/.][a-z]{2,4}){0,4}$`);
 // Desk initials on a line of their own: AFP `hh/ph/ts/hd`, `abc-def/gh/ij` (groups of two or three letters, three
 // or more of them or a hyphenated one, so that a unit on a line of its own, `dlrs/bbl` or `cts/shr`, is not taken);
 // a slash before each group, dpa-AFX `/ck/jha`, or after each, PAP `mkr/ par/`; Lusa's upper-case `JMR // ZO`.
