@@ -102,7 +102,11 @@ export function storyOptions(stateHelp: string): Readonly<Record<'input' | 'outp
         'keep the state and the records in a shared PostgreSQL database (postgres://user@host:port/db; alone: $WIRE_DB)',
         DEDUP,
       ),
-      option('--lock-timeout <seconds>', 'wait this long for another run on the same output (--db: the same input)', DEDUP)
+      option(
+        '--lock-timeout <seconds>',
+        'wait this long for another run on the same output (--db: the same input)',
+        DEDUP,
+      )
         .argParser(waitSeconds)
         .default(60),
     ],

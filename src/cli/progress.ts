@@ -20,7 +20,7 @@ export class Progress {
 
   constructor(
     private readonly stream: NodeJS.WriteStream,
-    private readonly chalk: Paint,
+    private readonly colors: Paint,
     private readonly enabled: boolean,
   ) {}
 
@@ -51,10 +51,10 @@ export class Progress {
         // One input: its bytes say it all; several: how many are done too.
         ...(c.total > 1 ? [`${c.inputs}/${c.total} inputs`] : []),
         ...bytesRead(c, ms),
-        paint ? this.chalk.green(`${c.stories} new`) : `${c.stories} new`,
+        paint ? this.colors.green(`${c.stories} new`) : `${c.stories} new`,
         // Short on space: the summary says where the originals of the dropped copies are.
         `${c.duplicates} dropped`,
-        paint && c.failed > 0 ? this.chalk.red(failed) : failed,
+        paint && c.failed > 0 ? this.colors.red(failed) : failed,
         `${ms > 0 ? Math.round((c.stories + c.duplicates) / (ms / 1000)) : 0}/s`,
       ].join(' · ');
     };

@@ -23,7 +23,7 @@ export interface ReportOptions {
  * with --verbose, and the closing summary (or its JSON form). Colour only when asked to (see {@link wantColor}).
  */
 export class Reporter {
-  private readonly chalk: Paint;
+  private readonly colors: Paint;
   private readonly progress: Progress;
   /** What the closing line says of the run: where duplicates' originals are, when it started, what it counts. */
   context: SummaryContext;
@@ -32,8 +32,8 @@ export class Reporter {
     private readonly stream: NodeJS.WriteStream,
     private readonly options: ReportOptions,
   ) {
-    this.chalk = options.paint;
-    this.progress = new Progress(stream, this.chalk, stream.isTTY === true && !options.quiet && !options.json);
+    this.colors = options.paint;
+    this.progress = new Progress(stream, this.colors, stream.isTTY === true && !options.quiet && !options.json);
     this.context = {
       command: options.command,
       seenIn: { kind: 'run' },
@@ -46,21 +46,21 @@ export class Reporter {
   diagnostic(d: Diagnostic): void {
     if (this.options.quiet && d.severity !== 'error') return;
     if (d.severity === 'info' && !this.options.verbose) return;
-    const c = this.chalk;
+    const c = this.colors;
     const label = d.severity === 'error' ? c.red('error') : d.severity === 'warning' ? c.yellow('warning') : 'info';
     this.say(`wire: ${label}: ${printable(d.message)}`);
   }
 
   /** Prints an error that ends the run (bad usage, an output that cannot be written). */
   fatal(message: string): void {
-    this.say(`wire: ${this.chalk.red('error')}: ${printable(message)}`);
+    this.say(`wire: ${this.colors.red('error')}: ${printable(message)}`);
   }
 
   /** With --verbose, a line for every input as it is done: `wire: done a.txt: 3 new, 1 already in out.jsonl`. */
   input(report: InputReport): void {
     if (!this.options.verbose || this.options.quiet) return;
     const what = added(report, this.context.seenIn);
-    this.say(`wire: ${report.failed ? this.chalk.red('failed') : 'done'} ${printable(report.input)}: ${what}`);
+    this.say(`wire: ${report.failed ? this.colors.red('failed') : 'done'} ${printable(report.input)}: ${what}`);
   }
 
   /**
@@ -88,7 +88,7 @@ export class Reporter {
       return;
     }
     if (this.options.quiet) return;
-    this.stream.write(`${summaryLine(s, this.context, this.chalk)}\n`);
+    this.stream.write(`${summaryLine(s, this.context, this.colors)}\n`);
   }
 
   private say(line: string): void {
@@ -128,7 +128,7 @@ export interface SummaryContext {
 export function added(
   counts: { readonly stories: number; readonly duplicates: number; readonly versions?: number },
   seenIn: SeenIn,
-  chalk: Paint | null = null,
+  colors: Paint | null = null,
 ): string {
   const updates = (counts.versions ?? 0) > 0 ? ` (${plural(counts.versions ?? 0, 'update')})` : '';
   const fresh = `${counts.stories} new${updates}`;
@@ -139,14 +139,14 @@ export function added(
       : seenIn.kind === 'state'
         ? `${n} already seen`
         : plural(n, 'duplicate');
-  return `${chalk ? chalk.green(fresh) : fresh}, ${dropped}`;
+  return `${colors ? colors.green(fresh) : fresh}, ${dropped}`;
 }
 
 /** The closing line: `wire: 4 inputs, 0 new, 7 already in wire.jsonl, 0 failed in 0.04 s`. */
-export function summaryLine(s: IngestSummary, context: SummaryContext, chalk: Paint): string {
-  const failed = s.failed > 0 ? chalk.red(`${s.failed} failed`) : '0 failed';
-  const stopped = s.interrupted ? chalk.yellow(' (interrupted)') : '';
-  const what = `${plural(s.inputs, context.noun)}, ${added(s, context.seenIn, chalk)}, ${failed}`;
+export function summaryLine(s: IngestSummary, context: SummaryContext, colors: Paint): string {
+  const failed = s.failed > 0 ? colors.red(`${s.failed} failed`) : '0 failed';
+  const stopped = s.interrupted ? colors.yellow(' (interrupted)') : '';
+  const what = `${plural(s.inputs, context.noun)}, ${added(s, context.seenIn, colors)}, ${failed}`;
   return `wire: ${what} in ${duration(s.seconds)}${stopped}`;
 }
 

@@ -55,16 +55,18 @@ export function splitByline(raw: string): Byline {
 function capsName(text: string): Byline | null {
   if (text.includes(',') || !/\p{Ll}/u.test(text)) return null;
   const words = text.split(' ');
-  for (let i = 2; i < words.length; i++) {
-    const word = words[i] ?? '';
-    const before = words.slice(0, i);
-    if (!before.every((w) => /^(?:\p{Lu}[\p{Lu}.'’-]*|and|AND)$/u.test(w))) return null;
+  // The words in capitals (and `and`s) the byline opens with: the name and perhaps an agency's name after it.
+  let caps = 0;
+  while (caps < words.length && CAPS_WORD.test(words[caps] ?? '')) caps++;
+  for (let i = 2; i <= caps && i < words.length; i++) {
     const rest = words.slice(i).join(' ');
-    if (/^\p{Lu}/u.test(word) && (/\p{Ll}/u.test(word) || agencyAtStart(rest) !== undefined) && isTitle(rest))
-      return { name: before.join(' '), title: rest };
+    if ((i === caps || agencyAtStart(rest) !== undefined) && /^\p{Lu}/u.test(rest) && isTitle(rest))
+      return { name: words.slice(0, i).join(' '), title: rest };
   }
   return null;
 }
+
+const CAPS_WORD = /^(?:\p{Lu}[\p{Lu}.'’-]*|and|AND)$/u;
 
 function isTitle(text: string): boolean {
   return (

@@ -8,7 +8,17 @@ import {
   type Document,
   type ParentNode,
 } from 'domhandler';
-import { ancestors, attr, classAndId, descendants, detach, hasAncestor, innerText, isElement } from './dom.js';
+import {
+  ancestors,
+  attr,
+  classAndId,
+  descendants,
+  detach,
+  hasAncestor,
+  innerText,
+  isArticlePart,
+  isElement,
+} from './dom.js';
 import { CAPTION, UNLIKELY_ROLES, looksUnlikely } from './hints.js';
 import { bylineText } from './metadata.js';
 
@@ -115,7 +125,7 @@ export function cleanDocument(
     }
     if (!isElement(node)) continue;
     if (neverText(node)) {
-      if (byline === null && ownPart(node)) byline = firstByline(node);
+      if (byline === null && isArticlePart(node)) byline = firstByline(node);
       detach(node);
       continue;
     }
@@ -128,7 +138,7 @@ export function cleanDocument(
       continue;
     }
     if (unlikely(node, flags, holders)) {
-      if (byline === null && ownPart(node)) byline = firstByline(node);
+      if (byline === null && isArticlePart(node)) byline = firstByline(node);
       detach(node);
       continue;
     }
@@ -137,16 +147,6 @@ export function cleanDocument(
   }
   dropEmpty(document);
   return { byline };
-}
-
-const ARTICLE = new Set(['article']);
-
-/**
- * The header or an aside of an `<article>`: not story text, but its byline is the story's (`<header
- * class="entry-header">` holding `<address><a rel="author">`, `<aside>` holding `<span itemprop="author">`).
- */
-function ownPart(element: Element): boolean {
-  return (element.name === 'header' || element.name === 'aside') && hasAncestor(element, ARTICLE);
 }
 
 function firstByline(element: Element): string | null {

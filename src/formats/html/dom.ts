@@ -95,6 +95,21 @@ export function ancestors(node: AnyNode, max = Infinity): Element[] {
   return out;
 }
 
+/** A text's letters and digits, lower-cased: for comparing texts whatever their case, spacing and punctuation. */
+export function textKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * The header or an aside of an `<article>` (HTML's sectioning): not story text, but part of the story's page rather
+ * than the site's furniture, so its byline is the story's (`<article><header><h1>...</h1><address>`).
+ */
+export function isArticlePart(element: Element): boolean {
+  return (element.name === 'header' || element.name === 'aside') && hasAncestor(element, ARTICLE);
+}
+
+const ARTICLE = new Set(['article']);
+
 /** True when some ancestor of the node has one of these tag names. */
 export function hasAncestor(node: AnyNode, names: ReadonlySet<string>, max = Infinity): boolean {
   let depth = 0;

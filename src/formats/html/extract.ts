@@ -2,7 +2,7 @@ import { load } from 'cheerio/slim';
 import type { Document } from 'domhandler';
 import { cleanDocument, type Flags } from './clean.js';
 import { capDepth } from './depth.js';
-import { descendants } from './dom.js';
+import { descendants, textKey } from './dom.js';
 import { readMeta, type PageMeta } from './metadata.js';
 import { paragraphsOf } from './paragraphs.js';
 import { pruneArticle } from './prune.js';
@@ -73,6 +73,5 @@ export function extractPage(html: string, baseUrl: string | null): ExtractedPage
 function chooseByline(meta: PageMeta, printed: string | null): string | null {
   if (meta.byline === null) return printed;
   if (printed === null || meta.siteName === null) return meta.byline;
-  const key = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  return key(meta.byline) === key(meta.siteName) ? printed : meta.byline;
+  return textKey(meta.byline) === textKey(meta.siteName) ? printed : meta.byline;
 }

@@ -1,6 +1,6 @@
 import type { Document, Element } from 'domhandler';
 import { isText } from 'domhandler';
-import { ancestors, attr, classAndId, collapse, descendants, hasAncestor, innerText } from './dom.js';
+import { ancestors, attr, classAndId, collapse, descendants, innerText, isArticlePart } from './dom.js';
 import { articleFromJsonLd, type JsonLdArticle } from './jsonld.js';
 import { isoDate, printedDate } from './dates.js';
 import { cleanTitle } from './title.js';
@@ -230,14 +230,12 @@ function inComments(element: Element): boolean {
 function inFurniture(element: Element, namesAuthor: boolean): boolean {
   for (const parent of ancestors(element)) {
     if (!FURNITURE.has(parent.name)) continue;
-    if ((parent.name === 'header' || parent.name === 'aside') && hasAncestor(parent, ARTICLE)) continue;
+    if (isArticlePart(parent)) continue;
     if (parent.name === 'ul' && namesAuthor) continue;
     return true;
   }
   return false;
 }
-
-const ARTICLE = new Set(['article']);
 
 function bylineOf(ld: JsonLdArticle | null, metaAuthor: string | null): string | null {
   if (ld && ld.authors.length > 0) return ld.authors.join(', ');

@@ -1,5 +1,5 @@
 import type { Element } from 'domhandler';
-import { attr, isElement, textOf, classAndId, descendants, detach, hasAncestor, innerText } from './dom.js';
+import { attr, isElement, textOf, classAndId, descendants, detach, hasAncestor, innerText, textKey } from './dom.js';
 import type { Flags } from './clean.js';
 import { SHARE, classWeight } from './hints.js';
 import { measure } from './measure.js';
@@ -20,14 +20,15 @@ const AD_OR_LOADING =
  */
 export function pruneArticle(nodes: readonly Element[], headline: string | null, flags: Flags): void {
   const all = nodes.flatMap((node) => [node, ...descendants(node)]);
-  const titleKey = headline === null ? null : key(headline);
+  const titleKey = headline === null ? null : textKey(headline);
   for (const element of all) {
     if (!element.parent) continue;
     const hints = classAndId(element);
     if (hints !== '' && SHARE.test(hints) && innerText(element).length < 500) detach(element);
     else if (
       HEADINGS.has(element.name) &&
-      ((flags.weightClasses && classWeight(element) < 0) || (titleKey !== null && key(innerText(element)) === titleKey))
+      ((flags.weightClasses && classWeight(element) < 0) ||
+        (titleKey !== null && textKey(innerText(element)) === titleKey))
     ) {
       detach(element);
     }
@@ -53,10 +54,6 @@ function dropIntroduction(list: Element): void {
   if (!previous || !isElement(previous) || !INTRO.has(previous.name)) return;
   const text = innerText(previous);
   if (text.length > 0 && text.length <= 80 && !/[.!?]["”’]?$/.test(text)) detach(previous);
-}
-
-function key(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function shouldRemove(element: Element, tag: string, flags: Flags): boolean {

@@ -1,5 +1,5 @@
 import type { Document } from 'domhandler';
-import { byTag, innerText } from './dom.js';
+import { byTag, innerText, textKey } from './dom.js';
 
 // `Storm hits coast | The Daily Planet`, `Storm hits coast - BBC News`, `News » World » Storm hits coast`.
 const SEPARATOR = /\s[|\-–—\\/>»·:]{1,2}\s/;
@@ -30,11 +30,11 @@ export function cleanTitle(
 function untruncated(title: string, document: Document): string {
   const cut = /(?:\.{3}|…)$/.exec(title);
   if (cut === null) return title;
-  const lead = key(title.slice(0, cut.index));
+  const lead = textKey(title.slice(0, cut.index));
   if (lead.length < 10) return title;
   const heading = byTag(document, HEADINGS)
     .map(innerText)
-    .find((text) => key(text).startsWith(lead) && text.length > title.length - cut[0].length);
+    .find((text) => textKey(text).startsWith(lead) && text.length > title.length - cut[0].length);
   return heading ?? title;
 }
 
@@ -70,11 +70,11 @@ function fromTitleTag(original: string, document: Document, siteName: string | n
   let current = title;
   // `Storm hits coast | The Daily Planet` over `<h1>Storm hits coast</h1>`: the heading confirms the first part.
   const parts = title.split(SEPARATOR);
-  if (parts.length > 1 && parts[0] !== undefined && key(parts[0]) !== '') {
-    const lead = key(parts[0]);
+  if (parts.length > 1 && parts[0] !== undefined && textKey(parts[0]) !== '') {
+    const lead = textKey(parts[0]);
     const heading = byTag(document, HEADINGS)
       .map(innerText)
-      .find((text) => key(text) === lead);
+      .find((text) => textKey(text) === lead);
     if (heading !== undefined) return heading;
   }
   if (SEPARATOR.test(title) && !/\s:\s/.test(title)) {
@@ -106,8 +106,4 @@ function fromTitleTag(original: string, document: Document, siteName: string | n
 
 function wordCount(text: string): number {
   return text.split(/\s+/).filter((word) => word !== '').length;
-}
-
-function key(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }

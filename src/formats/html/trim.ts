@@ -1,5 +1,6 @@
 import { parseDateline } from '../../normalize/dateline.js';
 import { classifyEndMatter } from '../../normalize/endmatter.js';
+import { textKey } from './dom.js';
 
 // Lines that sit between a headline and the story: `Source: Xinhua | 2026-11-27 10:05:12 | Editor: Li Yan`,
 // `Updated 6:01 am`, `November 27, 2026`, `3 min read`.
@@ -34,13 +35,13 @@ export function withoutFurniture(
   paragraphs: readonly string[],
   headline: string | null,
 ): { readonly kept: string[]; readonly dropped: string[] } {
-  const title = headline === null ? null : key(headline);
+  const title = headline === null ? null : textKey(headline);
   const kept: string[] = [];
   // In page order: what came before the story's first paragraph of prose, between its paragraphs, and after.
   const dropped: string[] = [];
   for (const paragraph of paragraphs) {
     // The headline repeated is in the record's headline: not lost.
-    if (title !== null && paragraph.length <= title.length * 2 + 20 && key(paragraph) === title) continue;
+    if (title !== null && paragraph.length <= title.length * 2 + 20 && textKey(paragraph) === title) continue;
     if ((paragraph.length < 80 && LABEL.test(paragraph)) || (paragraph.length < 250 && PROMO.test(paragraph))) {
       dropped.push(paragraph);
       continue;
@@ -78,8 +79,4 @@ function isStray(paragraph: string): boolean {
     classifyEndMatter(paragraph) === null &&
     parseDateline(`${paragraph} X`, null) === null
   );
-}
-
-function key(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
