@@ -93,11 +93,14 @@ export function processBatch(batch: Batch, clock?: StageClock): BatchResult {
  * {@link processBatch}, loading the language detector (asynchronously, once per thread) when the first story needs
  * it: one that declares no language and that a glance does not settle. Only that story is normalized again, its
  * first record dropped before: normalizing the whole batch twice held two copies of a large story at once. Runs
- * whose stories declare their language or are settled at a glance never load the detector.
+ * whose stories declare their language or are settled at a glance never load the detector. `yielding` lets the
+ * event loop run between slices (a run whose emit is in flight on a server).
  */
-export async function runBatch(batch: Batch): Promise<BatchResult> {
+export async function runBatch(batch: Batch, yielding = false): Promise<BatchResult> {
   const results: BatchResult[] = [];
   for (const slice of slices(batch)) {
+    // Yielding: the event loop takes in I/O (a database's answers) between slices.
+    if (yielding && results.length > 0) await new Promise(setImmediate);
     const parsed = parseBatch(slice);
     const stories: Story[] = [];
     for (const item of parsed.stories)

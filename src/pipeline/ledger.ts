@@ -18,6 +18,12 @@ export interface InputProgress {
 export interface BatchEmitter {
   /** True once a write or a commit has failed: the run must stop, and nothing more will be committed. */
   readonly failed: boolean;
+  /**
+   * True when a batch's emit mostly waits on another process (a database server): the run then parses the next batch
+   * while one is in flight, and starts its emit once that one is done, so batches are still decided and committed
+   * strictly in order.
+   */
+  readonly overlaps?: boolean;
   /** Decides and writes a batch; `progress` says how far into its input it reaches (recorded where supported). */
   emit(batch: EmittedBatch, progress?: InputProgress): Promise<Emitted>;
   /** Remembers a page's validators once its records are durably written. */

@@ -1,4 +1,4 @@
-import { Emitter } from './emit.js';
+import { Emitter, type Emitted } from './emit.js';
 import { describeError, isHttpError, isInputError, isStateError } from '../errors.js';
 import { frameStream } from '../formats/frame.js';
 import type { Format } from '../formats/format.js';
@@ -123,6 +123,8 @@ class Run {
   private readonly queue: Pending[] = [];
   private batchesQueued = 0;
   private webStage: Promise<WebStage> | null = null;
+  /** The emit still in flight when the emitter overlaps (see BatchEmitter.overlaps), counted once it is done. */
+  private inflight: Promise<void> | null = null;
 
   constructor(private readonly options: IngestOptions) {
     this.now = options.now ?? (() => new Date());
@@ -196,6 +198,7 @@ class Run {
     try {
       if (!this.emitter.failed) {
         await this.settle(0);
+        await this.drain();
         await this.emitter.checkpoint();
       }
     } finally {
@@ -283,6 +286,7 @@ class Run {
       this.fail(input.location, 'no-stories', `${input.location}: no stories found`);
     }
     // A shared input is let go once all its batches are committed; whole and without failure, it is done for good.
+    await this.drain();
     if (input.claim) {
       const whole = !input.failed && !this.options.signal?.aborted;
       await this.options.gate?.release(input.claim.identity, whole, input.stories);
@@ -351,12 +355,16 @@ class Run {
         : total > PARALLEL_AFTER && total - this.bytesParsed > PARALLEL_AFTER / 2;
     if (this.pool === null && this.options.parallel !== false && canUseWorkers && large) {
       const spare = this.spare.since(100);
-      const workers = spare === null ? 0 : workersFor(spare);
+      // An emitter that overlaps keeps a third thread busy while this one parses: the database server, which starts
+      // working only once the first batch reaches it, so its core is counted out from the first reading.
+      const workers = spare === null ? 0 : workersFor(this.emitter.overlaps === true ? spare - 1 : spare);
       if (workers > 0) this.pool = sharedPool(workers);
     }
     // Keep each worker two batches deep; beyond that the main thread parses the batch itself, so every core works.
     if (this.pool && !this.pool.busy(2)) return this.pool.run(batch);
-    return runBatch(batch);
+    // While an emit is in flight, the parse lets the server's answers in between its slices, so that the batch is
+    // decided and sent on as soon as they come, not once this one is parsed.
+    return runBatch(batch, this.emitter.overlaps === true);
   }
 
   private async absorb(result: BatchResult, input: InputState): Promise<void> {
@@ -385,13 +393,32 @@ class Run {
     await this.emit(records, input, input.claim ? input.claim.identity : null);
   }
 
-  /** Writes a batch through the dedup stage and counts what it added. */
+  /**
+   * Writes a batch through the dedup stage and counts what it added. An emitter that overlaps is left working on it
+   * (the run goes on to parse the next batch), once the one before it is done.
+   */
   private async emit(batch: EmittedBatch, input: InputState, tracked: string | null = null): Promise<void> {
     input.stories += batch.keys.length;
-    const added = await this.emitter.emit(
-      batch,
-      tracked === null ? undefined : { identity: tracked, stories: input.stories },
-    );
+    const progress = tracked === null ? undefined : { identity: tracked, stories: input.stories };
+    if (this.emitter.overlaps !== true) {
+      this.count(await this.emitter.emit(batch, progress), input);
+      return;
+    }
+    await this.drain();
+    const inflight = this.emitter.emit(batch, progress).then((added) => this.count(added, input));
+    // Its failure is thrown by the next drain; until then it must not count as unhandled.
+    inflight.catch(() => undefined);
+    this.inflight = inflight;
+  }
+
+  /** Waits for the emit in flight, if any (its failure is thrown here). */
+  private async drain(): Promise<void> {
+    const inflight = this.inflight;
+    this.inflight = null;
+    if (inflight) await inflight;
+  }
+
+  private count(added: Emitted, input: InputState): void {
     this.counts.stories += added.stories;
     this.counts.duplicates += added.duplicates;
     this.counts.versions += added.versions;

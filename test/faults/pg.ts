@@ -179,19 +179,28 @@ const killServer = dbCase('kill -9 of the server mid-run', async (dir) => {
   const pg = await postgres();
   const path = join(dir, 'stories.txt');
   writeFileSync(path, plainStories(0, KILL_STORIES));
+  // The kill lands between a third and nine tenths of a clean run's time, so that it cuts the run mid-way: a fixed
+  // delay let faster builds finish first, and the row then checked nothing.
+  const started = performance.now();
+  const first = await runWire(['ingest', path, '--db', await freshDatabase()]);
+  const runMs = performance.now() - started;
+  if (first.code !== 0) return verdict(`clean run exit ${first.code}`, 'baseline', [first.stderr.slice(0, 300)]);
   const next = random(0x5e7);
   const problems: string[] = [];
   const exits: string[] = [];
+  let cuts = 0;
   let last: Exported | null = null;
-  for (let trial = 0; trial < size(2, 10) && problems.length === 0; trial++) {
+  const trials = size(2, 10);
+  for (let trial = 0; cuts < trials && trial < trials * 3 && problems.length === 0; trial++) {
     const url = await freshDatabase();
     const run = startWire(['ingest', path, '--db', url]);
-    await sleep(500 + next() * 2500);
+    await sleep(runMs * (0.33 + next() * 0.57));
     await pg.kill9();
     const cut = await run.done;
     exits.push(String(cut.code));
     await pg.start();
-    if (cut.code === 0) continue; // It finished before the kill: nothing to check but the export below.
+    if (cut.code === 0) continue; // It finished before the kill: another trial.
+    cuts++;
     if (cut.code !== 1 || !/the database at 127\.0\.0\.1:\d+ failed while/.test(cut.stderr))
       problems.push(`trial ${trial}: the cut run exit ${cut.code}: ${cut.stderr.slice(0, 200)}`);
     const rerun = await runWire(['ingest', path, '--db', url]);
@@ -199,8 +208,9 @@ const killServer = dbCase('kill -9 of the server mid-run', async (dir) => {
     last = await exported(dir, url, KILL_STORIES);
     problems.push(...onceProblems(last).map((p) => `trial ${trial}: ${p}`));
   }
+  if (cuts === 0) problems.push(`no kill cut a run (clean run ${(runMs / 1000).toFixed(1)} s)`);
   return verdict(
-    `server killed mid-run: ingest exits ${exits.join(', ')}; restarted; rerun`,
+    `server killed mid-run (clean run ${(runMs / 1000).toFixed(1)} s): ingest exits ${exits.join(', ')}; restarted; rerun`,
     last === null ? 'no trial cut a run' : `every story once, ${loss(last)}`,
     problems,
   );

@@ -38,6 +38,8 @@ export class PgEmitter implements BatchEmitter, ValidatorCache {
   private readonly batchStore = new BatchStore();
   private validatorsDue: Array<readonly [string, HttpValidators]> = [];
   private readonly breaker = new Breaker();
+  /** A batch's transaction is mostly the server's work: the run parses the next batch meanwhile. */
+  readonly overlaps = true;
   /** The cursor of the last record written by this run. */
   cursor: Cursor = null;
 
