@@ -58,6 +58,34 @@ describe.skipIf(noPostgres !== null)('wire ingest --db and wire export', () => {
     expect(ninjs.records[0]).toMatchObject({ uri: `urn:wire:${String(after.records[0]?.['id'])}` });
   });
 
+  it('exports a table of several pages in order, each record once, and goes on after a cursor', async () => {
+    const dir = tempDir();
+    const db = pg.database();
+    const env = pg.server().env;
+    const story = (n: number): string =>
+      `Harbour report number ${n} filed\n\nVALMORA, Nov. 2 - Report ${n}: ship ${n * 7} berthed at quay ${n % 13} ` +
+      `with cargo lot ${n * 31} and crew list ${n * 17}.\n`;
+    const write = (name: string, from: number, to: number): string => {
+      const path = join(dir, name);
+      writeFileSync(path, Array.from({ length: to - from }, (_, i) => story(from + i)).join('\f\n'));
+      return path;
+    };
+    const numbers = (records: ReadonlyArray<Record<string, unknown>>): number[] =>
+      records.map((r) => Number(/number (\d+)/.exec(String(r['headline']))?.[1]));
+    const upTo = (count: number): number[] => Array.from({ length: count }, (_, n) => n);
+    await runCli(['ingest', write('first.txt', 0, 2500), '--db', db, '--dedup', 'off'], { env });
+    const first = await runCli(['export', '--db', db, '--json-summary'], { env });
+    expect(numbers(first.records)).toEqual(upTo(2500));
+    const { cursor } = JSON.parse(first.stderr) as { cursor: string };
+    await runCli(['ingest', write('second.txt', 2500, 4500), '--db', db, '--dedup', 'off'], { env });
+    // Three pages of 2,000: the next is read while the last is written.
+    const whole = await runCli(['export', '--db', db], { env });
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(numbers(whole.records)).toEqual(upTo(4500));
+    const rest = await runCli(['export', '--db', db, '--after', cursor], { env });
+    expect(numbers(rest.records)).toEqual(upTo(4500).slice(2500));
+  });
+
   it('stores a headline written as SQL as the text it is', async () => {
     const dir = tempDir();
     const db = pg.database();

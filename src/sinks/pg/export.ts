@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { Connection } from './connect.js';
 import { EXPORT_PAGE } from './statements.js';
 
@@ -9,6 +10,13 @@ const POLL_MS = 500;
 export interface Cursor {
   readonly txid: string;
   readonly seq: string;
+}
+
+/** A row of {@link EXPORT_PAGE}. */
+interface PageRow {
+  readonly at_txid: string;
+  readonly at_seq: string;
+  readonly record: string;
 }
 
 /** The cursor before every record. */
@@ -41,7 +49,7 @@ export interface ExportPage {
 
 /**
  * The records after a cursor in commit-safe order (see {@link EXPORT_PAGE}), a page at a time: the caller writes
- * each page before the next is read, so that with `follow` every record committed is printed before the wait for
+ * each page before the next is handed out (after a full page the next is read meanwhile), so that with `follow` every record committed is printed before the wait for
  * more (a notification from each committing batch, or a short poll) until the signal.
  */
 export async function* exportPages(db: Connection, options: ExportOptions): AsyncGenerator<ExportPage> {
@@ -52,19 +60,24 @@ export async function* exportPages(db: Connection, options: ExportOptions): Asyn
     db.client.on('notification', onNotice);
     await db.query('listening for new records', 'LISTEN wire_records');
   }
+  const read = (after: Cursor): Promise<pg.QueryResult<PageRow>> =>
+    db.query<PageRow>('reading records', EXPORT_PAGE, [after.txid, after.seq, PAGE]);
+  let ahead: Promise<pg.QueryResult<PageRow>> | null = null;
   try {
     while (!options.signal.aborted) {
-      const page = await db.query<{ at_txid: string; at_seq: string; record: string }>('reading records', EXPORT_PAGE, [
-        cursor.txid,
-        cursor.seq,
-        PAGE,
-      ]);
+      const page = await (ahead ?? read(cursor));
+      ahead = null;
       const last = page.rows.at(-1);
-      if (last !== undefined) {
-        cursor = { txid: last.at_txid, seq: last.at_seq };
-        yield { cursor, records: page.rows.map((row) => row.record) };
+      const full = page.rows.length === PAGE;
+      if (last !== undefined) cursor = { txid: last.at_txid, seq: last.at_seq };
+      // After a full page the next is asked for at once, so that the server reads it while this one is written.
+      if (full) {
+        ahead = read(cursor);
+        // A failure is thrown when it is awaited; a reader that stops first never awaits it.
+        ahead.catch(() => undefined);
       }
-      if (page.rows.length === PAGE) continue;
+      if (last !== undefined) yield { cursor, records: page.rows.map((row) => row.record) };
+      if (full) continue;
       if (!options.follow) return;
       await new Promise<void>((resolve) => {
         const done = (): void => {
