@@ -100,3 +100,17 @@ describe('wire ingest --format', () => {
     expect(result.stderr).toContain('newsml');
   });
 });
+
+describe('languages a format declares', () => {
+  it('gives Reuters-21578 SGML stories English without the detector, as NITF gives its xml:lang', async () => {
+    const input = join(FIXTURES, 'sgml', 'reuters21578', 'input.sgm');
+    const declared = await runCli(['ingest', input, '--dedup', 'off', '--no-detect-language']);
+    expect(declared.code, declared.stderr).toBe(0);
+    expect(declared.records.length).toBeGreaterThan(1);
+    expect(new Set(declared.records.map((r) => r['language']))).toEqual(new Set(['en']));
+    // A plain-text story declares nothing: without the detector its language stays unknown.
+    const plain = join(FIXTURES, 'plain', 'reuters-german-credits', 'input.txt');
+    const undeclared = await runCli(['ingest', plain, '--dedup', 'off', '--no-detect-language']);
+    expect(undeclared.records[0]?.['language']).toBeNull();
+  });
+});

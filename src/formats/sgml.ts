@@ -10,7 +10,10 @@ import { parseHeader, sluglineOf, urgencyOf } from './wire-header.js';
 
 /**
  * Reuters-21578 SGML (`reut2-NNN.sgm`): one `<REUTERS>` element per story, 1,000 to a file. It is SGML, not XML:
- * entities such as `&#3;` are control characters, attributes are upper case, and the files are latin-1.
+ * entities such as `&#3;` are control characters, attributes are upper case, and the files are latin-1. The DTD is
+ * the collection's own, Reuters' English-language newswire of 1987, so its stories are Reuters' and in English, as a
+ * NITF file's `xml:lang` would say: left to the detector, its earnings tables (`Shr 28 cts vs 35 cts`) were read as
+ * Spanish or French.
  */
 export const sgml: Format = {
   name: 'sgml',
@@ -69,6 +72,7 @@ function readStory(inner: string, attrs: Readonly<Record<string, string>>): Pars
     published,
     referenceDate: datePart(published),
     agency: 'Reuters',
+    language: 'en',
     ednote: mknote === null ? null : tidyText(decode(mknote)),
     slugline: sluglineOf(envelope),
     urgency: urgencyOf(envelope),
