@@ -79,7 +79,10 @@ const MAYBE_END_WORD = new RegExp(
 // `abc-def/gh`), upper-case ones after a name (`PTI AB CD`), a desk code after it in either case (`AAP RTV ar`).
 // Parts joined by slashes (`Lusa/Fim`, `Anna Svensson/TT`), KUNA's `ak.mh`, PAP's `mkr/ par/`, Lusa's `JMR // ZO`.
 const MAYBE_END_SHAPE =
-  /^(?:[\p{L}][\p{L}–-]{1,24}\.?$|[a-z]{2,4}(?:[/-][a-z]|\/ | [a-z]{2,4}(?: |$)|\.[a-z]{2,4}$)|\p{Lu}{2,6}(?: (?:\p{Lu}{2,4}|[a-z]{2,4})){1,3}$|\p{Lu}{2,6} [a-z]{2,4}(?: |$)|\p{Lu}{2,5}(?: \/\/ \p{Lu}{2,5})+$|\p{L}[\p{L} .'-]{0,40}\/[\p{L}/ .'-]*$)/u;
+  /^(?:[\p{L}][\p{L}–-]{1,24}\.?$|[a-z]{2,4}(?:[/-][a-z]|\/ | [a-z]{2,4}(?: |$)|\.[a-z]{2,4}$)|\p{Lu}{2,6}(?: (?:\p{Lu}{2,4}|[a-z]{2,4})){1,3}$|\p{Lu}{2,6} [a-z]{2,4}(?: |$))/u;
+// The shapes with a slash, asked only of lines that have one: on a line of prose, the last one walked back through
+// its first forty letters and spaces looking for it.
+const MAYBE_END_SLASHED = /^(?:\p{Lu}{2,5}(?: \/\/ \p{Lu}{2,5})+$|\p{L}[\p{L} .'-]{0,40}\/[\p{L}/ .'-]*$)/u;
 // Words that credits and copyright lines carry where they are not anchored: near the end of a sentence
 // (`... contributed to this report.`, `All rights reserved.`), in a short line (`Jane Doe can be reached at ...`), and
 // a reporter's address on a line of its own. Only those stretches are searched, without copying them (a global
@@ -96,6 +99,7 @@ const NAME_OF_WORDS_MAX = Math.max(...[...NAMES_OF_WORDS].map((name) => name.len
 
 function maybeEnd(line: string): boolean {
   if (MAYBE_END_WORD.test(line) || MAYBE_END_SHAPE.test(line)) return true;
+  if (line.includes('/') && MAYBE_END_SLASHED.test(line)) return true;
   // The agencies' own trailers (Ritzau's `** Ovenstående pressemeddelelse ... **`, NTB's `Embed (stor):`): few and
   // anchored.
   if (TRAILERS.some((pattern) => pattern.test(line))) return true;
