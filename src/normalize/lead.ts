@@ -31,8 +31,15 @@ const EMBARGO =
 // Reuters and others' update notes: `(Adds comments, detail)`, `(Updates with ministry statement)`,
 // `(Corrects spelling of name in paragraph 3)`, `(This Jan. 30 story corrects ...)`.
 // Also dpa's `(Neu: Zitate im 3. Absatz)`, `(Ergänzt um ...)`, AFP's `(Actualisé avec ...)`, EFE's `(Añade ...)`.
-const UPDATE_NOTE =
-  /^\((?:Neu:|Aktualisiert|Aktualisierung|Ergänzt|ergänzt|Korrigiert|Berichtigt|Actualisé|Ajoute|Corrige|Mise à jour|Actualiza|Añade|Amplía|Aggiorna|Aggiunge|Corregge|Atualiza|Acrescenta|Adds|Updates|Corrects|Recasts|Refiles|Repeats|Changes|Removes|Fixes|Rewrites|Moves|Deletes|Inserts|Clarifies|Reissues|Re-issues|Writes through|Overwrites|Tops|Restores|Replaces|Combines|Amends|Edits|Expands|Revises|Withdraws|Kills|Rewrites|Advances|This )[^()]*(?:\([^()]*\)[^()]*)*\)$/;
+const UPDATE_VERBS =
+  'Adds|Updates|Corrects|Recasts|Refiles|Repeats|Changes|Removes|Fixes|Rewrites|Moves|Deletes|Inserts|Clarifies|Reissues|Re-issues|Writes through|Overwrites|Tops|Restores|Replaces|Combines|Amends|Edits|Expands|Revises|Withdraws|Kills|Advances';
+const UPDATE_NOTE = new RegExp(
+  `^\\((?:Neu:|Aktualisiert|Aktualisierung|Ergänzt|ergänzt|Korrigiert|Berichtigt|Actualisé|Ajoute|Corrige|Mise à jour|Actualiza|Añade|Amplía|Aggiorna|Aggiunge|Corregge|Atualiza|Acrescenta|${UPDATE_VERBS}|This )[^()]*(?:\\([^()]*\\)[^()]*)*\\)$`,
+);
+// Yonhap's notes to editors, in capitals: `(ATTN: UPDATES with details in paras 4-5; CHANGES headline)` says what
+// changed, an update note; any other `(ATTN: ...)` is an editor's note.
+const ATTN = /^\(ATTN:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)$/;
+const ATTN_UPDATE = new RegExp(`^\\(ATTN:\\s*(?:${UPDATE_VERBS})\\b`, 'i');
 // A summary's bullets: `* Spot gold may edge up`, `- Dollar index down`, `• Talks resume`.
 const BULLET = /^[*•·▪■–-]\s+\S/;
 // A lead block is short; anything longer before a dateline is body, and the story has no dateline.
@@ -48,6 +55,7 @@ export function leadShape(paragraph: string): LeadField | null {
   if (EDNOTE.test(paragraph) || EMBARGO.test(paragraph)) return 'ednote';
   const first = paragraph.charCodeAt(0);
   if (first === 40 /* ( */ && UPDATE_NOTE.test(paragraph)) return 'update_notes';
+  if (first === 40 /* ( */ && ATTN.test(paragraph)) return ATTN_UPDATE.test(paragraph) ? 'update_notes' : 'ednote';
   if (BULLET.test(paragraph)) return 'summary';
   if (looksLikeByline(paragraph)) return 'byline';
   return null;
@@ -64,6 +72,8 @@ function agencyUnderByline(paragraph: string, above: LeadField | undefined): Lea
 /** An editor's note without its label: `EDITOR'S NOTE _ This is part of ...` → `This is part of ...`. */
 export function ednoteText(paragraph: string): string {
   if (EMBARGO.test(paragraph)) return paragraph;
+  const attn = ATTN.exec(paragraph)?.[1];
+  if (attn !== undefined) return attn.trim() || paragraph;
   return paragraph.replace(EDNOTE, '').trim() || paragraph;
 }
 
