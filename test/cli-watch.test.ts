@@ -102,6 +102,8 @@ describe('wire watch', () => {
     writeFileSync(join(dir, 'c.txt'), story('First file'));
     watcher = startWatch(dir, out);
     await until(() => ['b.txt', 'c.txt'].every((f) => existsSync(join(dir, '.done', f))), 'b.txt and c.txt to be done');
+    // A file is moved aside before its line is printed, and the line reaches this process a moment later.
+    await until(() => /c\.txt: /.test(watcher.stderrText()), "c.txt's line");
     expect(watcher.stderrText()).toMatch(/c\.txt: 0 new, 1 already in .*out\.jsonl → /);
     watcher.kill('SIGINT');
     expect(await exited(watcher)).toBe(0);
