@@ -10,7 +10,9 @@
  * `--rev REV` (default `main`) builds that revision of this repository into a temporary folder; `--base DIR` uses a
  * checkout that is already built (its `bin/wire.js`). `--ignore-near` blanks `fingerprint.near` too, for a base whose
  * sketch layout differs (8-bit number hashes before the bounded-candidates branch): what is left to differ is then
- * the records and verdicts themselves. Exits 1 when any record differs, naming the first difference.
+ * the records and verdicts themselves. `--blank FIELD` (repeatable) blanks a top-level field whose value is a string
+ * or null (`--blank language` against a base that detected the language differently), so that a change meant to
+ * touch one field can show it touched nothing else. Exits 1 when any record differs, naming the first difference.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -38,6 +40,11 @@ const option = (name: string): string | undefined => {
 };
 
 const ignoreNear = args.includes('--ignore-near');
+const blanked = args.flatMap((arg, i) => (args[i - 1] === '--blank' ? [arg] : []));
+const blanks = blanked.map((field) => ({
+  pattern: new RegExp(`"${field}":(?:"(?:[^"\\\\]|\\\\.)*"|null)`),
+  blank: `"${field}":""`,
+}));
 const work = mkdtempSync(join(tmpdir(), 'wire-same-'));
 try {
   const base = option('--base') ?? build(option('--rev') ?? 'main', join(work, 'base'));
@@ -154,7 +161,8 @@ function linesOf(path: string): string[] {
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => line.replace(/"ingested_at":"[^"]*"/, '"ingested_at":""'))
-    .map((line) => (ignoreNear ? line.replace(/"near":"[0-9a-f]*"/, '"near":""') : line));
+    .map((line) => (ignoreNear ? line.replace(/"near":"[0-9a-f]*"/, '"near":""') : line))
+    .map((line) => blanks.reduce((text, { pattern, blank }) => text.replace(pattern, blank), line));
 }
 
 /** The differences between two lists of lines: counts, and the first lines that differ. */

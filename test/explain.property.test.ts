@@ -94,6 +94,8 @@ const dateline = fc.constantFrom(
   'TOKYO, Jan. 5, 2026 /Kyodo JBN/ -- ',
   'Madrid, 10 abr (EFE).- ',
   'HELSINKI, 2. tammikuuta (STT) - ',
+  'Tehran, IRNA -- ',
+  'ISLAMABAD, Nov 27 (APP): ',
   '',
 );
 const lead = fc.subarray([
@@ -118,6 +120,7 @@ const trailer = fc.subarray([
   'ends',
   '-- BERNAMA',
   '(BusinessDesk)',
+  'BSS/AB/CD/1234 hrs',
   'Copyright 2026 The Associated Press. All rights reserved.',
   'You may also like...\n\nOther story one\n\nOther story two',
 ]);

@@ -248,7 +248,10 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'VNA', aliases: ['vna', 'vietnam news agency', 'ttxvn'], language: 'vi', zone: 'Asia/Ho_Chi_Minh' },
   { name: 'PNA', aliases: ['pna', 'philippine news agency'], language: 'en', zone: 'Asia/Manila' },
   { name: 'UNI', aliases: ['uni', 'united news of india'], language: 'en', zone: 'Asia/Kolkata' },
-  { name: 'APP', aliases: ['associated press of pakistan'], language: 'en', zone: 'Asia/Karachi' },
+  // `ISLAMABAD, Nov 27 (APP): ` (its name in capitals in a dateline's brackets, not the English word).
+  { name: 'APP', aliases: ['app', 'associated press of pakistan'], language: 'en', zone: 'Asia/Karachi' },
+  // `DHAKA, Nov 27, 2024 (BSS) - `, signed off with the desk's initials and the time: `BSS/AB/CD/1234 hrs`.
+  { name: 'BSS', aliases: ['bss', 'bangladesh sangbad sangstha'], language: 'bn', zone: 'Asia/Dhaka' },
   { name: 'QNA', aliases: ['qna', 'qatar news agency'], language: 'ar', zone: 'Asia/Qatar' },
   { name: 'MENA', aliases: ['mena', 'middle east news agency'], language: 'ar', zone: 'Africa/Cairo' },
   { name: 'PR Newswire', aliases: ['prnewswire', 'pr newswire', 'prnewswire-firstcall', 'prn'], pressRelease: true },

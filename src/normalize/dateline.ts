@@ -99,11 +99,14 @@ const PLACE_EQUALS_AGENCY = new RegExp(
 );
 
 // Capitalised openings that are wire markers or organisations, not places (`BREAKING -- ...`, `NATO -- The ...`, AP's
-// photo captions `FILE - In this ...`).
+// photo captions `FILE - In this ...`), and the slugs and section headings a story may print alone on a line.
 const NOT_PLACES = new Set(
-  'FILE BREAKING URGENT FLASH BULLETIN UPDATE UPDATED EXCLUSIVE CORRECTION CORRECTED ADVISORY EDITOR EDITORS NOTE WARNING NEWSALERT ALERT WATCH LIVE VIDEO PHOTOS OPINION ANALYSIS EDITORIAL COMMENTARY FACTBOX NATO NASA OPEC FBI CIA IMF WHO UN EU USA'.split(
-    ' ',
-  ),
+  `FILE BREAKING URGENT FLASH BULLETIN UPDATE UPDATED EXCLUSIVE CORRECTION CORRECTED ADVISORY EDITOR EDITORS NOTE
+  WARNING NEWSALERT ALERT WATCH LIVE VIDEO PHOTO PHOTOS PICTURES GRAPHIC OPINION ANALYSIS EDITORIAL COMMENTARY FACTBOX
+  NATO NASA OPEC FBI CIA IMF WHO UN EU USA BACKGROUND SUMMARY HIGHLIGHTS FEATURE INTERVIEW REVIEW PREVIEW PROFILE
+  OBITUARY TIMELINE SIDEBAR NEWS SPORT SPORTS BUSINESS WORLD POLITICS ECONOMY MARKETS MARKET WEATHER HEALTH SCIENCE
+  TECHNOLOGY CULTURE ENTERTAINMENT LIFESTYLE TRAVEL QUOTES FACTS CONTEXT INTRODUCTION TOP STORY STORIES EMBARGO
+  EMBARGOED ENDS END MORE ADVANCE ADVANCES LEAD`.split(/\s+/),
 );
 
 const MAYBE_DATELINE = /[-—–_(/[]|Kyodo/;
@@ -125,6 +128,22 @@ export function parseDateline(paragraph: string, reference: string | null): Date
     if (found && shape.accept(found, match.groups)) return found;
   }
   return null;
+}
+
+// A place printed alone above the first paragraph, as Anadolu does (`ANKARA`): capitals, one to three words.
+const PLACE_LINE = new RegExp(
+  `^[${UPPER}][${UPPER}'’.-]{2,}(?: [${UPPER}][${UPPER}'’.-]*){0,2}(?:, [${UPPER}][${UPPER}'’.-]+(?: [${UPPER}][${UPPER}'’.-]*){0,2})?$`,
+  'u',
+);
+const PLACE_LINE_MAX = 40;
+
+/**
+ * A paragraph that is a place alone in capitals (`ANKARA`, `NEW YORK`), the dateline of the paragraph under it, or
+ * null. The caller says whether a first paragraph follows it.
+ */
+export function parsePlaceLine(paragraph: string): DatelineMatch | null {
+  if (paragraph.length > PLACE_LINE_MAX || !PLACE_LINE.test(paragraph) || !isPlaceOnlyDateline(paragraph)) return null;
+  return { dateline: { text: paragraph, location: paragraph, date: null, agency: null }, rest: '', reporter: null };
 }
 
 interface Shape {
@@ -196,8 +215,13 @@ function build(
   rest: string,
   reference: string | null,
 ): DatelineMatch | null {
-  const location = placeOf(groups['loc']);
-  const printed = (groups['agency'] ?? groups['bare'])?.trim();
+  let printed = (groups['agency'] ?? groups['bare'])?.trim();
+  let location = placeOf(groups['loc']);
+  // IRNA prints its name as the place's last part, with no date: `Tehran, IRNA -- `.
+  if (printed === undefined && groups['date'] === undefined && location !== null) {
+    const named = agencyAfterPlace(location);
+    if (named !== null) [location, printed] = named;
+  }
   const agency = (printed && groups['partner'] ? `${printed}/${groups['partner']}` : printed) || null;
   if (location === null && agency === null && groups['date'] === undefined) return null;
   const date = parseDate(groups['date'], reference, agency === null ? undefined : creditedAgency(agency)?.language);
@@ -209,6 +233,20 @@ function build(
     rest: rest.trimStart(),
     reporter,
   };
+}
+
+// The bare names a dateline may print after its place (`Tehran, IRNA -- `): three letters or more, so that a state's
+// abbreviation (`PITTSBURGH, PA -- `) stays the place's.
+const BARE_AFTER_PLACE = new RegExp(
+  `^(.+?), ?(${bareAgencyNames()
+    .filter((name) => name.length >= 3)
+    .join('|')})$`,
+);
+
+/** A place whose last part is an agency's bare name, split into the place and the name; null otherwise. */
+function agencyAfterPlace(location: string): [string, string] | null {
+  const match = location.includes(',') ? BARE_AFTER_PLACE.exec(location) : null;
+  return match?.[1] && match[2] ? [match[1], match[2]] : null;
 }
 
 /** The place as printed, without the comma before the date or an Interfax full stop; null when there is none. */

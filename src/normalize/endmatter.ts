@@ -77,12 +77,13 @@ const MAYBE_END_WORD = new RegExp(
 );
 // Shapes that are case-sensitive: a word alone (`EFE`, `BERNAMA`, `ends`), lower-case initials (`dpa ab`, `hh/ph`,
 // `abc-def/gh`), upper-case ones after a name (`PTI AB CD`), a desk code after it in either case (`AAP RTV ar`).
-// Parts joined by slashes (`Lusa/Fim`, `Anna Svensson/TT`), KUNA's `ak.mh`, PAP's `mkr/ par/`, Lusa's `JMR // ZO`.
+// Parts joined by slashes (`Lusa/Fim`, `Anna Svensson/TT`, BSS `BSS/AB/1234 hrs`), KUNA's `ak.mh`, PAP's `mkr/ par/`,
+// Lusa's `JMR // ZO`; IRNA's numbers `1234**5678`.
 const MAYBE_END_SHAPE =
-  /^(?:[\p{L}][\p{L}–-]{1,24}\.?$|[a-z]{2,4}(?:[/-][a-z]|\/ | [a-z]{2,4}(?: |$)|\.[a-z]{2,4}$)|\p{Lu}{2,6}(?: (?:\p{Lu}{2,4}|[a-z]{2,4})){1,3}$|\p{Lu}{2,6} [a-z]{2,4}(?: |$))/u;
+  /^(?:\d{3,5}\*\*\d{3,5}$|[\p{L}][\p{L}–-]{1,24}\.?$|[a-z]{2,4}(?:[/-][a-z]|\/ | [a-z]{2,4}(?: |$)|\.[a-z]{2,4}$)|\p{Lu}{2,6}(?: (?:\p{Lu}{2,4}|[a-z]{2,4})){1,3}$|\p{Lu}{2,6} [a-z]{2,4}(?: |$))/u;
 // The shapes with a slash, asked only of lines that have one: on a line of prose, the last one walked back through
 // its first forty letters and spaces looking for it.
-const MAYBE_END_SLASHED = /^(?:\p{Lu}{2,5}(?: \/\/ \p{Lu}{2,5})+$|\p{L}[\p{L} .'-]{0,40}\/[\p{L}/ .'-]*$)/u;
+const MAYBE_END_SLASHED = /^(?:\p{Lu}{2,5}(?: \/\/ \p{Lu}{2,5})+$|\p{L}[\p{L} .'-]{0,40}\/[\p{L}\d/ .'-]*$)/u;
 // Words that credits and copyright lines carry where they are not anchored: near the end of a sentence
 // (`... contributed to this report.`, `All rights reserved.`), in a short line (`Jane Doe can be reached at ...`), and
 // a reporter's address on a line of its own. Only those stretches are searched, without copying them (a global

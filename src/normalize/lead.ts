@@ -4,7 +4,7 @@
  * release's subheadline. None of them is the dateline or body; the dateline is the first paragraph after them.
  */
 import { agencyOf, creditedAgency } from './agencies.js';
-import { parseDateline, type DatelineMatch } from './dateline.js';
+import { parseDateline, parsePlaceLine, type DatelineMatch } from './dateline.js';
 import { looksLikeByline } from './byline.js';
 
 /** What a paragraph before the dateline is. */
@@ -69,6 +69,17 @@ function agencyUnderByline(paragraph: string, above: LeadField | undefined): Lea
   return above === 'byline' && paragraph.length <= 40 && agencyOf(paragraph) !== undefined ? 'byline' : null;
 }
 
+// The first paragraph under a place printed alone: a sentence, not a heading or another dateline.
+const FIRST_PARAGRAPH_MIN = 60;
+
+/** A place printed alone in capitals above the story's first paragraph (Anadolu: `ANKARA`), as its dateline. */
+function placeAbove(paragraph: string, next: string | undefined, reference: string | null): DatelineMatch | null {
+  const place = parsePlaceLine(paragraph);
+  if (place === null || next === undefined || next.length < FIRST_PARAGRAPH_MIN) return null;
+  if (!/^["“‘'\d\p{Lu}]/u.test(next) || !SENTENCE_END.test(next) || leadShape(next) !== null) return null;
+  return parseDateline(next, reference) === null ? place : null;
+}
+
 /** An editor's note without its label: `EDITOR'S NOTE _ This is part of ...` → `This is part of ...`. */
 export function ednoteText(paragraph: string): string {
   if (EMBARGO.test(paragraph)) return paragraph;
@@ -106,6 +117,8 @@ export function takeLead(paragraphs: readonly string[], reference: string | null
         if (wire !== undefined && (!sentences || wire.pressRelease === true)) return { fields, start: i, dateline };
         break;
       }
+      const place = subheadlines === 0 && placeAbove(text, paragraphs[i + 1], reference);
+      if (place) return { fields, start: i, dateline: place };
       if (text.length > SUBHEADLINE_MAX || ++subheadlines > MAX_SUBHEADLINES) break;
       sentences ||= SENTENCE_END.test(text);
       fields.push('subheadline');

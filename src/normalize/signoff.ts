@@ -28,9 +28,10 @@ const CLOSER = new RegExp(`^(?:${CLOSERS})\\.?$`);
 const CLOSER_INITIALS = new RegExp(`^(?:${CLOSERS}) [a-z]{2,4}(?:[/.][a-z]{2,4}){0,4}$`);
 // Desk initials on a line of their own: AFP `hh/ph/ts/hd`, `abc-def/gh/ij` (groups of two or three letters, three
 // or more of them or a hyphenated one, so that a unit on a line of its own, `dlrs/bbl` or `cts/shr`, is not taken);
-// a slash before each group, dpa-AFX `/ck/jha`, or after each, PAP `mkr/ par/`; Lusa's upper-case `JMR // ZO`.
+// a slash before each group, dpa-AFX `/ck/jha`, or after each, PAP `mkr/ par/`; Lusa's upper-case `JMR // ZO`;
+// IRNA's reporter and editor numbers, `1234**5678`.
 const INITIALS_LINE =
-  /^(?:[a-z]{2,3}(?:\/[a-z]{2,3}){2,6}|[a-z]{2,3}-[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?){1,5}|[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?)*\/[a-z]{2,3}-[a-z]{2,3}|(?:\/[a-z]{2,4}){2,5}|(?:[a-z]{2,4}\/ ?){2,5}|[A-Z]{2,4}(?: \/\/ [A-Z]{2,4}){1,3})$/;
+  /^(?:\d{3,5}\*\*\d{3,5}|[a-z]{2,3}(?:\/[a-z]{2,3}){2,6}|[a-z]{2,3}-[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?){1,5}|[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?)*\/[a-z]{2,3}-[a-z]{2,3}|(?:\/[a-z]{2,4}){2,5}|(?:[a-z]{2,4}\/ ?){2,5}|[A-Z]{2,4}(?: \/\/ [A-Z]{2,4}){1,3})$/;
 /**
  * A short line of desk initials that is initials only under a sign-off: EFE `EFE` / `ab/cd`, IANS `--IANS` / `ab/cd`,
  * KUNA `(end)` / `ak.mh`, Bernama `-- BERNAMA` / `RY NHA`; or under the story of an agency that prints its initials
@@ -81,8 +82,9 @@ export function parseSignoff(text: string): Signoff | null {
 
 // The parts of a sign-off joined by slashes (or a hyphen between two agencies) other than the agency's own name:
 // a partner agency (`/ritzau/AFP`, `(ANSA-AFP).`, STT's en dash `STT–AFP`), a closer (Lusa `Lusa/Fim`), desk initials (CNA `Enditem/AW`),
-// or the names of the reporters and editors (TT `Anna Svensson/TT`, WAM `WAM/Hatem Salem/Rola Haddad`).
-const PART = /^(?:\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}|[A-Z]{2,4}|[a-z]{2,4}|Fim|Fin|FIM|FIN)$/u;
+// the names of the reporters and editors (TT `Anna Svensson/TT`, WAM `WAM/Hatem Salem/Rola Haddad`), or the time it
+// was filed (BSS `BSS/AB/CD/1234 hrs`).
+const PART = /^(?:\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}|[A-Z]{2,4}|[a-z]{2,4}|Fim|Fin|FIM|FIN|\d{4} ?(?:hrs|HRS|hours))$/u;
 
 /** A sign-off of parts joined by slashes, one of them an agency's name or sign-off (the first such names it). */
 function joined(core: string): Signoff | null {
