@@ -96,6 +96,9 @@ const dateline = fc.constantFrom(
   'HELSINKI, 2. tammikuuta (STT) - ',
   'Tehran, IRNA -- ',
   'ISLAMABAD, Nov 27 (APP): ',
+  '新华社北京11月27日电（记者张明）',
+  '【北京共同】',
+  'الكويت - 27 - 11 (كونا) -- ',
   '',
 );
 const lead = fc.subarray([
@@ -121,6 +124,8 @@ const trailer = fc.subarray([
   '-- BERNAMA',
   '(BusinessDesk)',
   'BSS/AB/CD/1234 hrs',
+  '（完）',
+  '(النهاية) ع ن',
   'Copyright 2026 The Associated Press. All rights reserved.',
   'You may also like...\n\nOther story one\n\nOther story two',
 ]);

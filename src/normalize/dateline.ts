@@ -2,6 +2,7 @@ import type { Dateline } from '../types.js';
 import type { Byline } from './byline.js';
 import { bareAgencyNames, canonicalAgency, creditedAgency, isKnownAgency } from './agencies.js';
 import { isoDate, monthNumber } from './months.js';
+import { parseScriptDateline } from './dateline-scripts.js';
 
 /** A dateline found at the start of a paragraph, and the paragraph without it. */
 export interface DatelineMatch {
@@ -117,6 +118,11 @@ const MAYBE_DATELINE = /[-—–_(/[]|Kyodo/;
  * `reference` (ISO date) lets a month and day without a year become a full date.
  */
 export function parseDateline(paragraph: string, reference: string | null): DatelineMatch | null {
+  // Chinese, Japanese and Arabic agencies' own shapes (`新华社北京11月27日电`, `【北京共同】`, `الكويت - 27 - 11 (كونا) --`).
+  if (paragraph.charCodeAt(0) >= 0x0600 || paragraph.startsWith('(中央社')) {
+    const script = parseScriptDateline(paragraph, reference);
+    if (script !== null) return script;
+  }
   const head = paragraph.slice(0, 240);
   // Every shape has a dash, underscore, bracket or slash, or is Kyodo's: most lines are ruled out here, cheaply.
   if (!MAYBE_DATELINE.test(head)) return null;

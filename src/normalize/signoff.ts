@@ -20,12 +20,16 @@ export interface Signoff {
 // `Reuter`, `REUTER`, `Reuters.`, and 1987 dumps' `REUTER...^M` (a carriage return printed as caret-M).
 const REUTER = /^reuters?(?:\.{1,3}|…)?(?:\^M)?$/i;
 // Closers that end a story whoever sent it: `(END)` (Yonhap; `(끝)` in Korean), `(end)` (KUNA), `ends` (PA), `Fin`/`Fim` (Spanish,
-// French, Portuguese), `(Schluss)` (German: APA), `-30-`, `###`, `NNNN` (ZCZC framing), AP's `^END` under a table.
+// French, Portuguese), `(Schluss)` (German: APA), `-30-`, `###`, `NNNN` (ZCZC framing), AP's `^END` under a table;
+// Chinese `（完）`, Arabic `(النهاية)` (KUNA), `/انتهى/`.
 const CLOSERS =
-  '\\(END\\)|\\(끝\\)|\\(ENDS?\\)|\\([Ee]nd\\)|\\(Schluss\\)|\\^?END|ENDS|[Ee]nds|Fin|FIN|Fim|FIM|-30-|-0-|#{3}|# # #|NNNN';
+  '[(（]完[)）]|\\(النهاية\\)|/?انتهى/?|\\(انتهى\\)|\\(END\\)|\\(끝\\)|\\(ENDS?\\)|\\([Ee]nd\\)|\\(Schluss\\)|\\^?END|ENDS|[Ee]nds|Fin|FIN|Fim|FIM|-30-|-0-|#{3}|# # #|NNNN';
 const CLOSER = new RegExp(`^(?:${CLOSERS})\\.?$`);
-// A closer and the desk's initials after it: `(Schluss) jul/mri` (APA), `(end) ak.mh` (KUNA).
-const CLOSER_INITIALS = new RegExp(`^(?:${CLOSERS}) [a-z]{2,4}(?:[/.][a-z]{2,4}){0,4}$`);
+// A closer and the desk's initials after it: `(Schluss) jul/mri` (APA), `(end) ak.mh` (KUNA), in Arabic letters
+// grouped by spaces and slashes `(النهاية) ع ن ق / ر ج`.
+const CLOSER_INITIALS = new RegExp(
+  `^(?:${CLOSERS}) (?:[a-z]{2,4}(?:[/.][a-z]{2,4}){0,4}|[\\u0621-\\u064A](?:[ /]{1,3}[\\u0621-\\u064A]){0,9})$`,
+);
 // Desk initials on a line of their own: AFP `hh/ph/ts/hd`, `abc-def/gh/ij` (groups of two or three letters, three
 // or more of them or a hyphenated one, so that a unit on a line of its own, `dlrs/bbl` or `cts/shr`, is not taken);
 // a slash before each group, dpa-AFX `/ck/jha`, or after each, PAP `mkr/ par/`; Lusa's upper-case `JMR // ZO`;
@@ -39,8 +43,8 @@ const INITIALS_LINE =
  */
 export const INITIALS_PAIR = /^(?:[a-z]{2,3}[/.][a-z]{2,3}|[A-Z]{2,4}(?: [A-Z]{2,4}){1,2})$/;
 // What may wrap the agency's token: `(`, `.(`, `/`, `--`, `—`, `==`, and their closing halves.
-const OPEN = /^(?:\.?\(|\/|[-—–=]{1,3})?\s*/;
-const CLOSE = /\s*(?:\)|\/)?\s*[.:]?$/;
+const OPEN = /^(?:\.?[(（]|\/|[-—–=]{1,3})?\s*/;
+const CLOSE = /\s*(?:[)）]|\/)?\s*[.:]?$/;
 const INITIALS: Readonly<Record<InitialsShape, RegExp>> = {
   // `dpa ab cd`, dpa's service codes `dpa lni hm yyzz n1 kr`, AAP's `AAP tk/jm`
   // and a regional service's code before them (`dpa/lno ab yy`)
@@ -84,7 +88,8 @@ export function parseSignoff(text: string): Signoff | null {
 // a partner agency (`/ritzau/AFP`, `(ANSA-AFP).`, STT's en dash `STT–AFP`), a closer (Lusa `Lusa/Fim`), desk initials (CNA `Enditem/AW`),
 // the names of the reporters and editors (TT `Anna Svensson/TT`, WAM `WAM/Hatem Salem/Rola Haddad`), or the time it
 // was filed (BSS `BSS/AB/CD/1234 hrs`).
-const PART = /^(?:\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}|[A-Z]{2,4}|[a-z]{2,4}|Fim|Fin|FIM|FIN|\d{4} ?(?:hrs|HRS|hours))$/u;
+const PART =
+  /^(?:\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}|[A-Z]{2,4}|[a-z]{2,4}|Fim|Fin|FIM|FIN|\d{4} ?(?:hrs|HRS|hours))$/u;
 
 /** A sign-off of parts joined by slashes, one of them an agency's name or sign-off (the first such names it). */
 function joined(core: string): Signoff | null {
@@ -112,7 +117,7 @@ function named(agency: Agency, token: string): Signoff {
 // word of the table, with its desk's initials or not, or initials alone after a space (`... said. EFE`, `... said.
 // EFE ab/cd`, `... electric cars. hh/ph/ts/hd`, `... until midnight. PTI SUD NN`).
 const GLUED =
-  /[.!?"”’)](?:[ \t]*((?:[-—–=(/#][^.!?\n]{0,46}|End ?item=?\/?)\.?)|[ \t]+([a-z]{2,4}(?:[-/][a-z]{2,4})+|[A-Z]{2,6}(?: [A-Z]{2,4}){1,4}|[A-Za-z][\w-]{1,14}(?: [a-z]{2,4}(?:[/.][a-z]{2,4}){1,4})?))$/;
+  /[.!?"”’)。](?:[ \t]*((?:[-—–=(（/#][^.!?\n]{0,46}|End ?item=?\/?)\.?)|[ \t]+([a-z]{2,4}(?:[-/][a-z]{2,4})+|[A-Z]{2,6}(?: [A-Z]{2,4}){1,4}|[A-Za-z][\w-]{1,14}(?: [a-z]{2,4}(?:[/.][a-z]{2,4}){1,4})?))$/;
 
 /** Splits a sign-off printed at the end of the last paragraph from the text before it. */
 export function splitGluedSignoff(paragraph: string): { readonly text: string; readonly signoff: string } | null {
