@@ -123,14 +123,15 @@ export const AGENCIES: readonly Agency[] = [
   },
   {
     name: 'PTI',
-    aliases: ['pti', 'press trust of india'],
+    // `भाषा`: its Hindi service, PTI Bhasha.
+    aliases: ['pti', 'press trust of india', 'पीटीआई', 'भाषा'],
     language: 'en',
     zone: 'Asia/Kolkata',
     initials: ['upper'],
   },
   {
     name: 'IANS',
-    aliases: ['ians', 'indo-asian news service'],
+    aliases: ['ians', 'indo-asian news service', 'आईएएनएस'],
     language: 'en',
     zone: 'Asia/Kolkata',
     initials: ['line'],
@@ -148,7 +149,7 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'Bernama', aliases: ['bernama'], language: 'ms', zone: 'Asia/Kuala_Lumpur' },
   { name: 'CNN', aliases: ['cnn'], language: 'en' },
   { name: 'TASS', aliases: ['tass', 'itar-tass', 'тасс'], language: 'ru', zone: 'Europe/Moscow' },
-  { name: 'ANI', aliases: ['ani', 'asian news international'], language: 'en', zone: 'Asia/Kolkata' },
+  { name: 'ANI', aliases: ['ani', 'asian news international', 'एएनआई'], language: 'en', zone: 'Asia/Kolkata' },
   {
     name: 'AAP',
     aliases: ['aap', 'australian associated press'],
@@ -284,11 +285,17 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'Agência Brasil', aliases: ['agência brasil', 'agencia brasil'], language: 'pt', zone: 'America/Sao_Paulo' },
   { name: 'VNA', aliases: ['vna', 'vietnam news agency', 'ttxvn'], language: 'vi', zone: 'Asia/Ho_Chi_Minh' },
   { name: 'PNA', aliases: ['pna', 'philippine news agency'], language: 'en', zone: 'Asia/Manila' },
-  { name: 'UNI', aliases: ['uni', 'united news of india'], language: 'en', zone: 'Asia/Kolkata' },
+  // `वार्ता`: its Hindi service, UNI Varta.
+  {
+    name: 'UNI',
+    aliases: ['uni', 'united news of india', 'यूएनआई', 'वार्ता', 'यूनीवार्ता'],
+    language: 'en',
+    zone: 'Asia/Kolkata',
+  },
   // `ISLAMABAD, Nov 27 (APP): ` (its name in capitals in a dateline's brackets, not the English word).
   { name: 'APP', aliases: ['app', 'associated press of pakistan'], language: 'en', zone: 'Asia/Karachi' },
   // `DHAKA, Nov 27, 2024 (BSS) - `, signed off with the desk's initials and the time: `BSS/AB/CD/1234 hrs`.
-  { name: 'BSS', aliases: ['bss', 'bangladesh sangbad sangstha'], language: 'bn', zone: 'Asia/Dhaka' },
+  { name: 'BSS', aliases: ['bss', 'bangladesh sangbad sangstha', 'বাসস'], language: 'bn', zone: 'Asia/Dhaka' },
   { name: 'QNA', aliases: ['qna', 'qatar news agency', 'قنا'], language: 'ar', zone: 'Asia/Qatar' },
   {
     name: 'MENA',

@@ -9,6 +9,8 @@
  * - Arabic: place, date and agency in brackets or slashes, then a dash (KUNA `الكويت - 27 - 11 (كونا) -- `, QNA
  *   `الدوحة في 27 نوفمبر /قنا/ `, Petra `عمان 27 تشرين الثاني (بترا) - `), SPA's name bare after the date
  *   (`الرياض 28 نوفمبر 2024 م واس `), SANA's after the place (`دمشق-سانا`).
+ * - Hindi and Bengali: place, day and month, and the agency in brackets, with no dash (PTI's Hindi service Bhasha
+ *   `नयी दिल्ली, 27 नवंबर (भाषा) `, IANS `नई दिल्ली, 27 नवंबर (आईएएनएस)। `, BSS `ঢাকা, ২৭ নভেম্বর, ২০২৪ (বাসস) : `).
  *
  * Only a paragraph that opens with a character of these scripts (or a full-width bracket) is asked.
  */
@@ -75,14 +77,40 @@ const ARABIC_BARE = new RegExp(
 // SANA: `دمشق-سانا`, the place and the name joined by a dash.
 const ARABIC_PLACE_AGENCY = new RegExp(`^(?<loc>${AR_PLACE}) ?[-–] ?(?<bare>${AR_WORD})${AR_DASH}`);
 
-const FIRST_SCRIPT = new RegExp(`^[${HAN}${ARABIC}（(【]`);
+// Devanagari and Bengali letters with their vowel signs, and their digits.
+const INDIC = '\\u0900-\\u0963\\u0971-\\u097F\\u0980-\\u09E3\\u09F0-\\u09FF';
+const INDIC_DIGIT = '0-9\\u0966-\\u096F\\u09E6-\\u09EF';
+const INDIC_WORD = `[${INDIC}]{2,}`;
+/** Month names in Hindi (both spellings of each) and Bengali. */
+const INDIC_MONTHS: readonly (readonly string[])[] = [
+  ['जनवरी', 'জানুয়ারি', 'জানুয়ারী'],
+  ['फरवरी', 'फ़रवरी', 'ফেব্রুয়ারি', 'ফেব্রুয়ারী'],
+  ['मार्च', 'মার্চ'],
+  ['अप्रैल', 'এপ্রিল'],
+  ['मई', 'মে'],
+  ['जून', 'জুন'],
+  ['जुलाई', 'জুলাই'],
+  ['अगस्त', 'আগস্ট'],
+  ['सितंबर', 'सितम्बर', 'সেপ্টেম্বর'],
+  ['अक्टूबर', 'अक्तूबर', 'অক্টোবর'],
+  ['नवंबर', 'नवम्बर', 'নভেম্বর'],
+  ['दिसंबर', 'दिसम्बर', 'ডিসেম্বর'],
+];
+const INDIC_MONTH_NUMBER = new Map(INDIC_MONTHS.flatMap((names, i) => names.map((name) => [name, i + 1] as const)));
+const INDIC_MONTH = [...INDIC_MONTH_NUMBER.keys()].sort((a, b) => b.length - a.length).join('|');
+const INDIC_DATELINE = new RegExp(
+  `^(?<loc>${INDIC_WORD}(?: ${INDIC_WORD}){0,2}),? (?<date>[${INDIC_DIGIT}]{1,2} (?:${INDIC_MONTH})(?:,? [${INDIC_DIGIT}]{4})?) ?\\((?<agency>[^()\\n]{2,20})\\)(?:${SPACE}*(?:।|[-–—:]{1,2}))?${SPACE}*`,
+);
 
-/** A dateline in Chinese, Japanese or Arabic that opens `paragraph` (see the module's comment), or null. */
+const FIRST_SCRIPT = new RegExp(`^[${HAN}（(【]`);
+
+/** A dateline in Chinese, Japanese, Arabic, Hindi or Bengali that opens `paragraph` (see the module's comment), or null. */
 export function parseScriptDateline(paragraph: string, reference: string | null): DatelineMatch | null {
   const head = paragraph.slice(0, 240);
-  if (!FIRST_SCRIPT.test(head)) return null;
   const first = head.charCodeAt(0);
   if (first >= 0x0600 && first <= 0x06ff) return arabic(head, paragraph, reference);
+  if (first >= 0x0900 && first <= 0x09ff) return indic(head, paragraph, reference);
+  if (!FIRST_SCRIPT.test(head)) return null;
   const chinese = CHINESE.exec(head);
   if (chinese?.groups) {
     const { agency, loc, date, title, reporter } = chinese.groups;
@@ -114,6 +142,19 @@ function arabic(head: string, paragraph: string, reference: string | null): Date
   return null;
 }
 
+function indic(head: string, paragraph: string, reference: string | null): DatelineMatch | null {
+  const match = INDIC_DATELINE.exec(head);
+  const groups = match?.groups;
+  if (!match || !groups || !isKnownAgency(groups['agency'] ?? '')) return null;
+  const day = /^(\S+) (\S+?),?(?: (\S+))?$/.exec(asciiDigits(groups['date'] ?? ''));
+  const month = INDIC_MONTH_NUMBER.get(day?.[2] ?? '');
+  const date =
+    day && month !== undefined
+      ? isoDate(month, Number(day[1]), day[3] === undefined ? null : Number(day[3]), reference)
+      : null;
+  return found(match[0], paragraph, groups['loc'] ?? null, date, groups['agency'] ?? null, undefined, undefined);
+}
+
 function found(
   matched: string,
   paragraph: string,
@@ -130,11 +171,14 @@ function found(
   };
 }
 
-/** Full-width and Arabic-Indic digits as ASCII ones. */
+// The zero of each set of digits the datelines print: full-width, Bengali, Devanagari, Persian, Arabic-Indic.
+const ZEROS = [0xff10, 0x09e6, 0x0966, 0x06f0, 0x0660];
+
+/** Full-width, Arabic-Indic, Persian, Devanagari and Bengali digits as ASCII ones. */
 function asciiDigits(text: string): string {
-  return text.replace(/[\uFF10-\uFF19\u0660-\u0669\u06F0-\u06F9]/g, (digit) => {
+  return text.replace(/[\uFF10-\uFF19\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u09E6-\u09EF]/g, (digit) => {
     const code = digit.charCodeAt(0);
-    const zero = code >= 0xff10 ? 0xff10 : code >= 0x06f0 ? 0x06f0 : 0x0660;
+    const zero = ZEROS.find((first) => code >= first) ?? 0x0660;
     return String(code - zero);
   });
 }
