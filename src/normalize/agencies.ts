@@ -21,6 +21,7 @@ const ALIASES_LONGEST_FIRST = [...BY_NAME.keys()].sort((a, b) => b.length - a.le
 
 function key(printed: string): string {
   return printed
+    .normalize('NFKC')
     .trim()
     .replace(/[\s/]+/g, ' ')
     .replace(/^the /i, '')

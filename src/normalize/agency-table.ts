@@ -58,7 +58,7 @@ export const AGENCIES: readonly Agency[] = [
   },
   {
     name: 'Reuters',
-    aliases: ['reuters', 'reuter', 'thomson reuters', 'reuters health', 'رويترز'],
+    aliases: ['reuters', 'reuter', 'thomson reuters', 'reuters health', 'رويترز', 'ロイター', '路透', '路透社'],
     language: 'en',
     credits: [
       // `(Reporting by A; Additional reporting by B; Editing by C)` and `((a.b@thomsonreuters.com; +1 202 555 0100))`
@@ -111,7 +111,7 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'UPI', aliases: ['upi', 'united press international'], language: 'en' },
   {
     name: 'Bloomberg',
-    aliases: ['bloomberg', 'bloomberg news'],
+    aliases: ['bloomberg', 'bloomberg news', 'ブルームバーグ'],
     language: 'en',
     credits: [
       // `--With assistance from A.`, `To contact the reporter on this story: A in London at a@bloomberg.net`

@@ -5,7 +5,9 @@
  *   (`新华社北京11月27日电（记者张明）`, `中新社北京11月27日电 (记者 张明)`); CNA (Taiwan) puts it all in brackets, the
  *   reporter first and the day alone (`（中央社記者王大明台北27日電）`).
  * - Japanese: Kyodo and Jiji put place and agency in lenticular brackets (`【北京共同】`, `【ワシントン時事】`); a
- *   paper's own correspondent is named after `＝` (`【ワシントン＝山田太郎】`).
+ *   paper's own correspondent is named after `＝` (`【ワシントン＝山田太郎】`); AFP the date (`【11月27日 AFP】`);
+ *   Reuters place and day in square brackets (`[東京\u3000２７日\u3000ロイター] - `, ideographic spaces), and its Chinese service runs them
+ *   together (`路透北京11月27日 - `); Bloomberg and CNN print their name alone (`（ブルームバーグ）：`, `（ＣＮＮ） `).
  * - Arabic: place, date and agency in brackets or slashes, then a dash (KUNA `الكويت - 27 - 11 (كونا) -- `, QNA
  *   `الدوحة في 27 نوفمبر /قنا/ `, Petra `عمان 27 تشرين الثاني (بترا) - `), SPA's name bare after the date
  *   (`الرياض 28 نوفمبر 2024 م واس `), SANA's after the place (`دمشق-سانا`).
@@ -37,6 +39,20 @@ const CNA = new RegExp(
 const JAPANESE = new RegExp(
   `^【(?:(?<loc>[${HAN}${KANA}ー・]{1,12}?)(?<agency>共同|時事)|(?<place>[${HAN}${KANA}ー・]{1,12})[＝=](?<reporter>[${HAN}${KANA}ー・ ]{2,12}))】${SPACE}*`,
 );
+// Reuters' Japanese service: `[東京\u3000２７日\u3000ロイター] - `, ideographic spaces; its Chinese one: `路透北京11月27日 - `.
+const REUTERS_JAPANESE = new RegExp(
+  `^\\[(?<loc>[${HAN}${KANA}ー・]{1,12})${SPACE}*(?<day>[${DIGIT}]{1,2})日${SPACE}*(?<agency>ロイター)\\]${SPACE}*(?:[-－–—]${SPACE}*)?`,
+);
+const REUTERS_CHINESE = new RegExp(
+  `^(?<agency>路透)(?:社)?(?<loc>[${HAN}]{1,10}?)(?<date>(?:[${DIGIT}]{4}年)?[${DIGIT}]{1,2}月[${DIGIT}]{1,2}日)${SPACE}*[-－–—]${SPACE}*`,
+);
+// AFP's Japanese service, the date and its name: `【11月27日 AFP】`.
+const AFP_JAPANESE = new RegExp(
+  `^【(?<date>[${DIGIT}]{1,2}月[${DIGIT}]{1,2}日)${SPACE}*(?<agency>AFP|ＡＦＰ)】${SPACE}*`,
+);
+// An agency's name alone in full-width brackets, then a colon or space: Bloomberg's Japanese `（ブルームバーグ）：`,
+// CNN's `（ＣＮＮ） `. Only a name the table knows.
+const BRACKETED = new RegExp(`^（(?<agency>[^（）\\n]{2,12})）${SPACE}*[：:]?${SPACE}*`);
 
 // Arabic letters (the Persian and Urdu ones too) and the Arabic-Indic digits.
 const ARABIC = '\\u0621-\\u063A\\u0641-\\u064A\\u0671-\\u06D3\\u06FA-\\u06FF';
@@ -102,7 +118,7 @@ const INDIC_DATELINE = new RegExp(
   `^(?<loc>${INDIC_WORD}(?: ${INDIC_WORD}){0,2}),? (?<date>[${INDIC_DIGIT}]{1,2} (?:${INDIC_MONTH})(?:,? [${INDIC_DIGIT}]{4})?) ?\\((?<agency>[^()\\n]{2,20})\\)(?:${SPACE}*(?:।|[-–—:]{1,2}))?${SPACE}*`,
 );
 
-const FIRST_SCRIPT = new RegExp(`^[${HAN}（(【]`);
+const FIRST_SCRIPT = new RegExp(`^[${HAN}（(【[]`);
 
 /** A dateline in Chinese, Japanese, Arabic, Hindi or Bengali that opens `paragraph` (see the module's comment), or null. */
 export function parseScriptDateline(paragraph: string, reference: string | null): DatelineMatch | null {
@@ -125,6 +141,20 @@ export function parseScriptDateline(paragraph: string, reference: string | null)
   if (japanese?.groups) {
     const { loc, agency, place, reporter } = japanese.groups;
     return found(japanese[0], paragraph, loc ?? place ?? null, null, agency ?? null, reporter?.trim(), undefined);
+  }
+  const reuters = REUTERS_JAPANESE.exec(head) ?? REUTERS_CHINESE.exec(head);
+  if (reuters?.groups) {
+    const { loc, date, agency } = reuters.groups;
+    return found(reuters[0], paragraph, loc ?? null, hanDate(date, reference), agency ?? null, undefined, undefined);
+  }
+  const afp = AFP_JAPANESE.exec(head);
+  if (afp?.groups) {
+    return found(afp[0], paragraph, null, hanDate(afp.groups['date'], reference), 'AFP', undefined, undefined);
+  }
+  const bracketed = BRACKETED.exec(head);
+  const named = bracketed?.groups?.['agency'];
+  if (bracketed && named !== undefined && isKnownAgency(named.normalize('NFKC'))) {
+    return found(bracketed[0], paragraph, null, null, named, undefined, undefined);
   }
   return null;
 }

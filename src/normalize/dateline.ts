@@ -119,7 +119,12 @@ const MAYBE_DATELINE = /[-—–_(/[]|Kyodo/;
  */
 export function parseDateline(paragraph: string, reference: string | null): DatelineMatch | null {
   // Chinese, Japanese and Arabic agencies' own shapes (`新华社北京11月27日电`, `【北京共同】`, `الكويت - 27 - 11 (كونا) --`).
-  if (paragraph.charCodeAt(0) >= 0x0600 || paragraph.startsWith('(中央社')) {
+  const first = paragraph.charCodeAt(0);
+  if (
+    first >= 0x0600 ||
+    paragraph.startsWith('(中央社') ||
+    (first === 91 /* [ */ && paragraph.charCodeAt(1) >= 0x3000)
+  ) {
     const script = parseScriptDateline(paragraph, reference);
     if (script !== null) return script;
   }
