@@ -6,8 +6,9 @@
  *   reporter first and the day alone (`（中央社記者王大明台北27日電）`).
  * - Japanese: Kyodo and Jiji put place and agency in lenticular brackets (`【北京共同】`, `【ワシントン時事】`); a
  *   paper's own correspondent is named after `＝` (`【ワシントン＝山田太郎】`); AFP the date (`【11月27日 AFP】`);
- *   Reuters place and day in square brackets (`[東京\u3000２７日\u3000ロイター] - `, ideographic spaces), and its Chinese service runs them
- *   together (`路透北京11月27日 - `); Bloomberg and CNN print their name alone (`（ブルームバーグ）：`, `（ＣＮＮ） `).
+ *   Reuters place and day in square brackets (`[東京\u3000２７日\u3000ロイター] - `, ideographic spaces), and its
+ *   Chinese service runs them together (`路透北京11月27日 - `); Bloomberg and CNN print their name alone
+ *   (`（ブルームバーグ）：`, `（ＣＮＮ） `).
  * - Arabic: place, date and agency in brackets or slashes, then a dash (KUNA `الكويت - 27 - 11 (كونا) -- `, QNA
  *   `الدوحة في 27 نوفمبر /قنا/ `, Petra `عمان 27 تشرين الثاني (بترا) - `), SPA's name bare after the date
  *   (`الرياض 28 نوفمبر 2024 م واس `), SANA's after the place (`دمشق-سانا`).
