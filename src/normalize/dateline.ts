@@ -79,6 +79,11 @@ const SLASHED_AGENCY_AFTER = new RegExp(
   `^(?<loc>${LOCATION})?(?:,? ?(?<date>${DATE})\\.?)? ?/(?<agency>[${LETTER}][${LETTER} -]{1,30})/(?:(?<partner>[A-Z][A-Za-z]{1,11})(?=[.:]))?[.:]?(?:${SEP}|[ \\t]*)`,
   'u',
 );
+/** Interfax in Russian: place and date each closed by a full stop, then its name: `Москва. 27 ноября. INTERFAX.RU - `. */
+const STOPPED = new RegExp(
+  `^(?<loc>${LOCATION})\\. (?<date>${DATE})\\. (?<agency>[${UPPER}][${LETTER}]{2,15}(?:\\.[${LETTER}]{2,3})?)${SEP}`,
+  'u',
+);
 /** Bernama's regional copy, the agency in the sign-off: `IPOH (Aug 2): ` */
 const PAREN_DATE = new RegExp(`^(?<loc>${LOCATION}) \\((?<date>${DATE})\\)(?<sep>:[ \\t]*|${SEP})`, 'u');
 /** `NEW York, NY/ACCESSWIRE/May 7, 2024/` */
@@ -179,6 +184,7 @@ const SHAPES: readonly Shape[] = [
   { when: (head) => /\([^()]{3,16}\d\)/.test(head), pattern: PAREN_DATE, accept: always },
   { when: (head) => head.includes('Kyodo'), pattern: KYODO, accept: always },
   { when: always, pattern: WITH_SEPARATOR, accept: acceptWithSeparator },
+  { when: (head) => /^[^.]{2,40}\. \d/.test(head), pattern: STOPPED, accept: knownAgency },
   { when: hasParen, pattern: WITHOUT_SEPARATOR, accept: knownAgency },
 ];
 
@@ -233,6 +239,15 @@ function build(
     const named = agencyAfterPlace(location);
     if (named !== null) [location, printed] = named;
   }
+  // RIA Novosti prints its name after the dash, as a sentence: `МОСКВА, 27 ноя — РИА Новости. `.
+  if (printed === undefined && location !== null) {
+    const after = AGENCY_AFTER_DASH.exec(rest);
+    if (after?.[1] !== undefined && isKnownAgency(after[1])) {
+      printed = after[1];
+      matched += after[0];
+      rest = rest.slice(after[0].length);
+    }
+  }
   const agency = (printed && groups['partner'] ? `${printed}/${groups['partner']}` : printed) || null;
   if (location === null && agency === null && groups['date'] === undefined) return null;
   const date = parseDate(groups['date'], reference, agency === null ? undefined : creditedAgency(agency)?.language);
@@ -253,6 +268,9 @@ const BARE_AFTER_PLACE = new RegExp(
     .filter((name) => name.length >= 3)
     .join('|')})$`,
 );
+
+// A name of one to three capitalised words closed by a full stop, right after a dateline's dash.
+const AGENCY_AFTER_DASH = /^[ \t]*(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){0,2})\.[ \t]+/u;
 
 /** A place whose last part is an agency's bare name, split into the place and the name; null otherwise. */
 function agencyAfterPlace(location: string): [string, string] | null {
