@@ -275,7 +275,17 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'HINA', aliases: ['hina'], language: 'hr', zone: 'Europe/Zagreb' },
   { name: 'STA', aliases: ['sta', 'slovenian press agency'], language: 'sl', zone: 'Europe/Ljubljana' },
   { name: 'Tanjug', aliases: ['tanjug'], language: 'sr', zone: 'Europe/Belgrade' },
-  { name: 'Agerpres', aliases: ['agerpres'], language: 'ro', zone: 'Europe/Bucharest' },
+  {
+    name: 'Agerpres',
+    aliases: ['agerpres'],
+    language: 'ro',
+    zone: 'Europe/Bucharest',
+    // Its sign-off with the desk's code and the people: `AGERPRES/(A - autor: Ana Popescu, editor: Ion Ionescu)`,
+    // in English `AGERPRES/(AS - author: ..., editor: ...)`.
+    credits: [
+      /^AGERPRES ?\/? ?\((?:[A-Z]{1,4} ?[-–] ?)?(?:autor|author|editor|traducere|translation|editare)\b[^()]*\)$/i,
+    ],
+  },
   { name: 'Europa Press', aliases: ['europa press'], language: 'es', zone: 'Europe/Madrid' },
   { name: 'AGI', aliases: ['agi'], language: 'it', zone: 'Europe/Rome' },
   { name: 'Ukrinform', aliases: ['ukrinform'], language: 'uk', zone: 'Europe/Kyiv' },
