@@ -59,6 +59,9 @@ const CONTINUATION = /^(?:MORE|More|more)(?: to (?:follow|come))?\.?$|^\(MORE\)$
 // AP sets its trailer off with a line of underscores, `___` (`___=` with ANPA's end code); other rules close a story
 // too: `---`, `***`, `===`.
 const RULE = /^(?:_{3,}=?|-{3,}|\*{3,}|={3,})$/;
+// The time a story was sent, printed under it: IPTC 7901's day, hour and minute with the month and year (`211005 jan
+// 19`, `101137 GMT Dez 18`, Belga's `310100 JUL 97`), Kyodo's `KWS-21:37-09-12-18`.
+const SENT_AT = /^(?:\d{6} (?:GMT |UTC )?\p{L}{3} \d{2}|[A-Z]{2,4}-\d{2}:\d{2}-\d{2}-\d{2}-\d{2})$/u;
 
 const CREDITS = [CREDIT_LINE, CREDIT_BYLINE, ...AGENCIES.flatMap((agency) => agency.credits ?? [])];
 // Lines that name an agency as the story's source in a sentence: CP's `This report by The Canadian Press was first
@@ -72,7 +75,7 @@ const TRAILERS = AGENCIES.flatMap((agency) => agency.trailers ?? []);
 // first: anchored regexes instead of a dozen. Together they must match a superset of the anchored patterns below;
 // the credits that may sit anywhere in a paragraph (`... contributed to this report.`) are caught by CREDIT_WORDS.
 const MAYBE_END_WORD = new RegExp(
-  `^(?:[(（\\-—–=#©/._<^*]|انتهى|저작권자|ce (?:texte|reportage|article)|cette (?:dépêche|nouvelle)|reuter|agerpres|end|fin|nnnn|fim|sources?\\b|quelle|fuente|fonte|reporting|editing|writing|copyright|more|for more|keywords|follow|to contact|this (?:story|report|article)|${CREDIT_LABELS})`,
+  `^(?:[(（\\-—–=#©/._<^*]|انتهى|저작권자|ce (?:texte|reportage|article)|cette (?:dépêche|nouvelle)|reuter|agerpres|end|fin|nnnn|fim|sources?\\b|quelle|fuente|fonte|reporting|editing|writing|copyright|more|for more|keywords|follow|online|to contact|this (?:story|report|article)|${CREDIT_LABELS})`,
   'i',
 );
 // Shapes that are case-sensitive: a word alone (`EFE`, `BERNAMA`, `ends`), lower-case initials (`dpa ab`, `hh/ph`,
@@ -80,7 +83,7 @@ const MAYBE_END_WORD = new RegExp(
 // Parts joined by slashes (`Lusa/Fim`, `Anna Svensson/TT`, BSS `BSS/AB/1234 hrs`), KUNA's `ak.mh`, PAP's `mkr/ par/`,
 // Lusa's `JMR // ZO`; IRNA's numbers `1234**5678`.
 const MAYBE_END_SHAPE =
-  /^(?:\d{3,5}\*\*\d{3,5}$|[\p{L}][\p{L}–-]{1,24}\.?$|[a-z]{2,4}(?:[/-][a-z]|\/ | [a-z]{2,4}(?: |$)|\.[a-z]{2,4}$)|\p{Lu}{2,6}(?: (?:\p{Lu}{2,4}|[a-z]{2,4})){1,3}$|\p{Lu}{2,6} [a-z]{2,4}(?: |$))/u;
+  /^(?:\d{3,5}\*\*\d{3,5}$|\d{6} |[A-Z]{2,4}-\d\d:|[\p{L}][\p{L}–-]{1,24}\.?$|[a-z]{2,4}(?:[/-][a-z]|\/ | [a-z]{2,4}(?: |$)|\.[a-z]{2,4}$)|\p{Lu}{2,6}(?: (?:\p{Lu}{2,8}|[a-z]{2,4})){1,3}$|\p{Lu}{2,6} [a-z]{2,4}(?: |$))/u;
 // The shapes with a slash, asked only of lines that have one: on a line of prose, the last one walked back through
 // its first forty letters and spaces looking for it.
 const MAYBE_END_SLASHED = /^(?:\p{Lu}{2,5}(?: \/\/ \p{Lu}{2,5})+$|\p{L}[\p{L} .'-]{0,40}\/[\p{L}\d/ .'-]*$)/u;
@@ -90,7 +93,7 @@ const MAYBE_END_SLASHED = /^(?:\p{Lu}{2,5}(?: \/\/ \p{Lu}{2,5})+$|\p{L}[\p{L} .'
 // regex from lastIndex): every story's last paragraphs are asked.
 const CREDIT_END =
   /contribut|helped with|ights reserved|echte vorbehalten|roits réservés|erechos reservados|iritti riservati|iproduzione riservata|ireitos reservados|echten voorbehouden|rawa zastrzeżone/gi;
-const CREDIT_SHORT = /can be reached|on Twitter/;
+const CREDIT_SHORT = /can be reached|on Twitter|is at https?:/;
 const STRETCH = 120;
 
 // An agency's name of several words on a line of its own (`La Presse Canadienne`, `Yonhap News Agency`): a lookup,
@@ -120,7 +123,7 @@ export function classifyEndMatter(text: string): EndMatter | null {
     if (signoff?.initialsOnly) return { kind: 'initials' };
     if (signoff) return { kind: 'signoff', name: signoff.name, implies: signoff.implies };
     if (CONTINUATION.test(line)) return { kind: 'continuation' };
-    if (RULE.test(line)) return { kind: 'furniture' };
+    if (RULE.test(line) || SENT_AT.test(line)) return { kind: 'furniture' };
   }
   const source = SOURCE_LINE.exec(line);
   if (source?.[1]) return { kind: 'source', name: sourceName(source[1], line) };

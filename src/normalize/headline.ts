@@ -18,8 +18,9 @@ const COLON_PREFIX =
   /^(URGENT|FLASH|BULLETIN|BREAKING(?: NEWS)?|UPDATED?|CORRECTED|CORRECTION|EXCLUSIVE|ROUNDUP|Roundup|Interview|Feature|Spotlight|News Analysis|APNewsBreak|AP Exclusive|WRITETHRU|\d+(?:st|nd|rd|th) LD(?:[- ]Writethru)?|Writethru|Eil|EIL|Eilmeldung|Zusammenfassung|Korrektur|Berichtigung|URGENTE|Urgente|ALERTE|Alerte|ÚLTIMA HORA|Última hora|CORRECCIÓN|Corrección|KORJATTU|Korjattu)\s*[:：]\s*/;
 // Only when the rest is in mixed case: `FLASH FLOODS HIT TEXAS` is a 1987 headline, not a flash.
 const CAPS_PREFIX = /^(URGENT|FLASH|BULLETIN|BREAKING)\s+(?=.*\p{Ll})/u;
+// Belga and ANP number a story's versions after its headline: `(2)`, `(3DER)`, `(1LEAD)`, `(CORRECT)`.
 const TRAILING_PAREN =
-  /\s*\((URGENT|LEAD|\d+(?:st|nd|rd|th) LD(?:-Writethru)?|CORRECTED|CORRECTION|UPDATE(?: \d+)?|REFILE|WRITETHRU)\)$/i;
+  /\s*\((URGENT|\d*LEAD|\d+(?:st|nd|rd|th) LD(?:-Writethru)?|CORRECT|CORRECTED|CORRECTION|UPDATE(?: \d+)?|REFILE|WRITETHRU|\d{1,2}|\d{1,2}DER)\)$/i;
 // ANPA take keys printed after the headline: `... = `, `... -- 1st Ld-Writethru`.
 const TRAILING_TAKE = /\s*(?:=|--\s*(\d+(?:st|nd|rd|th) Ld(?:-Writethru)?|Writethru|Correction))$/i;
 
@@ -60,12 +61,12 @@ function matchLeadingParen(headline: string): RegExpExecArray | null {
 
 /** Markers that make a story a new version of an earlier one rather than a duplicate. */
 export function isUpdateMarker(marker: string): boolean {
-  return /^(?:LEAD|\d+(?:st|nd|rd|th) LD|UPDATE|CORRECTED|CORRECTION|WRITETHRU|REFILE|AMPLIACI[ÓO]N|ACTUALIZACI[ÓO]N|ATUALIZADA|ATUALIZAÇÃO|AGGIORNAMENTO|CORRECCI[ÓO]N|Korrektur|Berichtigung|KORJATTU)(?![\p{L}])|Writethru|^UPDATE \d+/iu.test(
+  return /^(?:\d{1,2}(?:DER)?$|\d*LEAD|\d+(?:st|nd|rd|th) LD|UPDATE|CORRECT|CORRECTED|CORRECTION|WRITETHRU|REFILE|AMPLIACI[ÓO]N|ACTUALIZACI[ÓO]N|ATUALIZADA|ATUALIZAÇÃO|AGGIORNAMENTO|CORRECCI[ÓO]N|Korrektur|Berichtigung|KORJATTU)(?![\p{L}])|Writethru|^UPDATE \d+/iu.test(
     marker,
   );
 }
 
 /** True when a marker says the story corrects an earlier one. */
 export function isCorrectionMarker(marker: string): boolean {
-  return /^(?:CORRECT(?:ED|ION)|CORRECCI[ÓO]N|Korrektur|Berichtigung|KORJATTU)(?![\p{L}])/iu.test(marker);
+  return /^(?:CORRECT(?:ED|ION)?|CORRECCI[ÓO]N|Korrektur|Berichtigung|KORJATTU)(?![\p{L}])/iu.test(marker);
 }

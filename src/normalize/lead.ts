@@ -40,6 +40,8 @@ const UPDATE_NOTE = new RegExp(
 // changed, an update note; any other `(ATTN: ...)` is an editor's note.
 const ATTN = /^\(ATTN:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)$/;
 const ATTN_UPDATE = new RegExp(`^\\(ATTN:\\s*(?:${UPDATE_VERBS})\\b`, 'i');
+// ANP's note that a story replaces an earlier one, letter-spaced: `N i e u w bericht, vervangt: <old headline>`.
+const REPLACES = /^(?:N ?i ?e ?u ?w(?: b ?e ?r ?i ?c ?h ?t| bericht)|NIEUW BERICHT), vervangt\s*:/;
 // A summary's bullets: `* Spot gold may edge up`, `- Dollar index down`, `• Talks resume`.
 const BULLET = /^[*•·▪■–-]\s+\S/;
 // A lead block is short; anything longer before a dateline is body, and the story has no dateline.
@@ -55,6 +57,7 @@ export function leadShape(paragraph: string): LeadField | null {
   if (EDNOTE.test(paragraph) || EMBARGO.test(paragraph)) return 'ednote';
   const first = paragraph.charCodeAt(0);
   if (first === 40 /* ( */ && UPDATE_NOTE.test(paragraph)) return 'update_notes';
+  if (first === 78 /* N */ && REPLACES.test(paragraph)) return 'update_notes';
   if (first === 40 /* ( */ && ATTN.test(paragraph)) return ATTN_UPDATE.test(paragraph) ? 'update_notes' : 'ednote';
   if (BULLET.test(paragraph)) return 'summary';
   if (looksLikeByline(paragraph)) return 'byline';

@@ -20,10 +20,11 @@ export interface Signoff {
 // `Reuter`, `REUTER`, `Reuters.`, and 1987 dumps' `REUTER...^M` (a carriage return printed as caret-M).
 const REUTER = /^reuters?(?:\.{1,3}|…)?(?:\^M)?$/i;
 // Closers that end a story whoever sent it: `(END)` (Yonhap; `(끝)` in Korean), `(end)` (KUNA), `ends` (PA), `Fin`/`Fim` (Spanish,
-// French, Portuguese), `(Schluss)` (German: APA), `-30-`, `###`, `NNNN` (ZCZC framing), AP's `^END` under a table;
+// French, Portuguese), `(Schluss)` (German: APA), `-30-`, `###`, `NNNN` (ZCZC framing), AP's `^END` under a table,
+// Belga's `./.` (with the desk's code, `./.CVN`);
 // Chinese `（完）`, Arabic `(النهاية)` (KUNA), `/انتهى/`.
 const CLOSERS =
-  '[(（]完[)）]|\\(النهاية\\)|/?انتهى/?|\\(انتهى\\)|\\(END\\)|\\(끝\\)|\\(ENDS?\\)|\\([Ee]nd\\)|\\(Schluss\\)|\\^?END|ENDS|[Ee]nds|Fin|FIN|Fim|FIM|-30-|-0-|#{3}|# # #|NNNN';
+  '\\./\\.(?:[A-Z]{2,4})?|[(（]完[)）]|\\(النهاية\\)|/?انتهى/?|\\(انتهى\\)|\\(END\\)|\\(끝\\)|\\(ENDS?\\)|\\([Ee]nd\\)|\\(Schluss\\)|\\^?END|ENDS|[Ee]nds|Fin|FIN|Fim|FIM|-30-|-0-|#{3}|# # #|NNNN';
 const CLOSER = new RegExp(`^(?:${CLOSERS})\\.?$`);
 // A closer and the desk's initials after it: `(Schluss) jul/mri` (APA), `(end) ak.mh` (KUNA), in Arabic letters
 // grouped by spaces and slashes `(النهاية) ع ن ق / ر ج`.
@@ -33,9 +34,9 @@ const CLOSER_INITIALS = new RegExp(
 // Desk initials on a line of their own: AFP `hh/ph/ts/hd`, `abc-def/gh/ij` (groups of two or three letters, three
 // or more of them or a hyphenated one, so that a unit on a line of its own, `dlrs/bbl` or `cts/shr`, is not taken);
 // a slash before each group, dpa-AFX `/ck/jha`, or after each, PAP `mkr/ par/`; Lusa's upper-case `JMR // ZO`;
-// IRNA's reporter and editor numbers, `1234**5678`.
+// IRNA's reporter and editor numbers, `1234**5678`; Belga's upper-case `VDH/FUL/`.
 const INITIALS_LINE =
-  /^(?:\d{3,5}\*\*\d{3,5}|[a-z]{2,3}(?:\/[a-z]{2,3}){2,6}|[a-z]{2,3}-[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?){1,5}|[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?)*\/[a-z]{2,3}-[a-z]{2,3}|(?:\/[a-z]{2,4}){2,5}|(?:[a-z]{2,4}\/ ?){2,5}|[A-Z]{2,4}(?: \/\/ [A-Z]{2,4}){1,3})$/;
+  /^(?:\d{3,5}\*\*\d{3,5}|(?:[A-Z]{2,4}\/){2,5}|[a-z]{2,3}(?:\/[a-z]{2,3}){2,6}|[a-z]{2,3}-[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?){1,5}|[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?)*\/[a-z]{2,3}-[a-z]{2,3}|(?:\/[a-z]{2,4}){2,5}|(?:[a-z]{2,4}\/ ?){2,5}|[A-Z]{2,4}(?: \/\/ [A-Z]{2,4}){1,3})$/;
 /**
  * A short line of desk initials that is initials only under a sign-off: EFE `EFE` / `ab/cd`, IANS `--IANS` / `ab/cd`,
  * KUNA `(end)` / `ak.mh`, Bernama `-- BERNAMA` / `RY NHA`; or under the story of an agency that prints its initials
@@ -48,23 +49,26 @@ const CLOSE = /\s*(?:[)）]|\/)?\s*[.:]?$/;
 const INITIALS: Readonly<Record<InitialsShape, RegExp>> = {
   // `dpa ab cd`, dpa's service codes `dpa lni hm yyzz n1 kr`, AAP's `AAP tk/jm`
   // and a regional service's code before them (`dpa/lno ab yy`)
-  lower: /^(?:\/[a-z]{2,4})? [a-z]{2,4}(?:[ /][a-z]{1,4}\d?){0,6}$/,
+  lower: /^(?:\/[a-z]{2,4})? [a-z]{2,4}(?:[ /][a-z]{1,4}\d?){0,10}$/,
   upper: /^ [A-Z]{2,4}(?: [A-Z]{2,4}){0,5}$/,
-  slash: /^\/[a-z]{2,4}(?:\/[a-z]{2,4}){0,3}$/,
+  // `(SDA/xy)`, `(SDA/mf ba)`
+  slash: /^\/[a-z]{2,4}(?:[/ ][a-z]{2,4}){0,3}$/,
   // An agency that prints its desk's initials on the line under its name (EFE `EFE` / `ab/cd`) also prints them
   // after it on one line: `EFE ab/cd`, `--IANS ab/cd`.
   line: /^ [a-z]{2,4}(?:[/.][a-z]{2,4}){1,4}$/,
 };
 
 // Any agency's name with its desk's code after it, as AAP sends its own and its partners' copy: `AAP RTV ar`,
-// `AFP sn`, `AAP gfr` (one to three groups of two to four letters, each in one case).
-const DESK = /^ (?:[a-z]{2,4}|[A-Z]{2,4})(?: (?:[a-z]{2,4}|[A-Z]{2,4})){0,2}$/;
+// `AFP sn`, `AAP gfr` (one to three groups of two to four letters, each in one case), or its desk's name in capitals
+// (`AAP BETTING`).
+const DESK = /^ (?:[a-z]{2,4}|[A-Z]{2,8})(?: (?:[a-z]{2,4}|[A-Z]{2,4})){0,2}$/;
 
 const MAX = 48;
 
 /** Reads one line as a sign-off, or returns null. */
 export function parseSignoff(text: string): Signoff | null {
-  const line = text.trim();
+  // A slash escaped on its way through JSON: `(SDA\/mf ba)`.
+  const line = text.trim().replaceAll('\\/', '/');
   if (line.length === 0 || line.length > MAX) return null;
   if (REUTER.test(line)) return { name: 'Reuters', implies: null, initialsOnly: false };
   if (CLOSER.test(line) || CLOSER_INITIALS.test(line)) return { name: null, implies: null, initialsOnly: false };
