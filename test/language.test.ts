@@ -9,6 +9,7 @@ import {
 } from '../src/normalize/language.js';
 import { glance } from '../src/normalize/glance.js';
 import { FUNCTION_WORDS } from '../src/normalize/language-signs.js';
+import { languageTag } from '../src/normalize/language-tag.js';
 import { ingest } from '../src/pipeline/run.js';
 import { MemorySink } from '../src/sinks/memory.js';
 
@@ -125,5 +126,22 @@ describe("the agency's home language against the detected one", () => {
     expect(withHomeLanguage('sv', 'no')).toBe('sv');
     expect(withHomeLanguage('id', undefined)).toBe('id');
     expect(withHomeLanguage(null, 'ms')).toBeNull();
+  });
+});
+
+describe('a declared language, in the case BCP 47 writes it', () => {
+  it.each([
+    ['EN', 'en'],
+    ['nl-nl', 'nl-NL'],
+    ['fi-FI', 'fi-FI'],
+    ['en_US', 'en-US'],
+    ['zh-hant-tw', 'zh-Hant-TW'],
+    ['es-419', 'es-419'],
+    [' fr ', 'fr'],
+    ['English', null],
+    ['', null],
+    [null, null],
+  ])('%s → %s', (declared, tag) => {
+    expect(languageTag(declared)).toBe(tag);
   });
 });

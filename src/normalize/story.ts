@@ -5,6 +5,7 @@ import { bylineAgency, splitByline, type Byline } from './byline.js';
 import { parseDateline, type DatelineMatch } from './dateline.js';
 import { cleanHeadline, isCorrectionMarker } from './headline.js';
 import { detectLanguage, LANGUAGE_PENDING, withHomeLanguage } from './language.js';
+import { languageTag } from './language-tag.js';
 import { bulletText, ednoteText, leadShape, takeLead } from './lead.js';
 import { takeTail, type Tail } from './tail.js';
 import { inZone } from './time.js';
@@ -117,7 +118,8 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     credits: tail.credits ?? parsed.credits ?? null,
     copyright,
     stripped: parsed.stripped?.length ? [...parsed.stripped, ...tail.stripped] : tail.stripped,
-    language: parsed.language ?? withHomeLanguage(languageOf(headline, tail.body, context), homeLanguage(agency)),
+    language:
+      languageTag(parsed.language) ?? withHomeLanguage(languageOf(headline, tail.body, context), homeLanguage(agency)),
     published: inZone(parsed.published ?? fullDate(dateline?.date), agency, context.timezone),
     url: parsed.url ?? null,
     origin: context.origin,

@@ -4,6 +4,7 @@ import { ancestors, attr, classAndId, collapse, descendants, innerText, isArticl
 import { articleFromJsonLd, type JsonLdArticle } from './jsonld.js';
 import { isoDate, printedDate } from './dates.js';
 import { cleanTitle } from './title.js';
+import { languageTag } from '../../normalize/language-tag.js';
 
 export { isoDate } from './dates.js';
 
@@ -111,7 +112,7 @@ export function readMeta(
     byline: bylineOf(ld, pick(AUTHOR_KEYS)),
     published: isoDate(first([ld?.published, pick(DATE_KEYS), time])) ?? firstDate(dateBoxes),
     siteName,
-    language: normalizeLanguage(
+    language: languageTag(
       first([lang, ld?.language, meta.get('og:locale'), meta.get('content-language'), meta.get('language')]),
     ),
     canonicalUrl: absolute(first([canonical, meta.get('og:url'), ld?.url]), baseUrl),
@@ -245,16 +246,6 @@ function bylineOf(ld: JsonLdArticle | null, metaAuthor: string | null): string |
 function first(values: ReadonlyArray<string | null | undefined>): string | null {
   for (const value of values) if (value !== null && value !== undefined && value.trim() !== '') return value.trim();
   return null;
-}
-
-/** `en_US` → `en-US`; `EN` → `en`. */
-function normalizeLanguage(value: string | null): string | null {
-  if (value === null) return null;
-  const [language, region] = value.trim().replace('_', '-').split('-');
-  if (!language || !/^[a-z]{2,3}$/i.test(language)) return null;
-  return region && /^[a-z]{2}$/i.test(region)
-    ? `${language.toLowerCase()}-${region.toUpperCase()}`
-    : language.toLowerCase();
 }
 
 function absolute(url: string | null, base: string | null): string | null {
