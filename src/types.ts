@@ -97,6 +97,8 @@ export interface ParsedStory {
   readonly copyright?: string | null;
   readonly credits?: string | null;
   readonly ednote?: string | null;
+  /** Update notes the markup sets apart (dpa's `correctionshort` edNote), ahead of any printed before the dateline. */
+  readonly updateNotes?: readonly string[];
   /** A summary the markup gives (NITF `<abstract>`, NewsML-G2 `<description>`). */
   readonly description?: string | null;
   readonly slugline?: string | null;

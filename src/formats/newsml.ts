@@ -104,6 +104,7 @@ function readItemMeta(item: XmlElement): ParsedStory | null {
   const guid = attr(item, 'guid');
   const creditline = textOf(child(content, 'creditline'));
   const summary = children(content, 'description').find((d) => /summary|^$/.test(attr(d, 'role') ?? ''));
+  const notes = edNotesOf(children(meta, 'edNote'));
   return {
     headline,
     byline: textOf(child(content, 'by')) ?? creatorName(child(content, 'creator')),
@@ -116,7 +117,10 @@ function readItemMeta(item: XmlElement): ParsedStory | null {
     language: attr(child(content, 'language'), 'tag') ?? attr(item, 'xml:lang'),
     urgency: Number.isInteger(urgency) && urgency >= 1 && urgency <= 9 ? urgency : null,
     slugline: textOf(child(content, 'slugline')),
-    ednote: edNoteOf(children(meta, 'edNote')),
+    ednote: notes.ednote,
+    ...(notes.updateNotes.length > 0 ? { updateNotes: notes.updateNotes } : {}),
+    ...(notes.stripped.length > 0 ? { stripped: notes.stripped } : {}),
+    ...(notes.closing === null ? {} : { source: notes.closing }),
     credits: creditline,
     agency: agencyAmong([creditline, nameOf(child(content, 'infoSource')), nameOf(child(meta, 'provider'))]),
     copyright: textOf(find(child(item, 'rightsInfo'), 'copyrightNotice')),
@@ -129,10 +133,35 @@ function notAStamp(text: string | null): string | null {
   return text !== null && /^\d{4}-\d{2}-\d{2}\b/.test(text) ? null : text;
 }
 
-/** The editor's note for the desk that receives the item: a private or internal one is the sender's own. */
-function edNoteOf(notes: readonly XmlElement[]): string | null {
-  const shared = notes.filter((n) => !/private|internal/i.test(attr(n, 'role') ?? ''));
-  return textOf(shared[0]);
+/** An item's edNotes read by role (see `EdNotes`). */
+function edNotesOf(notes: readonly XmlElement[]): EdNotes {
+  const read: EdNotes = { ednote: null, updateNotes: [], stripped: [], closing: null };
+  const ednotes: string[] = [];
+  for (const note of notes) {
+    const role = attr(note, 'role') ?? '';
+    const text = textOf(note);
+    if (text === null || /private|internal/i.test(role) || /nonpublic/i.test(attr(note, 'pubconstraint') ?? ''))
+      continue;
+    const kind = role.slice(role.indexOf(':') + 1).toLowerCase();
+    if (kind === 'closingline') read.closing ??= text;
+    else if (kind.startsWith('correction')) read.updateNotes.push(text);
+    else if (kind === 'notepad' || kind === 'picture') read.stripped.push(text);
+    else ednotes.push(text);
+  }
+  return { ...read, ednote: ednotes.length > 0 ? ednotes.join('\n\n') : null };
+}
+
+/**
+ * What an item's edNotes hold, by role (dpa's `dpaednoterole:*`, STT's `sttnote:*`): the editor's notes for the
+ * desk (no role, `editorialnote`, `public`), the update note (`correctionshort`), the desk's closing line of initials
+ * (`closingline`: `dpa tt xx n1`, the story's sign-off), and the notes on the notepad and pictures for editors (to
+ * `stripped`). A private, internal or `nonpublic` note (dpa's contacts) is the sender's own and is left out.
+ */
+interface EdNotes {
+  ednote: string | null;
+  readonly updateNotes: string[];
+  readonly stripped: string[];
+  closing: string | null;
 }
 
 /**

@@ -227,7 +227,8 @@ function addOptional(story: Story, parsed: ParsedStory, byline: Byline | null, b
   if (parsed.siteName != null) extra.site_name = parsed.siteName;
   const ednote = [parsed.ednote, ...blocks.ednote].filter((note) => note != null && note !== '');
   if (ednote.length > 0) extra.ednote = ednote.join('\n\n');
-  if (blocks.update_notes.length > 0) extra.update_notes = blocks.update_notes;
+  const updateNotes = [...(parsed.updateNotes ?? []), ...blocks.update_notes];
+  if (updateNotes.length > 0) extra.update_notes = updateNotes;
   if (blocks.summary.length > 0) extra.summary = blocks.summary;
   if (blocks.subheadline.length > 0) extra.subheadline = blocks.subheadline.join(' ');
   if (release) extra.press_release = true;
