@@ -1,4 +1,5 @@
 import type { ParsedStory } from '../types.js';
+import { opensWithUpdateVerb } from '../normalize/lead.js';
 import { datePart, isoStamp } from './dates.js';
 import { wholeInput } from './frame.js';
 import type { Format, FormatDiagnostic, ParseResult } from './format.js';
@@ -46,6 +47,8 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
   const provider = attr(find(find(item, 'Provider'), 'Party'), 'FormalName');
   const publicId = textOf(child(ident, 'PublicIdentifier'));
   const itemId = textOf(child(ident, 'NewsItemId'));
+  const notes = newsLineNotes(lines);
+  const markers = versionMarkers(descriptive);
   const words = find(content, 'Characteristics')?.children.find(
     (p) => isElement(p) && /^(?:Words|WordCount)$/i.test(attr(p, 'FormalName') ?? ''),
   );
@@ -60,7 +63,9 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
     language: attr(child(descriptive, 'Language'), 'FormalName') ?? attr(item, 'xml:lang'),
     urgency: Number.isInteger(urgency) && urgency >= 1 && urgency <= 9 ? urgency : null,
     slugline: textOf(child(lines, 'SlugLine')) ?? textOf(find(item, 'NameLabel')),
-    ednote: edNote(lines),
+    ednote: notes.ednote,
+    ...(notes.updateNotes.length > 0 ? { updateNotes: notes.updateNotes } : {}),
+    ...(markers.length > 0 ? { markers } : {}),
     credits: textOf(child(lines, 'CreditLine')),
     copyright: textOf(child(lines, 'CopyrightLine')),
     agency: provider ?? textOf(child(lines, 'CreditLine')),
@@ -98,14 +103,27 @@ function bodyOf(data: XmlElement | undefined): string[] {
   return /<[a-zA-Z][^>]*>/.test(text) ? htmlParagraphs(text) : buildParagraphs(text.split(/\r?\n/), 0);
 }
 
-/** A `NewsLine` whose type names an editor's note. */
-function edNote(lines: XmlElement | undefined): string | null {
+/**
+ * The `NewsLine`s for the desk: one whose type names an editor's note is the ednote; AFP's `AdvisoryLine` is an
+ * update note when it says what the version changed (`CORRECTS para 4 and 9 to say ...`), else an editor's note.
+ */
+function newsLineNotes(lines: XmlElement | undefined): { ednote: string | null; updateNotes: string[] } {
+  const ednotes: string[] = [];
+  const updateNotes: string[] = [];
   for (const line of children(lines, 'NewsLine')) {
-    if (/ed(?:itorial)?[\s_-]?note/i.test(attr(child(line, 'NewsLineType'), 'FormalName') ?? '')) {
-      return textOf(child(line, 'NewsLineText'));
-    }
+    const type = attr(child(line, 'NewsLineType'), 'FormalName') ?? '';
+    const text = textOf(child(line, 'NewsLineText'));
+    if (text === null) continue;
+    if (/ed(?:itorial)?[\s_-]?note/i.test(type)) ednotes.push(text);
+    else if (/^advisory/i.test(type)) (opensWithUpdateVerb(text) ? updateNotes : ednotes).push(text);
   }
-  return null;
+  return { ednote: ednotes.length > 0 ? ednotes.join('\n\n') : null, updateNotes };
+}
+
+/** AFP's `Version` property: a `Correction` makes the story a correction (its marker). */
+function versionMarkers(descriptive: XmlElement | undefined): string[] {
+  const version = children(descriptive, 'Property').find((p) => attr(p, 'FormalName') === 'Version');
+  return /^correct/i.test(attr(version, 'Value') ?? '') ? ['CORRECTION'] : [];
 }
 
 function locationCity(descriptive: XmlElement | undefined): string | null {

@@ -51,6 +51,13 @@ const SUBHEADLINE_MAX = 240;
 const MAX_SUBHEADLINES = 2;
 const SENTENCE_END = /[.!?]["”’)]?$/;
 
+const OPENS_WITH_UPDATE = new RegExp(`^\\(?\\s*(?:${UPDATE_VERBS})\\b`, 'i');
+
+/** True for a note that says what a version changed: `CORRECTS para 4 to say ...`, `Updates with ...`. */
+export function opensWithUpdateVerb(text: string): boolean {
+  return OPENS_WITH_UPDATE.test(text);
+}
+
 /** The field a paragraph before the dateline has by its shape alone, or null. */
 export function leadShape(paragraph: string): LeadField | null {
   if (paragraph.length > LEAD_MAX) return EDNOTE.test(paragraph) ? 'ednote' : null;

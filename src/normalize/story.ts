@@ -13,7 +13,7 @@ import { countSpaces, tidy, tidyParagraphs, type TidyParagraphs } from './text.j
 import { traceOf, type LeadPiece, type ParagraphTrace, type Piece, type TracedPieces } from './trace.js';
 
 const CORRECTION_NOTE =
-  /^\((?:Corrects\b|Korrigiert|Berichtigt|Corrige\b|Corregge\b|This [^)]*\b(?:corrected|correction|corrects)\b)/i;
+  /^\(?(?:Corrects\b|Korrigiert|Berichtigt|Corrige\b|Corregge\b|This [^)]*\b(?:corrected|correction|corrects)\b)/i;
 
 /**
  * Turns what a format parser found into the output record: headline markers, the blocks before the dateline
@@ -101,7 +101,7 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     null;
   const correction =
     allMarkers.some(isCorrectionMarker) ||
-    blocks.update_notes.some((note) => CORRECTION_NOTE.test(note)) ||
+    [...(parsed.updateNotes ?? []), ...blocks.update_notes].some((note) => CORRECTION_NOTE.test(note)) ||
     correctionNote(tail.body[0]) ||
     correctionNote(tail.body[1]) ||
     correctionTrailer(tail.body[tail.body.length - 1]);
