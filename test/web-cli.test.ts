@@ -89,6 +89,31 @@ describe('wire ingest with URLs', () => {
 });
 
 describe('wire ingest with a saved page', () => {
+  it("writes a feed item's own text when its page cannot be had, and says so", async () => {
+    // The first item's page answers 404; the second's is served. The feed file carries both items' full text.
+    const item = (path: string, title: string, text: string): string =>
+      `<item><title>${title}</title><link>${server.url(path)}</link><pubDate>Fri, 27 Nov 2026 06:00:00 GMT</pubDate>` +
+      `<content:encoded><![CDATA[<p>${text}</p><p>${MORE}</p>]]></content:encoded></item>`;
+    const path = join(dir, 'full-text.rss');
+    writeFileSync(
+      path,
+      `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">` +
+        `<channel><title>Test wire</title><language>en</language>` +
+        item('/gone', 'Port reopens after storm', LEAD.replace('fuel tax cut', 'port closure')) +
+        item('/a', 'Fuel tax cut extended', LEAD) +
+        `</channel></rss>`,
+    );
+    const result = await runCli(['ingest', '--retries', '0', '--dedup', 'exact', path], { env: NO_PROXY_ENV });
+    expect(result.code).toBe(0);
+    expect(result.records.map((r) => r['headline'])).toEqual(['Port reopens after storm', 'Fuel tax cut extended']);
+    expect(result.records[0]).toMatchObject({ agency: 'Yonhap', url: server.url('/gone'), origin: { format: 'feed' } });
+    expect(String(result.records[0]!['body'])).toContain('port closure');
+    expect(result.stderr).toContain(
+      `warning: ${server.url('/gone')}: HTTP 404 Not Found (check the address); wrote the item's own text from the feed instead`,
+    );
+    expect(result.stderr).toMatch(/1 input, 2 new, 0 duplicates, 0 failed/);
+  });
+
   it('extracts a page from a file', async () => {
     const path = join(dir, 'page.html');
     writeFileSync(path, articlePage('Fuel tax cut extended', [LEAD, MORE]));

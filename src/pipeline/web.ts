@@ -200,21 +200,29 @@ export class WebStage {
     const fetches = items.map((item) =>
       item.url && /^https?:\/\//i.test(item.url) ? collect(this.fetched(item.url, item)) : null,
     );
+    const ownText = async (item: ParsedStory, index: number): Promise<Outcome> => {
+      const origin: Origin = { type: feed.type, location: feed.location, format: 'feed', index, charset };
+      const context = {
+        origin,
+        now,
+        referenceDate: reference,
+        timezone: this.timezone,
+        detectLanguage: this.context.detectLanguage,
+      };
+      return { kind: 'records', batch: this.serialize([await normalizeLoading(item, context)]) };
+    };
     for (const [index, item] of items.entries()) {
       const fetched = fetches[index];
       if (fetched) {
-        yield* await fetched;
+        const outcomes = await fetched;
+        if (item.paragraphs.length > 0 && fellThrough(outcomes)) {
+          // The page could not be had, but the feed carries the item's text: that is written, and the failure said.
+          for (const outcome of outcomes) yield insteadOfPage(outcome);
+          yield await ownText(item, index);
+        } else yield* outcomes;
       } else if (item.paragraphs.length > 0) {
         // An item without a fetchable link still has its own text.
-        const origin: Origin = { type: feed.type, location: feed.location, format: 'feed', index, charset };
-        const context = {
-          origin,
-          now,
-          referenceDate: reference,
-          timezone: this.timezone,
-          detectLanguage: this.context.detectLanguage,
-        };
-        yield { kind: 'records', batch: this.serialize([await normalizeLoading(item, context)]) };
+        yield await ownText(item, index);
       }
     }
   }
@@ -242,6 +250,26 @@ export class WebStage {
     })();
     return this.client;
   }
+}
+
+/** A feed item's page gave no records because it failed or was no page (a PDF); not because it is unchanged (304). */
+function fellThrough(outcomes: readonly Outcome[]): boolean {
+  if (outcomes.some((outcome) => outcome.kind === 'records')) return false;
+  return outcomes.some(
+    (outcome) => outcome.kind === 'report' && (outcome.fails || outcome.diagnostic.code === 'skipped-content-type'),
+  );
+}
+
+/** A report about an item's page, as a warning that the feed's own text of the item was written instead. */
+function insteadOfPage(outcome: Outcome): Outcome {
+  if (outcome.kind !== 'report') return outcome;
+  const { diagnostic } = outcome;
+  return note(
+    diagnostic.input,
+    'warning',
+    diagnostic.code,
+    `${diagnostic.message}; wrote the item's own text from the feed instead`,
+  );
 }
 
 /** A parse from bytes, with what it says (or its failure) as outcomes, as parseUnit does for text. */
