@@ -7,7 +7,8 @@ import { htmlParagraphs } from './xml-body.js';
 
 /**
  * AP Media API JSON: a feed (`data.items[].item`) or one item (`data.item`), one record per item. The text is the
- * item's own when the document carries it (a `text`/`body` rendition inline); otherwise the record holds what the
+ * item's own when the document carries it (a `text`/`body` rendition inline, or the NITF rendition's `body_html`
+ * kept beside a single item); otherwise the record holds what the
  * item says of itself (headline, summary or caption) and the rendition's address in `envelope.rendition`, since a
  * reader never fetches.
  */
@@ -16,13 +17,17 @@ export const apmedia: Format = { name: 'apmedia', boundary: jsonBoundary, parse:
 function parseApMedia(text: string, line: number): ParseResult {
   const read = readJson(text, line);
   if (read.diagnostic) return { stories: [], diagnostics: [read.diagnostic] };
-  const data = asObject(asObject(read.value)?.['data']);
+  const root = asObject(read.value);
+  const data = asObject(root?.['data']);
   const items = data === null ? [] : itemsOf(data);
+  // A desk that fetched one item's NITF rendition may keep it beside the item: `{"data": {"item": ...}, "nitf":
+  // {"body_html": "<p>..."}}` (the Canadian Press's ingest does).
+  const stored = items.length === 1 ? asText(asObject(root?.['nitf'])?.['body_html']) : null;
   const none = {
     code: 'not-ap-media',
     message: 'an AP Media API document without items (no data.item, no data.items)',
   };
-  return itemStories(items, readItem, line, none);
+  return itemStories(items, (item) => readItem(item, stored), line, none);
 }
 
 function itemsOf(data: Record<string, unknown>): Record<string, unknown>[] {
@@ -32,10 +37,11 @@ function itemsOf(data: Record<string, unknown>): Record<string, unknown>[] {
   return list.map((entry) => asObject(asObject(entry)?.['item']) ?? asObject(entry)).filter((i) => i !== null);
 }
 
-function readItem(item: Record<string, unknown>): ParsedStory | null {
+function readItem(item: Record<string, unknown>, stored: string | null): ParsedStory | null {
   const headline = asText(item['headline']) ?? asText(item['title']);
   const summary = asText(item['description_summary']) ?? asText(item['description_caption']);
-  const paragraphs = inlineText(item) ?? (summary === null ? [] : [summary]);
+  const paragraphs =
+    inlineText(item) ?? (stored === null ? null : htmlParagraphs(stored)) ?? (summary === null ? [] : [summary]);
   if (headline === null && paragraphs.length === 0) return null;
   const published = isoStamp(asText(item['versioncreated'])) ?? isoStamp(asText(item['firstcreated']));
   const urgency = typeof item['urgency'] === 'number' ? item['urgency'] : null;
