@@ -4,7 +4,7 @@ import type { Format, ParseResult } from './format.js';
 import { asObject, asText, itemStories, jsonBoundary, readJson } from './json-value.js';
 import { buildParagraphs } from './plain.js';
 import { wireRecordOf } from './wire-record.js';
-import { htmlParagraphs } from './xml-body.js';
+import { htmlParagraphs, withoutHeadline } from './xml-body.js';
 
 /**
  * ninjs (IPTC's News in JSON) as input: 1.x (`headline`, `body_text`/`body_html`, `byline`), 2.x and 3.x
@@ -37,7 +37,8 @@ function readItem(item: Record<string, unknown>): ParsedStory | null {
   const own = ownRecord(item);
   if (own) return { headline: own.headline, paragraphs: own.body.split('\n\n'), record: own };
   const headline = asText(item['headline']) ?? textWithRole(item['headlines'], 'main');
-  const paragraphs = bodyOf(item);
+  // An HTML body may open with the headline again (TT's `body_html5` is a whole document with its `<h1>`).
+  const paragraphs = withoutHeadline(bodyOf(item), headline);
   if (headline === null && paragraphs.length === 0) return null;
   const published =
     stamp(item['versioncreated']) ?? stamp(item['firstpublished']) ?? stamp(item['firstcreated']) ?? null;
@@ -64,7 +65,7 @@ function readItem(item: Record<string, unknown>): ParsedStory | null {
   };
 }
 
-/** The body: `bodies[]` (main role, else the first), `body_html`, else `body_text`. */
+/** The body: `bodies[]` (main role, else the first), `body_html` (or TT's `body_html5`), else `body_text`. */
 function bodyOf(item: Record<string, unknown>): string[] {
   const bodies = Array.isArray(item['bodies']) ? item['bodies'].map(asObject).filter((b) => b !== null) : [];
   const main = bodies.find((b) => /main/.test(asText(b['role']) ?? '')) ?? bodies[0];
@@ -72,7 +73,8 @@ function bodyOf(item: Record<string, unknown>): string[] {
     const value = asText(main['value']) ?? '';
     return /html/.test(asText(main['contenttype']) ?? '') ? htmlParagraphs(value) : textParagraphs(value);
   }
-  const html = asText(item['body_html']);
+  // TT sends an HTML5 document as `body_html5`.
+  const html = asText(item['body_html']) ?? asText(item['body_html5']);
   if (html !== null) return htmlParagraphs(html);
   return textParagraphs(asText(item['body_text']) ?? '');
 }
