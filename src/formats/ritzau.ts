@@ -1,4 +1,5 @@
 import type { ParsedStory } from '../types.js';
+import { parseDateline } from '../normalize/dateline.js';
 import { datePart, isoStamp } from './dates.js';
 import { wholeInput } from './frame.js';
 import type { Format, ParseResult } from './format.js';
@@ -66,6 +67,8 @@ function readItem(item: XmlElement): ParsedStory | null {
   return {
     headline,
     byline: field(item, 'byLine'),
+    // The town is the story's place when the text prints no dateline (a release it carries may print its own).
+    dateline: parseDateline(paragraphs[0] ?? '', null) === null ? field(item, 'town') : null,
     paragraphs,
     description: field(item, 'subtitle'),
     published,
