@@ -206,17 +206,18 @@ function withoutLoneTags(lines: string[]): string[] {
   return lines.slice(start, end);
 }
 
-/** A concept's name (`<provider><name>Example News</name></provider>`), or its literal/qcode. */
 /**
  * The creator as a byline: its name, unless the name only repeats the code of its qcode (`dpa-ad:jane.doe` named
- * `jane.doe`, an account in the agency's system rather than a printed name); a qcode alone is never a byline.
+ * `jane.doe`, an account in the agency's system rather than a printed name) or is an agency's (Reuters' `<creator
+ * literal="Reuters"/>`: the byline printed in the text, `By Jane Doe`, is the story's); a qcode alone is never one.
  */
 function creatorName(element: XmlElement | undefined): string | null {
   const name = textOf(child(element, 'name')) ?? attr(element, 'literal');
   const code = attr(element, 'qcode')?.replace(/^[^:]*:/, '');
-  return name === null || name === code ? null : name;
+  return name === null || name === code || agencyOf(name) !== undefined ? null : name;
 }
 
+/** A concept's name (`<provider><name>Example News</name></provider>`), or its literal/qcode. */
 function nameOf(element: XmlElement | undefined): string | null {
   if (!element) return null;
   return textOf(child(element, 'name')) ?? attr(element, 'literal') ?? attr(element, 'qcode');
