@@ -141,9 +141,14 @@ export function htmlParagraphs(html: string): string[] {
   return paragraphsOf(roots[0]);
 }
 
-/** The body without a first paragraph that repeats the headline (an XHTML body that opens with its `<h1>`). */
+/**
+ * The body without a first paragraph that repeats the headline (an XHTML body that opens with its `<h1>`); a body of
+ * that paragraph alone (a picture's caption) is kept.
+ */
 export function withoutHeadline(paragraphs: readonly string[], headline: string | null): string[] {
   const first = paragraphs[0];
   const same = (a: string, b: string): boolean => a.replace(/\W+/g, ' ').trim() === b.replace(/\W+/g, ' ').trim();
-  return headline !== null && first !== undefined && same(first, headline) ? paragraphs.slice(1) : [...paragraphs];
+  return headline !== null && first !== undefined && paragraphs.length > 1 && same(first, headline)
+    ? paragraphs.slice(1)
+    : [...paragraphs];
 }

@@ -151,6 +151,20 @@ function sourceName(name: string, line: string): string {
   return ABBREVIATION.test(line) && !name.endsWith('.') ? `${name}.` : name;
 }
 
+// Reuters' credits run into the last paragraph after its final sentence when a feed joins lines: `... on Monday.
+// (Reporting by A; Editing by B)`.
+const GLUED_CREDIT =
+  /[.!?"”’][ \t]+(\((?:Additional |Further )?(?:Reporting|Writing|Editing|Compiled|Reported) by [^()]{2,400}\))$/;
+
+/** Splits credits printed at the end of the last paragraph from the text before it. */
+export function splitGluedCredit(paragraph: string): { readonly text: string; readonly signoff: string } | null {
+  if (!paragraph.endsWith(')')) return null;
+  const match = GLUED_CREDIT.exec(paragraph);
+  const credit = match?.[1];
+  if (!match || credit === undefined || classifyEndMatter(credit)?.kind !== 'credits') return null;
+  return { text: paragraph.slice(0, match.index + 1), signoff: credit };
+}
+
 /** True for a line that must stand alone as a paragraph when hard-wrapped lines are joined. */
 export function standsAlone(line: string): boolean {
   return classifyEndMatter(line) !== null || trailerKind(line) !== null;

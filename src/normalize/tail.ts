@@ -1,6 +1,6 @@
 import type { SourceLine } from '../types.js';
 import type { Agency } from './agencies.js';
-import { classifyEndMatter, trailerKind, type EndMatter } from './endmatter.js';
+import { classifyEndMatter, splitGluedCredit, trailerKind, type EndMatter } from './endmatter.js';
 import { marksRelease, sectionStart } from './sections.js';
 import { INITIALS_PAIR, parseSignoff, splitGluedSignoff } from './signoff.js';
 
@@ -76,7 +76,7 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
     kept.pop();
   }
   const last = kept.at(-1);
-  const glued = last ? splitGluedSignoff(last.text) : null;
+  const glued = last ? (splitGluedSignoff(last.text) ?? splitGluedCredit(last.text)) : null;
   let gluedAt: { index: number; at: number } | null = null;
   if (last && glued) {
     kept[kept.length - 1] = { index: last.index, text: glued.text, kind: last.kind };
