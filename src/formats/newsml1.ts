@@ -35,7 +35,7 @@ function parseNewsml1(text: string, line: number): ParseResult {
 function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): ParsedStory | null {
   const ident = find(item, 'NewsIdentifier');
   const management = child(item, 'NewsManagement');
-  const lines = find(item, 'NewsLines');
+  const lines = newsLinesOf(item);
   const content = textContent(item);
   const paragraphs = content === undefined ? [] : bodyOf(child(content, 'DataContent'));
   const headline = textOf(child(lines, 'HeadLine'));
@@ -66,9 +66,10 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
     ednote: notes.ednote,
     ...(notes.updateNotes.length > 0 ? { updateNotes: notes.updateNotes } : {}),
     ...(markers.length > 0 ? { markers } : {}),
-    credits: textOf(child(lines, 'CreditLine')),
-    copyright: textOf(child(lines, 'CopyrightLine')),
-    agency: provider ?? textOf(child(lines, 'CreditLine')),
+    // An outer component's lines may hold them (TASS: the copyright, above the story's own lines).
+    credits: textOf(child(lines, 'CreditLine') ?? find(item, 'CreditLine')),
+    copyright: textOf(child(lines, 'CopyrightLine') ?? find(item, 'CopyrightLine')),
+    agency: provider ?? textOf(child(lines, 'CreditLine') ?? find(item, 'CreditLine')),
     altids: Object.fromEntries(
       [
         ['guid', publicId],
@@ -88,11 +89,24 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
   };
 }
 
+/**
+ * The `NewsLines` of the story: the first that has a headline (TASS nests its story three components deep, under
+ * components whose lines hold only the copyright), else the first.
+ */
+function newsLinesOf(item: XmlElement): XmlElement | undefined {
+  const all = elementsNamed([item], new Set(['NewsLines']));
+  return all.find((lines) => child(lines, 'HeadLine') !== undefined) ?? all[0];
+}
+
 /** The first ContentItem that holds text: a Text media type, or any DataContent when none says. */
 function textContent(item: XmlElement): XmlElement | undefined {
   const contents = elementsNamed([item], new Set(['ContentItem']));
   const text = contents.find((c) => /^text$/i.test(attr(child(c, 'MediaType'), 'FormalName') ?? ''));
-  return text ?? contents.find((c) => child(c, 'DataContent') !== undefined && child(c, 'MediaType') === undefined);
+  // TASS says ComplexData with a NITF mime type (`text/vnd.IPTC.NITF`).
+  const nitf = contents.find((c) => /^text\//i.test(attr(child(c, 'MimeType'), 'FormalName') ?? ''));
+  return (
+    text ?? nitf ?? contents.find((c) => child(c, 'DataContent') !== undefined && child(c, 'MediaType') === undefined)
+  );
 }
 
 /** DataContent as paragraphs: XHTML or NITF elements, or HTML or plain text in CDATA. */

@@ -75,9 +75,13 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const blocks = leadBlocks(leadPieces);
   const given = parsed.dateline ? datelineFromMarkup(parsed.dateline, reference) : null;
   // The dateline printed in the text is the fuller one when it opens with the markup's (`FORT WASHINGTON, Pa.` given,
-  // `FORT WASHINGTON, Pa. (AP) _` printed): it keeps the agency and the text as the reader sees it.
+  // `FORT WASHINGTON, Pa. (AP) _` printed), or when the markup gives only a date and the text a place too (TASS's
+  // `December 1` given, `ARKHANGELSK, December 1. /TASS/.` printed): it keeps the agency and the text as printed.
   const dateline =
-    given !== null && printed !== null && extendsGiven(printed.dateline.text, given.text)
+    given !== null &&
+    printed !== null &&
+    (extendsGiven(printed.dateline.text, given.text) ||
+      (given.location === null && printed.dateline.location !== null && given.date === printed.dateline.date))
       ? printed.dateline
       : (given ?? printed?.dateline ?? null);
   const wire = creditedAgency(dateline?.agency ?? '') ?? creditedAgency(printed?.dateline.agency ?? '');
