@@ -36,15 +36,22 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
   const ident = find(item, 'NewsIdentifier');
   const management = child(item, 'NewsManagement');
   const lines = newsLinesOf(item);
-  const content = textContent(item);
-  const paragraphs = content === undefined ? [] : bodyOf(child(content, 'DataContent'));
+  const parts = textParts(item);
+  const content = parts.length > 0 ? undefined : textContent(item);
+  const paragraphs =
+    parts.length > 0
+      ? parts.flatMap((part) => bodyOf(child(part, 'DataContent')))
+      : content === undefined
+        ? []
+        : bodyOf(child(content, 'DataContent'));
   const headline = textOf(child(lines, 'HeadLine'));
   if (headline === null && paragraphs.length === 0) return null;
   const published =
     isoStamp(textOf(child(management, 'ThisRevisionCreated'))) ?? isoStamp(textOf(child(management, 'FirstCreated')));
   const urgency = Number(attr(child(management, 'Urgency'), 'FormalName'));
   const descriptive = find(item, 'DescriptiveMetadata');
-  const provider = attr(find(find(item, 'Provider'), 'Party'), 'FormalName');
+  // Belga leaves the provider's name empty and names itself in the credit line.
+  const provider = attr(find(find(item, 'Provider'), 'Party'), 'FormalName') || null;
   const publicId = textOf(child(ident, 'PublicIdentifier'));
   const itemId = textOf(child(ident, 'NewsItemId'));
   const notes = newsLineNotes(lines);
@@ -96,6 +103,30 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
 function newsLinesOf(item: XmlElement): XmlElement | undefined {
   const all = elementsNamed([item], new Set(['NewsLines']));
   return all.find((lines) => child(lines, 'HeadLine') !== undefined) ?? all[0];
+}
+
+/**
+ * Belga's profile splits the text into components by role, `Title`, `Lead` and `Body`: the lead and body of the
+ * first story that has them, in order (the title is the headline; a second language's story is left).
+ */
+function textParts(item: XmlElement): XmlElement[] {
+  const role = (component: XmlElement): string => attr(child(component, 'Role'), 'FormalName') ?? '';
+  const isPart = (part: XmlElement): boolean => /^(?:Lead|Body)$/i.test(role(part));
+  // Depth first: the first component whose own components are parts.
+  const ownerIn = (element: XmlElement): XmlElement | undefined => {
+    for (const component of children(element, 'NewsComponent')) {
+      if (children(component, 'NewsComponent').some(isPart)) return component;
+      const inner = ownerIn(component);
+      if (inner !== undefined) return inner;
+    }
+    return undefined;
+  };
+  const owner = ownerIn(item);
+  if (owner === undefined) return [];
+  return children(owner, 'NewsComponent')
+    .filter(isPart)
+    .map((part) => child(part, 'ContentItem'))
+    .filter((part): part is XmlElement => part !== undefined);
 }
 
 /** The first ContentItem that holds text: a Text media type, or any DataContent when none says. */
