@@ -16,11 +16,18 @@ const REUTERS_PREFIX =
 // `Última hora:`, `Korrektur:`.
 const COLON_PREFIX =
   /^(URGENT|FLASH|BULLETIN|BREAKING(?: NEWS)?|UPDATED?|CORRECTED|CORRECTION|EXCLUSIVE|ROUNDUP|Roundup|Interview|Feature|Spotlight|News Analysis|APNewsBreak|AP Exclusive|WRITETHRU|\d+(?:st|nd|rd|th) LD(?:[- ]Writethru)?|Writethru|Eil|EIL|Eilmeldung|Zusammenfassung|Korrektur|Berichtigung|URGENTE|Urgente|ALERTE|Alerte|ÚLTIMA HORA|Última hora|CORRECCIÓN|Corrección|KORJATTU|Korjattu)\s*[:：]\s*/;
+// ANSA's flag for its top stories, `>>>ANSA/Gazprom cuts ...`; a release that corrects another, `CORRECTION ET MISE À
+// JOUR - ...`, `CORRECTION - ...` (GlobeNewswire, PR Newswire, in French and English), when the rest is in mixed case
+// (Reuters' 1987 `CORRECTION - ASHTON-TATE ITEM` is its headline).
+const FLAG_PREFIX =
+  /^(>>>\s*ANSA)\s*\/\s*|^(CORRECTION(?: ET MISE À JOUR| AND UPDATE| - REPLACEMENT)?|MISE À JOUR|RECTIFICATIF)\s+[-–—]\s+(?=\S.*\p{Ll})/u;
 // Only when the rest is in mixed case: `FLASH FLOODS HIT TEXAS` is a 1987 headline, not a flash.
 const CAPS_PREFIX = /^(URGENT|FLASH|BULLETIN|BREAKING)\s+(?=.*\p{Ll})/u;
 // Belga and ANP number a story's versions after its headline: `(2)`, `(3DER)`, `(1LEAD)`, `(CORRECT)`.
 const TRAILING_PAREN =
   /\s*\((URGENT|\d*LEAD|\d+(?:st|nd|rd|th) LD(?:-Writethru)?|CORRECT|CORRECTED|CORRECTION|UPDATE(?: \d+)?|REFILE|WRITETHRU|\d{1,2}|\d{1,2}DER)\)$/i;
+// STT marks a machine translation after the headline: `... will*** TRANSLATED ***`.
+const TRANSLATED = /\s*\*{3}\s*(TRANSLATED)\s*\*{3}$/;
 // ANPA take keys printed after the headline: `... = `, `... -- 1st Ld-Writethru`.
 const TRAILING_TAKE = /\s*(?:=|--\s*(\d+(?:st|nd|rd|th) Ld(?:-Writethru)?|Writethru|Correction))$/i;
 
@@ -31,6 +38,7 @@ export function cleanHeadline(raw: string): CleanHeadline {
   for (let guard = 0; guard < 8; guard++) {
     const match =
       matchLeadingParen(headline) ??
+      flagPrefix(headline) ??
       REUTERS_PREFIX.exec(headline) ??
       COLON_PREFIX.exec(headline) ??
       CAPS_PREFIX.exec(headline);
@@ -38,8 +46,8 @@ export function cleanHeadline(raw: string): CleanHeadline {
     markers.push(match[1].trim());
     headline = headline.slice(match[0].length);
   }
-  for (let guard = 0; guard < 4 && /[)=]$|Writethru$|Correction$/i.test(headline.slice(-12)); guard++) {
-    const match = TRAILING_PAREN.exec(headline) ?? TRAILING_TAKE.exec(headline);
+  for (let guard = 0; guard < 4 && /[)=*]$|Writethru$|Correction$/i.test(headline.slice(-12)); guard++) {
+    const match = TRAILING_PAREN.exec(headline) ?? TRAILING_TAKE.exec(headline) ?? TRANSLATED.exec(headline);
     if (!match || match.index === 0) break;
     if (match[1]) markers.push(match[1]);
     headline = headline.slice(0, match.index);
@@ -52,6 +60,15 @@ export function cleanHeadline(raw: string): CleanHeadline {
 // EFE's `(AMPLIACIÓN)` and `(ACTUALIZACIÓN)`, Lusa's `(ATUALIZADA)`, ANSA's `(AGGIORNAMENTO)` say the same in their languages.
 const MARKER_WORDS =
   /\b(?:AMPLIACI[ÓO]N|ACTUALIZACI[ÓO]N|ATUALIZADA|ATUALIZAÇÃO|AGGIORNAMENTO|CORRECCI[ÓO]N|URGENTE|LD|LEAD|URGENT|UPDATED?|CORRECT(?:ED|ION)|FLASH|BULLETIN|WRAPUP|WRITETHRU|Writethru|REFILE|REPEAT|RECAST|AMENDED|EDITORS?|ADVISORY|BREAKING|News Focus|Focus|Feature|Interview|Analysis|Profile|Roundup|Commentary|Editorial|EDITORIAL|Spotlight|Factbox|Newsmaker|Preview|Obituary|Photos?|Graphics?)\b/;
+
+/** `>>>ANSA/` or a release's `CORRECTION ET MISE À JOUR - `, with the marker as its first group. */
+function flagPrefix(headline: string): RegExpExecArray | null {
+  const first = headline.charCodeAt(0);
+  if (first !== 62 /* > */ && first !== 67 /* C */ && first !== 77 /* M */ && first !== 82 /* R */) return null;
+  const match = FLAG_PREFIX.exec(headline);
+  if (match) match[1] = (match[1] ?? match[2] ?? '').replace(/^>>>\s*/, '');
+  return match;
+}
 
 function matchLeadingParen(headline: string): RegExpExecArray | null {
   const match = LEADING_PAREN.exec(headline);
