@@ -4,7 +4,7 @@ import { datePart, isoStamp } from './dates.js';
 import { wholeInput } from './frame.js';
 import type { Format, ParseResult } from './format.js';
 import { elementsNamed, htmlParagraphs, missingRoot, parseXmlUnit } from './xml-body.js';
-import { child, decodeXmlUnit, textOf, type XmlElement } from './xml.js';
+import { child, decodeXmlUnit, isElement, textOf, type XmlElement } from './xml.js';
 
 /**
  * Ritzau's XML news service: one `<RBNews>` item, or a queue response (`<XMLNewsQueuedResponse>`) whose
@@ -34,6 +34,20 @@ function field(item: XmlElement, name: string): string | null {
   return value === null || value.trim() === '' ? null : value.trim();
 }
 
+/**
+ * The HTML of a field: its text, which is escaped HTML; or, when newer items put raw `<br />` elements in it between
+ * lines of plain text, those lines (escaped) with their breaks.
+ */
+function htmlField(item: XmlElement, name: string): string | null {
+  const element = child(item, name);
+  if (element === undefined || !element.children.some((node) => isElement(node))) return field(item, name);
+  const escape = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+  const html = element.children
+    .map((node) => (!isElement(node) ? escape(node) : node.name === 'br' ? '<br>' : escape(textOf(node) ?? '')))
+    .join('');
+  return html.trim() === '' ? null : html;
+}
+
 /** Escaped HTML as paragraphs; a line break inside a paragraph separates too. */
 function html(value: string | null): string[] {
   return value === null ? [] : htmlParagraphs(value.replace(/<br\s*\/?>/gi, '</p><p>'));
@@ -41,7 +55,7 @@ function html(value: string | null): string[] {
 
 function readItem(item: XmlElement): ParsedStory | null {
   const headline = field(item, 'headline');
-  const paragraphs = html(field(item, 'content'));
+  const paragraphs = html(htmlField(item, 'content'));
   if (headline === null && paragraphs.length === 0) return null;
   const published = isoStamp(field(item, 'PublishDate'));
   const priority = Number(field(item, 'Priority'));
