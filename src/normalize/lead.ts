@@ -49,6 +49,12 @@ const LEAD_MAX = 320;
 const LEAD_MAX_BLOCKS = 8;
 const SUBHEADLINE_MAX = 240;
 const MAX_SUBHEADLINES = 2;
+// A release's highlights under its headline (GlobeNewswire prints three or four): only before a release wire's dateline.
+const MAX_RELEASE_SUBHEADLINES = 5;
+// A release that corrects an earlier one says so first, however long: `The following press release corrects and
+// replaces ...`, `Le communiqué suivant corrige et remplace ...`.
+const RELEASE_REPLACES =
+  /^(?:The following (?:press )?release (?:corrects|replaces|updates)|This (?:press )?release (?:corrects|replaces)|Le communiqué suivant (?:corrige|remplace|met à jour)|Ce communiqué (?:corrige|remplace))\b/;
 const SENTENCE_END = /[.!?]["”’)]?$/;
 
 const OPENS_WITH_UPDATE = new RegExp(`^\\(?\\s*(?:${UPDATE_VERBS})\\b`, 'i');
@@ -60,6 +66,7 @@ export function opensWithUpdateVerb(text: string): boolean {
 
 /** The field a paragraph before the dateline has by its shape alone, or null. */
 export function leadShape(paragraph: string): LeadField | null {
+  if (RELEASE_REPLACES.test(paragraph)) return 'update_notes';
   if (paragraph.length > LEAD_MAX) return EDNOTE.test(paragraph) ? 'ednote' : null;
   if (EDNOTE.test(paragraph) || EMBARGO.test(paragraph)) return 'ednote';
   const first = paragraph.charCodeAt(0);
@@ -124,12 +131,14 @@ export function takeLead(paragraphs: readonly string[], reference: string | null
       if (dateline !== null) {
         if (subheadlines === 0) return { fields, start: i, dateline };
         const wire = dateline.dateline.agency ? creditedAgency(dateline.dateline.agency) : undefined;
-        if (wire !== undefined && (!sentences || wire.pressRelease === true)) return { fields, start: i, dateline };
+        const release = wire?.pressRelease === true;
+        if (wire !== undefined && (release || (!sentences && subheadlines <= MAX_SUBHEADLINES)))
+          return { fields, start: i, dateline };
         break;
       }
       const place = subheadlines === 0 && placeAbove(text, paragraphs[i + 1], reference);
       if (place) return { fields, start: i, dateline: place };
-      if (text.length > SUBHEADLINE_MAX || ++subheadlines > MAX_SUBHEADLINES) break;
+      if (text.length > SUBHEADLINE_MAX || ++subheadlines > MAX_RELEASE_SUBHEADLINES) break;
       sentences ||= SENTENCE_END.test(text);
       fields.push('subheadline');
     } else {
