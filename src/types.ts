@@ -22,6 +22,7 @@ export type FormatName =
   | 'ninjs'
   | 'apmedia'
   | 'ritzau'
+  | 'ntbinfo'
   | 'email'
   | 'wire';
 
@@ -97,6 +98,8 @@ export interface ParsedStory {
   readonly copyright?: string | null;
   readonly credits?: string | null;
   readonly ednote?: string | null;
+  /** The input is a press release whatever its text says (a release service's own format). */
+  readonly pressRelease?: boolean;
   /** Update notes the markup sets apart (dpa's `correctionshort` edNote), ahead of any printed before the dateline. */
   readonly updateNotes?: readonly string[];
   /** A summary the markup gives (NITF `<abstract>`, NewsML-G2 `<description>`). */

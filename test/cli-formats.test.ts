@@ -49,6 +49,7 @@ describe('wire ingest on a directory of mixed formats', () => {
       'newsml1',
       'ninjs',
       'nitf',
+      'ntbinfo',
       'plain',
       'rcv1',
       'ritzau',

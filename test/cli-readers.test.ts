@@ -22,6 +22,7 @@ describe('wire ingest reads each of the desk formats by its content', () => {
     ['iptc7901/zczc-codes/input.txt', 'iptc7901', 2],
     ['newsml/package-with-item/input.xml', 'newsml', 1],
     ['ritzau/queue/input.xml', 'ritzau', 2],
+    ['ntbinfo/release/input.xml', 'ntbinfo', 1],
   ])('reads %s with the %s reader', async (path, format, count) => {
     const result = await runCli(['ingest', fixture(path), '--dedup', 'off']);
     expect(result.code).toBe(0);

@@ -91,6 +91,7 @@ describe('sniffing the format from the content', () => {
     ],
     ['<?xml version="1.0"?>\n<RBNews xmlns=""><NewsID>x</NewsID></RBNews>', 'ritzau'],
     ['<XMLNewsQueuedResponse xmlns="http://tempuri.org/"><XMLNewsQueuedResult/></XMLNewsQueuedResponse>', 'ritzau'],
+    ['<?xml version="1.0" encoding="UTF-8"?>\n<release id="1" lang="no"><title>T</title></release>', 'ntbinfo'],
     ['{"guid": "x", "headline": "Tram opens", "body_html": "<p>Text</p>"}', 'ninjs'],
     ['[{"uri": "x", "headlines": [{"value": "A"}], "bodies": []}]', 'ninjs'],
     ['{"total": 1, "items": [{"uri": "x", "headline": "A", "body_text": "B"}]}', 'ninjs'],

@@ -114,6 +114,7 @@ const ROOTS: ReadonlyMap<string, FormatName> = new Map([
   ['REUTERS', 'sgml'],
   ['RBNews', 'ritzau'],
   ['XMLNewsQueuedResponse', 'ritzau'],
+  ['release', 'ntbinfo'],
 ]);
 
 // HTML elements a page fragment may open with (a page without <html>): the web formats read those.

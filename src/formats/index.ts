@@ -10,6 +10,7 @@ import { ninjs } from './ninjs.js';
 import { nitf } from './nitf.js';
 import { plain } from './plain-format.js';
 import { rcv1 } from './rcv1.js';
+import { ntbinfo } from './ntbinfo.js';
 import { ritzau } from './ritzau.js';
 import { sgml } from './sgml.js';
 import { feed, html } from './web-formats.js';
@@ -32,6 +33,7 @@ export const FORMATS: ReadonlyMap<FormatName, Format> = new Map<FormatName, Form
   ['ninjs', ninjs],
   ['apmedia', apmedia],
   ['ritzau', ritzau],
+  ['ntbinfo', ntbinfo],
   ['email', email],
   ['wire', wire],
 ]);

@@ -19,6 +19,7 @@ export const PARSER_NAMES: readonly FormatName[] = [
   'ninjs',
   'apmedia',
   'ritzau',
+  'ntbinfo',
   'email',
   'wire',
 ];

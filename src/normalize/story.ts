@@ -87,7 +87,7 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const wire = creditedAgency(dateline?.agency ?? '') ?? creditedAgency(printed?.dateline.agency ?? '');
   const tail = takeTail(
     rest.map((piece) => piece.text),
-    wire?.pressRelease === true,
+    wire?.pressRelease === true || parsed.pressRelease === true,
     wire,
   );
   const body = tail.body.join('\n\n');
@@ -132,7 +132,13 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     correction,
     fingerprint: { exact: digest.slice(0, 16), near: null },
   };
-  addOptional(story, parsed, byline, blocks, tail.release || wire?.pressRelease === true);
+  addOptional(
+    story,
+    parsed,
+    byline,
+    blocks,
+    tail.release || wire?.pressRelease === true || parsed.pressRelease === true,
+  );
   // A line of its own that became the byline's title (`The Canadian Press` under `By Jane Doe`) is traced there.
   const traced = leadPieces.map((piece) =>
     piece.field === 'byline' && byline?.title === piece.text
