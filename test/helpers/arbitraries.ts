@@ -314,6 +314,18 @@ const ritzauDoc = fc
       `</ListOfRBNews></XMLNewsQueuedResult></XMLNewsQueuedResponse>`,
   );
 
+const ntbinfoDoc = fc
+  .tuple(text, text, text, fc.string({ maxLength: 20 }), fc.constantFrom('no', 'fi', 'x', ''), fc.boolean())
+  .map(
+    ([title, lead, body, date, lang, raw]) =>
+      `<?xml version="1.0" encoding="UTF-8"?><release id="${date.length}" lang="${lang}">` +
+      `<longurl>https://www.ntbinfo.no/pressemelding/x?releaseId=1</longurl>` +
+      `<body>${raw ? `<p>${escaped(body)}</p>` : escaped(`<p>${body}</p><p>${lead}</p>`)}</body>` +
+      `<boilerplate>${escaped(lead)}</boilerplate><contactsAsText/><embargo>${escaped(date)}</embargo>` +
+      `<leadtext>${escaped(lead)}</leadtext><publicationDate>${escaped(date)}</publicationDate>` +
+      `<title>${escaped(title)}</title><publisher><name>${escaped(title)}</name></publisher></release>`,
+  );
+
 const wireRecord = fc
   .tuple(text, text, fc.anything({ maxDepth: 1 }), fc.boolean())
   .map(([headline, body, other, whole]) =>
@@ -374,5 +386,6 @@ export const documents: Readonly<Record<string, fc.Arbitrary<string>>> = {
   email: fc.oneof(damaged(mail), text),
   wxr: fc.oneof(damaged(wxrDoc), text),
   ritzau: fc.oneof({ weight: 3, arbitrary: ritzauDoc }, damaged(ritzauDoc), text),
+  ntbinfo: fc.oneof({ weight: 3, arbitrary: ntbinfoDoc }, damaged(ntbinfoDoc), text),
   wire: fc.oneof({ weight: 3, arbitrary: wireLines }, damaged(wireLines), text),
 };
