@@ -2,7 +2,7 @@ import type { ParsedStory } from '../types.js';
 import { datePart, isoStamp } from './dates.js';
 import { wholeInput } from './frame.js';
 import type { Format, ParseResult } from './format.js';
-import { elementsNamed, htmlParagraphs, missingRoot, parseXmlUnit } from './xml-body.js';
+import { htmlParagraphs, xmlItemStories } from './xml-body.js';
 import { attr, child, decodeXmlUnit, textOf, type XmlElement } from './xml.js';
 
 /**
@@ -14,16 +14,8 @@ import { attr, child, decodeXmlUnit, textOf, type XmlElement } from './xml.js';
 export const ntbinfo: Format = { name: 'ntbinfo', boundary: wholeInput, parse: parseReleases, decode: decodeXmlUnit };
 
 function parseReleases(text: string, line: number): ParseResult {
-  const { roots, diagnostics } = parseXmlUnit(text, line);
-  const releases = elementsNamed(roots, new Set(['release']));
-  if (releases.length === 0)
-    return { stories: [], diagnostics: [...diagnostics, missingRoot('NTB/STT Info release XML', 'release', line)] };
-  const stories: ParsedStory[] = [];
-  for (const release of releases) {
-    const story = readRelease(release);
-    if (story !== null) stories.push({ ...story, line });
-  }
-  return { stories, diagnostics };
+  const missing = { format: 'NTB/STT Info release XML', root: 'release' };
+  return xmlItemStories(text, line, new Set(['release']), missing, readRelease);
 }
 
 // The services by their address; a release from another host names no agency.

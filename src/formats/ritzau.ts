@@ -3,7 +3,7 @@ import { parseDateline } from '../normalize/dateline.js';
 import { datePart, isoStamp } from './dates.js';
 import { wholeInput } from './frame.js';
 import type { Format, ParseResult } from './format.js';
-import { elementsNamed, htmlParagraphs, missingRoot, parseXmlUnit } from './xml-body.js';
+import { htmlParagraphs, xmlItemStories } from './xml-body.js';
 import { child, decodeXmlUnit, isElement, textOf, type XmlElement } from './xml.js';
 
 /**
@@ -14,16 +14,7 @@ import { child, decodeXmlUnit, isElement, textOf, type XmlElement } from './xml.
 export const ritzau: Format = { name: 'ritzau', boundary: wholeInput, parse: parseRitzau, decode: decodeXmlUnit };
 
 function parseRitzau(text: string, line: number): ParseResult {
-  const { roots, diagnostics } = parseXmlUnit(text, line);
-  const items = elementsNamed(roots, new Set(['RBNews']));
-  if (items.length === 0)
-    return { stories: [], diagnostics: [...diagnostics, missingRoot('Ritzau XML', 'RBNews', line)] };
-  const stories: ParsedStory[] = [];
-  for (const item of items) {
-    const story = readItem(item);
-    if (story !== null) stories.push({ ...story, line });
-  }
-  return { stories, diagnostics };
+  return xmlItemStories(text, line, new Set(['RBNews']), { format: 'Ritzau XML', root: 'RBNews' }, readItem);
 }
 
 /** The text of a child, or null when it is absent, empty or `i:nil`. */

@@ -1,4 +1,5 @@
-import type { FormatDiagnostic } from './format.js';
+import type { ParsedStory } from '../types.js';
+import type { FormatDiagnostic, ParseResult } from './format.js';
 import { buildParagraphs } from './plain.js';
 import { isElement, parseXml, rawText, type XmlElement } from './xml.js';
 
@@ -111,6 +112,29 @@ export function elementsNamed(roots: readonly XmlElement[], names: ReadonlySet<s
   };
   for (const root of roots) visit(root);
   return found;
+}
+
+/**
+ * The stories of a unit of XML whose items are the elements named `items` (`RBNews`, `release`), each read by `read`
+ * (null for an item without text); a unit without any is no such document (`format`, `root` name it).
+ */
+export function xmlItemStories(
+  text: string,
+  line: number,
+  items: ReadonlySet<string>,
+  missing: { readonly format: string; readonly root: string },
+  read: (item: XmlElement) => ParsedStory | null,
+): ParseResult {
+  const { roots, diagnostics } = parseXmlUnit(text, line);
+  const found = elementsNamed(roots, items);
+  if (found.length === 0)
+    return { stories: [], diagnostics: [...diagnostics, missingRoot(missing.format, missing.root, line)] };
+  const stories: ParsedStory[] = [];
+  for (const item of found) {
+    const story = read(item);
+    if (story !== null) stories.push({ ...story, line });
+  }
+  return { stories, diagnostics };
 }
 
 /** A diagnostic for a unit in which the format's root element is missing (the pipeline then fails the input). */
