@@ -39,7 +39,6 @@ const UPDATE_NOTE = new RegExp(
 // Yonhap's notes to editors, in capitals: `(ATTN: UPDATES with details in paras 4-5; CHANGES headline)` says what
 // changed, an update note; any other `(ATTN: ...)` is an editor's note.
 const ATTN = /^\(ATTN:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)$/;
-const ATTN_UPDATE = new RegExp(`^\\(ATTN:\\s*(?:${UPDATE_VERBS})\\b`, 'i');
 // ANP's note that a story replaces an earlier one, letter-spaced: `N i e u w bericht, vervangt: <old headline>`.
 const REPLACES = /^(?:N ?i ?e ?u ?w(?: b ?e ?r ?i ?c ?h ?t| bericht)|NIEUW BERICHT), vervangt\s*:/;
 // A summary's bullets: `* Spot gold may edge up`, `- Dollar index down`, `• Talks resume`.
@@ -72,7 +71,8 @@ export function leadShape(paragraph: string): LeadField | null {
   const first = paragraph.charCodeAt(0);
   if (first === 40 /* ( */ && UPDATE_NOTE.test(paragraph)) return 'update_notes';
   if (first === 78 /* N */ && REPLACES.test(paragraph)) return 'update_notes';
-  if (first === 40 /* ( */ && ATTN.test(paragraph)) return ATTN_UPDATE.test(paragraph) ? 'update_notes' : 'ednote';
+  const attn = first === 40 /* ( */ ? ATTN.exec(paragraph)?.[1] : undefined;
+  if (attn !== undefined) return opensWithUpdateVerb(attn) ? 'update_notes' : 'ednote';
   if (BULLET.test(paragraph)) return 'summary';
   if (looksLikeByline(paragraph)) return 'byline';
   return null;
