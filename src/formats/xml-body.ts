@@ -1,7 +1,7 @@
 import type { ParsedStory } from '../types.js';
 import type { FormatDiagnostic, ParseResult } from './format.js';
 import { buildParagraphs } from './plain.js';
-import { isElement, parseXml, rawText, type XmlElement } from './xml.js';
+import { isElement, parseXml, rawText, textOf, type XmlElement } from './xml.js';
 
 // Elements whose text is a paragraph of its own (NITF, XHTML inside NewsML-G2, RCV1).
 const BLOCKS = new Set([
@@ -56,7 +56,9 @@ export function paragraphsOf(element: XmlElement | undefined): string[] {
     inline = '';
   };
   const walk = (node: XmlElement): void => {
-    for (const item of node.children) {
+    const items = node.children;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
       if (!isElement(item)) inline += item;
       else if (SKIP.has(item.name)) continue;
       else if (item.name === 'pre') {
@@ -67,9 +69,11 @@ export function paragraphsOf(element: XmlElement | undefined): string[] {
         walk(item);
         flush();
       } else {
-        // Table cells and line breaks separate words that the markup does not space.
+        // Table cells and line breaks separate words that the markup does not space, and so does a span that
+        // opens a word in capitals right after another (TT's `<span class="vignette">Finland</span><span
+        // class="source">TT</span>`, laid out apart by its style sheet).
         const spaced = CELLS.has(item.name) || item.name === 'br';
-        if (spaced) inline += ' ';
+        if (spaced || (item.name === 'span' && afterSpan(items[i - 1], item) && /\p{L}$/u.test(inline))) inline += ' ';
         walk(item);
         if (spaced) inline += ' ';
       }
@@ -78,6 +82,11 @@ export function paragraphsOf(element: XmlElement | undefined): string[] {
   walk(element);
   flush();
   return out;
+}
+
+/** Whether `item` is a span right after another (`before`), no text between, that opens with a capital. */
+function afterSpan(before: XmlElement | string | undefined, item: XmlElement): boolean {
+  return before !== undefined && isElement(before) && before.name === 'span' && /^\s*\p{Lu}/u.test(textOf(item) ?? '');
 }
 
 /**

@@ -75,7 +75,7 @@ const TRAILERS = AGENCIES.flatMap((agency) => agency.trailers ?? []);
 // first: anchored regexes instead of a dozen. Together they must match a superset of the anchored patterns below;
 // the credits that may sit anywhere in a paragraph (`... contributed to this report.`) are caught by CREDIT_WORDS.
 const MAYBE_END_WORD = new RegExp(
-  `^(?:[(（\\-—–=#©/._<^*]|انتهى|저작권자|ce (?:texte|reportage|article)|cette (?:dépêche|nouvelle)|reuter|agerpres|end|fin|nnnn|fim|sources?\\b|quelle|fuente|fonte|reporting|editing|writing|copyright|more|for more|keywords|follow|online|to contact|this (?:story|report|article)|${CREDIT_LABELS})`,
+  `^(?:[(（\\-—–=#©/._<^*]|انتهى|저작권자|ce (?:texte|reportage|article)|cette (?:dépêche|nouvelle)|reuter|agerpres|end|fin|nnnn|fim|sources?\\b|quelle|fuente|fonte|reporting|editing|writing|copyright|more|for more|keywords|follow|online|to contact|this (?:story|report|article)|the associated press |${CREDIT_LABELS})`,
   'i',
 );
 // Shapes that are case-sensitive: a word alone (`EFE`, `BERNAMA`, `ends`), lower-case initials (`dpa ab`, `hh/ph`,

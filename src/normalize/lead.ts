@@ -3,6 +3,7 @@
  * update notes (`(Adds quotes in paragraphs 5-7)`, `(Updates with ...)`), bullet summaries, bylines, and a press
  * release's subheadline. None of them is the dateline or body; the dateline is the first paragraph after them.
  */
+import { parseAgencyLine } from './agency-line.js';
 import { agencyOf, creditedAgency } from './agencies.js';
 import { parseDateline, parsePlaceLine, type DatelineMatch } from './dateline.js';
 import { looksLikeByline } from './byline.js';
@@ -89,9 +90,12 @@ function agencyUnderByline(paragraph: string, above: LeadField | undefined): Lea
 // The first paragraph under a place printed alone: a sentence, not a heading or another dateline.
 const FIRST_PARAGRAPH_MIN = 60;
 
-/** A place printed alone in capitals above the story's first paragraph (Anadolu: `ANKARA`), as its dateline. */
+/**
+ * A place printed alone in capitals above the story's first paragraph (Anadolu: `ANKARA`), or a vignette and the
+ * agency's name (TT: `Finland TT`), as its dateline.
+ */
 function placeAbove(paragraph: string, next: string | undefined, reference: string | null): DatelineMatch | null {
-  const place = parsePlaceLine(paragraph);
+  const place = parsePlaceLine(paragraph) ?? parseAgencyLine(paragraph);
   if (place === null || next === undefined || next.length < FIRST_PARAGRAPH_MIN) return null;
   if (!/^["“‘'\d\p{Lu}]/u.test(next) || !SENTENCE_END.test(next) || leadShape(next) !== null) return null;
   return parseDateline(next, reference) === null ? place : null;

@@ -70,7 +70,8 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
         last.text,
         above && (() => [above.text, endMatter(above.index)]),
         end.length === 0 ? wire : undefined,
-      );
+      ) ??
+      (end.length === 0 && wire?.signs === true && isSignature(last.text) ? CREDITS : null);
     if (kind === null) break;
     end.push({ index: last.index, text: last.text, kind });
     kept.pop();
@@ -99,6 +100,17 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
     fields,
     glued: gluedAt ? { index: gluedAt.index, at: gluedAt.at, field: gluedField } : null,
   };
+}
+
+const CREDITS: EndMatter = { kind: 'credits' };
+// A reporter's name alone: two to four capitalised words (`Martin Hardenberger`, `Anna-Karin af Klercker`), no
+// sentence.
+const SIGNATURE = /^\p{Lu}[\p{L}'’.-]+(?: (?:af|av|von|van|de|da|la|le)?(?: ?\p{Lu}[\p{L}'’.-]+)){1,3}$/u;
+
+/** Whether a story's last line is its reporter's name alone (for an agency that {@link Agency.signs}). */
+function isSignature(text: string): boolean {
+  const line = text.trim();
+  return line.length <= 50 && !line.endsWith('.') && SIGNATURE.test(line);
 }
 
 /**

@@ -1,0 +1,34 @@
+/**
+ * A line of its own between the headline and the first paragraph that ends in the agency's name: TT prints its
+ * vignette, a place or a subject, then its name (`Finland TT`, `Fotboll TT`, in TT's markup `<div class="dat">`).
+ */
+import type { DatelineMatch } from './dateline.js';
+import { agencyOf } from './agencies.js';
+
+// One to three capitalised words, then the agency's short name: `Finland TT`, `New York TT`, `Fotboll TT`.
+const AGENCY_LINE = /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}) (\p{L}{2,6})$/u;
+const AGENCY_LINE_MAX = 40;
+
+// Subjects a vignette names instead of a place: sections and sports, in the Nordic agencies' languages and English.
+const SUBJECTS = new Set(
+  `sport sports fotboll fotball fodbold jalkapallo ishockey hockey jääkiekko handboll håndball håndbold bandy
+  friidrott friidrett tennis golf skidor ski hiihto formel motorsport trav travsport ridsport cykel cykling
+  inrikes utrikes ekonomi økonomi talous börs börsen aktier politik politikk val valg vaalit kultur kulttuuri nöje
+  underholdning nöjen musik musikk film teater konst litteratur media medier krim brott rättsfall väder vær sää
+  hälsa helse vetenskap forskning teknik teknologi miljö klimat klima motor trafik mat resor religion royalty kungligt
+  kungahuset nyheter nyheder uutiset news business economy markets politics culture weather health science technology
+  entertainment world europe`.split(/\s+/),
+);
+
+/** The dateline of a vignette line over the first paragraph (`Finland TT`), or null for any other paragraph. */
+export function parseAgencyLine(paragraph: string): DatelineMatch | null {
+  if (paragraph.length > AGENCY_LINE_MAX) return null;
+  const match = AGENCY_LINE.exec(paragraph);
+  const [, vignette, name] = match ?? [];
+  if (vignette === undefined || name === undefined) return null;
+  const agency = agencyOf(name);
+  // The name as the agency prints it (`TT`, `NTB`, `dpa`), not a word that happens to be one of its aliases.
+  if (agency === undefined || name.toLowerCase() === vignette.toLowerCase()) return null;
+  const place = vignette.split(' ').some((word) => SUBJECTS.has(word.toLowerCase())) ? null : vignette;
+  return { dateline: { text: paragraph, location: place, date: null, agency: name }, rest: '', reporter: null };
+}
