@@ -32,6 +32,12 @@ export function workersFor(spare: number): number {
  */
 export const PARALLEL_AFTER = (WORKERS > 1 ? 4 : 32) * 1024 * 1024;
 
+/**
+ * Bytes left to parse for which a run hands batches to a pool that an earlier run of this process started and
+ * warmed (`wire watch`, a library caller): its workers cost nothing more to start, and their code is optimized.
+ */
+export const WARM_PARALLEL_AFTER = 2 * 1024 * 1024;
+
 interface Pending {
   readonly resolve: (result: BatchResult) => void;
   readonly reject: (error: Error) => void;
@@ -47,6 +53,8 @@ export class ParsePool {
   private nextId = 0;
   /** Set once a worker failed or stopped: the pool takes no more batches. */
   broken = false;
+  /** Batches handed to the workers so far. */
+  batches = 0;
 
   constructor(size: number) {
     const { Worker } = load('node:worker_threads') as typeof WorkerThreads;
@@ -78,6 +86,7 @@ export class ParsePool {
 
   /** Parses a batch on a worker. */
   run(batch: Batch): Promise<BatchResult> {
+    this.batches++;
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     if (slot.busy++ === 0) slot.worker.ref();
     const id = this.nextId++;
@@ -110,6 +119,11 @@ let shared: ParsePool | null = null;
 export function sharedPool(size: number): ParsePool {
   if (shared === null || shared.broken) shared = new ParsePool(size);
   return shared;
+}
+
+/** The process's pool when an earlier run started it and it has parsed batches since: warm, and free to use. */
+export function warmPool(): ParsePool | null {
+  return shared !== null && !shared.broken && shared.batches > 0 ? shared : null;
 }
 
 /**

@@ -7,7 +7,15 @@ import { collect, type Outcome } from './outcome.js';
 import { counted, prepend, readHead } from './read.js';
 import type { WebStage } from './web.js';
 import { SpareCores } from './cores.js';
-import { PARALLEL_AFTER, canUseWorkers, sharedPool, workersFor, type ParsePool } from './pool.js';
+import {
+  PARALLEL_AFTER,
+  WARM_PARALLEL_AFTER,
+  canUseWorkers,
+  sharedPool,
+  warmPool,
+  workersFor,
+  type ParsePool,
+} from './pool.js';
 import { openFile } from '../sources/file.js';
 import { expandInputs, type InputItem } from '../sources/inputs.js';
 import { openStdin } from '../sources/stdin.js';
@@ -349,10 +357,9 @@ class Run {
     const total = this.counts.totalBytes ?? null;
     // Large: past the threshold, with half of it still to come when the size is known (a worker started for the last
     // few megabytes of a run, once other programs leave it a core, would not pay for its start).
-    const large =
-      total === null
-        ? this.bytesParsed > PARALLEL_AFTER
-        : total > PARALLEL_AFTER && total - this.bytesParsed > PARALLEL_AFTER / 2;
+    // A warm pool (an earlier run of this process started it) pays for itself much sooner.
+    const after = warmPool() === null ? PARALLEL_AFTER : WARM_PARALLEL_AFTER;
+    const large = total === null ? this.bytesParsed > after : total > after && total - this.bytesParsed > after / 2;
     if (this.pool === null && this.options.parallel !== false && canUseWorkers && large) {
       const spare = this.spare.since(100);
       // An emitter that overlaps keeps a third thread busy while this one parses: the database server, which starts
