@@ -105,3 +105,20 @@ export function agencyAtStart(text: string): Agency | undefined {
   }
   return undefined;
 }
+
+// The names of several words, longest first: only such a name is told from the words before it without a comma.
+const NAMES_OF_WORDS_LONGEST_FIRST = ALIASES_LONGEST_FIRST.filter((alias) => alias.includes(' '));
+
+/**
+ * Where an agency's name of several words ends `text` after a space (`... Jordan Press The Canadian Press`, with
+ * its `The`): the index it starts at, or -1.
+ */
+export function agencyNameAtEnd(text: string): number {
+  const lower = text.toLowerCase();
+  for (const alias of NAMES_OF_WORDS_LONGEST_FIRST) {
+    if (!lower.endsWith(` ${alias}`)) continue;
+    const at = lower.length - alias.length;
+    return lower.endsWith(` the ${alias}`) ? at - 4 : at;
+  }
+  return -1;
+}

@@ -35,6 +35,11 @@ export interface Agency {
    * `<div class="byline">`) → `credits`; asked only of stories whose dateline names the agency.
    */
   readonly signs?: boolean;
+  /**
+   * Credits in the agency's own house shape, which name it as the sender when the copy names none otherwise (a story
+   * re-sent without its dateline): Reuters `(Reporting by A; Editing by B)`. Also credits (→ `credits`).
+   */
+  readonly ownCredits?: readonly RegExp[];
   /** Trailer paragraphs that credit people (→ `credits`): Reuters `(Reporting by ...)`, AP `... contributed ...`. */
   readonly credits?: readonly RegExp[];
   /** Trailer lines that name it as the story's source in a sentence (→ `source`): CP's `This report by ...`. */
@@ -70,15 +75,15 @@ export const AGENCIES: readonly Agency[] = [
     name: 'Reuters',
     aliases: ['reuters', 'reuter', 'thomson reuters', 'reuters health', 'رويترز', 'ロイター', '路透', '路透社'],
     language: 'en',
-    credits: [
-      // `(Reporting by A; Additional reporting by B; Editing by C)` and `((a.b@thomsonreuters.com; +1 202 555 0100))`
-      // and its services in other languages: German `(Bericht von A, redigiert von B. Bei Rückfragen ...)`, French
+    ownCredits: [
+      // `(Reporting by A; Additional reporting by B; Editing by C)` (and, below, `((a.b@thomsonreuters.com; +1 202 555
+      // 0100))`), and its services in other languages: German `(Bericht von A, redigiert von B. Bei Rückfragen ...)`, French
       // `(Reportage A, édité par B)`, Spanish `(Reporte de A; Editado por B)`, Portuguese `(Reportagem de A)`, Italian
       // `(Redazione Roma, in italiano a cura di B)`, `(Tradotto da A, editing B)`, Spanish also `(Información de A;
       // editado por B)`; German also `(Reporter: A; redigiert von B)`, French `(Rédigé par A, édité par B)`.
-      /^\(+\s*(?:(?:Additional |Further )?(?:Reporting|Writing|Editing|Compiled|Reported|Written|Research|Translated|Translation|Graphics?|Production|Bericht|Berichte|Reportage|R[ée]daction|Version fran[çc]aise|Reporte|Reportaje|Reportagem|Redazione|Hanno collaborato|Tradotto da|Informaci[óo]n de|Reporter(?=\s*:)|Redigiert von|R[ée]dig[ée] par|[ÉE]dit[ée] par)\b[^]*|[^()]*@[^()]*)\)+$/i,
-      /^(?:Reporting|Editing|Writing) by [^\n]{2,200}$/i,
+      /^\(+\s*(?:(?:Additional |Further )?(?:Reporting|Writing|Editing|Compiled|Reported|Written|Research|Translated|Translation|Graphics?|Production|Bericht|Berichte|Reportage|R[ée]daction|Version fran[çc]aise|Reporte|Reportaje|Reportagem|Redazione|Hanno collaborato|Tradotto da|Informaci[óo]n de|Reporter(?=\s*:)|Redigiert von|R[ée]dig[ée] par|[ÉE]dit[ée] par)\b[^]*)\)+$/i,
     ],
+    credits: [/^\(+[^()]*@[^()]*\)+$/, /^(?:Reporting|Editing|Writing) by [^\n]{2,200}$/i],
     trailers: [/^For more (?:news|coverage|stories)\b.{0,200}$/i, /^Keywords\s*:.{0,200}$/i],
   },
   {

@@ -3,7 +3,7 @@
  * Associated Press`, `Von Anna Schmidt, dpa`, `By dpa correspondents`. The record keeps the name(s) in `byline` and
  * the title apart in `byline_title`; a title or name that is an agency's names the agency.
  */
-import { agencyAtStart, agencyOf, creditedAgency, type Agency } from './agencies.js';
+import { agencyAtStart, agencyNameAtEnd, agencyOf, creditedAgency, type Agency } from './agencies.js';
 
 /** A byline split into name(s) and title. */
 export interface Byline {
@@ -30,7 +30,7 @@ const AGENCY_STAFF = /^(\S+(?: \S+)?) (?:correspondents?|staff|reporters?|writer
  */
 export function splitByline(raw: string): Byline {
   const text = raw.replace(/\s+/g, ' ').trim().replace(BY_WORD, '');
-  const caps = capsName(text);
+  const caps = capsName(text) ?? peopleThenAgency(text);
   if (caps !== null) return caps;
   for (const separator of [', ', ' | ', '/']) {
     let from = 0;
@@ -79,13 +79,33 @@ function isTitle(text: string): boolean {
 
 // Without an opening word, a name and an agency after a comma: `Jane Doe, AFP`.
 const NAME_AGENCY = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}, (.{2,40})$/u;
+// One to four people's names, joined by commas, `and` or `&`: `Mia Rabson and Jordan Press`.
+const PERSON = `\\p{Lu}[\\p{L}'’.-]+(?: \\p{Lu}[\\p{L}'’.-]+){1,3}`;
+const PEOPLE = new RegExp(`^${PERSON}(?:(?:,| and| &) ${PERSON}){0,3}$`, 'u');
+
+/**
+ * Names and then the agency's name of several words, no comma between, as a byline and its title printed on two lines
+ * and joined (CP: `Mia Rabson and Jordan Press` / `The Canadian Press`); null for any other text.
+ */
+/** True for a line of one to four people's names and nothing else: `Mia Rabson and Jordan Press`. */
+export function isPeople(text: string): boolean {
+  return text.length <= 120 && PEOPLE.test(text);
+}
+
+function peopleThenAgency(text: string): Byline | null {
+  if (text.length > 150) return null;
+  const at = agencyNameAtEnd(text);
+  if (at <= 0) return null;
+  const name = text.slice(0, at).trim();
+  return PEOPLE.test(name) ? { name, title: text.slice(at).trim() } : null;
+}
 
 /** True for a paragraph that is a byline by its shape: an opening word, a name, at most a title; no sentence. */
 export function looksLikeByline(paragraph: string): boolean {
   if (paragraph.length > 150) return false;
   if (!BY_WORD.test(paragraph)) {
     const agency = NAME_AGENCY.exec(paragraph)?.[1];
-    return agency !== undefined && agencyOf(agency) !== undefined;
+    return (agency !== undefined && agencyOf(agency) !== undefined) || peopleThenAgency(paragraph) !== null;
   }
   const rest = paragraph.replace(BY_WORD, '');
   if (rest.split(' ').length > 16 || /\p{Ll}{3}[.!?]$/u.test(rest)) return false;

@@ -63,7 +63,18 @@ const RULE = /^(?:_{3,}=?|-{3,}|\*{3,}|={3,})$/;
 // 19`, `101137 GMT Dez 18`, Belga's `310100 JUL 97`), Kyodo's `KWS-21:37-09-12-18`.
 const SENT_AT = /^(?:\d{6} (?:GMT |UTC )?\p{L}{3} \d{2}|[A-Z]{2,4}-\d{2}:\d{2}-\d{2}-\d{2}-\d{2})$/u;
 
-const CREDITS = [CREDIT_LINE, CREDIT_BYLINE, ...AGENCIES.flatMap((agency) => agency.credits ?? [])];
+const CREDITS = [
+  CREDIT_LINE,
+  CREDIT_BYLINE,
+  ...AGENCIES.flatMap((agency) => [...(agency.ownCredits ?? []), ...(agency.credits ?? [])]),
+];
+const OWN_CREDITS = AGENCIES.flatMap((agency) => (agency.ownCredits ?? []).map((line) => [line, agency.name] as const));
+
+/** The agency whose house shape a credits line is in (Reuters `(Reporting by A; Editing by B)`), or null. */
+export function creditsAgency(line: string): string | null {
+  for (const [pattern, name] of OWN_CREDITS) if (pattern.test(line.trim())) return name;
+  return null;
+}
 // Lines that name an agency as the story's source in a sentence: CP's `This report by The Canadian Press was first
 // published Oct. 14, 2023.`
 const SOURCE_LINES = AGENCIES.flatMap((agency) =>

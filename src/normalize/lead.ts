@@ -6,7 +6,7 @@
 import { parseAgencyLine } from './agency-line.js';
 import { agencyOf, creditedAgency } from './agencies.js';
 import { parseDateline, parsePlaceLine, type DatelineMatch } from './dateline.js';
-import { looksLikeByline } from './byline.js';
+import { isPeople, looksLikeByline } from './byline.js';
 
 /** What a paragraph before the dateline is. */
 export type LeadField = 'ednote' | 'update_notes' | 'summary' | 'byline' | 'subheadline';
@@ -87,6 +87,16 @@ function agencyUnderByline(paragraph: string, above: LeadField | undefined): Lea
   return above === 'byline' && paragraph.length <= 40 && agencyOf(paragraph) !== undefined ? 'byline' : null;
 }
 
+/**
+ * People's names without `By` over a line that is an agency's name: a byline and its title, printed apart (CP: `Jane
+ * Roe and John Doe` / `The Canadian Press`).
+ */
+function namesOverAgency(paragraph: string, next: string | undefined): LeadField | null {
+  return next !== undefined && next.length <= 40 && agencyOf(next) !== undefined && isPeople(paragraph)
+    ? 'byline'
+    : null;
+}
+
 // The first paragraph under a place printed alone: a sentence, not a heading or another dateline.
 const FIRST_PARAGRAPH_MIN = 60;
 
@@ -129,7 +139,10 @@ export function takeLead(paragraphs: readonly string[], reference: string | null
   let sentences = false;
   for (let i = 0; i < paragraphs.length && i < LEAD_MAX_BLOCKS; i++) {
     const text = paragraphs[i] ?? '';
-    const shape = leadShape(text) ?? agencyUnderByline(text, i === 0 && bylineAbove ? 'byline' : fields.at(-1));
+    const shape =
+      leadShape(text) ??
+      agencyUnderByline(text, i === 0 && bylineAbove ? 'byline' : fields.at(-1)) ??
+      namesOverAgency(text, paragraphs[i + 1]);
     if (shape === null) {
       const dateline = parseDateline(text, reference);
       if (dateline !== null) {

@@ -1,6 +1,6 @@
 import type { SourceLine } from '../types.js';
 import type { Agency } from './agencies.js';
-import { classifyEndMatter, splitGluedCredit, trailerKind, type EndMatter } from './endmatter.js';
+import { classifyEndMatter, creditsAgency, splitGluedCredit, trailerKind, type EndMatter } from './endmatter.js';
 import { marksRelease, sectionStart } from './sections.js';
 import { INITIALS_PAIR, parseSignoff, splitGluedSignoff } from './signoff.js';
 
@@ -171,6 +171,7 @@ function assemble(end: readonly Item[], stripped: Item[], fields: TailField[]): 
     const kind = item.kind;
     if (kind?.kind === 'credits') {
       credits.push(item.text.trim());
+      implied ??= creditsAgency(item.text);
       mark(item, 'credits');
     } else if (kind?.kind === 'copyright') {
       copyright.push(item.text.trim());
