@@ -19,8 +19,9 @@ export interface Byline {
 const BY_WORD =
   /^(?:(?:Story|Words|Text|Written|Reporting) by|By|BY|by|Von|VON|von|Por|POR|Par|PAR|Di|DI|di|Av|AV|Af|AF|Door|DOOR)\s+/;
 // What makes the part after a comma a title rather than more names (`Jane Doe, John Roe and Jim Poe`).
-const TITLE_WORDS =
-  /\b(?:Writer|Correspondent|Reporter|Editor|Staff|Contributor|Columnist|Bureau|Chief|Analyst|Producer|Photographer|Press|News|Agency|Times|Post|Journal|Tribune|Herald|Gazette|Daily|Service|Wire|Media|Associated|Korrespondent(?:in)?|Redakteur(?:in)?|corresponsal|correspondant(?:e)?|ag[êe]ncia|agencia|agenzia|agence)\b/i;
+const TITLE_WORD_NAMES =
+  'Writer|Correspondent|Reporter|Editor|Staff|Contributor|Columnist|Bureau|Chief|Analyst|Producer|Photographer|Press|News|Agency|Times|Post|Journal|Tribune|Herald|Gazette|Daily|Service|Wire|Media|Associated|Korrespondent(?:in)?|Redakteur(?:in)?|corresponsal|correspondant(?:e)?|ag[êe]ncia|agencia|agenzia|agence';
+const TITLE_WORDS = new RegExp(`\\b(?:${TITLE_WORD_NAMES})\\b`, 'i');
 const SUFFIX = /^(?:Jr|Sr|II|III|IV|PhD|Ph\.D|MD|M\.D)\.?(?:,|$)/;
 const AGENCY_STAFF = /^(\S+(?: \S+)?) (?:correspondents?|staff|reporters?|writers?|Korrespondenten)$/i;
 
@@ -30,7 +31,7 @@ const AGENCY_STAFF = /^(\S+(?: \S+)?) (?:correspondents?|staff|reporters?|writer
  */
 export function splitByline(raw: string): Byline {
   const text = raw.replace(/\s+/g, ' ').trim().replace(BY_WORD, '');
-  const caps = capsName(text) ?? peopleThenAgency(text);
+  const caps = capsName(text);
   if (caps !== null) return caps;
   for (const separator of [', ', ' | ', '/']) {
     let from = 0;
@@ -44,7 +45,7 @@ export function splitByline(raw: string): Byline {
       if (title) return { name: text.slice(0, at).trim(), title: rest };
     }
   }
-  return { name: text, title: null };
+  return peopleThenTitle(text) ?? { name: text, title: null };
 }
 
 /**
@@ -77,27 +78,47 @@ function isTitle(text: string): boolean {
   );
 }
 
-// Without an opening word, a name and an agency after a comma: `Jane Doe, AFP`.
-const NAME_AGENCY = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}, (.{2,40})$/u;
+// Without an opening word, a name and an agency after a comma or a bar: `Jane Doe, AFP`, `Jane Doe | The Canadian Press`.
+const NAME_AGENCY = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}(?:,| \|) (.{2,40})$/u;
 // One to four people's names, joined by commas, `and` or `&`: `Mia Rabson and Jordan Press`.
 const PERSON = `\\p{Lu}[\\p{L}'’.-]+(?: \\p{Lu}[\\p{L}'’.-]+){1,3}`;
 const PEOPLE = new RegExp(`^${PERSON}(?:(?:,| and| &) ${PERSON}){0,3}$`, 'u');
 
-/**
- * Names and then the agency's name of several words, no comma between, as a byline and its title printed on two lines
- * and joined (CP: `Mia Rabson and Jordan Press` / `The Canadian Press`); null for any other text.
- */
 /** True for a line of one to four people's names and nothing else: `Mia Rabson and Jordan Press`. */
 export function isPeople(text: string): boolean {
   return text.length <= 120 && PEOPLE.test(text);
 }
 
-function peopleThenAgency(text: string): Byline | null {
-  if (text.length > 150) return null;
+// The words a title under a name opens with: a title word itself (`Staff Reporter`) or what qualifies one (`Senior
+// Correspondent`, `Political Editor`).
+const TITLE_OPENERS = new RegExp(
+  `^(?:${TITLE_WORD_NAMES}|Senior|Chief|Special|Political|Business|Sports|Foreign|Deputy|Economics|Diplomatic|Health|Science|Contributing|Associate|Assistant|Managing|Executive|Investigative|National|International|Regional|Local|Legal|Financial|Energy|Markets)\\b`,
+);
+
+// A title is a few words, each opening with a capital: `Associated Press Writer`, `AP Business Writer`.
+const TITLE_CASED = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,5}$/u;
+
+/**
+ * Names and then a title, no comma between, as a byline and its title printed on two lines and joined: the agency's
+ * name (CP: `Mia Rabson and Jordan Press` / `The Canadian Press`), a title that opens with it (`Associated Press
+ * Writer`) or with a title's word and ends with one (`Staff Reporter`, `Senior Correspondent`); null for other text.
+ */
+function peopleThenTitle(text: string): Byline | null {
+  // With a comma or a bar the title is told at it (splitByline, NAME_AGENCY).
+  if (text.length > 150 || text.includes(',') || text.includes('|') || /^The /.test(text)) return null;
   const at = agencyNameAtEnd(text);
-  if (at <= 0) return null;
-  const name = text.slice(0, at).trim();
-  return PEOPLE.test(name) ? { name, title: text.slice(at).trim() } : null;
+  const named = at > 0 ? text.slice(0, at).trim() : '';
+  if (PEOPLE.test(named)) return { name: named, title: text.slice(at).trim() };
+  const words = text.split(' ');
+  for (let i = 2; i < words.length && i <= 12; i++) {
+    const rest = words.slice(i).join(' ');
+    const title =
+      agencyAtStart(rest) !== undefined || (TITLE_OPENERS.test(rest) && TITLE_WORDS.test(words.at(-1) ?? ''));
+    if (title && TITLE_CASED.test(rest) && PEOPLE.test(words.slice(0, i).join(' '))) {
+      return { name: words.slice(0, i).join(' '), title: rest };
+    }
+  }
+  return null;
 }
 
 /** True for a paragraph that is a byline by its shape: an opening word, a name, at most a title; no sentence. */
@@ -105,7 +126,7 @@ export function looksLikeByline(paragraph: string): boolean {
   if (paragraph.length > 150) return false;
   if (!BY_WORD.test(paragraph)) {
     const agency = NAME_AGENCY.exec(paragraph)?.[1];
-    return (agency !== undefined && agencyOf(agency) !== undefined) || peopleThenAgency(paragraph) !== null;
+    return (agency !== undefined && agencyOf(agency) !== undefined) || peopleThenTitle(paragraph) !== null;
   }
   const rest = paragraph.replace(BY_WORD, '');
   if (rest.split(' ').length > 16 || /\p{Ll}{3}[.!?]$/u.test(rest)) return false;
