@@ -24,9 +24,10 @@ const SOURCE_LINE = /^\(?\s*(?:Sources?|SOURCES?|Quelle|Fuente|Fonte)\s*[:：]\s
 // PR Newswire ends releases with `SOURCE Acme Robotics, Inc.` (no colon): the name runs to the end of the line,
 // punctuation included, and must be in mixed case, since a 1987 headline can read `SOURCE VENTURE CAPITAL INC YEAR`.
 const RELEASE_SOURCE = /^SOURCE ([^\n]*[a-z][^\n]{0,100})$/;
-// `Copyright 2031 The Associated Press. All rights reserved.`, `© 2026 Yonhap`, `(c) 1987 Reuters`, `Copyright ©
-// ANTARA 2023` — a year or sign is required so that a headline like `Copyright ruling upheld` is not taken for one,
-// and `All rights reserved` must open the line or a sentence (not `The album, All Rights Reserved, ...`).
+// `Copyright 2031 The Associated Press. All rights reserved.`, `© 2026 Yonhap`, `(c) 1987 Reuters`, Reuters' `(c)
+// Copyright Thomson Reuters 2026. Click For Restrictions - https://...`, `Copyright © ANTARA 2023` — a year or sign
+// is required so that a headline like `Copyright ruling upheld` is not taken for one, and `All rights reserved` must
+// open the line or a sentence (not `The album, All Rights Reserved, ...`).
 // Korean agencies print theirs in angle brackets: `<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>`.
 // `All rights reserved` in the agencies' other languages too: `Alle Rechte vorbehalten`, `Tous droits réservés`,
 // `Todos los derechos reservados`, `Tutti i diritti riservati`, ANSA's `RIPRODUZIONE RISERVATA © Copyright ANSA`,
@@ -34,7 +35,7 @@ const RELEASE_SOURCE = /^SOURCE ([^\n]*[a-z][^\n]{0,100})$/;
 const RESERVED =
   'All rights reserved|Alle Rechte vorbehalten|Tous droits réservés|Todos los derechos reservados|Tutti i diritti riservati|Riproduzione riservata|Todos os direitos reservados|Alle rechten voorbehouden|Wszelkie prawa zastrzeżone';
 const COPYRIGHT = new RegExp(
-  `^(?:Copyright\\s*(?:©|\\(c\\)|\\d{4})|©|\\(c\\)\\s*\\d{4}|<?\\s*저작권자\\s*(?:\\(c\\)|ⓒ|©))|(?:^|[.!]\\s+)(?:${RESERVED})`,
+  `^(?:Copyright\\s*(?:©|\\(c\\)|\\d{4})|©|\\(c\\)\\s*(?:\\d{4}|Copyright\\b)|<?\\s*저작권자\\s*(?:\\(c\\)|ⓒ|©))|(?:^|[.!]\\s+)(?:${RESERVED})`,
   'i',
 );
 // `(c) Agence France-Presse`: a `(c)` without a year only before an agency's name (`(c) The committee shall ...` is

@@ -20,11 +20,11 @@ export interface Signoff {
 // `Reuter`, `REUTER`, `Reuters.`, and 1987 dumps' `REUTER...^M` (a carriage return printed as caret-M).
 const REUTER = /^reuters?(?:\.{1,3}|…)?(?:\^M)?$/i;
 // Closers that end a story whoever sent it: `(END)` (Yonhap; `(끝)` in Korean), `(end)` (KUNA), `ends` (PA), `Fin`/`Fim` (Spanish,
-// French, Portuguese), `(Schluss)` (German: APA), `-30-`, `###`, `NNNN` (ZCZC framing), AP's `^END` under a table,
+// French, Portuguese), `(Schluss)` (German: APA), `-30-` (also `- 30 -`), `###`, `NNNN` (ZCZC framing), AP's `^END` under a table,
 // Belga's `./.` (with the desk's code, `./.CVN`);
 // Chinese `（完）`, Arabic `(النهاية)` (KUNA), `/انتهى/`.
 const CLOSERS =
-  '\\./\\.(?:[A-Z]{2,4})?|[(（]完[)）]|\\(النهاية\\)|/?انتهى/?|\\(انتهى\\)|\\(END\\)|\\(끝\\)|\\(ENDS?\\)|\\([Ee]nd\\)|\\(Schluss\\)|\\^?END|ENDS|[Ee]nds|Fin|FIN|Fim|FIM|-30-|-0-|#{3}|# # #|NNNN';
+  '\\./\\.(?:[A-Z]{2,4})?|[(（]完[)）]|\\(النهاية\\)|/?انتهى/?|\\(انتهى\\)|\\(END\\)|\\(끝\\)|\\(ENDS?\\)|\\([Ee]nd\\)|\\(Schluss\\)|\\^?END|ENDS|[Ee]nds|Fin|FIN|Fim|FIM|-30-|- 30 -|-0-|#{3}|# # #|NNNN';
 const CLOSER = new RegExp(`^(?:${CLOSERS})\\.?$`);
 // A closer and the desk's initials after it: `(Schluss) jul/mri` (APA), `(end) ak.mh` (KUNA), in Arabic letters
 // grouped by spaces and slashes `(النهاية) ع ن ق / ر ج`.
