@@ -25,7 +25,7 @@ const FLAG_PREFIX =
 const CAPS_PREFIX = /^(URGENT|FLASH|BULLETIN|BREAKING)\s+(?=.*\p{Ll})/u;
 // Belga and ANP number a story's versions after its headline: `(2)`, `(3DER)`, `(1LEAD)`, `(CORRECT)`.
 const TRAILING_PAREN =
-  /\s*\((URGENT|\d*LEAD|\d+(?:st|nd|rd|th) LD(?:-Writethru)?|CORRECT|CORRECTED|CORRECTION|UPDATE(?: \d+)?|REFILE|WRITETHRU|\d{1,2}|\d{1,2}DER)\)$/i;
+  /\s*\((URGENT|\d*LEAD|\d+(?:st|nd|rd|th) LD(?:-Writethru)?|CORRECT|CORRECTED|CORRECTION|UPDATED?(?: \d+)?|REFILE|WRITETHRU|\d{1,2}|\d{1,2}DER)\)$/i;
 // STT marks a machine translation after the headline: `... will*** TRANSLATED ***`.
 const TRANSLATED = /\s*\*{3}\s*(TRANSLATED)\s*\*{3}$/;
 // ANPA take keys printed after the headline: `... = `, `... -- 1st Ld-Writethru`.
@@ -59,7 +59,7 @@ export function cleanHeadline(raw: string): CleanHeadline {
 // in brackets is part of the headline: 1987 Reuters opens with the company, `(CRIME CONTROL INC) 4TH QTR NET LOSS`.
 // EFE's `(AMPLIACIÓN)` and `(ACTUALIZACIÓN)`, Lusa's `(ATUALIZADA)`, ANSA's `(AGGIORNAMENTO)` say the same in their languages.
 const MARKER_WORDS =
-  /\b(?:AMPLIACI[ÓO]N|ACTUALIZACI[ÓO]N|ATUALIZADA|ATUALIZAÇÃO|AGGIORNAMENTO|CORRECCI[ÓO]N|URGENTE|LD|LEAD|URGENT|UPDATED?|CORRECT(?:ED|ION)|FLASH|BULLETIN|WRAPUP|WRITETHRU|Writethru|REFILE|REPEAT|RECAST|AMENDED|EDITORS?|ADVISORY|BREAKING|News Focus|Focus|Feature|Interview|Analysis|Profile|Roundup|Commentary|Editorial|EDITORIAL|Spotlight|Factbox|Newsmaker|Preview|Obituary|Photos?|Graphics?)\b/;
+  /\b(?:AMPLIACI[ÓO]N|ACTUALIZACI[ÓO]N|ATUALIZADA|ATUALIZAÇÃO|AGGIORNAMENTO|CORRECCI[ÓO]N|URGENTE|LD|LEAD|URGENT|UPDATED?|CORRECT(?:ED|ION)|Correct(?:ed|ion)|Updated?|FLASH|BULLETIN|WRAPUP|WRITETHRU|Writethru|REFILE|REPEAT|RECAST|AMENDED|EDITORS?|ADVISORY|BREAKING|News Focus|Focus|Feature|Interview|Analysis|Profile|Roundup|Commentary|Editorial|EDITORIAL|Spotlight|Factbox|Newsmaker|Preview|Obituary|Photos?|Graphics?)\b/;
 
 /** `>>>ANSA/` or a release's `CORRECTION ET MISE À JOUR - `, with the marker as its first group. */
 function flagPrefix(headline: string): RegExpExecArray | null {
