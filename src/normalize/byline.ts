@@ -110,13 +110,13 @@ function peopleThenTitle(text: string): Byline | null {
   const named = at > 0 ? text.slice(0, at).trim() : '';
   if (PEOPLE.test(named)) return { name: named, title: text.slice(at).trim() };
   const words = text.split(' ');
-  for (let i = 2; i < words.length && i <= 12; i++) {
+  // The title is the few capitalised words the text ends with: the splits before them need not be tried.
+  for (let i = Math.max(2, words.length - 6); i < words.length && i <= 12; i++) {
     const rest = words.slice(i).join(' ');
+    if (!TITLE_CASED.test(rest)) continue;
     const title =
-      agencyAtStart(rest) !== undefined || (TITLE_OPENERS.test(rest) && TITLE_WORDS.test(words.at(-1) ?? ''));
-    if (title && TITLE_CASED.test(rest) && PEOPLE.test(words.slice(0, i).join(' '))) {
-      return { name: words.slice(0, i).join(' '), title: rest };
-    }
+      (TITLE_OPENERS.test(rest) && TITLE_WORDS.test(words.at(-1) ?? '')) || agencyAtStart(rest) !== undefined;
+    if (title && PEOPLE.test(words.slice(0, i).join(' '))) return { name: words.slice(0, i).join(' '), title: rest };
   }
   return null;
 }
