@@ -23,6 +23,7 @@ export type FormatName =
   | 'apmedia'
   | 'ritzau'
   | 'ntbinfo'
+  | 'article-json'
   | 'email'
   | 'wire';
 

@@ -42,6 +42,7 @@ describe('wire ingest on a directory of mixed formats', () => {
     expect([...formats].sort()).toEqual([
       'anpa',
       'apmedia',
+      'article-json',
       'email',
       'html',
       'iptc7901',

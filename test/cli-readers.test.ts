@@ -23,6 +23,8 @@ describe('wire ingest reads each of the desk formats by its content', () => {
     ['newsml/package-with-item/input.xml', 'newsml', 1],
     ['ritzau/queue/input.xml', 'ritzau', 2],
     ['ntbinfo/release/input.xml', 'ntbinfo', 1],
+    ['article-json/newsapi-list/input.json', 'article-json', 2],
+    ['article-json/json-lines/input.jsonl', 'article-json', 2],
   ])('reads %s with the %s reader', async (path, format, count) => {
     const result = await runCli(['ingest', fixture(path), '--dedup', 'off']);
     expect(result.code).toBe(0);
@@ -79,6 +81,29 @@ describe('markup, JSON and mail no reader applies to', () => {
     expect(result.stderr).toContain('unknown XML root <results>');
     expect(result.records).toHaveLength(1);
     expect(result.records[0]?.['headline']).toBe('Library adds Sunday opening hours');
+  });
+
+  it('reads a Cision release from a news API dump as a PR Newswire press release, its dateline found', async () => {
+    const result = await runCli(['ingest', fixture('article-json/cision-release/input.json')]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.records[0]).toMatchObject({
+      dateline: { text: 'DALLAS, Aug. 28, 2020 /PRNewswire/ --', location: 'DALLAS', date: '2020-08-28' },
+      agency: 'PR Newswire',
+      press_release: true,
+      published: '2020-08-28T20:45:00+00:00',
+      origin: { format: 'article-json' },
+    });
+  });
+
+  it('refuses JSON with a title but no body, naming its keys, and reads its headline when told to', async () => {
+    const links = join(dir, 'links.json');
+    writeFileSync(links, '{"title": "Quarterly report", "url": "https://x.example/r"}\n');
+    const refused = await runCli(['ingest', links]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('JSON of an unknown shape (keys: title, url)');
+    const forced = await runCli(['ingest', links, '--format', 'article-json']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.records.map((r) => [r['headline'], r['body']])).toEqual([['Quarterly report', '']]);
   });
 
   it('refuses JSON of an unknown shape, naming its keys', async () => {

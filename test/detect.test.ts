@@ -106,6 +106,42 @@ describe('sniffing the format from the content', () => {
     expect(formatOf(text)).toBe(format);
   });
 
+  it.each([
+    ['{"data": {"title": "T", "body": "<p>DALLAS /PRNewswire/ -- Text</p>", "source_company": "X"}}', 'Cision release'],
+    ['{"status": "ok", "articles": [{"source": {"name": "X"}, "title": "T", "content": null}]}', 'NewsAPI list'],
+    ['[{"id": 1, "guid": {"rendered": "u"}, "type": "post", "title": {"rendered": "T"}, "content": {}}]', 'WordPress'],
+    [
+      '{"response": {"results": [{"id": "a", "type": "article", "webTitle": "T", "fields": {"body": "B"}}]}}',
+      'Guardian',
+    ],
+    ['{"title": "T", "text": "A"}\n{"title": "U", "text": "B"}\n', 'JSON lines'],
+    ['{"headline": "T", "byline": "Jo", "body": "Text"}', 'an article with two ninjs keys but no ninjs text'],
+  ])('takes %j for article-json (%s)', (text) => {
+    expect(formatOf(text)).toBe('article-json');
+  });
+
+  it('leaves ninjs, AP Media, JSON Feed and wire records to their own readers, even with a title and a body', () => {
+    expect(formatOf('{"guid": "x", "title": "T", "headline": "T", "body_html": "<p>Text</p>"}')).toBe('ninjs');
+    expect(formatOf('{"items": [{"uri": "x", "type": "text", "title": "T", "bodies": []}]}')).toBe('ninjs');
+    expect(formatOf('{"api_version": "2", "data": {"item": {"title": "T", "body": "B"}}}')).toBe('apmedia');
+    const feed =
+      '{"version": "https://jsonfeed.org/version/1.1", "title": "F", "items": [{"title": "T", "content": "B"}]}';
+    expect(formatOf(feed)).toBe('feed');
+    expect(formatOf('{"id": "0123456789abcdef01234567", "headline": "A", "title": "A", "body": "B"}\n')).toBe('wire');
+  });
+
+  it('refuses JSON with a title but no body (a JSON Schema, a link list), naming its keys', () => {
+    expect(sniff(bytes('{"title": "Quarterly report", "url": "https://x.example/r"}'))).toEqual({
+      unknown: 'JSON of an unknown shape (keys: title, url)',
+    });
+    expect(sniff(bytes('{"$schema": "s", "title": "Record", "description": "One record", "type": "object"}'))).toEqual({
+      unknown: 'JSON of an unknown shape (keys: $schema, title, description, type)',
+    });
+    expect(sniff(bytes('{"items": [{"title": "T", "link": "u"}]}'))).toEqual({
+      unknown: 'JSON of an unknown shape (keys: items)',
+    });
+  });
+
   it('refuses JSON of an unknown shape, naming its keys, and keeps a bracketed headline as plain text', () => {
     expect(sniff(bytes('{"requests": {"a": 1}}'))).toEqual({ unknown: 'JSON of an unknown shape (keys: requests)' });
     expect(formatOf('[UPDATE 1] Markets rally\n\nNEW YORK (Reuters) - Text.\n')).toBe('plain');

@@ -1,6 +1,7 @@
 import type { FormatName } from '../types.js';
 import { anpa } from './anpa.js';
 import { apmedia } from './apmedia.js';
+import { articleJson } from './article-json.js';
 import { email } from './email.js';
 import type { Format } from './format.js';
 import { iptc7901 } from './iptc7901.js';
@@ -34,6 +35,7 @@ export const FORMATS: ReadonlyMap<FormatName, Format> = new Map<FormatName, Form
   ['apmedia', apmedia],
   ['ritzau', ritzau],
   ['ntbinfo', ntbinfo],
+  ['article-json', articleJson],
   ['email', email],
   ['wire', wire],
 ]);

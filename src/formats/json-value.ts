@@ -1,5 +1,6 @@
 import type { Boundary } from './frame.js';
 import type { ParsedStory } from '../types.js';
+import { hasArticleKeys, LIST_PATHS, WRAPPER_KEYS } from './article-keys.js';
 import type { FormatDiagnostic, ParseResult } from './format.js';
 
 /**
@@ -67,7 +68,7 @@ export function asText(value: unknown): string | null {
 }
 
 /** The JSON readers, and what is not for any of them. */
-export type JsonShape = 'wire' | 'ninjs' | 'apmedia' | 'feed' | null;
+export type JsonShape = 'wire' | 'ninjs' | 'apmedia' | 'feed' | 'article-json' | null;
 
 // ninjs properties (1.x `headline`/`body_text`, 2.x/3.x `headlines`/`bodies`), as Superdesk and IPTC write them.
 const NINJS_KEYS = new Set([
@@ -100,41 +101,70 @@ const NINJS_KEYS = new Set([
 ]);
 // Keys under which search and feed APIs hand out a list of ninjs items (`{"total": 1, "item": [...]}`).
 const LIST_KEYS = ['item', 'items', 'results', 'data', 'hits'];
+// The ninjs properties that hold its text: an item with one of them is ninjs's, whatever else it has.
+const NINJS_TEXT = new Set(['headlines', 'bodies', 'body_text', 'body_html', 'body_html5', 'description_text']);
 
 /**
  * Which reader a JSON document is for, from the keys in its first bytes (the head of a stream may cut the document
  * short; keys seen so far decide): wire's own records, ninjs items (one, an array, or a list under `items`), AP
- * Media API documents, or a JSON Feed. Null for JSON of any other shape.
+ * Media API documents, a JSON Feed, or news-API articles (a title and a body: alone, in an array, under a wrapper
+ * key or in a list). Null for JSON of any other shape.
  */
 export function jsonShape(head: string): JsonShape {
   const keys = scanKeys(head);
-  const root = keys.get('') ?? [];
+  const root = rootKeys(keys);
   if (root.includes('id') && root.includes('headline') && root.includes('body')) return 'wire';
   if (root.includes('api_version') && (root.includes('data') || root.includes('method'))) return 'apmedia';
   if (/^\s*\{[^]{0,2000}?"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(head)) return 'feed';
-  if (isNinjs(root)) return 'ninjs';
-  for (const [path, inner] of keys) if (path !== '' && LIST_KEYS.includes(path) && isNinjs(inner)) return 'ninjs';
-  return null;
+  const rootRoute = keys.has('') ? '' : '[]';
+  if (isNinjs(keys, rootRoute)) return 'ninjs';
+  for (const key of LIST_KEYS) if (isNinjs(keys, `${key}[]`)) return 'ninjs';
+  const routes = [rootRoute, ...WRAPPER_KEYS, ...LIST_PATHS.map((path) => `${path}[]`)];
+  return routes.some((route) => isArticle(keys, route)) ? 'article-json' : null;
 }
 
 /** The top-level keys a JSON head shows, for a diagnostic: `requests`, `total, limit, offset`. */
 export function topKeys(head: string): string[] {
-  return scanKeys(head).get('') ?? [];
+  return rootKeys(scanKeys(head));
 }
 
-function isNinjs(keys: readonly string[]): boolean {
-  return keys.filter((k) => NINJS_KEYS.has(k)).length >= 2;
+/** The keys of the root object, or of a root array's first object. */
+function rootKeys(keys: ReadonlyMap<string, string[]>): string[] {
+  return keys.get('') ?? keys.get('[]') ?? [];
 }
 
 /**
- * The keys of the first value's objects, by where they are: `''` for the root object (or, for a root array, its
- * first element), a list key (`items`) for the first object of that list. Stops at the end of the first value or of
- * the text.
+ * Two ninjs properties or more, unless the object is an article that carries none of ninjs's text properties: a
+ * WordPress post has `guid` and `type`, but its text is in `title` and `content`, which the ninjs reader never reads.
+ */
+function isNinjs(keys: ReadonlyMap<string, string[]>, route: string): boolean {
+  const own = keys.get(route) ?? [];
+  if (own.filter((k) => NINJS_KEYS.has(k)).length < 2) return false;
+  return own.some((k) => NINJS_TEXT.has(k)) || !isArticle(keys, route);
+}
+
+function isArticle(keys: ReadonlyMap<string, string[]>, route: string): boolean {
+  const own = keys.get(route);
+  return own !== undefined && hasArticleKeys(own, (key) => keys.get(joined(route, key)) ?? []);
+}
+
+function joined(route: string, key: string): string {
+  return route === '' ? key : `${route}.${key}`;
+}
+
+// How deep the objects whose keys are kept may sit: the Guardian's `response.results[].fields` is four down.
+const KEYS_DEPTH = 4;
+
+/**
+ * The keys of the first value's objects, by route: `''` for the root object, `[]` for a root array's first object,
+ * `data` for the object under the root's `data`, `items[]` for the first object of the list under `items`,
+ * `response.results[].fields` and so on; only the first object of each route, down to `KEYS_DEPTH`. Stops at the
+ * end of the first value or of the text.
  */
 function scanKeys(text: string): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  // The path of containers: for each, its kind and the key it sits under.
-  const stack: Array<{ kind: 'object' | 'array'; key: string; path: string | null }> = [];
+  // The path of containers: for each, its kind, its route and whether its keys are kept.
+  const stack: Array<{ kind: 'object' | 'array'; route: string; kept: boolean }> = [];
   let lastKey = '';
   for (let at = 0; at < text.length; at++) {
     const code = text.charCodeAt(at);
@@ -146,19 +176,25 @@ function scanKeys(text: string): Map<string, string[]> {
       const colon = /^\s*:/.exec(text.slice(end + 1, end + 40));
       if (top?.kind === 'object' && colon) {
         lastKey = value;
-        if (top.path !== null) found.set(top.path, [...(found.get(top.path) ?? []), value]);
+        if (top.kept) {
+          const keys = found.get(top.route);
+          if (keys === undefined) found.set(top.route, [value]);
+          else keys.push(value);
+        }
       }
       at = end;
     } else if (code === 0x7b || code === 0x5b) {
       const parent = stack.at(-1);
       const kind = code === 0x7b ? 'object' : 'array';
-      let path: string | null = null;
-      if (kind === 'object') {
-        if (parent === undefined) path = '';
-        else if (parent.kind === 'array' && stack.length === 1 && !found.has('')) path = '';
-        else if (parent.kind === 'array' && stack.length === 2 && !found.has(parent.key)) path = parent.key;
-      }
-      stack.push({ kind, key: parent?.kind === 'object' ? lastKey : (parent?.key ?? ''), path });
+      const shallow = stack.length <= KEYS_DEPTH;
+      // Deeper routes are never asked for: not building them keeps a deeply nested document linear.
+      const route =
+        parent === undefined || !shallow
+          ? ''
+          : parent.kind === 'object'
+            ? joined(parent.route, lastKey)
+            : `${parent.route}[]`;
+      stack.push({ kind, route, kept: kind === 'object' && shallow && !found.has(route) });
     } else if (code === 0x7d || code === 0x5d) {
       stack.pop();
       if (stack.length === 0) break;

@@ -20,6 +20,7 @@ export const PARSER_NAMES: readonly FormatName[] = [
   'apmedia',
   'ritzau',
   'ntbinfo',
+  'article-json',
   'email',
   'wire',
 ];

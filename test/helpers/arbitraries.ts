@@ -326,6 +326,56 @@ const ntbinfoDoc = fc
       `<title>${escaped(title)}</title><publisher><name>${escaped(title)}</name></publisher></release>`,
   );
 
+// News-API articles in the shapes article-json reads (Cision, NewsAPI, WordPress, the Guardian, JSON lines), with
+// arbitrary text and values (ids, dates, authors) in every field.
+const articleItem = fc
+  .tuple(text, text, text, fc.string({ maxLength: 25 }), fc.anything({ maxDepth: 2 }), fc.boolean())
+  .map(([title, body, summary, stamp, other, html]) => ({
+    id: other,
+    title: html ? { rendered: title } : title,
+    content: html ? { rendered: `<p>${body}</p><p>${summary}</p>` } : body,
+    description: summary,
+    author: [{ name: stamp }, other],
+    publishedAt: stamp,
+    date_gmt: other,
+    url: stamp,
+    language: stamp,
+    source: { name: other },
+    guid: { rendered: other },
+  }));
+const articleDoc = fc
+  .tuple(
+    fc.array(articleItem, { minLength: 1, maxLength: 3 }),
+    text,
+    fc.string({ maxLength: 25 }),
+    fc.constantFrom('cision', 'newsapi', 'array', 'guardian', 'lines'),
+  )
+  .map(([items, body, stamp, shape]) => {
+    const first = items[0];
+    switch (shape) {
+      case 'cision':
+        return JSON.stringify({
+          data: {
+            title: first?.description,
+            body: `<p><span class="xn-location">DALLAS</span>, ${stamp} /PRNewswire/ -- ${body}</p>`,
+            date: stamp,
+            source_company: stamp,
+            release_id: first?.id,
+          },
+        });
+      case 'newsapi':
+        return JSON.stringify({ status: 'ok', articles: items });
+      case 'array':
+        return JSON.stringify(items);
+      case 'guardian':
+        return JSON.stringify({
+          response: { results: items.map((i) => ({ webTitle: i.description, fields: { body, byline: i.author } })) },
+        });
+      default:
+        return items.map((i) => JSON.stringify(i)).join('\n');
+    }
+  });
+
 const wireRecord = fc
   .tuple(text, text, fc.anything({ maxDepth: 1 }), fc.boolean())
   .map(([headline, body, other, whole]) =>
@@ -387,5 +437,6 @@ export const documents: Readonly<Record<string, fc.Arbitrary<string>>> = {
   wxr: fc.oneof(damaged(wxrDoc), text),
   ritzau: fc.oneof({ weight: 3, arbitrary: ritzauDoc }, damaged(ritzauDoc), text),
   ntbinfo: fc.oneof({ weight: 3, arbitrary: ntbinfoDoc }, damaged(ntbinfoDoc), text),
+  'article-json': fc.oneof({ weight: 3, arbitrary: articleDoc }, damaged(articleDoc), text),
   wire: fc.oneof({ weight: 3, arbitrary: wireLines }, damaged(wireLines), text),
 };

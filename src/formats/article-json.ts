@@ -1,0 +1,199 @@
+import type { ParsedStory } from '../types.js';
+import {
+  BODY_KEYS,
+  BYLINE_KEYS,
+  LIST_PATHS,
+  OUTLET_KEYS,
+  PUBLISHED_KEYS,
+  SUMMARY_KEYS,
+  TITLE_KEYS,
+  URL_KEYS,
+  WRAPPER_KEYS,
+} from './article-keys.js';
+import { datePart, isoStamp } from './dates.js';
+import type { Format, ParseResult } from './format.js';
+import { isoDate } from './html/dates.js';
+import { asObject, asText, itemStories, jsonBoundary, readJson } from './json-value.js';
+import { buildParagraphs } from './plain.js';
+import { htmlParagraphs, withoutHeadline } from './xml-body.js';
+
+/**
+ * Articles as news APIs and release wires hand them out in JSON, with no standard behind them: NewsAPI's
+ * `{"articles": [...]}`, Cision's `{"data": {...}}` release, WordPress's REST posts, the Guardian's
+ * `{"response": {"results": [...]}}`, schema.org's NewsArticle. An article is an object with a title and a body
+ * (article-keys.ts says where each field may be): the document itself, each object of an array or of JSON lines, the
+ * object under a wrapper key, or each object of a list. A release (Cision's `source_company`, `release_id`) is a
+ * press release with the issuing company as its source, as the other release readers give it.
+ */
+export const articleJson: Format = { name: 'article-json', boundary: jsonBoundary, parse: parseArticles };
+
+function parseArticles(text: string, line: number): ParseResult {
+  const read = readJson(text, line);
+  if (read.diagnostic) return { stories: [], diagnostics: [read.diagnostic] };
+  const none = {
+    code: 'not-article-json',
+    message:
+      'no article in this JSON (an object with a title and a body: alone, in an array, under data/item/article/story/' +
+      'result, or in a list under articles/items/results/data/hits/posts/stories/response.results)',
+  };
+  return itemStories(articlesOf(read.value), readArticle, line, none);
+}
+
+/** The document itself when it is an article, else the object under a wrapper key, else the objects of a list. */
+function articlesOf(value: unknown): Record<string, unknown>[] {
+  if (Array.isArray(value)) return objects(value);
+  const root = asObject(value);
+  if (root === null) return [];
+  if (headlineOf(root) !== null || textAt(root, BODY_KEYS) !== null) return [root];
+  const wrapped = WRAPPER_KEYS.map((key) => asObject(root[key])).find((o) => o !== null && hasText(o));
+  if (wrapped) return [wrapped];
+  const list = LIST_PATHS.map((path) => valueAt(root, path)).find(Array.isArray);
+  return list === undefined ? [] : objects(list);
+}
+
+function readArticle(item: Record<string, unknown>): ParsedStory | null {
+  const headline = headlineOf(item);
+  const body = textAt(item, BODY_KEYS);
+  const summary = textAt(item, SUMMARY_KEYS);
+  const { paragraphs: text, cut } = paragraphsOf(body ?? summary ?? '');
+  const paragraphs = withoutHeadline(text, headline);
+  if (headline === null && paragraphs.length === 0) return null;
+  const published = publishedOf(item);
+  const company = asText(item['source_company']);
+  const releaseId = idOf(item['release_id']);
+  const outlet = textAt(item, OUTLET_KEYS);
+  const release = company !== null || releaseId !== null || RELEASE_WIRE.test(body ?? '');
+  const canonical = asText(item['canonical_url']);
+  return {
+    headline,
+    byline: bylineOf(item),
+    paragraphs,
+    // The summary is the text when there is no body; else it is the description (HTML excerpts in one line).
+    description: body === null || summary === null ? null : paragraphsOf(summary).paragraphs.join(' ') || null,
+    published,
+    referenceDate: datePart(published),
+    language: asText(item['language']) ?? asText(item['lang']),
+    url: textAt(item, URL_KEYS),
+    ...(canonical === null ? {} : { canonicalUrl: canonical }),
+    ...(outlet === null || release ? {} : { siteName: outlet }),
+    agency: release ? null : outlet,
+    source: company,
+    pressRelease: release,
+    ...(cut === null ? {} : { stripped: [cut] }),
+    ...nonEmpty('altids', altidsOf(item, releaseId)),
+    ...nonEmpty('envelope', envelopeOf(item, company)),
+  };
+}
+
+// A release wire's mark in the text: `DALLAS, Aug. 28, 2020 /PRNewswire/ --`, `(BUSINESS WIRE)--`, `(GLOBE NEWSWIRE)`.
+const RELEASE_WIRE = /\/PRNewswire(?:-[\w-]+)?\/|\(BUSINESS WIRE\)|\(GLOBE NEWSWIRE\)/;
+// HTML rather than text: a closing tag of a text element, or a paragraph or line break. `<AMR>` is a ticker.
+const MARKUP =
+  /<\/(?:p|div|span|a|b|i|em|strong|h[1-6]|ul|ol|li|table|blockquote|pre|figure|section)>|<(?:p|br)\b[^<>]*>/i;
+// NewsAPI cuts `content` short and says so at its end: `... the company said.… [+2817 chars]`.
+const TRUNCATED = /\[\+\d+ chars\]\s*$/;
+
+/** Paragraphs of HTML (Cision's `<p>`s) or of text (blank-line separated), and a truncation note cut from the end. */
+function paragraphsOf(text: string): { paragraphs: string[]; cut: string | null } {
+  const truncated = TRUNCATED.exec(text);
+  // trimEnd, not a regex: `\s*` before the note would backtrack over a long run of spaces.
+  const before = truncated === null ? text : text.slice(0, truncated.index).trimEnd();
+  const whole = truncated !== null && before.endsWith('…') ? before.slice(0, -1) : before;
+  const paragraphs = MARKUP.test(whole)
+    ? htmlParagraphs(whole)
+    : whole.trim() === ''
+      ? []
+      : buildParagraphs(whole.split(/\r?\n/), 0);
+  return { paragraphs, cut: truncated === null ? null : text.slice(whole.length).trim() };
+}
+
+/** A title as text: WordPress's is HTML with entities (`Harbour&#8217;s new bridge`). */
+function headlineOf(item: Record<string, unknown>): string | null {
+  const title = textAt(item, TITLE_KEYS);
+  if (title === null || !(MARKUP.test(title) || /&(?:#\d+|#x[\da-f]+|[a-z]+);/i.test(title))) return title;
+  return htmlParagraphs(title).join(' ') || null;
+}
+
+function hasText(item: Record<string, unknown>): boolean {
+  return headlineOf(item) !== null || textAt(item, BODY_KEYS) !== null || textAt(item, SUMMARY_KEYS) !== null;
+}
+
+/** The first text at one of the paths: a string, or the `rendered` string of an object (WordPress). */
+function textAt(item: Record<string, unknown>, paths: readonly string[]): string | null {
+  for (const path of paths) {
+    const value = valueAt(item, path);
+    const text = asText(value) ?? asText(asObject(value)?.['rendered']);
+    if (text !== null) return text;
+  }
+  return null;
+}
+
+function valueAt(item: Record<string, unknown>, path: string): unknown {
+  let value: unknown = item;
+  for (const key of path.split('.')) value = asObject(value)?.[key];
+  return value;
+}
+
+function objects(list: readonly unknown[]): Record<string, unknown>[] {
+  return list.map(asObject).filter((o) => o !== null);
+}
+
+/** WordPress's `date_gmt` (UTC without a zone) first, then the first readable stamp (ISO, compact, RFC 2822). */
+function publishedOf(item: Record<string, unknown>): string | null {
+  const gmt = isoStamp(asText(item['date_gmt']));
+  if (gmt !== null) return gmt.includes('T') ? `${gmt}Z` : gmt;
+  for (const key of PUBLISHED_KEYS) {
+    const text = asText(item[key]);
+    const stamp = isoStamp(text) ?? isoDate(text);
+    if (stamp !== null) return stamp;
+  }
+  return null;
+}
+
+/** Names from a string, `{"name": ...}` or a list of either, joined: `Jane Doe, John Roe`. */
+function bylineOf(item: Record<string, unknown>): string | null {
+  for (const path of BYLINE_KEYS) {
+    const value = valueAt(item, path);
+    const names = (Array.isArray(value) ? value : [value])
+      .map((entry) => asText(entry) ?? asText(asObject(entry)?.['name']))
+      .filter((name) => name !== null);
+    if (names.length > 0) return names.join(', ');
+  }
+  return null;
+}
+
+/** An id as text: a string or a number (WordPress's `id`). */
+function idOf(value: unknown): string | null {
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : asText(value);
+}
+
+/** `id`, Cision's `release_id` (as the release readers name it) and `guid` (WordPress's is `{"rendered": url}`). */
+function altidsOf(item: Record<string, unknown>, releaseId: string | null): Record<string, string> {
+  const ids: Record<string, string> = {};
+  const id = idOf(item['id']);
+  const guid = asText(item['guid']) ?? asText(asObject(item['guid'])?.['rendered']);
+  if (id !== null) ids['id'] = id;
+  if (releaseId !== null) ids['releaseid'] = releaseId;
+  if (guid !== null) ids['guid'] = guid;
+  return ids;
+}
+
+/** `{[key]: fields}` when there are fields, else nothing: NewsAPI's articles have no ids and no kind. */
+function nonEmpty<K extends string>(
+  key: K,
+  fields: Record<string, string>,
+): Partial<Record<K, Record<string, string>>> {
+  return Object.keys(fields).length > 0 ? ({ [key]: fields } as Record<K, Record<string, string>>) : {};
+}
+
+/** What kind of item it is (`post`, `article`), its section, and a release's issuing company. */
+function envelopeOf(item: Record<string, unknown>, company: string | null): Record<string, string> {
+  const fields: Record<string, string | null> = {
+    kind: asText(item['type']),
+    section: asText(item['sectionName']) ?? asText(item['section']),
+    publisher: company,
+  };
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(fields)) if (value !== null) out[key] = value;
+  return out;
+}
