@@ -116,6 +116,7 @@ describe('sniffing the format from the content', () => {
     ],
     ['{"title": "T", "text": "A"}\n{"title": "U", "text": "B"}\n', 'JSON lines'],
     ['{"headline": "T", "byline": "Jo", "body": "Text"}', 'an article with two ninjs keys but no ninjs text'],
+    ['{"id": "a1", "headline": "T", "body": "Text"}', 'an article with an id, a headline and a body: no wire record'],
   ])('takes %j for article-json (%s)', (text) => {
     expect(formatOf(text)).toBe('article-json');
   });
@@ -127,7 +128,7 @@ describe('sniffing the format from the content', () => {
     const feed =
       '{"version": "https://jsonfeed.org/version/1.1", "title": "F", "items": [{"title": "T", "content": "B"}]}';
     expect(formatOf(feed)).toBe('feed');
-    expect(formatOf('{"id": "0123456789abcdef01234567", "headline": "A", "title": "A", "body": "B"}\n')).toBe('wire');
+    expect(formatOf('{"id": "0123456789abcdef01234567", "headline": "A", "markers": [], "body": "B"}\n')).toBe('wire');
   });
 
   it('refuses JSON with a title but no body (a JSON Schema, a link list), naming its keys', () => {

@@ -113,7 +113,8 @@ const NINJS_TEXT = new Set(['headlines', 'bodies', 'body_text', 'body_html', 'bo
 export function jsonShape(head: string): JsonShape {
   const keys = scanKeys(head);
   const root = rootKeys(keys);
-  if (root.includes('id') && root.includes('headline') && root.includes('body')) return 'wire';
+  // wire writes `markers` right after `headline`: an article of an API's with an id, a headline and a body is no record.
+  if (root.includes('id') && root.includes('headline') && root.includes('markers')) return 'wire';
   if (root.includes('api_version') && (root.includes('data') || root.includes('method'))) return 'apmedia';
   if (/^\s*\{[^]{0,2000}?"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(head)) return 'feed';
   const rootRoute = keys.has('') ? '' : '[]';
