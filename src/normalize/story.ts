@@ -139,13 +139,22 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     blocks,
     tail.release || wire?.pressRelease === true || parsed.pressRelease === true,
   );
-  // A line of its own that became the byline's title (`The Canadian Press` under `By Jane Doe`) is traced there.
-  const traced = leadPieces.map((piece) =>
-    piece.field === 'byline' && byline?.title === piece.text
-      ? { index: piece.index, from: piece.from, text: piece.text, field: 'byline_title' as const }
-      : piece,
-  );
+  // A line of its own that became the byline's title (`The Canadian Press` under `By Jane Doe`) is traced there, and
+  // so is the end of a byline printed without a comma before its title (`Jane Roe` / `Associated Press Writer`).
+  const traced = leadPieces.flatMap((piece) => (piece.field === 'byline' ? titleTraced(piece, byline?.title) : piece));
   return { story, paragraphs, pieces: { lead: traced, dateline: datelineAt, rest, tail } };
+}
+
+/** A byline's piece, with the part that became the byline's title traced to `byline_title`. */
+function titleTraced(
+  piece: LeadPiece,
+  title: string | null | undefined,
+): (LeadPiece | (Piece & { readonly field: 'byline_title' }))[] {
+  if (!title || !piece.text.endsWith(title)) return [piece];
+  const at = piece.text.length - title.length;
+  const titled = { index: piece.index, from: piece.from + at, text: title, field: 'byline_title' as const };
+  if (at === 0) return [titled];
+  return [{ index: piece.index, from: piece.from, text: piece.text.slice(0, at), field: 'byline' }, titled];
 }
 
 function isUpdateNote(paragraph: string): boolean {
