@@ -95,24 +95,34 @@ describe('markup, JSON and mail no reader applies to', () => {
     });
   });
 
+  /** Writes `json` to `name` and runs the CLI on it, which must refuse it as JSON of an unknown shape with `keys`. */
+  async function expectRefusedJson(name: string, json: string, keys: string): Promise<string> {
+    const file = join(dir, name);
+    writeFileSync(file, `${json}\n`);
+    const result = await runCli(['ingest', file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`JSON of an unknown shape (keys: ${keys})`);
+    expect(result.stdout).toBe('');
+    return file;
+  }
+
   it('refuses JSON with a title but no body, naming its keys, and reads its headline when told to', async () => {
-    const links = join(dir, 'links.json');
-    writeFileSync(links, '{"title": "Quarterly report", "url": "https://x.example/r"}\n');
-    const refused = await runCli(['ingest', links]);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('JSON of an unknown shape (keys: title, url)');
+    const links = await expectRefusedJson(
+      'links.json',
+      '{"title": "Quarterly report", "url": "https://x.example/r"}',
+      'title, url',
+    );
     const forced = await runCli(['ingest', links, '--format', 'article-json']);
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.records.map((r) => [r['headline'], r['body']])).toEqual([['Quarterly report', '']]);
   });
 
   it('refuses JSON of an unknown shape, naming its keys', async () => {
-    const mock = join(dir, 'mock.json');
-    writeFileSync(mock, '{"requests": {"http://x.example/a.jpg": {"get": {"binary": "a.jpg"}}}}\n');
-    const result = await runCli(['ingest', mock]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('JSON of an unknown shape (keys: requests)');
-    expect(result.stdout).toBe('');
+    await expectRefusedJson(
+      'mock.json',
+      '{"requests": {"http://x.example/a.jpg": {"get": {"binary": "a.jpg"}}}}',
+      'requests',
+    );
   });
 
   it('refuses a NewsML-G2 package of references only, naming the references', async () => {
