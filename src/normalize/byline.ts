@@ -80,9 +80,10 @@ function isTitle(text: string): boolean {
 
 // Without an opening word, a name and an agency after a comma or a bar: `Jane Doe, AFP`, `Jane Doe | The Canadian Press`.
 const NAME_AGENCY = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}(?:,| \|) (.{2,40})$/u;
-// One to four people's names, joined by commas, `and` or `&`: `Mia Rabson and Jordan Press`.
-const PERSON = `\\p{Lu}[\\p{L}'’.-]+(?: \\p{Lu}[\\p{L}'’.-]+){1,3}`;
-const PEOPLE = new RegExp(`^${PERSON}(?:(?:,| and| &) ${PERSON}){0,3}$`, 'u');
+// One to four people's names, joined by commas, `and` (`och`, `og`, `und`, `et`, `y`) or `&`: `Mia Rabson and
+// Jordan Press`, `Anna-Karin af Klercker`.
+const PERSON = `\\p{Lu}[\\p{L}'’.-]+(?: (?:(?:af|av|von|van|de|da|la|le|del|di|du|den|ter) )?\\p{Lu}[\\p{L}'’.-]+){1,3}`;
+const PEOPLE = new RegExp(`^${PERSON}(?:(?:,| and| &| och| og| und| et| y) ${PERSON}){0,3}$`, 'u');
 
 /** True for a line of one to four people's names and nothing else: `Mia Rabson and Jordan Press`. */
 export function isPeople(text: string): boolean {

@@ -1,5 +1,6 @@
 import type { SourceLine } from '../types.js';
 import type { Agency } from './agencies.js';
+import { isPeople } from './byline.js';
 import { classifyEndMatter, creditsAgency, splitGluedCredit, trailerKind, type EndMatter } from './endmatter.js';
 import { marksRelease, sectionStart } from './sections.js';
 import { INITIALS_PAIR, parseSignoff, splitGluedSignoff } from './signoff.js';
@@ -103,14 +104,14 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
 }
 
 const CREDITS: EndMatter = { kind: 'credits' };
-// A reporter's name alone: two to four capitalised words (`Martin Hardenberger`, `Anna-Karin af Klercker`), no
-// sentence.
-const SIGNATURE = /^\p{Lu}[\p{L}'’.-]+(?: (?:af|av|von|van|de|da|la|le)?(?: ?\p{Lu}[\p{L}'’.-]+)){1,3}$/u;
 
-/** Whether a story's last line is its reporter's name alone (for an agency that {@link Agency.signs}). */
+/**
+ * Whether a story's last line is its reporters' names alone (`Martin Hardenberger`, `Anna-Karin af Klercker`), for
+ * an agency that {@link Agency.signs}.
+ */
 function isSignature(text: string): boolean {
   const line = text.trim();
-  return line.length <= 50 && !line.endsWith('.') && SIGNATURE.test(line);
+  return line.length <= 80 && !line.endsWith('.') && isPeople(line);
 }
 
 /**
