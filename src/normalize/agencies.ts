@@ -108,12 +108,16 @@ export function agencyAtStart(text: string): Agency | undefined {
 
 // The names of several words, longest first: only such a name is told from the words before it without a comma.
 const NAMES_OF_WORDS_LONGEST_FIRST = ALIASES_LONGEST_FIRST.filter((alias) => alias.includes(' '));
+const LAST_WORDS = new Set(NAMES_OF_WORDS_LONGEST_FIRST.map((alias) => alias.slice(alias.lastIndexOf(' ') + 1)));
 
 /**
  * Where an agency's name of several words ends `text` after a space (`... Jordan Press The Canadian Press`, with
  * its `The`): the index it starts at, or -1.
  */
 export function agencyNameAtEnd(text: string): number {
+  // Most lines end in no such name's last word: one lookup rules them out.
+  const last = text.slice(text.lastIndexOf(' ') + 1).toLowerCase();
+  if (!LAST_WORDS.has(last)) return -1;
   const lower = text.toLowerCase();
   for (const alias of NAMES_OF_WORDS_LONGEST_FIRST) {
     if (!lower.endsWith(` ${alias}`)) continue;

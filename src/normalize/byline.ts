@@ -96,6 +96,8 @@ const TITLE_OPENERS = new RegExp(
   `^(?:${TITLE_WORD_NAMES}|Senior|Chief|Special|Political|Business|Sports|Foreign|Deputy|Economics|Diplomatic|Health|Science|Contributing|Associate|Assistant|Managing|Executive|Investigative|National|International|Regional|Local|Legal|Financial|Energy|Markets)\\b`,
 );
 
+// Two capitalised words, or a particle between them, and not `The`: how a person's name opens.
+const OPENS_WITH_NAME = /^(?!The )\p{Lu}[\p{L}'’.-]+ (?:\p{Ll}{1,3} )?\p{Lu}/u;
 // A title is a few words, each opening with a capital: `Associated Press Writer`, `AP Business Writer`.
 const TITLE_CASED = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,5}$/u;
 
@@ -105,8 +107,9 @@ const TITLE_CASED = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,5}$/u;
  * Writer`) or with a title's word and ends with one (`Staff Reporter`, `Senior Correspondent`); null for other text.
  */
 function peopleThenTitle(text: string): Byline | null {
-  // With a comma or a bar the title is told at it (splitByline, NAME_AGENCY).
-  if (text.length > 150 || text.includes(',') || text.includes('|') || /^The /.test(text)) return null;
+  // With a comma or a bar the title is told at it (splitByline, NAME_AGENCY). Most lines do not open with a name:
+  // one regex rules them out (the plain readers ask this of every short line they look at).
+  if (text.length > 150 || !OPENS_WITH_NAME.test(text) || text.includes(',') || text.includes('|')) return null;
   const at = agencyNameAtEnd(text);
   const named = at > 0 ? text.slice(0, at).trim() : '';
   if (PEOPLE.test(named)) return { name: named, title: text.slice(at).trim() };
