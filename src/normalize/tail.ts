@@ -2,6 +2,7 @@ import type { SourceLine } from '../types.js';
 import type { Agency } from './agencies.js';
 import { isPeople } from './byline.js';
 import { classifyEndMatter, creditsAgency, splitGluedCredit, trailerKind, type EndMatter } from './endmatter.js';
+import { parseDateline } from './dateline.js';
 import { marksRelease, sectionStart } from './sections.js';
 import { INITIALS_PAIR, parseSignoff, splitGluedSignoff } from './signoff.js';
 
@@ -139,6 +140,14 @@ function findListTrailer(paragraphs: readonly string[], endMatter: (index: numbe
     const text = paragraphs[i] ?? '';
     if (trailerKind(text) === 'list') start = i;
     else if (text.length > LIST_ITEM_MAX && endMatter(i) === null) break;
+  }
+  // A news budget lists stories under `See also on general file:`: an item that opens with a dateline (`BRISBANE - A
+  // storm surge ...`) is a story, not a link, and no list trailer starts above it.
+  for (let i = paragraphs.length - 1; i > start; i--) {
+    if (endMatter(i) !== null || parseDateline(paragraphs[i] ?? '', null) === null) continue;
+    let below = i + 1;
+    while (below < paragraphs.length && trailerKind(paragraphs[below] ?? '') !== 'list') below++;
+    return below;
   }
   return start;
 }
