@@ -78,12 +78,12 @@ function isTitle(text: string): boolean {
   );
 }
 
-// Without an opening word, a name and an agency after a comma or a bar: `Jane Doe, AFP`, `Jane Doe | The Canadian Press`.
-const NAME_AGENCY = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}(?:,| \|) (.{2,40})$/u;
-// One to four people's names, joined by commas, `and` (`och`, `og`, `und`, `et`, `y`) or `&`: `Mia Rabson and
-// Jordan Press`, `Anna-Karin af Klercker`.
+// A person's name: `Mia Rabson`, `Anna-Karin af Klercker`. One to four of them, joined by commas, `and` (`och`, `og`,
+// `und`, `et`, `y`) or `&`, are people.
 const PERSON = `\\p{Lu}[\\p{L}'’.-]+(?: (?:(?:af|av|von|van|de|da|la|le|del|di|du|den|ter) )?\\p{Lu}[\\p{L}'’.-]+){1,3}`;
 const PEOPLE = new RegExp(`^${PERSON}(?:(?:,| and| &| och| og| und| et| y) ${PERSON}){0,3}$`, 'u');
+// Without an opening word, a name and an agency after a comma or a bar: `Jane Doe, AFP`, `Jane Doe | The Canadian Press`.
+const NAME_AGENCY = new RegExp(`^${PERSON}(?:,| \\|) (.{2,40})$`, 'u');
 
 /** True for a line of one to four people's names and nothing else: `Mia Rabson and Jordan Press`. */
 export function isPeople(text: string): boolean {
@@ -120,7 +120,8 @@ function peopleThenTitle(text: string): Byline | null {
     if (!TITLE_CASED.test(rest)) continue;
     const title =
       (TITLE_OPENERS.test(rest) && TITLE_WORDS.test(words.at(-1) ?? '')) || agencyAtStart(rest) !== undefined;
-    if (title && PEOPLE.test(words.slice(0, i).join(' '))) return { name: words.slice(0, i).join(' '), title: rest };
+    const name = words.slice(0, i).join(' ');
+    if (title && PEOPLE.test(name)) return { name, title: rest };
   }
   return null;
 }
