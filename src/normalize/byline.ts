@@ -98,8 +98,11 @@ const TITLE_OPENERS = new RegExp(
 
 // Two capitalised words, or a particle between them, and not `The`: how a person's name opens.
 const OPENS_WITH_NAME = /^(?!The )\p{Lu}[\p{L}'’.-]+ (?:\p{Ll}{1,3} )?\p{Lu}/u;
-// A title is a few words, each opening with a capital: `Associated Press Writer`, `AP Business Writer`.
-const TITLE_CASED = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,5}$/u;
+// A title is a few words, each opening with a capital: `Associated Press Writer`, `AP Business Writer`; it may end in
+// what the post is for or where (`Writer at Large`, `Bureau Chief for Asia`, `Correspondent in Washington`).
+const TITLE_CASED = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,5}(?: (?:at|for|in|of) \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2})?$/u;
+// Where that qualifier starts: the title's own words end before it.
+const QUALIFIER = / (?:at|for|in|of) \p{Lu}/u;
 
 /**
  * Names and then a title, no comma between, as a byline and its title printed on two lines and joined: the agency's
@@ -118,8 +121,11 @@ function peopleThenTitle(text: string): Byline | null {
   for (let i = Math.max(2, words.length - 6); i < words.length && i <= 12; i++) {
     const rest = words.slice(i).join(' ');
     if (!TITLE_CASED.test(rest)) continue;
+    const qualifier = rest.search(QUALIFIER);
+    const post = qualifier === -1 ? rest : rest.slice(0, qualifier);
     const title =
-      (TITLE_OPENERS.test(rest) && TITLE_WORDS.test(words.at(-1) ?? '')) || agencyAtStart(rest) !== undefined;
+      (TITLE_OPENERS.test(post) && TITLE_WORDS.test(post.slice(post.lastIndexOf(' ') + 1))) ||
+      agencyAtStart(rest) !== undefined;
     const name = words.slice(0, i).join(' ');
     if (title && PEOPLE.test(name)) return { name, title: rest };
   }

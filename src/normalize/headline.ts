@@ -11,6 +11,8 @@ const LEADING_PAREN = /^\(([^()]{1,60})\)\s*(?:[-–—:]+\s*)?/; // `(CORRECTED
 // Reuters glues them on with a hyphen: `UPDATE 1-`, `CORRECTED-`, `RPT-UPDATE 2-`, `EXCLUSIVE-`.
 const REUTERS_PREFIX =
   /^((?:UPDATE|WRAPUP|CORRECTED-UPDATE) \d+|CORRECTED|REFILE|RPT|EXCLUSIVE|ANALYSIS|FACTBOX|INSIGHT|COLUMN|TIMELINE|BREAKINGVIEWS|PREVIEW|FOCUS|INTERVIEW|SPECIAL REPORT|GRAPHIC|RESEARCH ALERT|BUZZ|WRAPUP|URGENT|FLASH)-\s*/;
+// A numbered version printed on a line of its own above the headline (`UPDATE 2` / `Acme raises ...`), joined.
+const NUMBERED_ALONE = /^((?:UPDATE|WRAPUP) \d+) (?=\p{Lu})/u;
 // Others use a colon or stand alone in capitals: `URGENT: ...`, `Roundup: ...`, `1st LD-Writethru: ...`, `FLASH ...`;
 // in the agencies' other languages dpa's `Eil:` and `Zusammenfassung:`, `URGENTE:` (EFE, Lusa, ANSA), `ALERTE:` (AFP),
 // `Última hora:`, `Korrektur:`.
@@ -40,6 +42,7 @@ export function cleanHeadline(raw: string): CleanHeadline {
       matchLeadingParen(headline) ??
       flagPrefix(headline) ??
       REUTERS_PREFIX.exec(headline) ??
+      NUMBERED_ALONE.exec(headline) ??
       COLON_PREFIX.exec(headline) ??
       CAPS_PREFIX.exec(headline);
     if (!match?.[1] || match[0].length >= headline.length) break;
