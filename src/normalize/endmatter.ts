@@ -168,10 +168,12 @@ function sourceName(name: string, line: string): string {
 const GLUED_CREDIT =
   /[.!?"”’][ \t]+(\((?:Additional |Further )?(?:Reporting|Writing|Editing|Compiled|Reported) by [^()]{2,400}\))$/;
 
+// Yonhap's reporter's address run into the last paragraph after its final sentence: `... said. jdoe@yna.co.kr`.
+const GLUED_ADDRESS = /[.!?"”’)][ \t]+([\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/;
+
 /** Splits credits printed at the end of the last paragraph from the text before it. */
 export function splitGluedCredit(paragraph: string): { readonly text: string; readonly signoff: string } | null {
-  if (!paragraph.endsWith(')')) return null;
-  const match = GLUED_CREDIT.exec(paragraph);
+  const match = paragraph.endsWith(')') ? GLUED_CREDIT.exec(paragraph) : GLUED_ADDRESS.exec(paragraph);
   const credit = match?.[1];
   if (!match || credit === undefined || classifyEndMatter(credit)?.kind !== 'credits') return null;
   return { text: paragraph.slice(0, match.index + 1), signoff: credit };

@@ -188,7 +188,8 @@ function wordsOf(tidy: TidyParagraphs, rest: readonly Piece[], tail: Tail): numb
     const whole = tidy.spaces[piece.index] ?? 0;
     // A piece is its paragraph from `from` on (the dateline's rest); its spaces are the paragraph's but those before.
     const cut = piece.from === 0 ? 0 : countSpaces(tidy.paragraphs[piece.index] ?? '', 0, piece.from);
-    const glued = tail.glued?.index === i ? countSpaces(piece.text, tail.glued.at, piece.text.length) : 0;
+    const runIn = tail.cuts.find((cut) => cut.index === i);
+    const glued = runIn ? countSpaces(piece.text, runIn.at, piece.text.length) : 0;
     words += whole - cut - glued + 1;
   });
   return words;

@@ -21,9 +21,17 @@ export interface Tail {
   readonly implied: string | null;
   /** True when the end matter says the story is a press release (`SOURCE Acme`, `View original content`). */
   readonly release: boolean;
-  /** The field of each paragraph given, by index; a glued sign-off's paragraph is `body` up to `glued.at`. */
+  /** The field of each paragraph given, by index; a paragraph with cuts has it up to its first cut. */
   readonly fields: readonly TailField[];
-  readonly glued: { readonly index: number; readonly at: number; readonly field: TailField } | null;
+  /** Where end matter run into a paragraph starts (`... said. jdoe@yna.co.kr (END)`), in paragraph and text order. */
+  readonly cuts: readonly TailCut[];
+}
+
+/** A paragraph's text from `at` (to its next cut) went to `field`. */
+export interface TailCut {
+  readonly index: number;
+  readonly at: number;
+  readonly field: TailField;
 }
 
 // Paragraphs after a list trailer (`You may also like...`) are the list's items if they are this short.
@@ -35,7 +43,12 @@ interface Item {
   readonly index: number;
   readonly text: string;
   readonly kind: EndMatter | null;
+  /** Where in its paragraph a part run into it starts; absent for a whole paragraph. */
+  readonly at?: number;
 }
+
+// How many parts of end matter are peeled off the end of one paragraph: a sign-off, the credit above it, and one more.
+const MAX_RUN_IN = 3;
 
 /**
  * Takes the sign-off, source line, credits, copyright, notebooks, release end matter and aggregator trailers off the
@@ -74,22 +87,24 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
         end.length === 0 ? wire : undefined,
       ) ??
       (end.length === 0 && wire?.signs === true && isSignature(last.text) ? CREDITS : null);
-    if (kind === null) break;
-    end.push({ index: last.index, text: last.text, kind });
+    if (kind !== null) {
+      end.push({ index: last.index, text: last.text, kind });
+      kept.pop();
+      continue;
+    }
+    // End matter run into the paragraph: the story's text keeps what is before it, unless that is end matter too.
+    const runIn = peelRunIn(last);
+    if (runIn === null) break;
+    end.push(...runIn.parts);
+    if (runIn.rest !== null) {
+      kept[kept.length - 1] = { index: last.index, text: runIn.rest, kind: last.kind };
+      break;
+    }
     kept.pop();
   }
-  const last = kept.at(-1);
-  const glued = last ? (splitGluedSignoff(last.text) ?? splitGluedCredit(last.text)) : null;
-  let gluedAt: { index: number; at: number } | null = null;
-  if (last && glued) {
-    kept[kept.length - 1] = { index: last.index, text: glued.text, kind: last.kind };
-    end.push({ index: last.index + 0.5, text: glued.signoff, kind: classifyEndMatter(glued.signoff) });
-    gluedAt = { index: last.index, at: glued.text.length };
-  }
   const fields: TailField[] = paragraphs.map(() => 'body');
-  const assembled = assemble(end.sort(byIndex), stripped, fields);
-  const gluedField = gluedAt ? (fields[gluedAt.index] ?? 'stripped') : 'body';
-  if (gluedAt) fields[gluedAt.index] = 'body';
+  const cuts: TailCut[] = [];
+  const assembled = assemble(end.sort(byIndex), stripped, fields, cuts);
   // Written out rather than spread: V8 (Node 20) builds an object spread and then extended field by field slowly.
   return {
     source: assembled.source,
@@ -100,8 +115,33 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
     body: kept.map((item) => item.text),
     release: isRelease,
     fields,
-    glued: gluedAt ? { index: gluedAt.index, at: gluedAt.at, field: gluedField } : null,
+    cuts: cuts.sort((a, b) => a.index - b.index || a.at - b.at),
   };
+}
+
+/**
+ * The end matter run into the end of a paragraph, peeled off part by part from its end: a sign-off after the last
+ * sentence or after a reporter's address (`... said. (END)`, `jdoe@yna.co.kr (END)`), a credit (`... said.
+ * (Reporting by ...)`, `... said. jdoe@yna.co.kr`). `rest` is the text before them, or null when it is end matter
+ * itself; null when nothing was run in.
+ */
+function peelRunIn(paragraph: Item): { parts: Item[]; rest: string | null } | null {
+  const parts: Item[] = [];
+  let text = paragraph.text;
+  for (let part = 0; part < MAX_RUN_IN; part++) {
+    const runIn = splitGluedSignoff(text) ?? splitGluedCredit(text);
+    if (runIn === null) break;
+    // Parts peeled later stand earlier in the paragraph: their fractional indexes keep the story's order.
+    const index = paragraph.index + 0.9 - part * 0.1;
+    parts.push({ index, text: runIn.signoff, kind: classifyEndMatter(runIn.signoff), at: runIn.text.length });
+    text = runIn.text;
+    const kind = classifyEndMatter(text);
+    if (kind !== null) {
+      parts.push({ index: paragraph.index, text, kind });
+      return { parts, rest: null };
+    }
+  }
+  return parts.length === 0 ? null : { parts, rest: text };
 }
 
 const CREDITS: EndMatter = { kind: 'credits' };
@@ -166,16 +206,17 @@ type Assembled = Pick<Tail, 'source' | 'credits' | 'copyright' | 'stripped' | 'i
  * sign-off an unnamed one, and otherwise the last one wins (`(END)` then `Source: Yonhap News Agency` keeps the
  * latter; `REUTER` then `Reuter` keeps `Reuter`); desk initials next to it are printed with it (`EFE` / `ab/cd`),
  * and so is a sign-off next to it that names the same agency.
- * Fields are written into `fields` by paragraph index (a glued sign-off's half-index rounds down).
+ * Fields are written into `fields` by paragraph index, and a part run into a paragraph into `cuts`.
  */
-function assemble(end: readonly Item[], stripped: Item[], fields: TailField[]): Assembled {
+function assemble(end: readonly Item[], stripped: Item[], fields: TailField[], cuts: TailCut[]): Assembled {
   let winner: Item | null = null;
   let implied: string | null = null;
   const credits: string[] = [];
   const copyright: string[] = [];
   const candidates: Item[] = [];
   const mark = (item: Item, field: TailField): void => {
-    fields[Math.floor(item.index)] = field;
+    if (item.at === undefined) fields[item.index] = field;
+    else cuts.push({ index: Math.floor(item.index), at: item.at, field });
   };
   for (const item of end) {
     const kind = item.kind;

@@ -29,7 +29,7 @@ export interface TracedPieces {
   readonly dateline: { readonly index: number; readonly end: number } | null;
   /** The paragraphs (or rest of one) handed to the tail, in order; `tail.fields` is by their position. */
   readonly rest: readonly Piece[];
-  readonly tail: Pick<Tail, 'fields' | 'glued'>;
+  readonly tail: Pick<Tail, 'fields' | 'cuts'>;
 }
 
 /** A range of a paragraph and the field it went to. */
@@ -56,11 +56,11 @@ export function traceOf(paragraphs: readonly string[], pieces: TracedPieces): Pa
   pieces.rest.forEach((piece, i) => {
     const end = piece.from + piece.text.length;
     const field = pieces.tail.fields[i] ?? 'body';
-    const glued = pieces.tail.glued;
-    if (glued?.index === i) {
-      add(piece.index, piece.from, piece.from + glued.at, field);
-      add(piece.index, piece.from + glued.at, end, glued.field);
-    } else add(piece.index, piece.from, end, field);
+    // End matter run into the paragraph: each part from its cut to the next.
+    const cuts = pieces.tail.cuts.filter((cut) => cut.index === i);
+    const startOf = (k: number): number => (k < cuts.length ? piece.from + (cuts[k]?.at ?? 0) : end);
+    add(piece.index, piece.from, startOf(0), field);
+    cuts.forEach((cut, k) => add(piece.index, startOf(k), startOf(k + 1), cut.field));
   });
   return paragraphs.map((text, i) => ({ text, parts: (parts[i] ?? []).sort((a, b) => a.from - b.from) }));
 }
