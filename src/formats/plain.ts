@@ -1,7 +1,7 @@
 import { looksLikeByline } from '../normalize/byline.js';
 import { parseDateline } from '../normalize/dateline.js';
 import { leadShape } from '../normalize/lead.js';
-import { standsAlone } from '../normalize/endmatter.js';
+import { signsOff, standsAlone } from '../normalize/endmatter.js';
 import { stripControls } from '../normalize/text.js';
 import type { ParsedStory, Provenance } from '../types.js';
 
@@ -143,10 +143,14 @@ export function buildParagraphs(lines: readonly string[], from: number, lineOf: 
   const tailFrom = lines.length - TAIL_LINES;
   let block: string[] = [];
   let blockStart = from;
+  // The story's widest line, measured once and only if a line at its end asks whether the one before ran on.
+  let widest = -1;
+  const width = (): number => (widest >= 0 ? widest : (widest = widestLine(lines, from)));
   const flush = (): void => {
     // A loop, not push(...): a block can hold more paragraphs than a call has room for arguments (a 15 MB story).
     if (block.length > 0)
-      for (const paragraph of splitBlock(block, tailFrom - blockStart, lineOf, blockStart)) paragraphs.push(paragraph);
+      for (const paragraph of splitBlock(block, tailFrom - blockStart, lineOf, blockStart, width))
+        paragraphs.push(paragraph);
     block = [];
   };
   for (let i = from; i < lines.length; i++) {
@@ -169,7 +173,13 @@ const BULLET = /^(?:[-*•·]|\d{1,2}[.)])\s/;
  * Splits one blank-line-delimited block; `tailFrom` is the block index where the story's last lines begin, and
  * `first` the index of the block's first line (for `lineOf`).
  */
-function splitBlock(block: readonly string[], tailFrom: number, lineOf: number[][] | null, first: number): string[] {
+function splitBlock(
+  block: readonly string[],
+  tailFrom: number,
+  lineOf: number[][] | null,
+  first: number,
+  width: () => number,
+): string[] {
   const indents = block.map(indentOf);
   const least = indents.reduce((min, indent) => Math.min(min, indent), Infinity);
   const mixed = indents.some((indent) => indent > least);
@@ -184,7 +194,12 @@ function splitBlock(block: readonly string[], tailFrom: number, lineOf: number[]
   for (let i = 0; i < block.length; i++) {
     const line = block[i]!.trim();
     let starts = i === 0 || !wrapped || (mixed && (indents[i] ?? 0) > least) || BULLET.test(line);
-    if (!starts && i >= tailFrom) starts = standsAlone(line) || (current.length === 1 && standsAlone(current[0] ?? ''));
+    // End matter stands alone, unless the line before ran on into it: a wrapped credit (`... Matthew Pennington in` /
+    // `Washington and Grant Peck in Bangkok contributed to this report.`) is one paragraph. A sign-off never wraps.
+    if (!starts && i >= tailFrom) {
+      const ranOn = runsOn(block[i - 1] ?? '', line, width) && !signsOff(line);
+      starts = !ranOn && (standsAlone(line) || (current.length === 1 && standsAlone(current[0] ?? '')));
+    }
     if (starts) {
       if (current.length > 0) out.push(current.join(''));
       current = [line];
@@ -198,6 +213,30 @@ function splitBlock(block: readonly string[], tailFrom: number, lineOf: number[]
   }
   if (current.length > 0) out.push(current.join(''));
   return out;
+}
+
+// How a line ends a sentence or a clause: the line after it may start anew.
+const CLAUSE_END = /[.!?:;"”’)\]]$/;
+
+/**
+ * Whether a wrapped line runs on into the next: it ends mid-sentence, and the next line's first word would not have
+ * fitted on it (as wide as the story's widest line). A table's short line above `Reuter` does not run on.
+ */
+function runsOn(above: string, line: string, width: () => number): boolean {
+  const before = above.trimEnd();
+  if (before.length < NARROWEST_WRAP || CLAUSE_END.test(before)) return false;
+  const space = line.indexOf(' ');
+  return before.length + 1 + (space === -1 ? line.length : space) > width();
+}
+
+// Copy is wrapped at 60 to 80 columns; a line shorter than this did not end for want of room (a table's `Net 130,998
+// vs 30,732` above `Reuter`, in a story whose lines are all that short).
+const NARROWEST_WRAP = 45;
+
+function widestLine(lines: readonly string[], from: number): number {
+  let widest = 0;
+  for (let i = from; i < lines.length; i++) widest = Math.max(widest, (lines[i] ?? '').trimEnd().length);
+  return widest;
 }
 
 function indentOf(line: string): number {

@@ -105,7 +105,7 @@ const MAYBE_END_SLASHED = /^(?:\p{Lu}{2,5}(?: \/\/ \p{Lu}{2,5})+$|\p{L}[\p{L} .'
 // regex from lastIndex): every story's last paragraphs are asked.
 const CREDIT_END =
   /contribut|helped with|ights reserved|echte vorbehalten|roits réservés|erechos reservados|iritti riservati|iproduzione riservata|ireitos reservados|echten voorbehouden|rawa zastrzeżone/gi;
-const CREDIT_SHORT = /can be reached|on Twitter|is at https?:/;
+const CREDIT_SHORT = /can be reached|on Twitter|(?:is|can be found) at https?:/;
 const STRETCH = 120;
 
 // An agency's name of several words on a line of its own (`La Presse Canadienne`, `Yonhap News Agency`): a lookup,
@@ -177,6 +177,12 @@ export function splitGluedCredit(paragraph: string): { readonly text: string; re
   const credit = match?.[1];
   if (!match || credit === undefined || classifyEndMatter(credit)?.kind !== 'credits') return null;
   return { text: paragraph.slice(0, match.index + 1), signoff: credit };
+}
+
+/** True for a line that signs a story off (`Reuter`, `(END)`, `Source: Xinhua`, desk initials): never wrapped text. */
+export function signsOff(line: string): boolean {
+  const kind = classifyEndMatter(line)?.kind;
+  return kind === 'signoff' || kind === 'source' || kind === 'initials';
 }
 
 /** True for a line that must stand alone as a paragraph when hard-wrapped lines are joined. */
