@@ -24,6 +24,7 @@ export type FormatName =
   | 'ritzau'
   | 'ntbinfo'
   | 'article-json'
+  | 'article-xml'
   | 'email'
   | 'wire';
 

@@ -43,6 +43,7 @@ describe('wire ingest on a directory of mixed formats', () => {
       'anpa',
       'apmedia',
       'article-json',
+      'article-xml',
       'email',
       'html',
       'iptc7901',

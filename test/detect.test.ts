@@ -121,6 +121,19 @@ describe('sniffing the format from the content', () => {
     expect(formatOf(text)).toBe('article-json');
   });
 
+  it('leaves XML of a root that a reader knows to that reader, even with a headline and a body in it', () => {
+    const body = '<body>The council voted on Tuesday to close the old bridge to cars next summer.</body>';
+    expect(
+      formatOf(`<?xml version="1.0"?>\n<release id="1"><title>Bridge closes for summer</title>${body}</release>`),
+    ).toBe('ntbinfo');
+    expect(
+      formatOf(`<?xml version="1.0"?><nitf><head><title>Bridge closes for summer</title></head>${body}</nitf>`),
+    ).toBe('nitf');
+    expect(
+      formatOf(`<?xml version="1.0"?><Export><Item><Title>Bridge closes for summer</Title>${body}</Item></Export>`),
+    ).toBe('article-xml');
+  });
+
   it('leaves ninjs, AP Media, JSON Feed and wire records to their own readers, even with a title and a body', () => {
     expect(formatOf('{"guid": "x", "title": "T", "headline": "T", "body_html": "<p>Text</p>"}')).toBe('ninjs');
     expect(formatOf('{"items": [{"uri": "x", "type": "text", "title": "T", "bodies": []}]}')).toBe('ninjs');

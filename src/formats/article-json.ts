@@ -5,6 +5,7 @@ import {
   LIST_PATHS,
   OUTLET_KEYS,
   PUBLISHED_KEYS,
+  sameName,
   SUMMARY_KEYS,
   TITLE_KEYS,
   URL_KEYS,
@@ -14,8 +15,8 @@ import { datePart, isoStamp } from './dates.js';
 import type { Format, ParseResult } from './format.js';
 import { isoDate } from './html/dates.js';
 import { asObject, asText, itemStories, jsonBoundary, readJson } from './json-value.js';
-import { buildParagraphs } from './plain.js';
-import { htmlParagraphs, withoutHeadline } from './xml-body.js';
+import { textParagraphs, titleText } from './article-text.js';
+import { withoutHeadline } from './xml-body.js';
 
 /**
  * Articles as news APIs and release wires hand them out in JSON, with no standard behind them: NewsAPI's
@@ -55,7 +56,7 @@ function readArticle(item: Record<string, unknown>): ParsedStory | null {
   const headline = headlineOf(item);
   const body = textAt(item, BODY_KEYS);
   const summary = textAt(item, SUMMARY_KEYS);
-  const { paragraphs: text, cut } = paragraphsOf(body ?? summary ?? '');
+  const { paragraphs: text, cut } = textParagraphs(body ?? summary ?? '');
   const paragraphs = withoutHeadline(text, headline);
   if (headline === null && paragraphs.length === 0) return null;
   const published = publishedOf(item);
@@ -69,7 +70,7 @@ function readArticle(item: Record<string, unknown>): ParsedStory | null {
     byline: bylineOf(item),
     paragraphs,
     // The summary is the text when there is no body; else it is the description (HTML excerpts in one line).
-    description: body === null || summary === null ? null : paragraphsOf(summary).paragraphs.join(' ') || null,
+    description: body === null || summary === null ? null : textParagraphs(summary).paragraphs.join(' ') || null,
     published,
     referenceDate: datePart(published),
     language: asText(item['language']) ?? asText(item['lang']),
@@ -87,31 +88,9 @@ function readArticle(item: Record<string, unknown>): ParsedStory | null {
 
 // A release wire's mark in the text: `DALLAS, Aug. 28, 2020 /PRNewswire/ --`, `(BUSINESS WIRE)--`, `(GLOBE NEWSWIRE)`.
 const RELEASE_WIRE = /\/PRNewswire(?:-[\w-]+)?\/|\(BUSINESS WIRE\)|\(GLOBE NEWSWIRE\)/;
-// HTML rather than text: a closing tag of a text element, or a paragraph or line break. `<AMR>` is a ticker.
-const MARKUP =
-  /<\/(?:p|div|span|a|b|i|em|strong|h[1-6]|ul|ol|li|table|blockquote|pre|figure|section)>|<(?:p|br)\b[^<>]*>/i;
-// NewsAPI cuts `content` short and says so at its end: `... the company said.… [+2817 chars]`.
-const TRUNCATED = /\[\+\d+ chars\]\s*$/;
 
-/** Paragraphs of HTML (Cision's `<p>`s) or of text (blank-line separated), and a truncation note cut from the end. */
-function paragraphsOf(text: string): { paragraphs: string[]; cut: string | null } {
-  const truncated = TRUNCATED.exec(text);
-  // trimEnd, not a regex: `\s*` before the note would backtrack over a long run of spaces.
-  const before = truncated === null ? text : text.slice(0, truncated.index).trimEnd();
-  const whole = truncated !== null && before.endsWith('…') ? before.slice(0, -1) : before;
-  const paragraphs = MARKUP.test(whole)
-    ? htmlParagraphs(whole)
-    : whole.trim() === ''
-      ? []
-      : buildParagraphs(whole.split(/\r?\n/), 0);
-  return { paragraphs, cut: truncated === null ? null : text.slice(whole.length).trim() };
-}
-
-/** A title as text: WordPress's is HTML with entities (`Harbour&#8217;s new bridge`). */
 function headlineOf(item: Record<string, unknown>): string | null {
-  const title = textAt(item, TITLE_KEYS);
-  if (title === null || !(MARKUP.test(title) || /&(?:#\d+|#x[\da-f]+|[a-z]+);/i.test(title))) return title;
-  return htmlParagraphs(title).join(' ') || null;
+  return titleText(textAt(item, TITLE_KEYS));
 }
 
 function hasText(item: Record<string, unknown>): boolean {
@@ -128,9 +107,15 @@ function textAt(item: Record<string, unknown>, paths: readonly string[]): string
   return null;
 }
 
+/** The value at a path of keys, each matched as article-keys.ts matches names (`Title`, `body_html`). */
 function valueAt(item: Record<string, unknown>, path: string): unknown {
   let value: unknown = item;
-  for (const key of path.split('.')) value = asObject(value)?.[key];
+  for (const key of path.split('.')) {
+    const object = asObject(value);
+    const name =
+      object === null || Object.hasOwn(object, key) ? key : Object.keys(object).find((k) => sameName(k, key));
+    value = object === null || name === undefined ? undefined : object[name];
+  }
   return value;
 }
 
@@ -143,7 +128,7 @@ function publishedOf(item: Record<string, unknown>): string | null {
   const gmt = isoStamp(asText(item['date_gmt']));
   if (gmt !== null) return gmt.includes('T') ? `${gmt}Z` : gmt;
   for (const key of PUBLISHED_KEYS) {
-    const text = asText(item[key]);
+    const text = asText(valueAt(item, key));
     const stamp = isoStamp(text) ?? isoDate(text);
     if (stamp !== null) return stamp;
   }

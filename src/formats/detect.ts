@@ -1,4 +1,5 @@
 import type { FormatName } from '../types.js';
+import { hasArticleElements } from './article-xml-sniff.js';
 import { jsonShape, topKeys } from './json-value.js';
 import { sniffWeb } from './web-sniff.js';
 import { isIptcHeader } from './wire-header.js';
@@ -40,7 +41,7 @@ export function sniff(head: Uint8Array, contentType: string | null = null): Snif
   }
   if (sample.length > 0 && controls / sample.length > 0.1) return { binary: 'binary data (mostly control characters)' };
   const text = Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength).toString('latin1');
-  const found = sniffFramed(text) ?? sniffMarkup(text) ?? sniffJson(head) ?? sniffMail(text);
+  const found = sniffFramed(text) ?? sniffMarkup(text, head) ?? sniffJson(head) ?? sniffMail(text);
   if (found !== null) return typeof found === 'string' ? { format: found } : found;
   // After sniffMarkup, so that the root element decides: a page that merely mentions `<nitf>` stays a page.
   return { format: sniffWeb(head, contentType) ?? 'plain' };
@@ -121,14 +122,18 @@ const ROOTS: ReadonlyMap<string, FormatName> = new Map([
 const HTML_ELEMENTS =
   /^(?:a|abbr|address|article|aside|b|blockquote|br|center|code|div|dd|del|details|dfn|dialog|dl|dt|em|figure|font|footer|form|h[1-6]|header|hr|i|iframe|img|ins|label|li|link|main|meta|mark|nav|noscript|ol|p|pre|q|s|script|section|small|span|strong|style|sub|summary|sup|table|tbody|td|template|th|thead|time|title|tr|tt|u|ul)$/i;
 // Roots the web formats read (feeds, pages); any other root of a document that declares itself XML is refused.
-const WEB_ROOTS = /^(?:rss|RDF|feed|html|head|body|svg)$/i;
+const WEB_ROOTS = /^(?:rss|RDF|feed|html|head|body)$/i;
+// Roots of documents that are never articles, whatever names their elements have: an SVG has `<title>` and `<text>`
+// side by side; XML Schema, SOAP, plist, Maven and sitemap files name fields that the article table knows.
+const NOT_ARTICLES = /^(?:svg|schema|Envelope|plist|project|urlset|sitemapindex)$/;
 
 /**
  * The XML/SGML format named by the document's root element (not by any tag that appears later in the text); WXR is
  * an RSS document with WordPress's export namespace. An XML document (declared, or with a namespace on its root)
- * whose root no reader knows is refused.
+ * whose root no reader knows is a CMS export of articles when its head shows one (article-xml-sniff.ts), and is
+ * refused otherwise.
  */
-function sniffMarkup(text: string): FormatName | { unknown: string } | null {
+function sniffMarkup(text: string, head: Uint8Array): FormatName | { unknown: string } | null {
   let at = 0;
   PROLOG.lastIndex = 0;
   while (PROLOG.test(text)) at = PROLOG.lastIndex;
@@ -144,7 +149,13 @@ function sniffMarkup(text: string): FormatName | { unknown: string } | null {
   const declared = /^\s*<\?xml\b/.test(text) || /^[^>]*\bxmlns(?::\w+)?\s*=/.test(text.slice(match.index));
   const closes = text.includes(`</${match[0].slice(1)}>`) || (text.match(/<\/[A-Za-z][\w:.-]*>/g) ?? []).length >= 3;
   if (!declared && (!closes || HTML_ELEMENTS.test(root))) return null;
+  if (!NOT_ARTICLES.test(root) && hasArticleElements(latin1Head(head))) return 'article-xml';
   return { unknown: `unknown XML root <${match[0].slice(1)}>` };
+}
+
+/** Up to 64 KB of the head as latin-1: element names are ASCII, and an export's body may start after 8 KB of fields. */
+function latin1Head(head: Uint8Array): string {
+  return Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 65536)).toString('latin1');
 }
 
 const WIRE_CONTROLS = new Set([0x01, 0x02, 0x03, 0x04, 0x05, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x16, 0x1b, 0x1e, 0x1f]);

@@ -2,6 +2,7 @@ import type { FormatName } from '../types.js';
 import { anpa } from './anpa.js';
 import { apmedia } from './apmedia.js';
 import { articleJson } from './article-json.js';
+import { articleXml } from './article-xml.js';
 import { email } from './email.js';
 import type { Format } from './format.js';
 import { iptc7901 } from './iptc7901.js';
@@ -36,6 +37,7 @@ export const FORMATS: ReadonlyMap<FormatName, Format> = new Map<FormatName, Form
   ['ritzau', ritzau],
   ['ntbinfo', ntbinfo],
   ['article-json', articleJson],
+  ['article-xml', articleXml],
   ['email', email],
   ['wire', wire],
 ]);

@@ -21,6 +21,7 @@ export const PARSER_NAMES: readonly FormatName[] = [
   'ritzau',
   'ntbinfo',
   'article-json',
+  'article-xml',
   'email',
   'wire',
 ];

@@ -376,6 +376,36 @@ const articleDoc = fc
     }
   });
 
+// CMS and agency exports in the shapes article-xml reads: CP's `<Publish><ContentItem>`, an export of several items,
+// a lone article; escaped HTML, CDATA, XHTML or plain text in the body, and arbitrary text in every field.
+const articleXmlItem = fc
+  .tuple(text, text, fc.string({ maxLength: 25 }), fc.constantFrom('escaped', 'cdata', 'xhtml', 'plain'))
+  .map(([headline, body, stamp, kind]) => {
+    const content =
+      kind === 'escaped'
+        ? escaped(`<p>${body}</p><p>${headline}</p>`)
+        : kind === 'cdata'
+          ? `<![CDATA[<h1>${headline}</h1><p>${body.replaceAll(']]>', '')}</p>]]>`
+          : kind === 'xhtml'
+            ? `<p>${escaped(body)}</p><p>${escaped(stamp)}</p>`
+            : escaped(`${body}\n\n      ${headline}`);
+    return (
+      `<Headline>${escaped(headline)}</Headline><Credit>${escaped(stamp)}</Credit><Language>${escaped(stamp)}</Language>` +
+      `<CreatedDateTime>${escaped(stamp)}</CreatedDateTime><SlugProper>${escaped(stamp)}</SlugProper>` +
+      `<ContentText>${content}</ContentText>`
+    );
+  });
+const articleXmlDoc = fc
+  .tuple(fc.array(articleXmlItem, { minLength: 1, maxLength: 3 }), fc.constantFrom('cp', 'export', 'root'))
+  .map(([items, shape]) => {
+    const declared = '<?xml version="1.0" encoding="utf-8"?>\n';
+    if (shape === 'root') return `${declared}<Story>${items[0] ?? ''}</Story>`;
+    const wrapped = items.map((item) => `<ContentItem><Flag>false</Flag>${item}</ContentItem>`).join('');
+    return shape === 'cp'
+      ? `${declared}<Publish><PublishID>1</PublishID>${wrapped}</Publish>`
+      : `${declared}<Export><Items>${wrapped}</Items></Export>`;
+  });
+
 const wireRecord = fc
   .tuple(text, text, fc.anything({ maxDepth: 1 }), fc.boolean())
   .map(([headline, body, other, whole]) =>
@@ -438,5 +468,6 @@ export const documents: Readonly<Record<string, fc.Arbitrary<string>>> = {
   ritzau: fc.oneof({ weight: 3, arbitrary: ritzauDoc }, damaged(ritzauDoc), text),
   ntbinfo: fc.oneof({ weight: 3, arbitrary: ntbinfoDoc }, damaged(ntbinfoDoc), text),
   'article-json': fc.oneof({ weight: 3, arbitrary: articleDoc }, damaged(articleDoc), text),
+  'article-xml': fc.oneof(damaged(articleXmlDoc), text),
   wire: fc.oneof({ weight: 3, arbitrary: wireLines }, damaged(wireLines), text),
 };
