@@ -13,6 +13,10 @@ describe('the article-json reader', () => {
       '2020-08-28T20:45:00Z',
     ],
     [{ title: 'T', created_at: 'yesterday', body: 'B' }, null],
+    // Numbers: seconds or milliseconds since 1970, told apart by size; a year or an id is no time.
+    [{ title: 'T', published_at: 1764849600, body: 'B' }, '2025-12-04T12:00:00Z'],
+    [{ title: 'T', published_at: 1764849600123, body: 'B' }, '2025-12-04T12:00:00.123Z'],
+    [{ title: 'T', date: 2025, body: 'B' }, null],
   ])('reads the publication time of %j as %s', (item, published) => {
     expect(parse(item).stories[0]?.published).toBe(published);
   });

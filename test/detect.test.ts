@@ -117,6 +117,11 @@ describe('sniffing the format from the content', () => {
     ['{"title": "T", "text": "A"}\n{"title": "U", "text": "B"}\n', 'JSON lines'],
     ['{"headline": "T", "byline": "Jo", "body": "Text"}', 'an article with two ninjs keys but no ninjs text'],
     ['{"id": "a1", "headline": "T", "body": "Text"}', 'an article with an id, a headline and a body: no wire record'],
+    [
+      '{"took": 3, "timed_out": false, "hits": {"total": {"value": 1}, "hits": [{"_id": "a", "_source": {"title": "T", "body": "B"}}]}}',
+      'an Elasticsearch search response',
+    ],
+    ['{"_index": "s", "_id": "1", "_source": {"headline": "T", "body": "B"}}\n', 'an Elasticsearch dump line'],
   ])('takes %j for article-json (%s)', (text) => {
     expect(formatOf(text)).toBe('article-json');
   });

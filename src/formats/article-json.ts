@@ -34,8 +34,8 @@ function parseArticles(text: string, line: number): ParseResult {
   const none = {
     code: 'not-article-json',
     message:
-      'no article in this JSON (an object with a title and a body: alone, in an array, under data/item/article/story/' +
-      'result, or in a list under articles/items/results/data/hits/posts/stories/response.results)',
+      `no article in this JSON (an object with a title and a body: alone, in an array, under ${WRAPPER_KEYS.join('/')}, ` +
+      `or in a list under ${LIST_PATHS.join('/')})`,
   };
   return itemStories(articlesOf(read.value), readArticle, line, none);
 }
@@ -46,7 +46,7 @@ function articlesOf(value: unknown): Record<string, unknown>[] {
   const root = asObject(value);
   if (root === null) return [];
   if (headlineOf(root) !== null || textAt(root, BODY_KEYS) !== null) return [root];
-  const wrapped = WRAPPER_KEYS.map((key) => asObject(root[key])).find((o) => o !== null && hasText(o));
+  const wrapped = wrappedIn(root);
   if (wrapped) return [wrapped];
   const list = LIST_PATHS.map((path) => valueAt(root, path)).find(Array.isArray);
   return list === undefined ? [] : objects(list);
@@ -119,8 +119,21 @@ function valueAt(item: Record<string, unknown>, path: string): unknown {
   return value;
 }
 
+/** A list's objects, each the article it wraps when it is no article itself (`{"_id": ..., "_source": {...}}`). */
 function objects(list: readonly unknown[]): Record<string, unknown>[] {
-  return list.map(asObject).filter((o) => o !== null);
+  return list
+    .map(asObject)
+    .filter((o) => o !== null)
+    .map((o) => (hasText(o) ? o : (wrappedIn(o) ?? o)));
+}
+
+/** The article under one of an object's wrapper keys (`data`, `_source`), or undefined. */
+function wrappedIn(object: Record<string, unknown>): Record<string, unknown> | undefined {
+  for (const key of WRAPPER_KEYS) {
+    const inner = asObject(object[key]);
+    if (inner !== null && hasText(inner)) return inner;
+  }
+  return undefined;
 }
 
 /** WordPress's `date_gmt` (UTC without a zone) first, then the first readable stamp (ISO, compact, RFC 2822). */
@@ -128,11 +141,22 @@ function publishedOf(item: Record<string, unknown>): string | null {
   const gmt = isoStamp(asText(item['date_gmt']));
   if (gmt !== null) return gmt.includes('T') ? `${gmt}Z` : gmt;
   for (const key of PUBLISHED_KEYS) {
-    const text = asText(valueAt(item, key));
-    const stamp = isoStamp(text) ?? isoDate(text);
+    const value = valueAt(item, key);
+    const text = asText(value);
+    const stamp = typeof value === 'number' ? epochStamp(value) : (isoStamp(text) ?? isoDate(text));
     if (stamp !== null) return stamp;
   }
   return null;
+}
+
+/**
+ * A time given as a number, as search indexes and many APIs store it: seconds since 1970 (`1733054400`) or
+ * milliseconds (`1733054400000`), told apart by size; null for a number that is neither (a year, an id).
+ */
+function epochStamp(value: number): string | null {
+  if (!Number.isFinite(value)) return null;
+  const ms = value >= 1e9 && value < 1e11 ? value * 1000 : value >= 1e11 && value < 1e14 ? value : null;
+  return ms === null ? null : new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 
 /** Names from a string, `{"name": ...}` or a list of either, joined: `Jane Doe, John Roe`. */

@@ -41,16 +41,23 @@ export const SUMMARY_KEYS: readonly string[] = [
   'fields.trailText',
 ];
 
-/** Where a document holds one article: `{"data": {"title": ..., "body": ...}}` (Cision). */
-export const WRAPPER_KEYS: readonly string[] = ['data', 'item', 'article', 'story', 'result'];
+/**
+ * Where a document, or an item of a list, holds one article: `{"data": {"title": ..., "body": ...}}` (Cision); a
+ * search engine's document under `_source` (Elasticsearch and OpenSearch: `{"_id": ..., "_source": {...}}`).
+ */
+export const WRAPPER_KEYS: readonly string[] = ['data', 'item', 'article', 'story', 'result', '_source'];
 
-/** Where a document holds a list of them: NewsAPI's `articles`, the Guardian's `response.results`. */
+/**
+ * Where a document holds a list of them: NewsAPI's `articles`, the Guardian's `response.results`, an Elasticsearch
+ * search response's `hits.hits`.
+ */
 export const LIST_PATHS: readonly string[] = [
   'articles',
   'items',
   'results',
   'data',
   'hits',
+  'hits.hits',
   'posts',
   'stories',
   'response.results',

@@ -120,7 +120,9 @@ export function jsonShape(head: string): JsonShape {
   const rootRoute = keys.has('') ? '' : '[]';
   if (isNinjs(keys, rootRoute)) return 'ninjs';
   for (const key of LIST_KEYS) if (isNinjs(keys, `${key}[]`)) return 'ninjs';
-  const routes = [rootRoute, ...WRAPPER_KEYS, ...LIST_PATHS.map((path) => `${path}[]`)];
+  // The article itself, under a wrapper, or in a list, each item of which may wrap it too (`hits.hits[]._source`).
+  const lists = LIST_PATHS.map((path) => `${path}[]`);
+  const routes = [rootRoute, ...lists].flatMap((route) => [route, ...WRAPPER_KEYS.map((key) => joined(route, key))]);
   return routes.some((route) => isArticle(keys, route)) ? 'article-json' : null;
 }
 
