@@ -105,11 +105,33 @@ function takeHeadline(lines: readonly string[], from: number): { headline: strin
   let end = from + 1;
   while (end < lines.length && (lines[end] ?? '').trim() !== '') end++;
   const block = lines.slice(from, end).map((line) => line.trim());
+  // A line too long to be wrapped, or of a lead block's shape (an editor's note, a byline), is no headline's: the
+  // story's first paragraph printed under the headline without a blank line.
   const isHeadlineBlock =
     block.length <= HEADLINE_MAX_LINES &&
     block.join(' ').length <= HEADLINE_MAX &&
-    block.slice(1).every((line) => !looksLikeByline(line) && !standsAlone(line) && parseDateline(line, null) === null);
-  return isHeadlineBlock ? { headline: block.join(' '), from, next: end } : { headline: first, from, next: from + 1 };
+    block
+      .slice(1)
+      .every(
+        (line) =>
+          line.length <= WRAP_WIDTH &&
+          leadShape(line) === null &&
+          !standsAlone(line) &&
+          parseDateline(line, null) === null,
+      );
+  return isHeadlineBlock
+    ? { headline: joinWrapped(block), from, next: end }
+    : { headline: first, from, next: from + 1 };
+}
+
+/** Wrapped lines joined with a space, or without one after a hyphen that ends a line between letters (`Jan-` / `March`). */
+function joinWrapped(lines: readonly string[]): string {
+  let joined = lines[0] ?? '';
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    joined += joinsWithoutSpace(lines[i - 1] ?? '', line) ? line : ` ${line}`;
+  }
+  return joined;
 }
 
 /**
