@@ -1,6 +1,7 @@
 import { looksLikeByline } from '../normalize/byline.js';
 import { parseDateline } from '../normalize/dateline.js';
-import { leadShape } from '../normalize/lead.js';
+import { parseAgencyLine } from '../normalize/agency-line.js';
+import { leadShape, opensWithUpdateVerb } from '../normalize/lead.js';
 import { signsOff, standsAlone } from '../normalize/endmatter.js';
 import { stripControls } from '../normalize/text.js';
 import type { ParsedStory, Provenance } from '../types.js';
@@ -105,23 +106,34 @@ function takeHeadline(lines: readonly string[], from: number): { headline: strin
   let end = from + 1;
   while (end < lines.length && (lines[end] ?? '').trim() !== '') end++;
   const block = lines.slice(from, end).map((line) => line.trim());
-  // A line too long to be wrapped, or of a lead block's shape (an editor's note, a byline), is no headline's: the
-  // story's first paragraph printed under the headline without a blank line.
   const isHeadlineBlock =
     block.length <= HEADLINE_MAX_LINES &&
     block.join(' ').length <= HEADLINE_MAX &&
-    block
-      .slice(1)
-      .every(
-        (line) =>
-          line.length <= WRAP_WIDTH &&
-          leadShape(line) === null &&
-          !standsAlone(line) &&
-          parseDateline(line, null) === null,
-      );
+    block.slice(1).every(continuesHeadline);
   return isHeadlineBlock
     ? { headline: joinWrapped(block), from, next: end }
     : { headline: first, from, next: from + 1 };
+}
+
+// A sentence's or a label's end: a word in lower case or a figure, then `.` or `:` (`U.S.` is no end; a headline
+// may ask a question or exclaim, a first paragraph seldom does).
+const SENTENCE_END = /(?:\p{Ll}{2}|\d)[.:]["”’)]?$/u;
+
+/**
+ * Whether a line under the headline, with no blank line between, is more of it. The story's first paragraph printed
+ * so is not: a line too long to be wrapped, or one that ends a sentence; nor is a lead block (an editor's note, an
+ * update note, a byline), a dateline, end matter, or a place or vignette line with the agency's name (`Finland TT`).
+ */
+function continuesHeadline(line: string): boolean {
+  return (
+    line.length <= WRAP_WIDTH &&
+    !SENTENCE_END.test(line) &&
+    leadShape(line) === null &&
+    !opensWithUpdateVerb(line) &&
+    !standsAlone(line) &&
+    parseDateline(line, null) === null &&
+    parseAgencyLine(line) === null
+  );
 }
 
 /** Wrapped lines joined with a space, or without one after a hyphen that ends a line between letters (`Jan-` / `March`). */
