@@ -4,6 +4,7 @@ import * as dedupQuality from './dedup-quality.js';
 import * as formatsAccuracy from './formats-accuracy.js';
 import * as pastedAccuracy from './pasted-accuracy.js';
 import * as plainAccuracy from './plain-accuracy.js';
+import * as renderedAccuracy from './rendered-accuracy.js';
 import * as stressAccuracy from './stress-accuracy.js';
 import * as superdeskAccuracy from './superdesk-accuracy.js';
 import * as webAccuracy from './web-accuracy.js';
@@ -11,6 +12,7 @@ import * as webAccuracy from './web-accuracy.js';
 const BENCHES: ReadonlyArray<readonly [string, () => unknown]> = [
   ['plain', () => plainAccuracy.run()],
   ['agencies', () => agencyAccuracy.run()],
+  ['rendered', () => renderedAccuracy.run()],
   ['pasted', () => pastedAccuracy.run()],
   ['stress', () => stressAccuracy.run()],
   ['formats', () => formatsAccuracy.run()],

@@ -59,6 +59,26 @@ export function readLabels(dir: string): Label[] {
 
 /** Scores every story a `labels.json` in `dir` lists (the shape of `agencies-dev`'s), and prints the tables. */
 export async function scoreSet(dir: string): Promise<AgencyAccuracy> {
+  const { result, byAgency, misses } = await measureSet(dir);
+  console.log(`  stories                 ${result.stories}`);
+  for (const field of FIELDS) console.log(`  ${field.padEnd(22)}  ${(100 * result[field]).toFixed(1)} %`);
+  console.log(`  ${'every field right'.padEnd(22)}  ${(100 * result.allRight).toFixed(1)} %`);
+  console.log('  by agency: stories, every field right, fields missed');
+  for (const [agency, row] of [...byAgency].sort()) {
+    console.log(
+      `    ${agency.padEnd(14)} ${String(row.n).padStart(3)} ${String(row.right).padStart(3)}  ${[...row.misses].join(' ')}`,
+    );
+  }
+  if (process.env['BENCH_VERBOSE']) for (const miss of misses) console.log(`    ${miss}`);
+  return result;
+}
+
+/** A set's scores, its rows by agency and every miss (`file field: want ... got ...`), without printing. */
+export async function measureSet(dir: string): Promise<{
+  result: AgencyAccuracy;
+  byAgency: Map<string, { n: number; right: number; misses: Set<Field> }>;
+  misses: string[];
+}> {
   const labels = readLabels(dir);
   const hits = Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<Field, number>;
   const byAgency = new Map<string, { n: number; right: number; misses: Set<Field> }>();
@@ -89,17 +109,7 @@ export async function scoreSet(dir: string): Promise<AgencyAccuracy> {
   const n = labels.length;
   const result = { stories: n, allRight: allRight / n } as AgencyAccuracy;
   for (const field of FIELDS) (result as Record<string, number>)[field] = hits[field] / n;
-  console.log(`  stories                 ${n}`);
-  for (const field of FIELDS) console.log(`  ${field.padEnd(22)}  ${(100 * result[field]).toFixed(1)} %`);
-  console.log(`  ${'every field right'.padEnd(22)}  ${(100 * result.allRight).toFixed(1)} %`);
-  console.log('  by agency: stories, every field right, fields missed');
-  for (const [agency, row] of [...byAgency].sort()) {
-    console.log(
-      `    ${agency.padEnd(14)} ${String(row.n).padStart(3)} ${String(row.right).padStart(3)}  ${[...row.misses].join(' ')}`,
-    );
-  }
-  if (process.env['BENCH_VERBOSE']) for (const miss of misses) console.log(`    ${miss}`);
-  return result;
+  return { result, byAgency, misses };
 }
 
 interface Verdict {
