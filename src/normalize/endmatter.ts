@@ -170,13 +170,28 @@ const GLUED_CREDIT =
 
 // Yonhap's reporter's address run into the last paragraph after its final sentence: `... said. jdoe@yna.co.kr`.
 const GLUED_ADDRESS = /[.!?"”’)][ \t]+([\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/;
+// The most characters an address's local part or domain takes.
+const ADDRESS_MAX = 64;
 
 /** Splits credits printed at the end of the last paragraph from the text before it. */
 export function splitGluedCredit(paragraph: string): { readonly text: string; readonly signoff: string } | null {
-  const match = paragraph.endsWith(')') ? GLUED_CREDIT.exec(paragraph) : GLUED_ADDRESS.exec(paragraph);
+  if (paragraph.endsWith(')')) return gluedCredit(paragraph, GLUED_CREDIT, 0);
+  // An address is looked for only at the end (an `@` among its last characters), not along the whole paragraph.
+  const at = paragraph.lastIndexOf('@', paragraph.length - 4);
+  if (at === -1 || paragraph.length - at > ADDRESS_MAX) return null;
+  return gluedCredit(paragraph, GLUED_ADDRESS, Math.max(0, at - ADDRESS_MAX));
+}
+
+/** The credit `pattern` finds at the paragraph's end, searched from `from`, and the text before it. */
+function gluedCredit(
+  paragraph: string,
+  pattern: RegExp,
+  from: number,
+): { readonly text: string; readonly signoff: string } | null {
+  const match = pattern.exec(from === 0 ? paragraph : paragraph.slice(from));
   const credit = match?.[1];
   if (!match || credit === undefined || classifyEndMatter(credit)?.kind !== 'credits') return null;
-  return { text: paragraph.slice(0, match.index + 1), signoff: credit };
+  return { text: paragraph.slice(0, from + match.index + 1), signoff: credit };
 }
 
 /** True for a line that signs a story off (`Reuter`, `(END)`, `Source: Xinhua`, desk initials): never wrapped text. */

@@ -116,19 +116,22 @@ function named(agency: Agency, token: string): Signoff {
   return { name: printsName ? agency.name : null, implies: printsName ? null : agency.name, initialsOnly: false };
 }
 
-// A sign-off run into the last paragraph after its final sentence (or the reporter's address: `jdoe@yna.co.kr
-// (END)`): wrapped (`... the ministry said. (END)`, `... in the capital.(ANSA).`, `... said. -- BERNAMA`, `... he
-// said.==Kyodo`, `... on Monday. Enditem`) or a bare word of the table, with its desk's initials or not, or initials
-// alone after a space (`... said. EFE`, `... said. EFE ab/cd`, `... electric cars. hh/ph/ts/hd`, `... until midnight.
-// PTI SUD NN`).
-const GLUED =
-  /(?:[.!?"”’)。]|(?<=@[\w-]+(?:\.[\w-]+)+)(?=[ \t]))(?:[ \t]*((?:[-—–=(（/#][^.!?\n]{0,46}|End ?item=?\/?)\.?)|[ \t]+([a-z]{2,4}(?:[-/][a-z]{2,4})+|[A-Z]{2,6}(?: [A-Z]{2,4}){1,4}|[A-Za-z][\w-]{1,14}(?: [a-z]{2,4}(?:[/.][a-z]{2,4}){1,4})?))$/;
+// A sign-off run into the last paragraph after its final sentence: wrapped (`... the ministry said. (END)`, `... in
+// the capital.(ANSA).`, `... said. -- BERNAMA`, `... he said.==Kyodo`, `... on Monday. Enditem`) or a bare word of the
+// table, with its desk's initials or not, or initials alone after a space (`... said. EFE`, `... said. EFE ab/cd`,
+// `... electric cars. hh/ph/ts/hd`, `... until midnight. PTI SUD NN`).
+const GLUED_SIGNOFF = String.raw`(?:[ \t]*((?:[-—–=(（/#][^.!?\n]{0,46}|End ?item=?\/?)\.?)|[ \t]+([a-z]{2,4}(?:[-/][a-z]{2,4})+|[A-Z]{2,6}(?: [A-Z]{2,4}){1,4}|[A-Za-z][\w-]{1,14}(?: [a-z]{2,4}(?:[/.][a-z]{2,4}){1,4})?))$`;
+const GLUED = new RegExp(`[.!?"”’)。]${GLUED_SIGNOFF}`);
+// The same after the reporter's address instead of a sentence (`... jdoe@yna.co.kr (END)`), asked only of an end
+// that has an `@`.
+const GLUED_OR_AFTER_ADDRESS = new RegExp(`(?:[.!?"”’)。]|(?<=@[\\w-]+(?:\\.[\\w-]+)+)(?=[ \\t]))${GLUED_SIGNOFF}`);
 
 /** Splits a sign-off printed at the end of the last paragraph from the text before it. */
 export function splitGluedSignoff(paragraph: string): { readonly text: string; readonly signoff: string } | null {
   // Only the paragraph's end can hold one: look there, not along the whole paragraph.
   const offset = Math.max(0, paragraph.length - 56);
-  const match = GLUED.exec(paragraph.slice(offset));
+  const end = paragraph.slice(offset);
+  const match = (end.includes('@') ? GLUED_OR_AFTER_ADDRESS : GLUED).exec(end);
   const printed = (match?.[1] ?? match?.[2])?.trim();
   if (!match || !printed) return null;
   const signoff = parseSignoff(printed);
