@@ -62,7 +62,7 @@ export function extractPage(html: string, baseUrl: string | null): ExtractedPage
       dropped: [],
     };
   }
-  const { kept, dropped } = withoutFurniture(best.paragraphs, best.meta.headline);
+  const { kept, dropped } = withoutFurniture(best.paragraphs, best.meta.headline, best.meta.byline !== null);
   return { meta: best.meta, paragraphs: kept, dropped: [...dropped, ...best.navigation] };
 }
 

@@ -1,3 +1,5 @@
+import { parseAgencyLine } from '../../normalize/agency-line.js';
+import { looksLikeByline } from '../../normalize/byline.js';
 import { parseDateline } from '../../normalize/dateline.js';
 import { classifyEndMatter } from '../../normalize/endmatter.js';
 import { textKey } from './dom.js';
@@ -26,14 +28,15 @@ const LATIN = /^[\p{Script=Latin}\p{N}\p{P}\p{S}\s]+$/u;
 /**
  * Takes the template's leftovers off the extracted paragraphs: the headline where the page repeats it, widget
  * labels, newsletter plugs, and short lines that are not sentences before the story starts (`Photo`, `By`,
- * `Biz & IT —`, `Reviewed by ...`) and after it ends (`Continue reading the main story`, `+1`). A dateline standing
- * alone (`WASHINGTON (AP) —`) and sign-offs, source lines and credits (`Reuters`, `(END)`) are kept for the
+ * `Biz & IT —`, `Reviewed by ...`; a printed byline when the page's metadata has one) and after it ends (`Continue reading the main story`, `+1`). A dateline standing
+ * alone (`WASHINGTON (AP) —`) or a vignette with the agency's name (`Finland TT`) and sign-offs, source lines and credits (`Reuters`, `(END)`) are kept for the
  * normalizer. A drop cap set apart from its word (`T` then `urkey, Poland and ...`) is joined back. What is taken
  * off is returned as `dropped`, for the record's `stripped`: nothing disappears silently.
  */
 export function withoutFurniture(
   paragraphs: readonly string[],
   headline: string | null,
+  hasByline = false,
 ): { readonly kept: string[]; readonly dropped: string[] } {
   const title = headline === null ? null : textKey(headline);
   const kept: string[] = [];
@@ -60,7 +63,11 @@ export function withoutFurniture(
   while (last > first && !isProse(kept[last]!) && isStray(kept[last]!)) last--;
   const head: string[] = [];
   const before: string[] = [];
-  for (const p of kept.slice(0, first)) ((p.length < 200 && FURNITURE.test(p)) || isStray(p) ? before : head).push(p);
+  // A byline printed in the text (`By Jane Doe, Press Association`) is the normalizer's when the page's metadata names
+  // no writer: it names the writer and perhaps the agency. Otherwise it repeats the metadata, and goes with the strays.
+  const isByline = (p: string): boolean => !hasByline && BY_NAME.test(p) && looksLikeByline(p);
+  for (const p of kept.slice(0, first))
+    ((p.length < 200 && FURNITURE.test(p)) || (isStray(p) && !isByline(p)) ? before : head).push(p);
   return {
     kept: [...head, ...kept.slice(first, last + 1)],
     dropped: [...before, ...dropped, ...kept.slice(last + 1)],
@@ -77,6 +84,10 @@ function isStray(paragraph: string): boolean {
     LATIN.test(paragraph) &&
     !SENTENCE_END.test(paragraph) &&
     classifyEndMatter(paragraph) === null &&
-    parseDateline(`${paragraph} X`, null) === null
+    parseDateline(`${paragraph} X`, null) === null &&
+    parseAgencyLine(paragraph) === null
   );
 }
+
+// An opening word and a name after it: `By` alone, a template's label, is no byline.
+const BY_NAME = /^\S+\s+\S/;
