@@ -26,7 +26,28 @@ const RENDERINGS: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ],
   ['headline wrapped at 40 columns', (text) => onHeadline(text, (headline) => wrap(headline, 40).join('\n'))],
   ['headline over the first paragraph, no blank line', (text) => text.replace('\n\n', '\n')],
+  ['a web page: <h1> and a <p> a block, in a site template', webPage],
 ];
+
+/** The story as a site prints it: an `<article>` with its headline in `<h1>` and a `<p>` a block, among furniture. */
+function webPage(text: string): string {
+  const [headline = '', ...blocks] = text.split('\n\n');
+  const paragraphs = blocks
+    .filter((block) => block.trim() !== '')
+    .map((block) => `<p>${escapeHtml(block.replace(/\s+/g, ' ').trim())}</p>`);
+  const title = escapeHtml(headline.replace(/\s+/g, ' ').trim());
+  return [
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>' + title + ' | Example News</title></head><body>',
+    '<header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a></nav></header>',
+    `<main><article><h1>${title}</h1>`,
+    ...paragraphs,
+    '</article></main><footer>© Example News. All rights reserved.</footer></body></html>',
+  ].join('\n');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
 
 /**
  * Renders every story of agencies-dev (or the set WIRE_AGENCY_SET names) in each way above, runs each rendering through the whole pipeline as
