@@ -51,6 +51,22 @@ describe('wire ingest reads each of the desk formats by its content', () => {
     expect(result.records.map(formatOf)).toEqual(['email', 'email']);
   });
 
+  it("detects an e-mail's language as any story's, and leaves it null with --no-detect-language", async () => {
+    const dir = tempDir();
+    const path = join(dir, 'desk.eml');
+    // Danish: a language the glance does not settle, so the detector must be loaded for it.
+    writeFileSync(
+      path,
+      'From: desk@example.org\nSubject: Ny bro over havnen åbner i weekenden\nDate: Mon, 2 Mar 2026 10:00:00 +0000\n\n' +
+        'Den nye cykelbro over havnen åbner for trafik på lørdag, et halvt år før planen, oplyser kommunen. ' +
+        'Broen er 180 meter lang og har kostet 95 millioner kroner at bygge.\n',
+    );
+    const detected = await runCli(['ingest', path]);
+    expect(detected.records.map((r) => r['language'])).toEqual(['da']);
+    const off = await runCli(['ingest', path, '--no-detect-language']);
+    expect(off.records.map((r) => r['language'])).toEqual([null]);
+  });
+
   it('keeps an IPTC 7901 take key line out of the headline and puts it in the envelope', async () => {
     const result = await runCli(['ingest', fixture('iptc7901/take-key-lines/input.txt')]);
     expect(result.records.map((r) => r['headline'])).toEqual([

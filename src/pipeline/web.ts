@@ -3,7 +3,6 @@ import { decodeUnit } from '../formats/decode.js';
 import { mergeFeedItem } from '../formats/feed/merge.js';
 import { frameStream } from '../formats/frame.js';
 import type { Format, ParseResult, UnitContext } from '../formats/format.js';
-import { normalizeStory } from '../normalize/story.js';
 import { collect, emptyNote, failure, note, type Outcome } from './outcome.js';
 import { toNinjs } from '../sinks/ninjs.js';
 import { prepend, readHead, type Head } from './read.js';
@@ -75,7 +74,8 @@ export class WebStage {
         // Formats that read their bytes themselves (e-mail: a charset per MIME part).
         const parsed = await parseBytesUnit(format.parseBytes.bind(format), bytes, event.line, context);
         yield* parsed.outcomes;
-        const stories = parsed.stories.map((story) => {
+        const stories: Story[] = [];
+        for (const story of parsed.stories) {
           const origin: Origin = {
             type: raw.type,
             location: raw.location,
@@ -83,8 +83,17 @@ export class WebStage {
             index: index++,
             charset: story.charset ?? null,
           };
-          return normalizeStory(story, { origin, now, referenceDate: reference, timezone: this.timezone });
-        });
+          // As for any story: the language detector loaded when its language needs it, unless the run turned it off.
+          stories.push(
+            await normalizeLoading(story, {
+              origin,
+              now,
+              referenceDate: reference,
+              timezone: this.timezone,
+              detectLanguage: this.context.detectLanguage,
+            }),
+          );
+        }
         if (stories.length > 0) yield { kind: 'records', batch: this.serialize(stories) };
         continue;
       }
