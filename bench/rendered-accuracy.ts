@@ -27,7 +27,23 @@ const RENDERINGS: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ['headline wrapped at 40 columns', (text) => onHeadline(text, (headline) => wrap(headline, 40).join('\n'))],
   ['headline over the first paragraph, no blank line', (text) => text.replace('\n\n', '\n')],
   ['a web page: <h1> and a <p> a block, in a site template', webPage],
+  ['an e-mail: the headline its subject, the story its text', eMail],
 ];
+
+/** The story as a stringer or an agency mails it: its headline the subject, the rest the text, UTF-8. */
+function eMail(text: string): string {
+  const at = text.indexOf('\n\n');
+  const subject = text
+    .slice(0, at === -1 ? text.length : at)
+    .replace(/\s+/g, ' ')
+    .trim();
+  const encoded = `=?UTF-8?B?${Buffer.from(subject).toString('base64')}?=`;
+  return (
+    `From: Desk <desk@example.org>\nTo: wire@example.org\nSubject: ${encoded}\nDate: Mon, 2 Mar 2026 10:00:00 +0000\n` +
+    `MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n` +
+    `${at === -1 ? '' : text.slice(at + 2)}`
+  );
+}
 
 /** The story as a site prints it: an `<article>` with its headline in `<h1>` and a `<p>` a block, among furniture. */
 function webPage(text: string): string {
