@@ -228,8 +228,8 @@ function splitBlock(
   for (let i = 0; i < block.length; i++) {
     const line = block[i]!.trim();
     let starts = i === 0 || !wrapped || (mixed && (indents[i] ?? 0) > least) || BULLET.test(line);
-    // End matter stands alone, unless the line before ran on into it: a wrapped credit (`... Matthew Pennington in` /
-    // `Washington and Grant Peck in Bangkok contributed to this report.`) is one paragraph. A sign-off never wraps.
+    // End matter stands alone, unless the line before ran on into it: a wrapped credit (`... Lena Fischer in` /
+    // `Chicago and Paul Nakamura in St. Louis contributed to this report.`) is one paragraph. A sign-off never wraps.
     if (!starts && i >= tailFrom) {
       const ranOn = runsOn(block[i - 1] ?? '', line, width) && !signsOff(line);
       starts = !ranOn && (standsAlone(line) || (current.length === 1 && standsAlone(current[0] ?? '')));

@@ -31,7 +31,7 @@ export interface Agency {
   /** A press-release wire: what it sends is a release (`press_release: true` on the record). */
   readonly pressRelease?: boolean;
   /**
-   * The reporter signs the story with their name alone on its last line (TT: `Martin Hardenberger`, in TT's markup
+   * The reporter signs the story with their name alone on its last line (TT: `Erik Lindqvist`, in TT's markup
    * `<div class="byline">`) → `credits`; asked only of stories whose dateline names the agency.
    */
   readonly signs?: boolean;

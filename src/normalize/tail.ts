@@ -147,7 +147,7 @@ function peelRunIn(paragraph: Item): { parts: Item[]; rest: string | null } | nu
 const CREDITS: EndMatter = { kind: 'credits' };
 
 /**
- * Whether a story's last line is its reporters' names alone (`Martin Hardenberger`, `Anna-Karin af Klercker`), for
+ * Whether a story's last line is its reporters' names alone (`Erik Lindqvist`, `Anna-Lena af Sandberg`), for
  * an agency that {@link Agency.signs}.
  */
 function isSignature(text: string): boolean {
