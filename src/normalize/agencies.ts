@@ -111,7 +111,7 @@ const NAMES_OF_WORDS_LONGEST_FIRST = ALIASES_LONGEST_FIRST.filter((alias) => ali
 const LAST_WORDS = new Set(NAMES_OF_WORDS_LONGEST_FIRST.map((alias) => alias.slice(alias.lastIndexOf(' ') + 1)));
 
 /**
- * Where an agency's name of several words ends `text` after a space (`... Jordan Press The Canadian Press`, with
+ * Where an agency's name of several words ends `text` after a space (`... Jordan Pike The Canadian Press`, with
  * its `The`): the index it starts at, or -1.
  */
 export function agencyNameAtEnd(text: string): number {

@@ -78,14 +78,14 @@ function isTitle(text: string): boolean {
   );
 }
 
-// A person's name: `Mia Rabson`, `Anna-Karin af Klercker`. One to four of them, joined by commas, `and` (`och`, `og`,
+// A person's name: `Mia Rasmussen`, `Anna-Lena af Sandberg`. One to four of them, joined by commas, `and` (`och`, `og`,
 // `und`, `et`, `y`) or `&`, are people.
 const PERSON = `\\p{Lu}[\\p{L}'’.-]+(?: (?:(?:af|av|von|van|de|da|la|le|del|di|du|den|ter) )?\\p{Lu}[\\p{L}'’.-]+){1,3}`;
 const PEOPLE = new RegExp(`^${PERSON}(?:(?:,| and| &| och| og| und| et| y) ${PERSON}){0,3}$`, 'u');
 // Without an opening word, a name and an agency after a comma or a bar: `Jane Doe, AFP`, `Jane Doe | The Canadian Press`.
 const NAME_AGENCY = new RegExp(`^${PERSON}(?:,| \\|) (.{2,40})$`, 'u');
 
-/** True for a line of one to four people's names and nothing else: `Mia Rabson and Jordan Press`. */
+/** True for a line of one to four people's names and nothing else: `Mia Rasmussen and Jordan Pike`. */
 export function isPeople(text: string): boolean {
   return text.length <= 120 && PEOPLE.test(text);
 }
@@ -100,13 +100,14 @@ const TITLE_OPENERS = new RegExp(
 const OPENS_WITH_NAME = /^(?!The )\p{Lu}[\p{L}'’.-]+ (?:\p{Ll}{1,3} )?\p{Lu}/u;
 // A title is a few words, each opening with a capital: `Associated Press Writer`, `AP Business Writer`; it may end in
 // what the post is for or where (`Writer at Large`, `Bureau Chief for Asia`, `Correspondent in Washington`).
-const TITLE_CASED = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,5}(?: (?:at|for|in|of) \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2})?$/u;
+const TITLE_CASED =
+  /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,5}(?: (?:at|for|in|of) \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2})?$/u;
 // Where that qualifier starts: the title's own words end before it.
 const QUALIFIER = / (?:at|for|in|of) \p{Lu}/u;
 
 /**
  * Names and then a title, no comma between, as a byline and its title printed on two lines and joined: the agency's
- * name (CP: `Mia Rabson and Jordan Press` / `The Canadian Press`), a title that opens with it (`Associated Press
+ * name (CP: `Mia Rasmussen and Jordan Pike` / `The Canadian Press`), a title that opens with it (`Associated Press
  * Writer`) or with a title's word and ends with one (`Staff Reporter`, `Senior Correspondent`); null for other text.
  */
 function peopleThenTitle(text: string): Byline | null {
