@@ -1,3 +1,4 @@
+import { signsOff } from '../normalize/endmatter.js';
 import { stripControls } from '../normalize/text.js';
 import { buildParagraphs, parsePlain } from './plain.js';
 import { isTakeLine } from './take-keys.js';
@@ -111,6 +112,9 @@ function takeEdnote(lines: readonly string[]): { kept: string[]; ednote: string 
   if (at === -1) return { kept: [...lines], ednote: null };
   const opens = lines.slice(0, at).every((line) => line.trim() === '' || line.trimStart().startsWith('^'));
   let end = lines.length;
+  // A note that runs to the end stops above the story's sign-off, which stays the story's (dpa's notebook and then
+  // `dpa wsz jln`).
+  while (!opens && end > at + 1 && ((lines[end - 1] ?? '').trim() === '' || signsOff(lines[end - 1] ?? ''))) end--;
   if (opens) {
     let seenText = false;
     for (let i = at + 1; i < lines.length; i++) {
