@@ -28,7 +28,13 @@ const RENDERINGS: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ['headline over the first paragraph, no blank line', (text) => text.replace('\n\n', '\n')],
   ['a web page: <h1> and a <p> a block, in a site template', webPage],
   ['an e-mail: the headline its subject, the story its text', eMail],
+  ['an ANPA-1312 take: SOH header, STX, the story, ETX', anpaTake],
 ];
+
+/** The story as a wire's teletype stream frames it: an ANPA-1312 header line, then the text, CRLF line ends. */
+function anpaTake(text: string): string {
+  return `\u0001a0412 r i BC-Story-Slug  12-01 0500\r\n\u0002${text.replace(/\n/g, '\r\n')}\u0003`;
+}
 
 /** The story as a stringer or an agency mails it: its headline the subject, the rest the text, UTF-8. */
 function eMail(text: string): string {
