@@ -70,47 +70,29 @@ export class WebStage {
         continue;
       }
       const bytes = event.bytes;
+      let parsed: { stories: readonly ParsedStory[]; outcomes: Outcome[] };
+      // The charset the document was read in; formats that read their bytes themselves (e-mail: a charset per MIME
+      // part) say it for each story.
+      let charset: string | null = null;
       if (format.parseBytes) {
-        // Formats that read their bytes themselves (e-mail: a charset per MIME part).
-        const parsed = await parseBytesUnit(format.parseBytes.bind(format), bytes, event.line, context);
-        yield* parsed.outcomes;
-        const stories: Story[] = [];
-        for (const story of parsed.stories) {
-          const origin: Origin = {
-            type: raw.type,
-            location: raw.location,
-            format: format.name,
-            index: index++,
-            charset: story.charset ?? null,
-          };
-          // As for any story: the language detector loaded when its language needs it, unless the run turned it off.
-          stories.push(
-            await normalizeLoading(story, {
-              origin,
-              now,
-              referenceDate: reference,
-              timezone: this.timezone,
-              detectLanguage: this.context.detectLanguage,
-            }),
-          );
+        parsed = await parseBytesUnit(format.parseBytes.bind(format), bytes, event.line, context);
+      } else {
+        const decoded = format.decodeDocument
+          ? format.decodeDocument(bytes, context)
+          : format.decode
+            ? format.decode(bytes)
+            : decodeUnit(bytes);
+        if (decoded.fallback) {
+          const message = `${raw.location}:${event.line}: not valid UTF-8 and no charset declared; read as windows-1252`;
+          yield note(raw.location, 'warning', 'decode-fallback', message, event.line);
         }
-        if (stories.length > 0) yield { kind: 'records', batch: this.serialize(stories) };
-        continue;
+        charset = decoded.charset;
+        parsed = parseUnit(format, decoded.text, event.line, context);
       }
-      const decoded = format.decodeDocument
-        ? format.decodeDocument(bytes, context)
-        : format.decode
-          ? format.decode(bytes)
-          : decodeUnit(bytes);
-      if (decoded.fallback) {
-        const message = `${raw.location}:${event.line}: not valid UTF-8 and no charset declared; read as windows-1252`;
-        yield note(raw.location, 'warning', 'decode-fallback', message, event.line);
-      }
-      const parsed = parseUnit(format, decoded.text, event.line, context);
       yield* parsed.outcomes;
       if (format.name === 'feed' && feedItem === null) {
         index += parsed.stories.length;
-        yield* this.feedItems(parsed.stories, raw, decoded.charset, now, reference);
+        yield* this.feedItems(parsed.stories, raw, charset, now, reference);
         continue;
       }
       const stories: Story[] = [];
@@ -120,7 +102,7 @@ export class WebStage {
           location: raw.location,
           format: format.name,
           index: index++,
-          charset: decoded.charset,
+          charset: format.parseBytes ? (story.charset ?? null) : charset,
         };
         stories.push(
           await normalizeLoading(feedItem ? mergeFeedItem(feedItem, story) : story, {
@@ -202,7 +184,7 @@ export class WebStage {
   private async *feedItems(
     items: readonly ParsedStory[],
     feed: RawInput,
-    charset: string,
+    charset: string | null,
     now: string,
     reference: string | null,
   ): AsyncGenerator<Outcome> {
