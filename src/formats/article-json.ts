@@ -12,9 +12,9 @@ import {
   WRAPPER_KEYS,
 } from './article-keys.js';
 import { datePart, isoStamp } from './dates.js';
-import type { Format, ParseResult } from './format.js';
+import { itemStories, type Format, type ParseResult } from './format.js';
 import { isoDate } from './html/dates.js';
-import { asObject, asText, itemStories, jsonBoundary, readJson } from './json-value.js';
+import { asObject, asText, jsonBoundary, readJson } from './json-value.js';
 import { textParagraphs, titleText } from './article-text.js';
 import { withoutHeadline } from './xml-body.js';
 

@@ -18,9 +18,8 @@ import {
 import { textParagraphs, titleText } from './article-text.js';
 import { datePart, isoStamp } from './dates.js';
 import { wholeInput } from './frame.js';
-import type { Format, ParseResult } from './format.js';
+import { itemStories, type Format, type ParseResult } from './format.js';
 import { isoDate } from './html/dates.js';
-import { itemStories } from './json-value.js';
 import { paragraphsOf, parseXmlUnit, withoutHeadline } from './xml-body.js';
 import { attr, decodeXmlUnit, isElement, rawText, textOf, type XmlElement } from './xml.js';
 

@@ -71,3 +71,24 @@ export interface Format {
   /** Loads the parser's heavy dependencies (cheerio) on first use, so runs that never need them start fast. */
   load?(): Promise<void>;
 }
+
+/**
+ * Stories from a document's items, one each, with a note for each item that holds none, and an error when the
+ * document holds no item at all (`none` says what is missing).
+ */
+export function itemStories<T>(
+  items: readonly T[],
+  read: (item: T) => ParsedStory | null,
+  line: number,
+  none: { readonly code: string; readonly message: string },
+): ParseResult {
+  const stories: ParsedStory[] = [];
+  const diagnostics: FormatDiagnostic[] = [];
+  for (const item of items) {
+    const story = read(item);
+    if (story) stories.push({ ...story, line });
+    else diagnostics.push({ severity: 'info', code: 'not-a-story', message: 'skipped an item without text', line });
+  }
+  if (items.length === 0) diagnostics.push({ severity: 'error', ...none, line });
+  return { stories, diagnostics };
+}

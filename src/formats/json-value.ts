@@ -1,7 +1,6 @@
 import type { Boundary } from './frame.js';
-import type { ParsedStory } from '../types.js';
 import { hasArticleKeys, LIST_PATHS, WRAPPER_KEYS } from './article-keys.js';
-import type { FormatDiagnostic, ParseResult } from './format.js';
+import type { FormatDiagnostic } from './format.js';
 
 /**
  * What the JSON readers share: where one top-level JSON value ends in a stream (a document, an array, or one line
@@ -204,25 +203,4 @@ function scanKeys(text: string): Map<string, string[]> {
     }
   }
   return found;
-}
-
-/**
- * Stories from a document's items, one each, with a note for each item that holds none, and an error when the
- * document holds no item at all (`none` says what is missing).
- */
-export function itemStories<T>(
-  items: readonly T[],
-  read: (item: T) => ParsedStory | null,
-  line: number,
-  none: { readonly code: string; readonly message: string },
-): ParseResult {
-  const stories: ParsedStory[] = [];
-  const diagnostics: FormatDiagnostic[] = [];
-  for (const item of items) {
-    const story = read(item);
-    if (story) stories.push({ ...story, line });
-    else diagnostics.push({ severity: 'info', code: 'not-a-story', message: 'skipped an item without text', line });
-  }
-  if (items.length === 0) diagnostics.push({ severity: 'error', ...none, line });
-  return { stories, diagnostics };
 }

@@ -1,7 +1,7 @@
 import type { Envelope, ParsedStory, Story } from '../types.js';
 import { datePart, isoStamp } from './dates.js';
-import type { Format, ParseResult } from './format.js';
-import { asObject, asText, itemStories, jsonBoundary, readJson } from './json-value.js';
+import { itemStories, type Format, type ParseResult } from './format.js';
+import { asObject, asText, jsonBoundary, readJson } from './json-value.js';
 import { buildParagraphs } from './plain.js';
 import { wireRecordOf } from './wire-record.js';
 import { htmlParagraphs, withoutHeadline } from './xml-body.js';
