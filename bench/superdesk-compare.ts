@@ -226,7 +226,11 @@ function variants(r: Story): string[] {
   const dateline = r.dateline?.text ?? '';
   // What wire moves out of the body at its end (rules, boilerplate, a credit line) is put back after it.
   const stripped = [...r.stripped, r.credits ?? ''].join(' ').trim();
-  return [r.body, `${dateline} ${r.body}`, `${r.body} ${stripped}`, `${dateline} ${r.body} ${stripped}`];
+  const plain = [r.body, `${dateline} ${r.body}`, `${r.body} ${stripped}`, `${dateline} ${r.body} ${stripped}`];
+  // Notes that open the story (`(Adds comments, detail)`), which Superdesk keeps at the top of the body and wire
+  // records apart, are put back before it.
+  const notes = [...(r.update_notes ?? []), r.ednote ?? ''].join(' ').trim();
+  return notes === '' ? plain : [...plain, `${notes} ${dateline} ${r.body}`, `${notes} ${r.body}`];
 }
 
 function storyNumber(e: Expectation): Probe {

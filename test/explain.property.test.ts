@@ -131,6 +131,8 @@ const trailer = fc.subarray([
 ]);
 const glued = fc.constantFrom('', ' (END)', ' Enditem', '.(ANSA).', ' ==Kyodo', ' — Bernama', ' abc-def/gh');
 const wrap = fc.boolean();
+// Lead blocks run into the dateline's paragraph, as copy flattened into one paragraph prints them.
+const runIn = fc.constantFrom('', '(ATTN: UPDATES with quotes in para 3) ', '(Adds comments, detail) By Jane Roe ');
 
 /** Hard-wraps a paragraph at about 70 columns, as 1990s wires did. */
 function wrapped(text: string): string {
@@ -146,9 +148,14 @@ const story = fc
     glued,
     trailer,
     wrap,
+    runIn,
   })
-  .map(({ headline, lead, dateline, paragraphs, glued, trailer, wrap }) => {
-    const body = paragraphs.map((p, i) => `${i === 0 ? dateline : ''}${p}${i === paragraphs.length - 1 ? glued : ''}`);
+  .map(({ headline, lead, dateline, paragraphs, glued, trailer, wrap, runIn }) => {
+    // A story prints one byline: a run-in one only where the lead has none.
+    const opening = lead.some((block) => block.startsWith('By ')) ? runIn.replace('By Jane Roe ', '') : runIn;
+    const body = paragraphs.map(
+      (p, i) => `${i === 0 ? opening + dateline : ''}${p}${i === paragraphs.length - 1 ? glued : ''}`,
+    );
     const blocks = [headline.replace(/\.$/, ''), ...lead, ...body.map((p) => (wrap ? wrapped(p) : p)), ...trailer];
     return `${blocks.join('\n\n')}\n`;
   });

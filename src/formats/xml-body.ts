@@ -61,7 +61,7 @@ export function paragraphsOf(element: XmlElement | undefined): string[] {
       const item = items[i]!;
       if (!isElement(item)) inline += item;
       else if (SKIP.has(item.name)) continue;
-      else if (item.name === 'pre') {
+      else if (item.name === 'pre' || (item.name === 'p' && isWireLayout(item))) {
         flush();
         for (const paragraph of buildParagraphs(rawText(item).split(/\r?\n/), 0)) out.push(paragraph);
       } else if (BLOCKS.has(item.name)) {
@@ -82,6 +82,23 @@ export function paragraphsOf(element: XmlElement | undefined): string[] {
   walk(element);
   flush();
   return out;
+}
+
+// A line that opens a wire paragraph (indented), and one that continues it (flush left, hard-wrapped at a wire's
+// width), after a line end.
+const INDENTED_LINE = /\n[ \t]{2,}\S/g;
+const WRAPPED_LINE = /\n\S[^\n]{0,79}(?=\n)/g;
+
+/**
+ * Whether a `<p>` holds a whole story in wire copy's own layout, as some NewsML-G2 feeds send it: paragraphs that
+ * open with an indented line and run on flush left, hard-wrapped (`    Jan 30 (Reuters) - Gold rose on Tuesday on
+ * increased safe` / `haven demand as ...`). It is then unwrapped like `<pre>`. A `<p>` that a pretty-printer spread
+ * over indented lines has no short line flush left, or one at most where its text had a line end of its own.
+ */
+function isWireLayout(item: XmlElement): boolean {
+  const text = rawText(item);
+  if (!text.includes('\n')) return false;
+  return (text.match(WRAPPED_LINE)?.length ?? 0) >= 2 && (text.match(INDENTED_LINE)?.length ?? 0) >= 2;
 }
 
 /** Whether `item` is a span right after another (`before`), no text between, that opens with a capital. */

@@ -141,7 +141,8 @@ export function looksLikeByline(paragraph: string): boolean {
     return (agency !== undefined && agencyOf(agency) !== undefined) || peopleThenTitle(paragraph) !== null;
   }
   const rest = paragraph.replace(BY_WORD, '');
-  if (rest.split(' ').length > 16 || /\p{Ll}{3}[.!?]$/u.test(rest)) return false;
+  // A sentence (`... council. (END)`) is not a byline, wherever it ends.
+  if (rest.split(' ').length > 16 || /\p{Ll}{3}[.!?](?:$|\s)/u.test(rest)) return false;
   // A name opens with a capital; `By dpa correspondents` opens with an agency's name.
   return /^\p{Lu}/u.test(rest) || agencyAtStart(rest) !== undefined;
 }

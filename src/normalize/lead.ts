@@ -111,6 +111,65 @@ function placeAbove(paragraph: string, next: string | undefined, reference: stri
   return parseDateline(next, reference) === null ? place : null;
 }
 
+/** The paragraphs with run-in notes split off, and where each one starts in the story's own paragraphs. */
+export interface RunInSplit {
+  readonly paragraphs: readonly string[];
+  readonly origins: readonly { readonly index: number; readonly offset: number }[];
+}
+
+/**
+ * Splits an editor's or update note off the text run in after it, as copy flattened into one paragraph prints them:
+ * `(ATTN: UPDATES with quotes in last 2 paras) By Jane Roe SEOUL, May 3 (Yonhap) -- ...` becomes the note and `By
+ * Jane Roe SEOUL, ...`, which the lead then reads as it reads any other paragraph. Only the paragraphs that open the
+ * story with a bracket are read (most stories are ruled out by their first character); null when none is split.
+ */
+export function splitRunInNotes(paragraphs: readonly string[]): RunInSplit | null {
+  // The paragraphs that open the story with a bracket, one after another: notes, and at most one run into its text.
+  let opening = 0;
+  let found = false;
+  while (opening < paragraphs.length && opening < LEAD_MAX_BLOCKS && paragraphs[opening]!.charCodeAt(0) === 40) {
+    found ||= runInNoteEnd(paragraphs[opening]!) !== -1;
+    opening++;
+  }
+  if (!found) return null;
+  const split: string[] = [];
+  const origins: { index: number; offset: number }[] = [];
+  paragraphs.forEach((whole, index) => {
+    let paragraph = whole;
+    let offset = 0;
+    for (let end = index < opening ? runInNoteEnd(paragraph) : -1; end !== -1; end = runInNoteEnd(paragraph)) {
+      split.push(paragraph.slice(0, end + 1));
+      origins.push({ index, offset });
+      offset += end + 2;
+      paragraph = paragraph.slice(end + 2);
+    }
+    split.push(paragraph);
+    origins.push({ index, offset });
+  });
+  return { paragraphs: split, origins };
+}
+
+/** Where an editor's or update note that opens a paragraph ends when more text runs on after it, or -1. */
+function runInNoteEnd(paragraph: string): number {
+  if (paragraph.charCodeAt(0) !== 40 /* ( */) return -1;
+  const end = closingBracket(paragraph);
+  // A note on its own is a paragraph the lead reads already.
+  if (end === -1 || end === paragraph.length - 1 || paragraph.charCodeAt(end + 1) !== 32) return -1;
+  const note = paragraph.slice(0, end + 1);
+  return ATTN.test(note) || UPDATE_NOTE.test(note) ? end : -1;
+}
+
+/** Where the bracket that opens a text closes (one bracket may nest inside it), or -1. */
+function closingBracket(text: string): number {
+  let depth = 0;
+  for (let at = 0; at < text.length && at < LEAD_MAX; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 40) depth++;
+    else if (code === 41 && --depth === 0) return at;
+  }
+  return -1;
+}
+
 /** An editor's note without its label: `EDITOR'S NOTE _ This is part of ...` → `This is part of ...`. */
 export function ednoteText(paragraph: string): string {
   if (EMBARGO.test(paragraph)) return paragraph;
@@ -139,10 +198,12 @@ export function takeLead(paragraphs: readonly string[], reference: string | null
   let sentences = false;
   for (let i = 0; i < paragraphs.length && i < LEAD_MAX_BLOCKS; i++) {
     const text = paragraphs[i] ?? '';
-    const shape =
+    let shape =
       leadShape(text) ??
       agencyUnderByline(text, i === 0 && bylineAbove ? 'byline' : fields.at(-1)) ??
       namesOverAgency(text, paragraphs[i + 1]);
+    // A byline run into the dateline (`By Jane Roe SEOUL, May 3 (Yonhap) -- ...`) opens the story's first paragraph.
+    if (shape === 'byline' && parseDateline(text, reference)?.runIn !== undefined) shape = null;
     if (shape === null) {
       const dateline = parseDateline(text, reference);
       if (dateline !== null) {

@@ -6,7 +6,7 @@ import { parseDateline, type DatelineMatch } from './dateline.js';
 import { cleanHeadline, isCorrectionMarker } from './headline.js';
 import { detectLanguage, LANGUAGE_PENDING, withHomeLanguage } from './language.js';
 import { languageTag } from './language-tag.js';
-import { bulletText, ednoteText, leadShape, takeLead } from './lead.js';
+import { bulletText, ednoteText, leadShape, splitRunInNotes, takeLead } from './lead.js';
 import { takeTail, type Tail } from './tail.js';
 import { inZone } from './time.js';
 import { countSpaces, tidy, tidyParagraphs, type TidyParagraphs } from './text.js';
@@ -49,20 +49,25 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const allMarkers = [...(parsed.markers ?? []), ...markers];
   const reference = parsed.referenceDate ?? context.referenceDate;
   const tidied = tidyParagraphs(parsed.paragraphs);
-  const paragraphs = tidied.paragraphs;
+  // The lead reads the paragraphs with notes run into their text split off; pieces point into the tidy paragraphs.
+  const split = splitRunInNotes(tidied.paragraphs);
+  const paragraphs = split?.paragraphs ?? tidied.paragraphs;
+  const at = (i: number): { index: number; from: number } => {
+    const origin = split?.origins[i];
+    return origin ? { index: origin.index, from: origin.offset } : { index: i, from: 0 };
+  };
   const lead = takeLead(paragraphs, reference, Boolean(parsed.byline));
   const leadPieces: LeadPiece[] = lead.fields.map((field, index) => ({
-    index,
-    from: 0,
+    ...at(index),
     text: paragraphs[index] ?? '',
     field,
   }));
-  const rest: Piece[] = paragraphs.slice(lead.start).map((text, i) => ({ index: lead.start + i, from: 0, text }));
+  const rest: Piece[] = paragraphs.slice(lead.start).map((text, i) => ({ ...at(lead.start + i), text }));
   const printed = lead.dateline;
-  let datelineAt: { index: number; end: number } | null = null;
+  let datelineAt: { index: number; start: number; end: number } | null = null;
   const first = rest[0];
   if (printed !== null && first) {
-    datelineAt = { index: first.index, end: first.text.length - printed.rest.length };
+    datelineAt = { index: first.index, start: first.from, end: first.from + first.text.length - printed.rest.length };
     if (printed.rest === '') rest.shift();
     else rest[0] = { index: first.index, from: datelineAt.end, text: printed.rest };
   }
@@ -77,7 +82,7 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   // The dateline printed in the text is the fuller one when it opens with the markup's (`FORT WASHINGTON, Pa.` given,
   // `FORT WASHINGTON, Pa. (AP) _` printed), or when the markup gives only a date and the text a place too (TASS's
   // `December 1` given, `ARKHANGELSK, December 1. /TASS/.` printed): it keeps the agency and the text as printed.
-  const dateline =
+  let dateline =
     given !== null &&
     printed !== null &&
     (extendsGiven(printed.dateline.text, given.text) ||
@@ -92,6 +97,11 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   );
   const body = tail.body.join('\n\n');
   const byline = bylineOf(parsed.byline, leadPieces) ?? blocks.byline ?? printed?.reporter ?? null;
+  // A byline run into the dateline (`By Jane Roe SEOUL, ...`) is the story's, and left out of the dateline's text;
+  // when the story has another, it stays in the text as printed.
+  const runIn = printed?.runIn !== undefined && byline === printed.reporter ? printed.runIn.length : 0;
+  if (printed?.runIn !== undefined && runIn === 0 && dateline === printed.dateline)
+    dateline = { ...printed.dateline, text: printed.runIn + printed.dateline.text };
   const copyright = tail.copyright ?? parsed.copyright ?? null;
   const agency =
     wire?.name ??
@@ -142,7 +152,8 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   // A line of its own that became the byline's title (`The Canadian Press` under `By Jane Doe`) is traced there, and
   // so is the end of a byline printed without a comma before its title (`Jane Roe` / `Associated Press Writer`).
   const traced = leadPieces.flatMap((piece) => (piece.field === 'byline' ? titleTraced(piece, byline?.title) : piece));
-  return { story, paragraphs, pieces: { lead: traced, dateline: datelineAt, rest, tail } };
+  const datelineTrace = datelineAt && { ...datelineAt, from: datelineAt.start + runIn };
+  return { story, paragraphs: tidied.paragraphs, pieces: { lead: traced, dateline: datelineTrace, rest, tail } };
 }
 
 /** A byline's piece, with the part that became the byline's title traced to `byline_title`. */
