@@ -224,9 +224,9 @@ export const AGENCIES: readonly Agency[] = [
     aliases: ['ritzau', 'ritzaus bureau'],
     language: 'da',
     zone: 'Europe/Copenhagen',
-    // Under a third party's release it passes on: `** Ovenstående pressemeddelelse er videreformidlet af Ritzau på
-    // vegne af tredjepart. Ritzau er derfor ikke ansvarlig for indholdet **`.
-    trailers: [/^\*\*\s*Ovenstående pressemeddelelse er videreformidlet af Ritzau\b[^*]*\*\*$/],
+    // Under a third party's release it passes on, the line that says who sent it: `** Ovenstående pressemeddelelse
+    // er videreformidlet af Ritzau på vegne af tredjepart. Ritzau er derfor ikke ansvarlig for indholdet **`.
+    sourceLines: [/^\*\*\s*Ovenstående pressemeddelelse er videreformidlet af Ritzau\b[^*]*\*\*$/],
   },
   { name: 'Belga', aliases: ['belga'], zone: 'Europe/Brussels' },
   { name: 'ANP', aliases: ['anp'], language: 'nl', zone: 'Europe/Amsterdam' },

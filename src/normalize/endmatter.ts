@@ -116,7 +116,7 @@ const NAME_OF_WORDS_MAX = Math.max(...[...NAMES_OF_WORDS].map((name) => name.len
 function maybeEnd(line: string): boolean {
   if (MAYBE_END_WORD.test(line) || MAYBE_END_SHAPE.test(line)) return true;
   if (line.includes('/') && MAYBE_END_SLASHED.test(line)) return true;
-  // The agencies' own trailers (Ritzau's `** Ovenstående pressemeddelelse ... **`, NTB's `Embed (stor):`): few and
+  // The agencies' own trailers (NTB's `Embed (stor):`, Reuters' `For more news, click on ...`): few and
   // anchored.
   if (TRAILERS.some((pattern) => pattern.test(line))) return true;
   if (line.length <= NAME_OF_WORDS_MAX && NAMES_OF_WORDS.has(line.replace(/\.$/, '').toLowerCase())) return true;
