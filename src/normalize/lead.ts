@@ -9,7 +9,7 @@ import { parseDateline, parsePlaceLine, type DatelineMatch } from './dateline.js
 import { isPeople, looksLikeByline } from './byline.js';
 
 /** What a paragraph before the dateline is. */
-export type LeadField = 'ednote' | 'update_notes' | 'summary' | 'byline' | 'subheadline';
+export type LeadField = 'ednote' | 'update_notes' | 'summary' | 'byline' | 'subheadline' | 'stripped';
 
 /** The blocks before the dateline, and the dateline itself. */
 export interface Lead {
@@ -56,6 +56,9 @@ const MAX_RELEASE_SUBHEADLINES = 5;
 const RELEASE_REPLACES =
   /^(?:The following (?:press )?release (?:corrects|replaces|updates)|This (?:press )?release (?:corrects|replaces)|Le communiqué suivant (?:corrige|remplace|met à jour)|Ce communiqué (?:corrige|remplace))\b/;
 const SENTENCE_END = /[.!?]["”’)]?$/;
+// A picture's caption that a web page prints above the story, ending as Korean agencies' captions end: the day the
+// picture was taken and the photographer's address (`... 2024.5.3 jdoe@yna.co.kr`, `... 2024.05.03. photo@newsis.com`).
+const PHOTO_CREDIT = /\s\d{4}\.\d{1,2}\.\d{1,2}\.?\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
 
 const OPENS_WITH_UPDATE = new RegExp(`^\\(?\\s*(?:${UPDATE_VERBS})\\b`, 'i');
 
@@ -216,6 +219,11 @@ export function takeLead(paragraphs: readonly string[], reference: string | null
       }
       const place = subheadlines === 0 && placeAbove(text, paragraphs[i + 1], reference);
       if (place) return { fields, start: i, dateline: place };
+      // A caption counts, as a subheadline does, only when a dateline follows it (it is cut from the story then).
+      if (subheadlines === 0 && PHOTO_CREDIT.test(text)) {
+        fields.push('stripped');
+        continue;
+      }
       if (text.length > SUBHEADLINE_MAX || ++subheadlines > MAX_RELEASE_SUBHEADLINES) break;
       sentences ||= SENTENCE_END.test(text);
       fields.push('subheadline');

@@ -131,7 +131,10 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     agency,
     credits: tail.credits ?? parsed.credits ?? null,
     copyright,
-    stripped: parsed.stripped?.length ? [...parsed.stripped, ...tail.stripped] : tail.stripped,
+    stripped:
+      parsed.stripped?.length || blocks.stripped.length > 0
+        ? [...(parsed.stripped ?? []), ...blocks.stripped, ...tail.stripped]
+        : tail.stripped,
     language:
       languageTag(parsed.language) ?? withHomeLanguage(languageOf(headline, tail.body, context), homeLanguage(agency)),
     published: inZone(parsed.published ?? fullDate(dateline?.date), agency, context.timezone),
@@ -206,11 +209,13 @@ function wordsOf(tidy: TidyParagraphs, rest: readonly Piece[], tail: Tail): numb
   return words;
 }
 
-type Blocks = Record<'ednote' | 'update_notes' | 'summary' | 'subheadline', string[]> & { byline: Byline | null };
+type Blocks = Record<'ednote' | 'update_notes' | 'summary' | 'subheadline' | 'stripped', string[]> & {
+  byline: Byline | null;
+};
 
 /** The lead blocks' text by field. */
 function leadBlocks(pieces: readonly LeadPiece[]): Blocks {
-  const blocks: Blocks = { ednote: [], update_notes: [], summary: [], subheadline: [], byline: null };
+  const blocks: Blocks = { ednote: [], update_notes: [], summary: [], subheadline: [], stripped: [], byline: null };
   const bylines: string[] = [];
   for (const { field, text } of pieces) {
     if (field === 'byline') bylines.push(text);
