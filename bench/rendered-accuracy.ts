@@ -26,6 +26,14 @@ const RENDERINGS: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ],
   ['headline wrapped at 40 columns', (text) => onHeadline(text, (headline) => wrap(headline, 40).join('\n'))],
   ['headline over the first paragraph, no blank line', (text) => text.replace('\n\n', '\n')],
+  [
+    'flattened: the blocks under the headline run into one paragraph, as scrapers keep it',
+    (text) => {
+      const [headline, ...blocks] = text.split('\n\n');
+      const body = blocks.map((block) => block.replace(/\s+/g, ' ').trim()).filter((block) => block !== '');
+      return `${headline}\n\n${body.join(' ')}\n`;
+    },
+  ],
   ['a web page: <h1> and a <p> a block, in a site template', webPage],
   ['an e-mail: the headline its subject, the story its text', eMail],
   ['an ANPA-1312 take: SOH header, STX, the story, ETX', anpaTake],

@@ -10,11 +10,6 @@ export interface DatelineMatch {
   readonly rest: string;
   /** The reporter a dateline names before its separator (Korean agencies: `(서울=연합뉴스) 김민수 기자 = `), or null. */
   readonly reporter: Byline | null;
-  /**
-   * A byline run into the dateline as printed, left out of its text (`By Jane Roe ` of `By Jane Roe SEOUL, May 3
-   * (Yonhap) --`); its names are the reporter.
-   */
-  readonly runIn?: string;
 }
 
 // --- the grammar, piece by piece -----------------------------------------------------------------------------------
@@ -254,26 +249,15 @@ function build(
     }
   }
   const agency = (printed && groups['partner'] ? `${printed}/${groups['partner']}` : printed) || null;
-  // A byline run into the dateline, as copy flattened into one paragraph prints it: `By Jane Roe SEOUL, May 3
-  // (Yonhap) -- `. The names are the reporter's; the place is what follows them in capitals.
-  const runIn = location === null ? null : BYLINE_BEFORE_PLACE.exec(location);
-  let reporter = groups['reporter'] ? { name: groups['reporter'], title: groups['title'] ?? null } : null;
-  let text = matched.trim();
-  const byline = runIn?.[1] !== undefined && location !== null && text.startsWith(runIn[0]) ? runIn : null;
-  if (byline !== null && location !== null) {
-    reporter = { name: byline[1]!, title: null };
-    location = location.slice(byline[0].length);
-    text = text.slice(byline[0].length);
-  }
   if (location === null && agency === null && groups['date'] === undefined) return null;
   const date = parseDate(groups['date'], reference, agency === null ? undefined : creditedAgency(agency)?.language);
   if (date === undefined) return null;
+  const reporter = groups['reporter'] ? { name: groups['reporter'], title: groups['title'] ?? null } : null;
   return {
-    dateline: { text, location, date, agency },
+    dateline: { text: matched.trim(), location, date, agency },
     // trimStart removes exactly what `\s` matches.
     rest: rest.trimStart(),
     reporter,
-    ...(byline === null ? {} : { runIn: byline[0] }),
   };
 }
 
@@ -293,12 +277,6 @@ function agencyAfterPlace(location: string): [string, string] | null {
   const match = location.includes(',') ? BARE_AFTER_PLACE.exec(location) : null;
   return match?.[1] && match[2] ? [match[1], match[2]] : null;
 }
-
-// `By` and one to four names, each with a lower-case letter (`Jane`, `Yoon-seung`, `McAdam`), before a place whose
-// first part has no lower-case letter at all: `By Jane Roe SEOUL`, `By John Doe NEW YORK`, `By Jane Roe HALIFAX, Nova
-// Scotia`.
-const BYLINE_BEFORE_PLACE =
-  /^By ((?:\p{Lu}[\p{L}'’.-]*\p{Ll}[\p{L}'’.-]*)(?: (?:\p{Lu}[\p{L}'’.-]*\p{Ll}[\p{L}'’.-]*|\p{Lu}\.)){0,3}) (?=\p{Lu}{2}[^\p{Ll},]*(?:,|$))/u;
 
 /** The place as printed, without the comma before the date or an Interfax full stop; null when there is none. */
 function placeOf(printed: string | undefined): string | null {

@@ -121,35 +121,108 @@ export interface RunInSplit {
 }
 
 /**
- * Splits an editor's or update note off the text run in after it, as copy flattened into one paragraph prints them:
- * `(ATTN: UPDATES with quotes in last 2 paras) By Jane Roe SEOUL, May 3 (Yonhap) -- ...` becomes the note and `By
- * Jane Roe SEOUL, ...`, which the lead then reads as it reads any other paragraph. Only the paragraphs that open the
- * story with a bracket are read (most stories are ruled out by their first character); null when none is split.
+ * Splits the lead blocks that copy flattened into one paragraph runs into the dateline's paragraph, so that the lead
+ * reads each as it reads any other paragraph: an editor's or update note that opens it (`(ATTN: UPDATES with quotes
+ * in last 2 paras) ...`, `(Adds comments, detail) ...`), and a byline before the dateline (`By Jane Roe SEOUL, May 3
+ * (Yonhap) -- ...`, `By JOHN DOE AP Business Writer NEW YORK (AP) _ ...`, `By dpa correspondents Geneva (dpa) - ...`).
+ * Only the story's first paragraphs that open with a bracket or `By` are read; null when none is split.
  */
-export function splitRunInNotes(paragraphs: readonly string[]): RunInSplit | null {
-  // The paragraphs that open the story with a bracket, one after another: notes, and at most one run into its text.
-  let opening = 0;
+export function splitRunInLead(paragraphs: readonly string[], reference: string | null): RunInSplit | null {
+  const cuts: number[][] = [];
   let found = false;
-  while (opening < paragraphs.length && opening < LEAD_MAX_BLOCKS && paragraphs[opening]!.charCodeAt(0) === 40) {
-    found ||= runInNoteEnd(paragraphs[opening]!) !== -1;
-    opening++;
+  for (let i = 0; i < paragraphs.length && i < RUN_IN_PARAGRAPHS; i++) {
+    const at = runInCuts(paragraphs[i]!, reference);
+    cuts.push(at);
+    found ||= at.length > 0;
   }
   if (!found) return null;
   const split: string[] = [];
   const origins: { index: number; offset: number }[] = [];
-  paragraphs.forEach((whole, index) => {
-    let paragraph = whole;
+  paragraphs.forEach((paragraph, index) => {
     let offset = 0;
-    for (let end = index < opening ? runInNoteEnd(paragraph) : -1; end !== -1; end = runInNoteEnd(paragraph)) {
-      split.push(paragraph.slice(0, end + 1));
+    for (const cut of cuts[index] ?? []) {
+      split.push(paragraph.slice(offset, cut).trimEnd());
       origins.push({ index, offset });
-      offset += end + 2;
-      paragraph = paragraph.slice(end + 2);
+      offset = cut;
     }
-    split.push(paragraph);
+    split.push(offset === 0 ? paragraph : paragraph.slice(offset));
     origins.push({ index, offset });
   });
   return { paragraphs: split, origins };
+}
+
+// How many of a story's first paragraphs may hold lead blocks run into the text.
+const RUN_IN_PARAGRAPHS = 3;
+
+/** Where a paragraph is cut into the lead blocks run into it and the text after them (none: an empty list). */
+function runInCuts(paragraph: string, reference: string | null): number[] {
+  const first = paragraph.charCodeAt(0);
+  const labelled = first !== 40 /* ( */ && first !== 66 /* B */ && EDNOTE.test(paragraph);
+  if (first !== 40 && first !== 66 && !labelled) return [];
+  const cuts: number[] = [];
+  let offset = labelled ? labelledNoteEnd(paragraph, reference) : 0;
+  if (offset > 0) cuts.push(offset);
+  for (let end = runInNoteEnd(paragraph); end !== -1; end = runInNoteEnd(paragraph.slice(offset))) {
+    offset += end + 2;
+    cuts.push(offset);
+  }
+  const byline = bylineRunIn(paragraph.slice(offset), reference);
+  if (byline !== -1) cuts.push(offset + byline);
+  return cuts;
+}
+
+/**
+ * Where the text run in after a labelled editor's note starts (`EDITOR'S NOTE _ This is part of a series. By JOHN
+ * DOE Associated Press ...`): after the first of its sentences that a byline or a dateline follows; 0 when none does.
+ */
+function labelledNoteEnd(paragraph: string, reference: string | null): number {
+  for (let at = paragraph.indexOf('. '); at !== -1 && at < LEAD_MAX; at = paragraph.indexOf('. ', at + 2)) {
+    const rest = paragraph.slice(at + 2);
+    if (bylineRunIn(rest, reference) !== -1 || (BY.test(rest) && looksLikeByline(rest))) return at + 2;
+    if (/^[\p{Lu}\d(]/u.test(rest) && parseDateline(rest, reference) !== null) return at + 2;
+  }
+  return 0;
+}
+
+// `By` opening a paragraph, in capitals or not.
+const BY = /^B[Yy] /;
+// How far into a paragraph a dateline run in after a byline may start.
+const BYLINE_RUN_IN_MAX = 160;
+
+/**
+ * Where the dateline starts in a paragraph that opens with a byline run into it, or -1. The dateline's place is a run
+ * of words printed alike (capitals: `NEW YORK`; capitalised: `Geneva`) after a word printed otherwise (`Writer NEW
+ * YORK`, `correspondents Geneva`), so that where the names end and the place begins is not a guess; a dateline that
+ * opens with its date (`Jan 30 (Reuters) -`) needs no place, but a comma before the date says a place is there. What comes before it must read as a byline.
+ */
+function bylineRunIn(paragraph: string, reference: string | null): number {
+  if (!BY.test(paragraph)) return -1;
+  const head = paragraph.slice(0, BYLINE_RUN_IN_MAX);
+  let before: string | null = null;
+  for (const word of head.matchAll(/\S+/g)) {
+    const previous = before;
+    before = word[0];
+    const at = word.index;
+    if (at < 3 || previous === null || !/^[\p{Lu}\d]/u.test(word[0])) continue;
+    const found = parseDateline(paragraph.slice(at), reference);
+    if (found === null) continue;
+    const { location, date, agency } = found.dateline;
+    const place = location?.split(',')[0]?.split(' ') ?? [];
+    const style = printedAs(word[0]);
+    const placeFirst =
+      location === null
+        ? date !== null && agency !== null && !previous.endsWith(',')
+        : style !== null && style !== printedAs(previous) && place.every((part) => printedAs(part) === style);
+    if (placeFirst && looksLikeByline(paragraph.slice(0, at).trimEnd())) return at;
+  }
+  return -1;
+}
+
+/** How a word of a place is printed: in capitals (`NEW`, `ST.`), capitalised (`Geneva`), or neither (null). */
+function printedAs(word: string): 'capitals' | 'capitalised' | null {
+  if (/^\p{Lu}[\p{Lu}'’.&-]+,?$/u.test(word)) return 'capitals';
+  if (/^\p{Lu}[\p{Ll}'’.-][\p{L}'’.-]*,?$/u.test(word)) return 'capitalised';
+  return null;
 }
 
 /** Where an editor's or update note that opens a paragraph ends when more text runs on after it, or -1. */
@@ -201,12 +274,10 @@ export function takeLead(paragraphs: readonly string[], reference: string | null
   let sentences = false;
   for (let i = 0; i < paragraphs.length && i < LEAD_MAX_BLOCKS; i++) {
     const text = paragraphs[i] ?? '';
-    let shape =
+    const shape =
       leadShape(text) ??
       agencyUnderByline(text, i === 0 && bylineAbove ? 'byline' : fields.at(-1)) ??
       namesOverAgency(text, paragraphs[i + 1]);
-    // A byline run into the dateline (`By Jane Roe SEOUL, May 3 (Yonhap) -- ...`) opens the story's first paragraph.
-    if (shape === 'byline' && parseDateline(text, reference)?.runIn !== undefined) shape = null;
     if (shape === null) {
       const dateline = parseDateline(text, reference);
       if (dateline !== null) {

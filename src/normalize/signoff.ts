@@ -119,8 +119,8 @@ function named(agency: Agency, token: string): Signoff {
 // A sign-off run into the last paragraph after its final sentence: wrapped (`... the ministry said. (END)`, `... in
 // the capital.(ANSA).`, `... said. -- BERNAMA`, `... he said.==Kyodo`, `... on Monday. Enditem`) or a bare word of the
 // table, with its desk's initials or not, or initials alone after a space (`... said. EFE`, `... said. EFE ab/cd`,
-// `... electric cars. hh/ph/ts/hd`, `... until midnight. PTI SUD NN`).
-const GLUED_SIGNOFF = String.raw`(?:[ \t]*((?:[-—–=(（/#][^.!?\n]{0,46}|End ?item=?\/?)\.?)|[ \t]+([a-z]{2,4}(?:[-/][a-z]{2,4})+|[A-Z]{2,6}(?: [A-Z]{2,4}){1,4}|[A-Za-z][\w-]{1,14}(?: [a-z]{2,4}(?:[/.][a-z]{2,4}){1,4})?))$`;
+// `... electric cars. hh/ph/ts/hd`, `... until midnight. PTI SUD NN`, `... on Monday. dpa ab cd`).
+const GLUED_SIGNOFF = String.raw`(?:[ \t]*((?:[-—–=(（/#][^.!?\n]{0,46}|End ?item=?\/?)\.?)|[ \t]+([a-z]{2,4}(?:[-/][a-z]{2,4})+|[a-z]{2,4}(?: [a-z]{2,4}){1,4}|[A-Z]{2,6}(?: [A-Z]{2,4}){1,4}|[A-Za-z][\w-]{1,14}(?: [a-z]{2,4}(?:[/.][a-z]{2,4}){1,4})?))$`;
 const GLUED = new RegExp(`[.!?"”’)。]${GLUED_SIGNOFF}`);
 // The same after the reporter's address instead of a sentence (`... jdoe@yna.co.kr (END)`), asked only of an end
 // that has an `@`.

@@ -6,7 +6,7 @@ import { parseDateline, type DatelineMatch } from './dateline.js';
 import { cleanHeadline, isCorrectionMarker } from './headline.js';
 import { detectLanguage, LANGUAGE_PENDING, withHomeLanguage } from './language.js';
 import { languageTag } from './language-tag.js';
-import { bulletText, ednoteText, leadShape, splitRunInNotes, takeLead } from './lead.js';
+import { bulletText, ednoteText, leadShape, splitRunInLead, takeLead } from './lead.js';
 import { takeTail, type Tail } from './tail.js';
 import { inZone } from './time.js';
 import { countSpaces, tidy, tidyParagraphs, type TidyParagraphs } from './text.js';
@@ -50,7 +50,7 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const reference = parsed.referenceDate ?? context.referenceDate;
   const tidied = tidyParagraphs(parsed.paragraphs);
   // The lead reads the paragraphs with notes run into their text split off; pieces point into the tidy paragraphs.
-  const split = splitRunInNotes(tidied.paragraphs);
+  const split = splitRunInLead(tidied.paragraphs, reference);
   const paragraphs = split?.paragraphs ?? tidied.paragraphs;
   const at = (i: number): { index: number; from: number } => {
     const origin = split?.origins[i];
@@ -82,7 +82,7 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   // The dateline printed in the text is the fuller one when it opens with the markup's (`FORT WASHINGTON, Pa.` given,
   // `FORT WASHINGTON, Pa. (AP) _` printed), or when the markup gives only a date and the text a place too (TASS's
   // `December 1` given, `ARKHANGELSK, December 1. /TASS/.` printed): it keeps the agency and the text as printed.
-  let dateline =
+  const dateline =
     given !== null &&
     printed !== null &&
     (extendsGiven(printed.dateline.text, given.text) ||
@@ -97,11 +97,6 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   );
   const body = tail.body.join('\n\n');
   const byline = bylineOf(parsed.byline, leadPieces) ?? blocks.byline ?? printed?.reporter ?? null;
-  // A byline run into the dateline (`By Jane Roe SEOUL, ...`) is the story's, and left out of the dateline's text;
-  // when the story has another, it stays in the text as printed.
-  const runIn = printed?.runIn !== undefined && byline === printed.reporter ? printed.runIn.length : 0;
-  if (printed?.runIn !== undefined && runIn === 0 && dateline === printed.dateline)
-    dateline = { ...printed.dateline, text: printed.runIn + printed.dateline.text };
   const copyright = tail.copyright ?? parsed.copyright ?? null;
   const agency =
     wire?.name ??
@@ -155,8 +150,7 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   // A line of its own that became the byline's title (`The Canadian Press` under `By Jane Doe`) is traced there, and
   // so is the end of a byline printed without a comma before its title (`Jane Roe` / `Associated Press Writer`).
   const traced = leadPieces.flatMap((piece) => (piece.field === 'byline' ? titleTraced(piece, byline?.title) : piece));
-  const datelineTrace = datelineAt && { ...datelineAt, from: datelineAt.start + runIn };
-  return { story, paragraphs: tidied.paragraphs, pieces: { lead: traced, dateline: datelineTrace, rest, tail } };
+  return { story, paragraphs: tidied.paragraphs, pieces: { lead: traced, dateline: datelineAt, rest, tail } };
 }
 
 /** A byline's piece, with the part that became the byline's title traced to `byline_title`. */

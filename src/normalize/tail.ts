@@ -1,7 +1,15 @@
 import type { SourceLine } from '../types.js';
 import type { Agency } from './agencies.js';
 import { isPeople } from './byline.js';
-import { classifyEndMatter, creditsAgency, splitGluedCredit, trailerKind, type EndMatter } from './endmatter.js';
+import {
+  classifyEndMatter,
+  creditsAgency,
+  splitGluedCredit,
+  splitGluedRule,
+  splitGluedSentences,
+  trailerKind,
+  type EndMatter,
+} from './endmatter.js';
 import { parseDateline } from './dateline.js';
 import { marksRelease, sectionStart } from './sections.js';
 import { INITIALS_PAIR, parseSignoff, splitGluedSignoff } from './signoff.js';
@@ -61,7 +69,7 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
   const known = new Array<EndMatter | null | undefined>(paragraphs.length);
   const endMatter = (index: number): EndMatter | null => {
     let kind = known[index];
-    if (kind === undefined) known[index] = kind = classifyEndMatter(paragraphs[index] ?? '');
+    if (kind === undefined) known[index] = kind = paragraphEndMatter(paragraphs[index] ?? '');
     return kind;
   };
   const blockStart = Math.min(findListTrailer(paragraphs, endMatter), sectionStart(paragraphs, isRelease));
@@ -129,7 +137,11 @@ function peelRunIn(paragraph: Item): { parts: Item[]; rest: string | null } | nu
   const parts: Item[] = [];
   let text = paragraph.text;
   for (let part = 0; part < MAX_RUN_IN; part++) {
-    const runIn = splitGluedSignoff(text) ?? splitGluedCredit(text);
+    const runIn =
+      splitGluedSignoff(text) ??
+      splitGluedCredit(text) ??
+      splitGluedSentences(text) ??
+      (part > 0 ? splitGluedRule(text) : null);
     if (runIn === null) break;
     // Parts peeled later stand earlier in the paragraph: their fractional indexes keep the story's order.
     const index = paragraph.index + 0.9 - part * 0.1;
@@ -145,6 +157,18 @@ function peelRunIn(paragraph: Item): { parts: Item[]; rest: string | null } | nu
 }
 
 const CREDITS: EndMatter = { kind: 'credits' };
+
+// AP's rule between a story's last sentence and its credits, run into one paragraph: `... ago. ___ Jane Doe ...`.
+const RULE_INSIDE = /[.!?"”’')][ \t]+_{3,}[ \t]+\S/;
+
+/**
+ * A paragraph's end matter as a whole. Credits that a rule sets off from the story's last sentences in the same
+ * paragraph are not the whole paragraph's: they are peeled off it (peelRunIn), and the sentences stay the story's.
+ */
+function paragraphEndMatter(text: string): EndMatter | null {
+  const kind = classifyEndMatter(text);
+  return kind?.kind === 'credits' && RULE_INSIDE.test(text) ? null : kind;
+}
 
 /**
  * Whether a story's last line is its reporters' names alone (`Erik Lindqvist`, `Anna-Lena af Sandberg`), for

@@ -25,16 +25,8 @@ export interface LeadPiece extends Piece {
 export interface TracedPieces {
   /** The lead blocks; `byline_title` for an agency's name printed under the byline (CP's `The Canadian Press`). */
   readonly lead: readonly (Piece & { readonly field: LeadField | 'byline_title' })[];
-  /**
-   * The paragraph the printed dateline is in, where its piece starts (`start`), where the dateline's text starts
-   * (`from`: after a byline run into it, `By Jane Roe SEOUL, ...`) and where it ends; or null.
-   */
-  readonly dateline: {
-    readonly index: number;
-    readonly start: number;
-    readonly from: number;
-    readonly end: number;
-  } | null;
+  /** The paragraph the printed dateline opens (at `start`, after any lead block run into it), where it ends; or null. */
+  readonly dateline: { readonly index: number; readonly start: number; readonly end: number } | null;
   /** The paragraphs (or rest of one) handed to the tail, in order; `tail.fields` is by their position. */
   readonly rest: readonly Piece[];
   readonly tail: Pick<Tail, 'fields' | 'cuts'>;
@@ -60,11 +52,7 @@ export function traceOf(paragraphs: readonly string[], pieces: TracedPieces): Pa
     if (to > from) parts[index]?.push({ from, to, field });
   };
   for (const piece of pieces.lead) add(piece.index, piece.from, piece.from + piece.text.length, piece.field);
-  if (pieces.dateline) {
-    const { index, start, from, end } = pieces.dateline;
-    add(index, start, from, 'byline');
-    add(index, from, end, 'dateline');
-  }
+  if (pieces.dateline) add(pieces.dateline.index, pieces.dateline.start, pieces.dateline.end, 'dateline');
   pieces.rest.forEach((piece, i) => {
     const end = piece.from + piece.text.length;
     const field = pieces.tail.fields[i] ?? 'body';
