@@ -101,7 +101,7 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
       continue;
     }
     // End matter run into the paragraph: the story's text keeps what is before it, unless that is end matter too.
-    const runIn = peelRunIn(last);
+    const runIn = peelRunIn(last, paragraphs.length <= FLATTENED_PARAGRAPHS);
     if (runIn === null) break;
     end.push(...runIn.parts);
     if (runIn.rest !== null) {
@@ -130,17 +130,18 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
 /**
  * The end matter run into the end of a paragraph, peeled off part by part from its end: a sign-off after the last
  * sentence or after a reporter's address (`... said. (END)`, `jdoe@yna.co.kr (END)`), a credit (`... said.
- * (Reporting by ...)`, `... said. jdoe@yna.co.kr`). `rest` is the text before them, or null when it is end matter
- * itself; null when nothing was run in.
+ * (Reporting by ...)`, `... said. jdoe@yna.co.kr`); and in a story flattened into a paragraph or two (`flat`),
+ * whole sentences of end matter (`... ago. ___ Jane Doe contributed to this report.`). `rest` is the text before
+ * them, or null when it is end matter itself; null when nothing was run in.
  */
-function peelRunIn(paragraph: Item): { parts: Item[]; rest: string | null } | null {
+function peelRunIn(paragraph: Item, flat: boolean): { parts: Item[]; rest: string | null } | null {
   const parts: Item[] = [];
   let text = paragraph.text;
   for (let part = 0; part < MAX_RUN_IN; part++) {
     const runIn =
       splitGluedSignoff(text) ??
       splitGluedCredit(text) ??
-      splitGluedSentences(text) ??
+      (flat ? splitGluedSentences(text) : null) ??
       (part > 0 ? splitGluedRule(text) : null);
     if (runIn === null) break;
     // Parts peeled later stand earlier in the paragraph: their fractional indexes keep the story's order.
@@ -157,6 +158,9 @@ function peelRunIn(paragraph: Item): { parts: Item[]; rest: string | null } | nu
 }
 
 const CREDITS: EndMatter = { kind: 'credits' };
+// A story of this many paragraphs or fewer under its dateline is copy flattened into one (scraped pages, some feeds):
+// its end matter is looked for sentence by sentence. Stories printed a paragraph a block print it on lines of its own.
+const FLATTENED_PARAGRAPHS = 2;
 
 // AP's rule between a story's last sentence and its credits, run into one paragraph: `... ago. ___ Jane Doe ...`.
 const RULE_INSIDE = /[.!?"”’')][ \t]+_{3,}[ \t]+\S/;
