@@ -162,7 +162,7 @@ function runInCuts(paragraph: string, reference: string | null): number[] {
   const cuts: number[] = [];
   let offset = labelled ? labelledNoteEnd(paragraph, reference) : 0;
   if (offset > 0) cuts.push(offset);
-  for (let end = runInNoteEnd(paragraph); end !== -1; end = runInNoteEnd(paragraph.slice(offset))) {
+  for (let end = runInNoteEnd(paragraph.slice(offset)); end !== -1; end = runInNoteEnd(paragraph.slice(offset))) {
     offset += end + 2;
     cuts.push(offset);
   }
@@ -193,7 +193,8 @@ const BYLINE_RUN_IN_MAX = 160;
  * Where the dateline starts in a paragraph that opens with a byline run into it, or -1. The dateline's place is a run
  * of words printed alike (capitals: `NEW YORK`; capitalised: `Geneva`) after a word printed otherwise (`Writer NEW
  * YORK`, `correspondents Geneva`), so that where the names end and the place begins is not a guess; a dateline that
- * opens with its date (`Jan 30 (Reuters) -`) needs no place, but a comma before the date says a place is there. What comes before it must read as a byline.
+ * opens with its date (`Jan 30 (Reuters) -`) needs no place, but a comma before the date says a place is there.
+ * What comes before it must read as a byline.
  */
 function bylineRunIn(paragraph: string, reference: string | null): number {
   if (!BY.test(paragraph)) return -1;
