@@ -2,6 +2,7 @@ import { looksLikeByline } from '../normalize/byline.js';
 import { parseDateline } from '../normalize/dateline.js';
 import { standsAlone } from '../normalize/endmatter.js';
 import { leadShape } from '../normalize/lead.js';
+import { INITIALS_ALONE, INITIALS_PAIR, splitGluedSignoff } from '../normalize/signoff.js';
 import { lastByte, LF, startsWith } from './bytes.js';
 
 // Stories pasted together with no separator (`cat agency/*.txt > all.txt`): where a headline, an optional byline
@@ -136,6 +137,12 @@ function endsStory(bytes: Buffer, above: readonly Line[], headline: number, from
   }
   const last = lines.at(-1)?.text ?? '';
   if (last === '' || SENTENCE_END.test(last) || standsAlone(last)) return last !== '';
+  // The desk's initials on a line of their own under a closer run into the last paragraph (KUNA `... said. (end)` /
+  // `mke`): the story ends there when the paragraph above them ends it.
+  if (lines.length === 1 && (INITIALS_PAIR.test(last) || INITIALS_ALONE.test(last))) {
+    const above = previousNonBlank(bytes, lines[0]!.start, from)?.text ?? '';
+    return SENTENCE_END.test(above) || standsAlone(above) || splitGluedSignoff(above) !== null;
+  }
   const joined = lines.map((line) => line.text).join(' ');
   return joined.length <= END_MATTER_MAX && standsAlone(joined);
 }

@@ -48,6 +48,28 @@ export function splitByline(raw: string): Byline {
   return peopleThenTitle(text) ?? { name: text, title: null };
 }
 
+/** Whether a line opens like a byline: `By ...`, `Von ...`, `Reporting by ...`. */
+export function opensByline(text: string): boolean {
+  return BY_WORD.test(text.trimStart());
+}
+
+/**
+ * A story's bylines as one (`By JANE DOE` / `Associated Press`, then `By JOHN ROE` / `Associated Press`): the names
+ * joined (`JANE DOE and JOHN ROE`), each title once (`; ` between different ones). A name printed again is not
+ * repeated.
+ */
+export function joinBylines(first: Byline, more: readonly Byline[]): Byline {
+  const names = [first.name];
+  const titles = first.title === null ? [] : [first.title];
+  for (const byline of more) {
+    if (!names.some((name) => name.toLowerCase().includes(byline.name.toLowerCase()))) names.push(byline.name);
+    const { title } = byline;
+    if (title !== null && !titles.some((known) => known.toLowerCase() === title.toLowerCase())) titles.push(title);
+  }
+  const name = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+  return { name, title: titles.length === 0 ? null : titles.join('; ') };
+}
+
 /**
  * A name in capitals run into its title, as AP's lines joined give it: `JANE DOE Associated Press`, `JANE DOE AP
  * Business Writer`. The title starts at the first word after two or more in capitals that is in mixed case or an

@@ -146,6 +146,19 @@ export function parseDateline(paragraph: string, reference: string | null): Date
   return null;
 }
 
+/**
+ * A dateline printed as a paragraph of its own, the story starting in the next one (KUNA `KUWAIT, Sept 5 (KUNA)`,
+ * Europa Press `SANTANDER, 1 (EUROPA PRESS)`): read as if its dash followed, when it ends with the agency's name in
+ * brackets and nothing is left after it. The caller says whether a first paragraph follows it.
+ */
+export function parseDatelineAlone(paragraph: string, reference: string | null): DatelineMatch | null {
+  if (paragraph.length > DATELINE_ALONE_MAX || !paragraph.endsWith(')')) return null;
+  const found = parseDateline(`${paragraph} -`, reference);
+  if (found === null || found.rest !== '' || found.dateline.agency === null) return null;
+  return { dateline: { ...found.dateline, text: paragraph }, rest: '', reporter: found.reporter };
+}
+const DATELINE_ALONE_MAX = 80;
+
 // A place printed alone above the first paragraph, as Anadolu does (`ANKARA`): capitals, one to three words.
 const PLACE_LINE = new RegExp(
   `^[${UPPER}][${UPPER}'’.-]{2,}(?: [${UPPER}][${UPPER}'’.-]*){0,2}(?:, [${UPPER}][${UPPER}'’.-]+(?: [${UPPER}][${UPPER}'’.-]*){0,2})?$`,

@@ -5,7 +5,7 @@
  */
 import { parseAgencyLine } from './agency-line.js';
 import { agencyOf, creditedAgency } from './agencies.js';
-import { parseDateline, parsePlaceLine, type DatelineMatch } from './dateline.js';
+import { parseDateline, parseDatelineAlone, parsePlaceLine, type DatelineMatch } from './dateline.js';
 import { isPeople, looksLikeByline } from './byline.js';
 
 /** What a paragraph before the dateline is. */
@@ -104,11 +104,11 @@ function namesOverAgency(paragraph: string, next: string | undefined): LeadField
 const FIRST_PARAGRAPH_MIN = 60;
 
 /**
- * A place printed alone in capitals above the story's first paragraph (Anadolu: `ANKARA`), or a vignette and the
- * agency's name (TT: `Finland TT`), as its dateline.
+ * A place printed alone in capitals above the story's first paragraph (Anadolu: `ANKARA`), a vignette and the
+ * agency's name (TT: `Finland TT`), or a whole dateline with no dash (KUNA: `KUWAIT, Sept 5 (KUNA)`), as its dateline.
  */
 function placeAbove(paragraph: string, next: string | undefined, reference: string | null): DatelineMatch | null {
-  const place = parsePlaceLine(paragraph) ?? parseAgencyLine(paragraph);
+  const place = parsePlaceLine(paragraph) ?? parseAgencyLine(paragraph) ?? parseDatelineAlone(paragraph, reference);
   if (place === null || next === undefined || next.length < FIRST_PARAGRAPH_MIN) return null;
   if (!/^["“‘'\d\p{Lu}]/u.test(next) || !SENTENCE_END.test(next) || leadShape(next) !== null) return null;
   return parseDateline(next, reference) === null ? place : null;

@@ -43,6 +43,8 @@ const INITIALS_LINE =
  * on a line (AFP `cha/pw`).
  */
 export const INITIALS_PAIR = /^(?:[a-z]{2,3}[/.][a-z]{2,3}|[A-Z]{2,4}(?: [A-Z]{2,4}){1,2})$/;
+/** A desk's initials as one group of lower-case letters (`mke`, `bs`): initials only under a closer (`(end)`). */
+export const INITIALS_ALONE = /^[a-z]{2,4}$/;
 // What may wrap the agency's token: `(`, `.(`, `/`, `--`, `—`, `==`, and their closing halves.
 const OPEN = /^(?:\.?[(（]|\/|[-—–=]{1,3})?\s*/;
 const CLOSE = /\s*(?:[)）]|\/)?\s*[.:]?$/;
@@ -117,10 +119,11 @@ function named(agency: Agency, token: string): Signoff {
 }
 
 // A sign-off run into the last paragraph after its final sentence: wrapped (`... the ministry said. (END)`, `... in
-// the capital.(ANSA).`, `... said. -- BERNAMA`, `... he said.==Kyodo`, `... on Monday. Enditem`) or a bare word of the
+// the capital.(ANSA).`, `... said. -- BERNAMA`, `... he said.==Kyodo`, `... on Monday. Enditem`, a closer and initials
+// with dots in them, KUNA's `... campaign." (end) mzh.mt`) or a bare word of the
 // table, with its desk's initials or not, or initials alone after a space (`... said. EFE`, `... said. EFE ab/cd`,
 // `... electric cars. hh/ph/ts/hd`, `... until midnight. PTI SUD NN`, `... on Monday. dpa ab cd`).
-const GLUED_SIGNOFF = String.raw`(?:[ \t]*((?:[-—–=(（/#][^.!?\n]{0,46}|End ?item=?\/?)\.?)|[ \t]+([a-z]{2,4}(?:[-/][a-z]{2,4})+|[a-z]{2,4}(?: [a-z]{2,4}){1,4}|[A-Z]{2,6}(?: [A-Z]{2,4}){1,4}|[A-Za-z][\w-]{1,14}(?: [a-z]{2,4}(?:[/.][a-z]{2,4}){1,4})?))$`;
+const GLUED_SIGNOFF = String.raw`(?:[ \t]*((?:[-—–=(（/#](?:[^.!?\n]|\.(?=[a-z])){0,46}|End ?item=?\/?)\.?)|[ \t]+([a-z]{2,4}(?:[-/][a-z]{2,4})+|[a-z]{2,4}(?: [a-z]{2,4}){1,4}|[A-Z]{2,6}(?: [A-Z]{2,4}){1,4}|[A-Za-z][\w-]{1,14}(?: [a-z]{2,4}(?:[/.][a-z]{2,4}){1,4})?))$`;
 const GLUED = new RegExp(`[.!?"”’)。]${GLUED_SIGNOFF}`);
 // The same after the reporter's address instead of a sentence (`... jdoe@yna.co.kr (END)`), asked only of an end
 // that has an `@`.

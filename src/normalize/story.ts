@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import type { Dateline, NormalizeContext, ParsedStory, Story } from '../types.js';
 import { agencyAtStart, agencyOf, creditedAgency } from './agencies.js';
-import { bylineAgency, splitByline, type Byline } from './byline.js';
+import { bylineAgency, joinBylines, opensByline, splitByline, type Byline } from './byline.js';
 import { parseDateline, type DatelineMatch } from './dateline.js';
 import { cleanHeadline, isCorrectionMarker } from './headline.js';
 import { detectLanguage, LANGUAGE_PENDING, withHomeLanguage } from './language.js';
@@ -232,12 +232,18 @@ function languageOf(headline: string, body: readonly string[], context: Normaliz
 
 /**
  * The byline the reader took off, with the agency's name printed on a line under it (CP: `By Jane Doe` / `The
- * Canadian Press`) as its title.
+ * Canadian Press`) as its title (once, when the reader's has it already), and the names of further bylines in the
+ * lead (`By JOHN ROE` under `By JANE DOE` / `Associated Press`) joined to it.
  */
 function bylineOf(given: string | null | undefined, lead: readonly LeadPiece[]): Byline | null {
   if (!given) return null;
-  const under = lead.filter((piece) => piece.field === 'byline' && agencyOf(piece.text) !== undefined);
-  return splitRawByline([given, ...under.map((piece) => piece.text)].join(', '));
+  const pieces = lead.filter((piece) => piece.field === 'byline');
+  const under = pieces.filter((piece) => agencyOf(piece.text) !== undefined);
+  const first = splitRawByline(
+    [given, ...under.filter((piece) => !given.includes(piece.text.trim())).map((piece) => piece.text)].join(', '),
+  );
+  const more = pieces.filter((piece) => opensByline(piece.text)).map((piece) => splitRawByline(piece.text));
+  return first === null || more.length === 0 ? first : joinBylines(first, more.filter((b) => b !== null));
 }
 
 function splitRawByline(raw: string | null | undefined): Byline | null {

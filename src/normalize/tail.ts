@@ -12,7 +12,7 @@ import {
 } from './endmatter.js';
 import { parseDateline } from './dateline.js';
 import { marksRelease, sectionStart } from './sections.js';
-import { INITIALS_PAIR, parseSignoff, splitGluedSignoff } from './signoff.js';
+import { INITIALS_ALONE, INITIALS_PAIR, parseSignoff, splitGluedSignoff } from './signoff.js';
 
 /** Where a paragraph at a story's end went. */
 export type TailField = 'body' | 'source' | 'credits' | 'copyright' | 'stripped';
@@ -186,21 +186,30 @@ function isSignature(text: string): boolean {
 /**
  * A short line of desk initials (`ab/cd`, `ak.mh`, `RY NHA`) is initials only under a sign-off, on a line of its own
  * or glued to the last paragraph (EFE `EFE` / `ab/cd`, KUNA `... next year. (end)` / `ak.mh`), or as the last line
- * of a story whose dateline names an agency that prints its initials on a line (`wire`: AFP `cha/pw`).
+ * of a story whose dateline names an agency that prints its initials on a line (`wire`: AFP `cha/pw`). Under a
+ * closer (`(end)`, `(END)`) one group of letters is initials too (KUNA `(end)` / `mke`).
  */
 function initialsUnder(
   text: string,
   above: (() => readonly [string, EndMatter | null]) | undefined,
   wire: Agency | undefined,
 ): EndMatter | null {
-  if (!INITIALS_PAIR.test(text.trim())) return null;
-  if (wire?.initials?.includes('line') === true && /^[a-z]/.test(text.trim())) return { kind: 'initials' };
+  const line = text.trim();
+  const pair = INITIALS_PAIR.test(line);
+  if (!pair && !INITIALS_ALONE.test(line)) return null;
+  if (pair && wire?.initials?.includes('line') === true && /^[a-z]/.test(line)) return { kind: 'initials' };
   if (above === undefined) return null;
   const [aboveText, kind] = above();
-  if (kind?.kind === 'signoff' && (kind.name !== null || kind.implies !== null)) return { kind: 'initials' };
+  if (kind?.kind === 'signoff') {
+    const closer = kind.name === null && kind.implies === null;
+    return pair || closer ? { kind: 'initials' } : null;
+  }
   const glued = kind === null ? splitGluedSignoff(aboveText) : null;
-  return glued !== null && parseSignoff(glued.signoff) !== null ? { kind: 'initials' } : null;
+  const signoff = glued === null ? null : parseSignoff(glued.signoff);
+  if (signoff === null) return null;
+  return pair || (signoff.name === null && signoff.implies === null && !signoff.initialsOnly) ? { kind: 'initials' } : null;
 }
+
 
 function findListTrailer(paragraphs: readonly string[], endMatter: (index: number) => EndMatter | null): number {
   let start = paragraphs.length;
