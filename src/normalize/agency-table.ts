@@ -281,7 +281,7 @@ export const AGENCIES: readonly Agency[] = [
     zone: 'Asia/Tokyo',
   },
   { name: 'IRNA', aliases: ['irna', 'إرنا', 'ایرنا'], language: 'fa', zone: 'Asia/Tehran' },
-  { name: 'WAM', aliases: ['wam', 'وام'], language: 'ar', zone: 'Asia/Dubai' },
+  { name: 'WAM', aliases: ['wam', 'emirates news agency', 'وام'], language: 'ar', zone: 'Asia/Dubai' },
   { name: 'KUNA', aliases: ['kuna', 'كونا'], language: 'ar', zone: 'Asia/Kuwait' },
   { name: 'SPA', aliases: ['spa', 'واس'], language: 'ar', zone: 'Asia/Riyadh' },
   { name: 'Petra', aliases: ['petra', 'jordan news agency', 'بترا'], language: 'ar', zone: 'Asia/Amman' },

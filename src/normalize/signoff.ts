@@ -45,9 +45,10 @@ const INITIALS_LINE =
 export const INITIALS_PAIR = /^(?:[a-z]{2,3}[/.][a-z]{2,3}|[A-Z]{2,4}(?: [A-Z]{2,4}){1,2})$/;
 /** A desk's initials as one group of lower-case letters (`mke`, `bs`): initials only under a closer (`(end)`). */
 export const INITIALS_ALONE = /^[a-z]{2,4}$/;
-// What may wrap the agency's token: `(`, `.(`, `/`, `--`, `—`, `==`, and their closing halves.
+// What may wrap the agency's token: `(`, `.(`, `/`, `--`, `—`, `==`, and their closing halves (a dash after a space:
+// `– Emirates News Agency, WAM –`).
 const OPEN = /^(?:\.?[(（]|\/|[-—–=]{1,3})?\s*/;
-const CLOSE = /\s*(?:[)）]|\/)?\s*[.:]?$/;
+const CLOSE = /\s*(?:[)）]|\/|(?<=\s)[-—–])?\s*[.:]?$/;
 const INITIALS: Readonly<Record<InitialsShape, RegExp>> = {
   // `dpa ab cd`, dpa's service codes `dpa lni hm yyzz n1 kr`, AAP's `AAP tk/jm`
   // and a regional service's code before them (`dpa/lno ab yy`)
@@ -80,6 +81,12 @@ export function parseSignoff(text: string): Signoff | null {
   if (core.length < 2) return null;
   const whole = signoffAgency(core);
   if (whole) return named(whole, core);
+  // The agency's name and its short name after a comma: `Emirates News Agency, WAM`.
+  const comma = core.indexOf(', ');
+  if (comma !== -1) {
+    const [long, short] = [signoffAgency(core.slice(0, comma)), signoffAgency(core.slice(comma + 2))];
+    if (long !== undefined && long === short) return named(long, core.slice(comma + 2));
+  }
   // A token and desk initials after it: `dpa ab cd`, `PTI AB CD`, `SDA/xy`.
   const split = /^([^\s/]+)([\s/].*)$/.exec(core);
   const agency = split?.[1] ? signoffAgency(split[1]) : undefined;
