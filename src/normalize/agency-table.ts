@@ -209,6 +209,10 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'KCNA', aliases: ['kcna', 'korean central news agency'], language: 'ko', zone: 'Asia/Pyongyang' },
   { name: 'Interfax', aliases: ['interfax', 'interfax.ru', 'интерфакс'], language: 'ru', zone: 'Europe/Moscow' },
   { name: 'BelTA', aliases: ['belta', 'белта'], language: 'ru', zone: 'Europe/Minsk' },
+  // Caucasus and Central Asia: `YEREVAN, FEBRUARY 1, ARMENPRESS. `, `Baku, December 19, AZERTAC. `, `ASTANA. KAZINFORM - `.
+  { name: 'Armenpress', aliases: ['armenpress', 'арменпресс'], language: 'hy', zone: 'Asia/Yerevan' },
+  { name: 'AzerTAc', aliases: ['azertac', 'azertag'], language: 'az', zone: 'Asia/Baku' },
+  { name: 'Kazinform', aliases: ['kazinform', 'казинформ'], language: 'kk', zone: 'Asia/Almaty' },
   { name: 'Lusa', aliases: ['lusa'], language: 'pt', zone: 'Europe/Lisbon' },
   { name: 'APA', aliases: ['apa', 'austria presse agentur'], language: 'de', zone: 'Europe/Vienna' },
   { name: 'APA-OTS', aliases: ['ots', 'apa-ots'], language: 'de', zone: 'Europe/Vienna', pressRelease: true },

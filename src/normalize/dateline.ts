@@ -84,6 +84,16 @@ const STOPPED = new RegExp(
   `^(?<loc>${LOCATION})\\. (?<date>${DATE})\\. (?<agency>[${UPPER}][${LETTER}]{2,15}(?:\\.[${LETTER}]{2,3})?)${SEP}`,
   'u',
 );
+/**
+ * The agency's bare name after the date and a comma, closed by a full stop (Armenpress `YEREVAN, FEBRUARY 1,
+ * ARMENPRESS. `, AzerTAc `Baku, December 19, AZERTAC. `): known agencies only.
+ */
+const AGENCY_STOPPED = new RegExp(
+  `^(?<loc>${LOCATION}),? ?(?<date>${DATE}), (?<bare>${BARE})\\.[ \\t]+(?=[${UPPER}\\d"“‘'])`,
+  'u',
+);
+// What a paragraph holds that may open with such a dateline: a capitalised word closed by a full stop after a comma.
+const MAYBE_AGENCY_STOPPED = /^[^.]{4,60}, \p{Lu}[\p{L}]{2,11}\. /u;
 /** Bernama's regional copy, the agency in the sign-off: `IPOH (Aug 2): ` */
 const PAREN_DATE = new RegExp(`^(?<loc>${LOCATION}) \\((?<date>${DATE})\\)(?<sep>:[ \\t]*|${SEP})`, 'u');
 /** `NEW York, NY/ACCESSWIRE/May 7, 2024/` */
@@ -134,8 +144,9 @@ export function parseDateline(paragraph: string, reference: string | null): Date
     if (script !== null) return script;
   }
   const head = paragraph.slice(0, 240);
-  // Every shape has a dash, underscore, bracket or slash, or is Kyodo's: most lines are ruled out here, cheaply.
-  if (!MAYBE_DATELINE.test(head)) return null;
+  // Every shape has a dash, underscore, bracket or slash, or is Kyodo's or Armenpress': most lines are ruled out
+  // here, cheaply.
+  if (!MAYBE_DATELINE.test(head) && !MAYBE_AGENCY_STOPPED.test(head)) return null;
   for (const shape of SHAPES) {
     if (!shape.when(head)) continue;
     const match = shape.pattern.exec(head);
@@ -148,13 +159,15 @@ export function parseDateline(paragraph: string, reference: string | null): Date
 
 /**
  * A dateline printed as a paragraph of its own, the story starting in the next one (KUNA `KUWAIT, Sept 5 (KUNA)`,
- * Europa Press `SANTANDER, 1 (EUROPA PRESS)`): read as if its dash followed, when it ends with the agency's name in
- * brackets and nothing is left after it. The caller says whether a first paragraph follows it.
+ * Europa Press `SANTANDER, 1 (EUROPA PRESS)`, Trend `Baku, Azerbaijan, July 17`): read as if its dash followed, when
+ * nothing is left after it and it names an agency or a date (a place alone is parsePlaceLine's). The caller says
+ * whether a first paragraph follows it.
  */
 export function parseDatelineAlone(paragraph: string, reference: string | null): DatelineMatch | null {
-  if (paragraph.length > DATELINE_ALONE_MAX || !paragraph.endsWith(')')) return null;
+  if (paragraph.length > DATELINE_ALONE_MAX || /[-—–_.!?:;,]$/.test(paragraph)) return null;
   const found = parseDateline(`${paragraph} -`, reference);
-  if (found === null || found.rest !== '' || found.dateline.agency === null) return null;
+  if (found === null || found.rest !== '') return null;
+  if (found.dateline.agency === null && found.dateline.date === null) return null;
   return { dateline: { ...found.dateline, text: paragraph }, rest: '', reporter: found.reporter };
 }
 const DATELINE_ALONE_MAX = 80;
@@ -199,6 +212,7 @@ const SHAPES: readonly Shape[] = [
   { when: always, pattern: WITH_SEPARATOR, accept: acceptWithSeparator },
   { when: (head) => /^[^.]{2,40}\. \d/.test(head), pattern: STOPPED, accept: knownAgency },
   { when: hasParen, pattern: WITHOUT_SEPARATOR, accept: knownAgency },
+  { when: (head) => MAYBE_AGENCY_STOPPED.test(head), pattern: AGENCY_STOPPED, accept: knownAgency },
 ];
 
 function acceptWithSeparator(found: DatelineMatch, groups: Record<string, string | undefined>): boolean {
@@ -274,10 +288,10 @@ function build(
   };
 }
 
-// The bare names a dateline may print after its place (`Tehran, IRNA -- `): three letters or more, so that a state's
-// abbreviation (`PITTSBURGH, PA -- `) stays the place's.
+// The bare names a dateline may print after its place (`Tehran, IRNA -- `, Kazinform's `ASTANA. KAZINFORM - `): three
+// letters or more, so that a state's abbreviation (`PITTSBURGH, PA -- `) stays the place's.
 const BARE_AFTER_PLACE = new RegExp(
-  `^(.+?), ?(${bareAgencyNames()
+  `^(.+?)(?:, ?|\\. )(${bareAgencyNames()
     .filter((name) => name.length >= 3)
     .join('|')})$`,
 );
@@ -287,7 +301,7 @@ const AGENCY_AFTER_DASH = /^[ \t]*(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){0,2})\.[ \t]+/u
 
 /** A place whose last part is an agency's bare name, split into the place and the name; null otherwise. */
 function agencyAfterPlace(location: string): [string, string] | null {
-  const match = location.includes(',') ? BARE_AFTER_PLACE.exec(location) : null;
+  const match = location.includes(',') || location.includes('. ') ? BARE_AFTER_PLACE.exec(location) : null;
   return match?.[1] && match[2] ? [match[1], match[2]] : null;
 }
 
