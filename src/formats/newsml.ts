@@ -95,7 +95,9 @@ function readItemMeta(item: XmlElement): ParsedStory | null {
   const meta = child(item, 'itemMeta');
   const content = child(item, 'contentMeta');
   const headline = mainHeadline(children(content, 'headline'));
-  const paragraphs = withoutHeadline(bodyOf(child(item, 'contentSet')), headline);
+  // dpa's teaser is its summary, and its body opens with it again (`<p class="teaser">`), above the dateline.
+  const summary = children(content, 'description').find((d) => /summary|teaser|^$/.test(attr(d, 'role') ?? ''));
+  const paragraphs = withoutHeadline(bodyOf(child(item, 'contentSet')), headline, textOf(summary));
   if (headline === null && paragraphs.length === 0) return null;
   const versionCreated = isoStamp(textOf(child(meta, 'versionCreated')));
   const firstCreated = isoStamp(textOf(child(meta, 'firstCreated')));
@@ -103,7 +105,6 @@ function readItemMeta(item: XmlElement): ParsedStory | null {
   const urgency = Number(textOf(child(content, 'urgency')));
   const guid = attr(item, 'guid');
   const creditline = textOf(child(content, 'creditline'));
-  const summary = children(content, 'description').find((d) => /summary|^$/.test(attr(d, 'role') ?? ''));
   const notes = edNotesOf(children(meta, 'edNote'));
   return {
     headline,
@@ -208,14 +209,19 @@ function withoutLoneTags(lines: string[]): string[] {
 
 /**
  * The creator as a byline: its name, unless the name only repeats the code of its qcode (`dpa-ad:jane.doe` named
- * `jane.doe`, an account in the agency's system rather than a printed name) or is an agency's (Reuters' `<creator
- * literal="Reuters"/>`: the byline printed in the text, `By Jane Doe`, is the story's); a qcode alone is never one.
+ * `jane.doe`, an account in the agency's system rather than a printed name), is shaped like such an account
+ * (`doe.jane`, `jdoe_2`, with no qcode beside it), or is an agency's (Reuters' `<creator literal="Reuters"/>`: the
+ * byline printed in the text, `By Jane Doe`, is the story's); a qcode alone is never one.
  */
 function creatorName(element: XmlElement | undefined): string | null {
   const name = textOf(child(element, 'name')) ?? attr(element, 'literal');
   const code = attr(element, 'qcode')?.replace(/^[^:]*:/, '');
-  return name === null || name === code || agencyOf(name) !== undefined ? null : name;
+  if (name === null || name === code || ACCOUNT.test(name)) return null;
+  return agencyOf(name) !== undefined ? null : name;
 }
+
+// A login rather than a name: lower case, no space, parts joined by dots or underscores.
+const ACCOUNT = /^[a-z\d]+(?:[._][a-z\d]+)+$/;
 
 /** A concept's name (`<provider><name>Example News</name></provider>`), or its literal/qcode. */
 function nameOf(element: XmlElement | undefined): string | null {

@@ -7,9 +7,11 @@ import { wireRecordOf } from './wire-record.js';
 import { htmlParagraphs, withoutHeadline } from './xml-body.js';
 
 /**
- * ninjs (IPTC's News in JSON) as input: 1.x (`headline`, `body_text`/`body_html`, `byline`), 2.x and 3.x
- * (`headlines[]`, `bodies[]`, `by`), one document, an array of them, JSON lines, or a list under `items` as search
- * APIs hand them out. A ninjs line wire wrote itself (`--output-format ninjs`) comes back as the record it was.
+ * ninjs (IPTC's News in JSON) as input: 1.x (`headline`, `body_text`/`body_html`/`body_xhtml`, `byline`), 2.x
+ * (`headlines[]`, `bodies[]`, `by`) and 3.x (the same in camelCase: `versionCreated`, `contentType`, `altIds`), one
+ * document, an array of them, JSON lines, or a list under `items` as search APIs hand them out; and dpa's
+ * digitalwires, ninjs-like (`article_html`, `dateline`, `teaser`, `version_created`). A ninjs line wire wrote itself
+ * (`--output-format ninjs`) comes back as the record it was.
  */
 export const ninjs: Format = { name: 'ninjs', boundary: jsonBoundary, parse: parseNinjs };
 
@@ -33,17 +35,24 @@ function itemsOf(value: unknown): Record<string, unknown>[] {
   return [object];
 }
 
-function readItem(item: Record<string, unknown>): ParsedStory | null {
-  const own = ownRecord(item);
+function readItem(given: Record<string, unknown>): ParsedStory | null {
+  const own = ownRecord(given);
   if (own) return { headline: own.headline, paragraphs: own.body.split('\n\n'), record: own };
+  const item = lowerKeys(given);
   const headline = asText(item['headline']) ?? textWithRole(item['headlines'], 'main');
   // An HTML body may open with the headline again (TT's `body_html5` is a whole document with its `<h1>`).
   const paragraphs = withoutHeadline(bodyOf(item), headline);
   if (headline === null && paragraphs.length === 0) return null;
   const published =
-    stamp(item['versioncreated']) ?? stamp(item['firstpublished']) ?? stamp(item['firstcreated']) ?? null;
-  const given = item['urgency'];
-  const urgency = typeof given === 'number' ? given : typeof given === 'string' ? Number(given) : NaN;
+    stamp(item['versioncreated']) ??
+    stamp(item['version_created']) ??
+    stamp(item['firstpublished']) ??
+    stamp(item['firstcreated']) ??
+    stamp(item['contentcreated']) ??
+    null;
+  const givenUrgency = item['urgency'];
+  const urgency =
+    typeof givenUrgency === 'number' ? givenUrgency : typeof givenUrgency === 'string' ? Number(givenUrgency) : NaN;
   return {
     headline,
     byline: asText(item['byline']) ?? asText(item['by']),
@@ -51,32 +60,71 @@ function readItem(item: Record<string, unknown>): ParsedStory | null {
     description:
       asText(item['description_text']) ??
       textWithRole(item['descriptions'], 'summary') ??
-      joined(asText(item['description_html'])),
+      joined(asText(item['description_html'])) ??
+      asText(item['teaser']),
+    // digitalwires gives the dateline apart: `Berlin (dpa) - `.
+    dateline: asText(item['dateline'])?.trim() || null,
     published,
     referenceDate: datePart(published),
     language: asText(item['language']),
     urgency: Number.isInteger(urgency) && urgency >= 1 && urgency <= 9 ? urgency : null,
     slugline: asText(item['slugline']),
-    ednote: asText(item['ednote']),
+    ednote: asText(item['ednote']) ?? notesWithRole(item['ednotes'], 'editorialnote'),
+    // digitalwires sends its sign-off as a note: `{"role": "dpaednoterole:closingline", "ednote": "dpa ab cd"}`.
+    source: notesWithRole(item['ednotes'], 'closingline'),
     copyright: asText(item['copyrightnotice']),
-    agency: asText(item['source']) ?? nameOf(item['infosources']) ?? asText(item['copyrightholder']),
+    agency:
+      asText(item['source']) ??
+      nameOf(item['infosources']) ??
+      asText(item['creditline']) ??
+      asText(item['copyrightholder']),
     altids: altidsOf(item),
     envelope: envelopeOf(item),
   };
 }
 
-/** The body: `bodies[]` (main role, else the first), `body_html` (or TT's `body_html5`), else `body_text`. */
+/**
+ * The body: `bodies[]` (the main role, else one in HTML, whose paragraphs are marked, else the first), `body_html`
+ * (or TT's `body_html5`, 1.x's `body_xhtml`, digitalwires' `article_html`), else `body_text`.
+ */
 function bodyOf(item: Record<string, unknown>): string[] {
   const bodies = Array.isArray(item['bodies']) ? item['bodies'].map(asObject).filter((b) => b !== null) : [];
-  const main = bodies.find((b) => /main/.test(asText(b['role']) ?? '')) ?? bodies[0];
+  const main =
+    bodies.find((b) => /main/.test(asText(b['role']) ?? '')) ??
+    bodies.find((b) => /html/.test(asText(b['contenttype']) ?? '')) ??
+    bodies[0];
   if (main) {
     const value = asText(main['value']) ?? '';
     return /html/.test(asText(main['contenttype']) ?? '') ? htmlParagraphs(value) : textParagraphs(value);
   }
   // TT sends an HTML5 document as `body_html5`.
-  const html = asText(item['body_html']) ?? asText(item['body_html5']);
+  const html =
+    asText(item['body_html']) ??
+    asText(item['body_html5']) ??
+    asText(item['body_xhtml']) ??
+    asText(item['article_html']);
   if (html !== null) return htmlParagraphs(html);
   return textParagraphs(asText(item['body_text']) ?? '');
+}
+
+/**
+ * The item with its keys in lower case, and those of the objects in its lists (`bodies`, `altIds`, `infoSources`):
+ * ninjs 3.x writes in camelCase what 1.x and 2.x write in lower case (`versionCreated`, `contentType`).
+ */
+function lowerKeys(item: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(item)) {
+    const lower = key.toLowerCase();
+    if (lower in out && lower !== key) continue;
+    out[lower] = Array.isArray(value) ? value.map((entry) => lowerEntry(entry)) : value;
+  }
+  return out;
+}
+
+function lowerEntry(entry: unknown): unknown {
+  const object = asObject(entry);
+  if (object === null) return entry;
+  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key.toLowerCase(), value]));
 }
 
 function textParagraphs(text: string): string[] {
@@ -95,6 +143,13 @@ function textWithRole(list: unknown, role: string): string | null {
   return value !== null && /html/.test(asText(chosen?.['contenttype']) ?? '') ? joined(value) : value;
 }
 
+/** The texts of digitalwires' notes whose role ends with `role`, one a line, or null. */
+function notesWithRole(list: unknown, role: string): string | null {
+  const entries = Array.isArray(list) ? list.map(asObject).filter((e) => e !== null) : [];
+  const texts = entries.filter((e) => (asText(e['role']) ?? '').endsWith(role)).map((e) => asText(e['ednote']));
+  return texts.filter((t) => t !== null && t.trim() !== '').join('\n') || null;
+}
+
 function nameOf(list: unknown): string | null {
   return Array.isArray(list) ? asText(asObject(list[0])?.['name']) : null;
 }
@@ -103,10 +158,10 @@ function stamp(value: unknown): string | null {
   return isoStamp(asText(value));
 }
 
-/** `uri`, `guid` and the `altids` (a 1.x object, a 2.x list of `{role, value}`). */
+/** `uri`, `guid` (digitalwires: `urn`) and the `altids` (a 1.x object, a 2.x list of `{role, value}`). */
 function altidsOf(item: Record<string, unknown>): Record<string, string> {
   const ids: Record<string, string> = {};
-  for (const key of ['uri', 'guid']) {
+  for (const key of ['uri', 'guid', 'urn']) {
     const value = asText(item[key]) ?? (typeof item[key] === 'number' ? String(item[key]) : null);
     if (value !== null) ids[key] = value;
   }
@@ -131,8 +186,8 @@ function envelopeOf(item: Record<string, unknown>): Envelope {
     version: asText(item['version']) ?? (typeof item['version'] === 'number' ? String(item['version']) : null),
     pubstatus: asText(item['pubstatus']),
     firstcreated: stamp(item['firstcreated']),
-    versioncreated: stamp(item['versioncreated']),
-    embargoed: stamp(item['embargoed']),
+    versioncreated: stamp(item['versioncreated']) ?? stamp(item['version_created']),
+    embargoed: stamp(item['embargoed']) ?? stamp(item['embargoeduntil']),
     priority: typeof item['priority'] === 'number' ? item['priority'] : null,
     category: services.length === 1 ? asText(services[0]?.['code']) : null,
     profile: asText(item['profile']),

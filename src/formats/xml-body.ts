@@ -192,13 +192,16 @@ export function htmlParagraphs(html: string): string[] {
 }
 
 /**
- * The body without a first paragraph that repeats the headline (an XHTML body that opens with its `<h1>`); a body of
- * that paragraph alone (a picture's caption) is kept.
+ * The body without a first paragraph that repeats the headline (an XHTML body that opens with its `<h1>`), or the
+ * summary the item gives apart (dpa's teaser); a body of that paragraph alone (a picture's caption) is kept.
  */
-export function withoutHeadline(paragraphs: readonly string[], headline: string | null): string[] {
+export function withoutHeadline(
+  paragraphs: readonly string[],
+  headline: string | null,
+  summary: string | null = null,
+): string[] {
   const first = paragraphs[0];
   const same = (a: string, b: string): boolean => a.replace(/\W+/g, ' ').trim() === b.replace(/\W+/g, ' ').trim();
-  return headline !== null && first !== undefined && paragraphs.length > 1 && same(first, headline)
-    ? paragraphs.slice(1)
-    : [...paragraphs];
+  const repeats = (given: string | null): boolean => given !== null && first !== undefined && same(first, given);
+  return paragraphs.length > 1 && (repeats(headline) || repeats(summary)) ? paragraphs.slice(1) : [...paragraphs];
 }

@@ -94,6 +94,11 @@ const AGENCY_STOPPED = new RegExp(
 );
 // What a paragraph holds that may open with such a dateline: a capitalised word closed by a full stop after a comma.
 const MAYBE_AGENCY_STOPPED = /^[^.]{4,60}, \p{Lu}[\p{L}]{2,11}\. /u;
+/** Business Wire's date after its name, as the full release prints it: `MARLBOROUGH, Mass.--(BUSINESS WIRE)--Dec. 5, 2024--`. */
+const AGENCY_THEN_DATE = new RegExp(
+  `^(?<loc>${LOCATION})[ \\t]*-{2,}[ \\t]*${PAREN_AGENCY}[ \\t]*-{2,}[ \\t]*(?<date>${DATE})(?:${SEP})`,
+  'u',
+);
 /** Bernama's regional copy, the agency in the sign-off: `IPOH (Aug 2): ` */
 const PAREN_DATE = new RegExp(`^(?<loc>${LOCATION}) \\((?<date>${DATE})\\)(?<sep>:[ \\t]*|${SEP})`, 'u');
 /** `NEW York, NY/ACCESSWIRE/May 7, 2024/` */
@@ -209,6 +214,7 @@ const SHAPES: readonly Shape[] = [
   { when: hasSlash, pattern: SLASHED_AGENCY_AFTER, accept: knownAgency },
   { when: (head) => /\([^()]{3,16}\d\)/.test(head), pattern: PAREN_DATE, accept: always },
   { when: (head) => head.includes('Kyodo'), pattern: KYODO, accept: always },
+  { when: (head) => head.includes(')--'), pattern: AGENCY_THEN_DATE, accept: always },
   { when: always, pattern: WITH_SEPARATOR, accept: acceptWithSeparator },
   { when: (head) => /^[^.]{2,40}\. \d/.test(head), pattern: STOPPED, accept: knownAgency },
   { when: hasParen, pattern: WITHOUT_SEPARATOR, accept: knownAgency },
