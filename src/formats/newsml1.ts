@@ -38,13 +38,17 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
   const lines = newsLinesOf(item);
   const parts = textParts(item);
   const content = parts.length > 0 ? undefined : textContent(item);
-  const paragraphs =
+  const body =
     parts.length > 0
       ? parts.flatMap((part) => bodyOf(child(part, 'DataContent')))
       : content === undefined
         ? []
         : bodyOf(child(content, 'DataContent'));
-  const headline = textOf(child(lines, 'HeadLine'));
+  // An alert (AFP) has an empty HeadLine: its one line of text, the body's first paragraph, is its headline.
+  const alert = attr(child(management, 'NewsItemType'), 'FormalName') === 'Alert';
+  const given = textOf(child(lines, 'HeadLine'));
+  const headline = given ?? (alert && (body[0]?.length ?? 0) <= ALERT_MAX ? (body[0] ?? null) : null);
+  const paragraphs = headline !== null && given === null ? body.slice(1) : body;
   if (headline === null && paragraphs.length === 0) return null;
   const published =
     isoStamp(textOf(child(management, 'ThisRevisionCreated'))) ?? isoStamp(textOf(child(management, 'FirstCreated')));
@@ -181,3 +185,6 @@ function compact(fields: Record<string, string | number | null>): Record<string,
   for (const [key, value] of Object.entries(fields)) if (value !== null) out[key] = value;
   return out;
 }
+
+// The longest line of text an alert's headline may be.
+const ALERT_MAX = 200;

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Dateline, NormalizeContext, ParsedStory, Story } from '../types.js';
-import { agencyAtStart, agencyOf, creditedAgency } from './agencies.js';
+import { agencyAtStart, agencyOf, creditedAgency, isKnownAgency } from './agencies.js';
 import { bylineAgency, joinBylines, opensByline, splitByline, type Byline } from './byline.js';
 import { parseDateline, type DatelineMatch } from './dateline.js';
 import { cleanHeadline, isCorrectionMarker } from './headline.js';
@@ -292,9 +292,13 @@ function datelineFromMarkup(text: string, reference: string | null): Dateline | 
   if (printed === '') return null;
   const match: DatelineMatch | null = parseDateline(`${printed.replace(/\s*[-–—_]+$/, '')} - X`, reference);
   const found = match?.dateline;
-  return found
-    ? { text: printed, location: found.location, date: found.date, agency: found.agency }
-    : { text: printed, location: printed, date: null, agency: null };
+  if (found) return { text: printed, location: found.location, date: found.date, agency: found.agency };
+  // The place and the agency's name in brackets after it, in a script the grammar does not read: AFP's Arabic
+  // `مراكش (المغرب) (أ ف ب)`.
+  const bracketed = /^(.*?)\s*\(([^()]{1,30})\)$/.exec(printed);
+  if (bracketed?.[2] !== undefined && isKnownAgency(bracketed[2]))
+    return { text: printed, location: bracketed[1] || null, date: null, agency: bracketed[2] };
+  return { text: printed, location: printed, date: null, agency: null };
 }
 
 function homeLanguage(agency: string | null): string | undefined {
