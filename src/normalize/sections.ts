@@ -10,6 +10,8 @@ import { AGENCIES } from './agencies.js';
 // introduces a company (`About Acme Robotics: Acme is ...`, `About Acme Robotics Acme Robotics, Inc. is a ...`), so a
 // body sentence `About 200 people attended.` never does.
 const ABOUT_HEADING = /^About\s+(?:the\s+)?[\p{Lu}\d][^\n]{0,90}$/u;
+// A company's name may end its heading with the full stop of its form: `About BJ's Wholesale Club Holdings, Inc.`.
+const COMPANY_END = /\b(?:Inc|Ltd|Co|Corp|Cos|Bhd|Pte|LLC|L\.L\.C|L\.P|S\.A|N\.V|S\.p\.A|A\.G|plc|PLC)\.$/;
 const ABOUT_COMPANY =
   /^About\s+(?:\p{Lu}|\d+\p{L})[^\n]{0,80}?(?::|\s(?:is|was|are)\s(?:a|an|the|one)\s|\s\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)\b)/u;
 const RELEASE_HEADINGS: readonly RegExp[] = [
@@ -34,7 +36,10 @@ const NOTEBOOKS = AGENCIES.flatMap((agency) => agency.sections ?? []);
 /** True for a heading that opens a release's end matter. */
 export function isReleaseHeading(paragraph: string): boolean {
   if (/^About\s/.test(paragraph)) {
-    return (ABOUT_HEADING.test(paragraph) && !/[.!?]$/.test(paragraph)) || ABOUT_COMPANY.test(paragraph);
+    return (
+      (ABOUT_HEADING.test(paragraph) && (!/[.!?]$/.test(paragraph) || COMPANY_END.test(paragraph))) ||
+      ABOUT_COMPANY.test(paragraph)
+    );
   }
   return RELEASE_HEADINGS.some((heading) => heading.test(paragraph));
 }

@@ -6,7 +6,7 @@
 
 // A cheap anchored test of how such furniture can begin, so that most paragraphs are ruled out at once.
 const MAYBE_TRAILER =
-  /^(?:you |related|recommended|most |trending|see also|also |other news|latest|top stories|read|share|follow|click|subscribe|sign up|advertisement|tags|topics|leave a|comments|print|email|more |lesen|mehr |das könnte|weitere|meistgelesen|à lire|a lire|lire|sur le|les plus|voir|lee |lea |te puede|noticias|lo más|más |leia|veja|mais|notícias|leggi|potrebbe|articoli|i più|czytaj|zobacz|najczęściej|lees|meer )/i;
+  /^(?:you |related|recommended|most |trending|see also|also |other news|latest|top stories|read|share|follow|click|subscribe|sign up|advertisement|tags|topics|leave a|comments|print|email|this press release features|more |lesen|mehr |das könnte|weitere|meistgelesen|à lire|a lire|lire|sur le|les plus|voir|lee |lea |te puede|noticias|lo más|más |leia|veja|mais|notícias|leggi|potrebbe|articoli|i più|czytaj|zobacz|najczęściej|lees|meer )/i;
 
 // Aggregator trailers that open a list of links: everything after them that is short goes too.
 // Headings are capitalized (or in capitals) and short, so body lines that merely begin "recommended" or "trending"
@@ -71,13 +71,18 @@ const LIST_TRAILER = new RegExp(
     )
     .join('|')})(?![a-z])`,
 );
-// One-line boilerplate that can sit anywhere: `Read more: ...`, `Share this:`, `Advertisement`.
+// A picture's caption left among a release's paragraphs, its credit closing it: `Hatchimals toy (Photo: Business
+// Wire)`, `(Graphic: Business Wire)`, `(Photo credit: Acme Inc.)`.
+const CAPTION = /\((?:Photo|Graphic|Image|Video)(?: credit)?: [^()]{2,60}\)$/;
+// One-line boilerplate that can sit anywhere: `Read more: ...`, `Share this:`, `Advertisement`; Business Wire's
+// `This press release features multimedia. View the full release here: ...`.
 const LINE_TRAILER =
-  /^(?:Read more|READ MORE|Also read|ALSO READ|Read also|Share this|Share on|Share this (?:article|story)|Follow us on|Click here (?:to|for)|Subscribe (?:to|now|for)|Sign up (?:for|to)|Advertisement|ADVERTISEMENT|Tags\s*:|Topics\s*:|Leave a comment|Comments \(\d+\)|Print this|Email this)\b/;
+  /^(?:Read more|READ MORE|Also read|ALSO READ|Read also|Share this|Share on|Share this (?:article|story)|Follow us on|Click here (?:to|for)|Subscribe (?:to|now|for)|Sign up (?:for|to)|Advertisement|ADVERTISEMENT|Tags\s*:|Topics\s*:|Leave a comment|Comments \(\d+\)|Print this|Email this|This press release features multimedia)\b/;
 
 /** `list` for a trailer that opens a list of links, `line` for one-line boilerplate, null for body. */
 export function trailerKind(text: string): 'list' | 'line' | null {
   const line = text.trim();
+  if (line.length <= 200 && line.endsWith(')') && CAPTION.test(line)) return 'line';
   if (line.length > 300 || !MAYBE_TRAILER.test(line)) return null;
   if (line.length <= 60 && LIST_TRAILER.test(line) && !/[^.]\.$|[!?]$/.test(line)) return 'list';
   if (line.length <= 200 && LINE_TRAILER.test(line)) return 'line';
