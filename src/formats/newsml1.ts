@@ -68,7 +68,7 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
     byline: textOf(child(lines, 'ByLine')),
     dateline: textOf(child(lines, 'DateLine')),
     paragraphs,
-    description: textOf(child(lines, 'SubHeadLine')),
+    description: textOf(child(lines, 'SubHeadLine')) ?? subheadlineOf(item),
     published,
     referenceDate: datePart(published),
     language: attr(child(descriptive, 'Language'), 'FormalName') ?? attr(item, 'xml:lang'),
@@ -80,7 +80,11 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
     // An outer component's lines may hold them (TASS: the copyright, above the story's own lines).
     credits: textOf(child(lines, 'CreditLine') ?? find(item, 'CreditLine')),
     copyright: textOf(child(lines, 'CopyrightLine') ?? find(item, 'CopyrightLine')),
-    agency: provider ?? textOf(child(lines, 'CreditLine') ?? find(item, 'CreditLine')),
+    // Business Wire names itself only in the envelope: `<SentFrom><Party FormalName="Business Wire">`.
+    agency:
+      provider ??
+      textOf(child(lines, 'CreditLine') ?? find(item, 'CreditLine')) ??
+      (attr(find(child(newsEnvelope, 'SentFrom'), 'Party'), 'FormalName') || null),
     altids: Object.fromEntries(
       [
         ['guid', publicId],
@@ -131,6 +135,20 @@ function textParts(item: XmlElement): XmlElement[] {
     .filter(isPart)
     .map((part) => child(part, 'ContentItem'))
     .filter((part): part is XmlElement => part !== undefined);
+}
+
+/** The text of a component whose role is `SubHeadLine` (Business Wire sends its subheadline as one), or null. */
+function subheadlineOf(item: XmlElement): string | null {
+  const withRole = (element: XmlElement): XmlElement | undefined => {
+    for (const component of children(element, 'NewsComponent')) {
+      if (attr(child(component, 'Role'), 'FormalName') === 'SubHeadLine') return component;
+      const inner = withRole(component);
+      if (inner !== undefined) return inner;
+    }
+    return undefined;
+  };
+  const content = child(child(withRole(item), 'ContentItem'), 'DataContent');
+  return content === undefined ? null : paragraphsOf(content).join(' ') || null;
 }
 
 /** The first ContentItem that holds text: a Text media type, or any DataContent when none says. */

@@ -25,6 +25,10 @@ const RELEASE_HEADINGS: readonly RegExp[] = [
   /^To view the original version on\b/i,
   /^(?:Logo|Photo|Video|Multimedia)\s*[-–:]\s*https?:\/\//i,
   /^#{3}$|^# # #$/,
+  // `About ...` as a heading of its own in the release wires' other languages: `关于APP`, `À propos de Acme`,
+  // `Über Acme`, `Acerca de Acme`, `Sobre a Acme`, `Informazioni su Acme`, `Over Acme`, `Om Acme`, `Acmeについて`.
+  /^(?:关于|關於)\S.{0,30}$|^\S.{0,30}について$/,
+  /^(?:À propos d(?:e |['’])|Über |Acerca de |Sobre (?:(?:a|o|la|el) )?|Informazioni su |Chi è |Over |Om )\p{Lu}[^\n.!?]{0,60}$/u,
 ];
 // What marks a story as a release wherever it stands: PR Newswire's `SOURCE Acme Robotics, Inc.` line, the
 // `View original content` and `View source version` links.

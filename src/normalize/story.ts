@@ -90,9 +90,14 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
       ? printed.dateline
       : (given ?? printed?.dateline ?? null);
   const wire = creditedAgency(dateline?.agency ?? '') ?? creditedAgency(printed?.dateline.agency ?? '');
+  // A release wire named by the markup (a NewsML provider) marks a release as its dateline does.
+  const release =
+    wire?.pressRelease === true ||
+    parsed.pressRelease === true ||
+    (parsed.agency != null && creditedAgency(parsed.agency)?.pressRelease === true);
   const tail = takeTail(
     rest.map((piece) => piece.text),
-    wire?.pressRelease === true || parsed.pressRelease === true,
+    release,
     wire,
   );
   const body = tail.body.join('\n\n');
