@@ -106,6 +106,8 @@ export interface ParsedStory {
   readonly updateNotes?: readonly string[];
   /** A summary the markup gives (NITF `<abstract>`, NewsML-G2 `<description>`). */
   readonly description?: string | null;
+  /** A subheadline the markup gives apart (APA's `<headline role="apahltype:subtitle">`). */
+  readonly subheadline?: string | null;
   readonly slugline?: string | null;
   readonly urgency?: number | null;
   readonly markers?: readonly string[];

@@ -97,7 +97,10 @@ function readItemMeta(item: XmlElement): ParsedStory | null {
   const headline = mainHeadline(children(content, 'headline'));
   // dpa's teaser is its summary, and its body opens with it again (`<p class="teaser">`), above the dateline.
   const summary = children(content, 'description').find((d) => /summary|teaser|^$/.test(attr(d, 'role') ?? ''));
-  const paragraphs = withoutHeadline(bodyOf(child(item, 'contentSet')), headline, textOf(summary));
+  // APA's and Kathpress' subtitle, given apart and again as the body's `<h2>` under its `<h1>`.
+  const subtitle = textOf(children(content, 'headline').find((h) => /sub/i.test(attr(h, 'role') ?? '')));
+  const body = withoutHeadline(bodyOf(child(item, 'contentSet')), headline, textOf(summary));
+  const paragraphs = withoutHeadline(body, null, subtitle);
   if (headline === null && paragraphs.length === 0) return null;
   const versionCreated = isoStamp(textOf(child(meta, 'versionCreated')));
   const firstCreated = isoStamp(textOf(child(meta, 'firstCreated')));
@@ -113,6 +116,7 @@ function readItemMeta(item: XmlElement): ParsedStory | null {
     dateline: notAStamp(textOf(child(content, 'dateline'))),
     paragraphs,
     description: textOf(summary),
+    subheadline: subtitle,
     published,
     referenceDate: datePart(published),
     language: attr(child(content, 'language'), 'tag') ?? attr(item, 'xml:lang'),
@@ -171,7 +175,9 @@ interface EdNotes {
  */
 function agencyAmong(names: ReadonlyArray<string | null>): string | null {
   const given = names.filter((n): n is string => n !== null).map((n) => n.replace(/[\s\p{Pd}:;,.]+$/u, ''));
-  return given.find((n) => agencyOf(n) !== undefined) ?? given[0] ?? null;
+  // A provider known by its qcode alone names the agency after its scheme: `nprov:REUTERS`.
+  const known = given.map((n) => (agencyOf(n) === undefined ? n.replace(/^[a-z]+:(?=\S)/, '') : n));
+  return known.find((n) => agencyOf(n) !== undefined) ?? given[0] ?? null;
 }
 
 /** The main headline: one without a role or with a `main` role, else the first (`hlrole:sub` is a subheadline). */
@@ -220,8 +226,9 @@ function creatorName(element: XmlElement | undefined): string | null {
   return agencyOf(name) !== undefined ? null : name;
 }
 
-// A login rather than a name: lower case, no space, parts joined by dots or underscores.
-const ACCOUNT = /^[a-z\d]+(?:[._][a-z\d]+)+$/;
+// A login rather than a name: lower case, no space, parts joined by dots or underscores; or an editor's initials
+// (APA's `<creator><name>cig</name>`).
+const ACCOUNT = /^(?:[a-z\d]+(?:[._][a-z\d]+)+|[a-z]{2,4})$/;
 
 /** A concept's name (`<provider><name>Example News</name></provider>`), or its literal/qcode. */
 function nameOf(element: XmlElement | undefined): string | null {

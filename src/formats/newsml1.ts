@@ -151,10 +151,10 @@ function subheadlineOf(item: XmlElement): string | null {
   return content === undefined ? null : paragraphsOf(content).join(' ') || null;
 }
 
-/** The first ContentItem that holds text: a Text media type, or any DataContent when none says. */
+/** The first ContentItem that holds text: a Text (or Lusa's HTML) media type, or any DataContent when none says. */
 function textContent(item: XmlElement): XmlElement | undefined {
   const contents = elementsNamed([item], new Set(['ContentItem']));
-  const text = contents.find((c) => /^text$/i.test(attr(child(c, 'MediaType'), 'FormalName') ?? ''));
+  const text = contents.find((c) => /^(?:text|html)$/i.test(attr(child(c, 'MediaType'), 'FormalName') ?? ''));
   // TASS says ComplexData with a NITF mime type (`text/vnd.IPTC.NITF`).
   const nitf = contents.find((c) => /^text\//i.test(attr(child(c, 'MimeType'), 'FormalName') ?? ''));
   return (

@@ -3,6 +3,7 @@ import { datePart, isoStamp } from './dates.js';
 import { itemStories, type Format, type ParseResult } from './format.js';
 import { asObject, asText, jsonBoundary, readJson } from './json-value.js';
 import { buildParagraphs } from './plain.js';
+import { agencyOf } from '../normalize/agencies.js';
 import { wireRecordOf } from './wire-record.js';
 import { htmlParagraphs, withoutHeadline } from './xml-body.js';
 
@@ -55,7 +56,8 @@ function readItem(given: Record<string, unknown>): ParsedStory | null {
     typeof givenUrgency === 'number' ? givenUrgency : typeof givenUrgency === 'string' ? Number(givenUrgency) : NaN;
   return {
     headline,
-    byline: asText(item['byline']) ?? asText(item['by']),
+    // NTB puts its own name where a byline goes (`"by": "NTB"`): that names the agency, not a writer.
+    byline: notAgency(asText(item['byline']) ?? asText(item['by'])),
     paragraphs,
     description:
       asText(item['description_text']) ??
@@ -75,6 +77,7 @@ function readItem(given: Record<string, unknown>): ParsedStory | null {
     copyright: asText(item['copyrightnotice']),
     agency:
       asText(item['source']) ??
+      agencyNamed(asText(item['by'])) ??
       nameOf(item['infosources']) ??
       asText(item['creditline']) ??
       asText(item['copyrightholder']),
@@ -89,13 +92,18 @@ function readItem(given: Record<string, unknown>): ParsedStory | null {
  */
 function bodyOf(item: Record<string, unknown>): string[] {
   const bodies = Array.isArray(item['bodies']) ? item['bodies'].map(asObject).filter((b) => b !== null) : [];
+  // Marked paragraphs first: HTML, then NITF (`text/vnd.IPTC.NITF`, read from its body.content), then plain text.
   const main =
     bodies.find((b) => /main/.test(asText(b['role']) ?? '')) ??
     bodies.find((b) => /html/.test(asText(b['contenttype']) ?? '')) ??
+    bodies.find((b) => /nitf/i.test(asText(b['contenttype']) ?? '')) ??
+    bodies.find((b) => /^text\/plain/.test(asText(b['contenttype']) ?? '') || asText(b['role']) === 'text') ??
     bodies[0];
   if (main) {
     const value = asText(main['value']) ?? '';
-    return /html/.test(asText(main['contenttype']) ?? '') ? htmlParagraphs(value) : textParagraphs(value);
+    const type = asText(main['contenttype']) ?? '';
+    if (/nitf/i.test(type)) return htmlParagraphs(nitfContent(value));
+    return /html/.test(type) ? htmlParagraphs(value) : textParagraphs(value);
   }
   // TT sends an HTML5 document as `body_html5`.
   const html =
@@ -127,6 +135,13 @@ function lowerEntry(entry: unknown): unknown {
   return Object.fromEntries(Object.entries(object).map(([key, value]) => [key.toLowerCase(), value]));
 }
 
+/** The `<body.content>` of a NITF document given as text (its head and metadata left out), or the text itself. */
+function nitfContent(nitf: string): string {
+  const start = nitf.indexOf('<body.content');
+  const end = nitf.lastIndexOf('</body.content>');
+  return start === -1 || end === -1 ? nitf.replace(/<\?xml[^>]*>/, '') : nitf.slice(nitf.indexOf('>', start) + 1, end);
+}
+
 function textParagraphs(text: string): string[] {
   return text === '' ? [] : buildParagraphs(text.split(/\r?\n/), 0);
 }
@@ -141,6 +156,14 @@ function textWithRole(list: unknown, role: string): string | null {
   const chosen = entries.find((e) => (asText(e['role']) ?? '').endsWith(role)) ?? entries[0];
   const value = asText(chosen?.['value']);
   return value !== null && /html/.test(asText(chosen?.['contenttype']) ?? '') ? joined(value) : value;
+}
+
+function notAgency(byline: string | null): string | null {
+  return byline !== null && agencyOf(byline) !== undefined ? null : byline;
+}
+
+function agencyNamed(byline: string | null): string | null {
+  return byline !== null && agencyOf(byline) !== undefined ? byline : null;
 }
 
 /** The texts of digitalwires' notes whose role ends with `role`, one a line, or null. */

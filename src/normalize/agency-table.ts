@@ -215,6 +215,8 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'Kazinform', aliases: ['kazinform', 'казинформ'], language: 'kk', zone: 'Asia/Almaty' },
   { name: 'Lusa', aliases: ['lusa'], language: 'pt', zone: 'Europe/Lisbon' },
   { name: 'APA', aliases: ['apa', 'austria presse agentur'], language: 'de', zone: 'Europe/Vienna' },
+  // Austria's Catholic news agency: `Vatikanstadt (KAP) - `.
+  { name: 'Kathpress', aliases: ['kathpress', 'kap'], language: 'de', zone: 'Europe/Vienna' },
   { name: 'APA-OTS', aliases: ['ots', 'apa-ots'], language: 'de', zone: 'Europe/Vienna', pressRelease: true },
   {
     name: 'Keystone-SDA',

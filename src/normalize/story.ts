@@ -271,7 +271,8 @@ function addOptional(story: Story, parsed: ParsedStory, byline: Byline | null, b
   const updateNotes = [...(parsed.updateNotes ?? []), ...blocks.update_notes];
   if (updateNotes.length > 0) extra.update_notes = updateNotes;
   if (blocks.summary.length > 0) extra.summary = blocks.summary;
-  if (blocks.subheadline.length > 0) extra.subheadline = blocks.subheadline.join(' ');
+  const subheadlines = parsed.subheadline ? [parsed.subheadline, ...blocks.subheadline] : blocks.subheadline;
+  if (subheadlines.length > 0) extra.subheadline = subheadlines.join(' ');
   if (release) extra.press_release = true;
   if (parsed.description != null) extra.description = parsed.description;
   if (parsed.slugline != null) extra.slugline = parsed.slugline;
