@@ -93,7 +93,15 @@ const AGENCY_STOPPED = new RegExp(
   'u',
 );
 // What a paragraph holds that may open with such a dateline: a capitalised word closed by a full stop after a comma.
-const MAYBE_AGENCY_STOPPED = /^[^.]{4,60}, \p{Lu}[\p{L}]{2,11}\. /u;
+const AGENCY_STOPPED_HINT = /^[^.]{4,60}, \p{Lu}[\p{L}]{2,11}\. /u;
+
+/** {@link AGENCY_STOPPED_HINT}, its regex asked only when the first full stop has a comma a word before it. */
+function mayHaveAgencyStopped(head: string): boolean {
+  const stop = head.indexOf('. ');
+  if (stop < 7 || stop > 75) return false;
+  const comma = head.lastIndexOf(', ', stop);
+  return comma !== -1 && stop - comma >= 5 && stop - comma <= 14 && AGENCY_STOPPED_HINT.test(head);
+}
 /** Business Wire's date after its name, as the full release prints it: `MARLBOROUGH, Mass.--(BUSINESS WIRE)--Dec. 5, 2024--`. */
 const AGENCY_THEN_DATE = new RegExp(
   `^(?<loc>${LOCATION})[ \\t]*-{2,}[ \\t]*${PAREN_AGENCY}[ \\t]*-{2,}[ \\t]*(?<date>${DATE})(?:${SEP})`,
@@ -151,7 +159,7 @@ export function parseDateline(paragraph: string, reference: string | null): Date
   const head = paragraph.slice(0, 240);
   // Every shape has a dash, underscore, bracket or slash, or is Kyodo's or Armenpress': most lines are ruled out
   // here, cheaply.
-  if (!MAYBE_DATELINE.test(head) && !MAYBE_AGENCY_STOPPED.test(head)) return null;
+  if (!MAYBE_DATELINE.test(head) && !mayHaveAgencyStopped(head)) return null;
   for (const shape of SHAPES) {
     if (!shape.when(head)) continue;
     const match = shape.pattern.exec(head);
@@ -218,7 +226,7 @@ const SHAPES: readonly Shape[] = [
   { when: always, pattern: WITH_SEPARATOR, accept: acceptWithSeparator },
   { when: (head) => /^[^.]{2,40}\. \d/.test(head), pattern: STOPPED, accept: knownAgency },
   { when: hasParen, pattern: WITHOUT_SEPARATOR, accept: knownAgency },
-  { when: (head) => MAYBE_AGENCY_STOPPED.test(head), pattern: AGENCY_STOPPED, accept: knownAgency },
+  { when: mayHaveAgencyStopped, pattern: AGENCY_STOPPED, accept: knownAgency },
 ];
 
 function acceptWithSeparator(found: DatelineMatch, groups: Record<string, string | undefined>): boolean {
