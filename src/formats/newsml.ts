@@ -126,6 +126,10 @@ function readItemMeta(item: XmlElement): ParsedStory | null {
     ...(notes.updateNotes.length > 0 ? { updateNotes: notes.updateNotes } : {}),
     ...(notes.stripped.length > 0 ? { stripped: notes.stripped } : {}),
     ...(notes.closing === null ? {} : { source: notes.closing }),
+    // The standard signal of a correction (`<signal qcode="sig:correction"/>`), as NewsML 1.x's `Version` property.
+    ...(children(meta, 'signal').some((s) => /(?:^|:)correction$/.test(attr(s, 'qcode') ?? ''))
+      ? { markers: ['CORRECTION'] }
+      : {}),
     credits: creditline,
     agency: agencyAmong([creditline, nameOf(child(content, 'infoSource')), nameOf(child(meta, 'provider'))]),
     copyright: textOf(find(child(item, 'rightsInfo'), 'copyrightNotice')),
