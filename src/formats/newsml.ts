@@ -1,6 +1,7 @@
 import { agencyOf } from '../normalize/agencies.js';
 import type { ParsedStory } from '../types.js';
 import { datePart, isoStamp } from './dates.js';
+import { readEdNotes } from './ed-notes.js';
 import { wholeInput } from './frame.js';
 import type { Format, FormatDiagnostic, ParseResult } from './format.js';
 import { buildParagraphs } from './plain.js';
@@ -108,7 +109,13 @@ function readItemMeta(item: XmlElement): ParsedStory | null {
   const urgency = Number(textOf(child(content, 'urgency')));
   const guid = attr(item, 'guid');
   const creditline = textOf(child(content, 'creditline'));
-  const notes = edNotesOf(children(meta, 'edNote'));
+  const notes = readEdNotes(
+    children(meta, 'edNote').map((note) => ({
+      role: attr(note, 'role') ?? '',
+      text: textOf(note),
+      hidden: /nonpublic/i.test(attr(note, 'pubconstraint') ?? ''),
+    })),
+  );
   return {
     headline,
     byline: textOf(child(content, 'by')) ?? creatorName(child(content, 'creator')),
@@ -140,37 +147,6 @@ function readItemMeta(item: XmlElement): ParsedStory | null {
 
 function notAStamp(text: string | null): string | null {
   return text !== null && /^\d{4}-\d{2}-\d{2}\b/.test(text) ? null : text;
-}
-
-/** An item's edNotes read by role (see `EdNotes`). */
-function edNotesOf(notes: readonly XmlElement[]): EdNotes {
-  const read: EdNotes = { ednote: null, updateNotes: [], stripped: [], closing: null };
-  const ednotes: string[] = [];
-  for (const note of notes) {
-    const role = attr(note, 'role') ?? '';
-    const text = textOf(note);
-    if (text === null || /private|internal/i.test(role) || /nonpublic/i.test(attr(note, 'pubconstraint') ?? ''))
-      continue;
-    const kind = role.slice(role.indexOf(':') + 1).toLowerCase();
-    if (kind === 'closingline') read.closing ??= text;
-    else if (kind.startsWith('correction')) read.updateNotes.push(text);
-    else if (kind === 'notepad' || kind === 'picture') read.stripped.push(text);
-    else ednotes.push(text);
-  }
-  return { ...read, ednote: ednotes.length > 0 ? ednotes.join('\n\n') : null };
-}
-
-/**
- * What an item's edNotes hold, by role (dpa's `dpaednoterole:*`, STT's `sttnote:*`): the editor's notes for the
- * desk (no role, `editorialnote`, `public`), the update note (`correctionshort`), the desk's closing line of initials
- * (`closingline`: `dpa tt xx n1`, the story's sign-off), and the notes on the notepad and pictures for editors (to
- * `stripped`). A private, internal or `nonpublic` note (dpa's contacts) is the sender's own and is left out.
- */
-interface EdNotes {
-  ednote: string | null;
-  readonly updateNotes: string[];
-  readonly stripped: string[];
-  closing: string | null;
 }
 
 /**

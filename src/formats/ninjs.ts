@@ -1,9 +1,10 @@
+import { agencyOf } from '../normalize/agencies.js';
 import type { Envelope, ParsedStory, Story } from '../types.js';
 import { datePart, isoStamp } from './dates.js';
+import { readEdNotes } from './ed-notes.js';
 import { itemStories, type Format, type ParseResult } from './format.js';
 import { asObject, asText, jsonBoundary, readJson } from './json-value.js';
 import { buildParagraphs } from './plain.js';
-import { agencyOf } from '../normalize/agencies.js';
 import { wireRecordOf } from './wire-record.js';
 import { htmlParagraphs, withoutHeadline } from './xml-body.js';
 
@@ -51,13 +52,25 @@ function readItem(given: Record<string, unknown>): ParsedStory | null {
     stamp(item['firstcreated']) ??
     stamp(item['contentcreated']) ??
     null;
+  // NTB puts its own name where a byline goes (`"by": "NTB"`): that names the agency, not a writer.
+  const by = asText(item['byline']) ?? asText(item['by']);
+  const byAgency = by !== null && agencyOf(by) !== undefined;
+  const notes = readEdNotes(
+    (Array.isArray(item['ednotes']) ? item['ednotes'] : []).map((entry) => {
+      const note = asObject(entry);
+      return {
+        role: asText(note?.['role']) ?? '',
+        text: asText(note?.['ednote']),
+        hidden: note?.['is_publishable'] === false,
+      };
+    }),
+  );
   const givenUrgency = item['urgency'];
   const urgency =
     typeof givenUrgency === 'number' ? givenUrgency : typeof givenUrgency === 'string' ? Number(givenUrgency) : NaN;
   return {
     headline,
-    // NTB puts its own name where a byline goes (`"by": "NTB"`): that names the agency, not a writer.
-    byline: notAgency(asText(item['byline']) ?? asText(item['by'])),
+    byline: byAgency ? null : by,
     paragraphs,
     description:
       asText(item['description_text']) ??
@@ -71,13 +84,15 @@ function readItem(given: Record<string, unknown>): ParsedStory | null {
     language: asText(item['language']),
     urgency: Number.isInteger(urgency) && urgency >= 1 && urgency <= 9 ? urgency : null,
     slugline: asText(item['slugline']),
-    ednote: asText(item['ednote']) ?? notesWithRole(item['ednotes'], 'editorialnote'),
-    // digitalwires sends its sign-off as a note: `{"role": "dpaednoterole:closingline", "ednote": "dpa ab cd"}`.
-    source: notesWithRole(item['ednotes'], 'closingline'),
+    // digitalwires sends its notes as a list with dpa's roles, its sign-off among them (`closingline`).
+    ednote: asText(item['ednote']) ?? notes.ednote,
+    ...(notes.updateNotes.length > 0 ? { updateNotes: notes.updateNotes } : {}),
+    ...(notes.stripped.length > 0 ? { stripped: notes.stripped } : {}),
+    source: notes.closing,
     copyright: asText(item['copyrightnotice']),
     agency:
       asText(item['source']) ??
-      agencyNamed(asText(item['by'])) ??
+      (byAgency ? by : null) ??
       nameOf(item['infosources']) ??
       asText(item['creditline']) ??
       asText(item['copyrightholder']),
@@ -156,21 +171,6 @@ function textWithRole(list: unknown, role: string): string | null {
   const chosen = entries.find((e) => (asText(e['role']) ?? '').endsWith(role)) ?? entries[0];
   const value = asText(chosen?.['value']);
   return value !== null && /html/.test(asText(chosen?.['contenttype']) ?? '') ? joined(value) : value;
-}
-
-function notAgency(byline: string | null): string | null {
-  return byline !== null && agencyOf(byline) !== undefined ? null : byline;
-}
-
-function agencyNamed(byline: string | null): string | null {
-  return byline !== null && agencyOf(byline) !== undefined ? byline : null;
-}
-
-/** The texts of digitalwires' notes whose role ends with `role`, one a line, or null. */
-function notesWithRole(list: unknown, role: string): string | null {
-  const entries = Array.isArray(list) ? list.map(asObject).filter((e) => e !== null) : [];
-  const texts = entries.filter((e) => (asText(e['role']) ?? '').endsWith(role)).map((e) => asText(e['ednote']));
-  return texts.filter((t) => t !== null && t.trim() !== '').join('\n') || null;
 }
 
 function nameOf(list: unknown): string | null {

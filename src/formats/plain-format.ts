@@ -1,6 +1,6 @@
 import { isKnownAgency } from '../normalize/agencies.js';
 import { classifyEndMatter, trailerKind } from '../normalize/endmatter.js';
-import { INITIALS_ALONE, INITIALS_PAIR } from '../normalize/signoff.js';
+import { mayBeDeskInitials } from '../normalize/signoff.js';
 import { atLine, type Format, type FormatDiagnostic } from './format.js';
 import { earliest, latin1At, LF, nextByte } from './bytes.js';
 import type { Boundary } from './frame.js';
@@ -138,7 +138,7 @@ function endMatterAfter(bytes: Buffer, from: number, complete: number): number |
 function belongsBefore(line: string): boolean {
   const kind = classifyEndMatter(line);
   // The desk's initials under a closer line (KUNA `(end)` / `ak.mh` or `mke`): not a story of their own.
-  if (kind === null) return INITIALS_PAIR.test(line) || INITIALS_ALONE.test(line);
+  if (kind === null) return mayBeDeskInitials(line);
   return kind.kind !== 'source' || isKnownAgency(kind.name) || /^(?:\p{Lu}[\p{L}.&'-]*\s?){1,5}$/u.test(kind.name);
 }
 

@@ -2,7 +2,7 @@ import { looksLikeByline } from '../normalize/byline.js';
 import { parseDateline } from '../normalize/dateline.js';
 import { standsAlone } from '../normalize/endmatter.js';
 import { leadShape } from '../normalize/lead.js';
-import { INITIALS_ALONE, INITIALS_PAIR, splitGluedSignoff } from '../normalize/signoff.js';
+import { mayBeDeskInitials, splitGluedSignoff } from '../normalize/signoff.js';
 import { lastByte, LF, startsWith } from './bytes.js';
 
 // Stories pasted together with no separator (`cat agency/*.txt > all.txt`): where a headline, an optional byline
@@ -139,7 +139,7 @@ function endsStory(bytes: Buffer, above: readonly Line[], headline: number, from
   if (last === '' || SENTENCE_END.test(last) || standsAlone(last)) return last !== '';
   // The desk's initials on a line of their own under a closer run into the last paragraph (KUNA `... said. (end)` /
   // `mke`): the story ends there when the paragraph above them ends it.
-  if (lines.length === 1 && (INITIALS_PAIR.test(last) || INITIALS_ALONE.test(last))) {
+  if (lines.length === 1 && mayBeDeskInitials(last)) {
     const above = previousNonBlank(bytes, lines[0]!.start, from)?.text ?? '';
     return SENTENCE_END.test(above) || standsAlone(above) || splitGluedSignoff(above) !== null;
   }

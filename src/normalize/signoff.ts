@@ -45,6 +45,11 @@ const INITIALS_LINE =
 export const INITIALS_PAIR = /^(?:[a-z]{2,3}[/.][a-z]{2,3}|[A-Z]{2,4}(?: [A-Z]{2,4}){1,2})$/;
 /** A desk's initials as one group of lower-case letters (`mke`, `bs`): initials only under a closer (`(end)`). */
 export const INITIALS_ALONE = /^[a-z]{2,4}$/;
+
+/** Whether a line may be a desk's initials under a sign-off or closer: {@link INITIALS_PAIR} or {@link INITIALS_ALONE}. */
+export function mayBeDeskInitials(line: string): boolean {
+  return INITIALS_PAIR.test(line) || INITIALS_ALONE.test(line);
+}
 // What may wrap the agency's token: `(`, `.(`, `/`, `--`, `—`, `==`, and their closing halves (a dash after a space:
 // `– Emirates News Agency, WAM –`).
 const OPEN = /^(?:\.?[(（]|\/|[-—–=]{1,3})?\s*/;
