@@ -35,7 +35,10 @@ export type {
 } from './options.js';
 
 const DEFAULT_MAX_STORY_BYTES = 16 * 1024 * 1024;
-const IN_FLIGHT = Number(process.env['WIRE_IN_FLIGHT'] ?? 4);
+// Batches a run with a pool lets run ahead of the oldest one still being parsed, before it waits for that one.
+const IN_FLIGHT = Number(process.env['WIRE_IN_FLIGHT'] ?? 12);
+// Batches each worker is kept busy with; beyond that the main thread parses the batch itself.
+const DEPTH = 3;
 
 /**
  * Runs the pipeline — source → format → normalize → dedup → sink — over every input, in input order. URLs are
@@ -100,7 +103,7 @@ interface InputState {
  * absorbed (written, reported) strictly in order.
  */
 type Pending =
-  | { readonly kind: 'batch'; readonly input: InputState; readonly result: Promise<BatchResult> }
+  | { readonly kind: 'batch'; readonly input: InputState; readonly result: Promise<BatchResult>; ready: boolean }
   | { readonly kind: 'web'; readonly input: InputState; readonly outcomes: Promise<Outcome[]> }
   | {
       readonly kind: 'fail';
@@ -244,7 +247,10 @@ class Run {
     let ordinal = 0;
     const submit = (): void => {
       if (units.length > 0) {
-        this.queue.push({ kind: 'batch', input, result: this.process({ ...base, units }, size) });
+        const pending = { kind: 'batch' as const, input, result: this.process({ ...base, units }, size), ready: false };
+        const done = (): void => void (pending.ready = true);
+        pending.result.then(done, done);
+        this.queue.push(pending);
         this.batchesQueued++;
       }
       units = [];
@@ -269,9 +275,18 @@ class Run {
     submit();
   }
 
-  /** Absorbs queued work, oldest first, until at most `keep` batches are still out. */
+  /** Whether a worker of the pool has fewer than {@link DEPTH} batches to parse. */
+  private hungry(): boolean {
+    return this.pool !== null && !this.pool.broken && !this.pool.busy(DEPTH);
+  }
+
+  /** Absorbs queued work, oldest first, until at most `keep` batches are still out and the oldest is not done. */
   private async settle(keep: number): Promise<void> {
-    while (this.queue.length > 0 && (this.batchesQueued > keep || this.queue[0]!.kind !== 'batch')) {
+    while (this.queue.length > 0) {
+      const head = this.queue[0]!;
+      // Up to `keep` batches out, a worker that has run dry is fed before anything is absorbed (framing its next batch
+      // costs this thread little), and a batch still being parsed is not waited for: this thread parses the next.
+      if (head.kind === 'batch' && this.batchesQueued <= keep && (!head.ready || this.hungry())) break;
       const next = this.queue.shift()!;
       if (next.kind === 'batch') {
         this.batchesQueued--;
@@ -367,8 +382,8 @@ class Run {
       const workers = spare === null ? 0 : workersFor(this.emitter.overlaps === true ? spare - 1 : spare);
       if (workers > 0) this.pool = sharedPool(workers);
     }
-    // Keep each worker two batches deep; beyond that the main thread parses the batch itself, so every core works.
-    if (this.pool && !this.pool.busy(2)) return this.pool.run(batch);
+    // Keep each worker DEPTH batches deep; beyond that the main thread parses the batch itself, so every core works.
+    if (this.pool && !this.pool.busy(DEPTH)) return this.pool.run(batch);
     // While an emit is in flight, the parse lets the server's answers in between its slices, so that the batch is
     // decided and sent on as soon as they come, not once this one is parsed.
     return runBatch(batch, this.emitter.overlaps === true);
