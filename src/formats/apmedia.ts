@@ -84,11 +84,16 @@ function inlineText(item: Record<string, unknown>): string[] | null {
   return null;
 }
 
+/**
+ * The bylines' names, joined; a lone byline with its title as NITF prints them (`MARK KENNEDY, AP Entertainment
+ * Writer`), which the normalizer splits into `byline` and `byline_title`.
+ */
 function bylinesOf(list: unknown): string | null {
-  const names = (Array.isArray(list) ? list : [])
-    .map((b) => asText(asObject(b)?.['by']) ?? asText(b))
-    .filter((b) => b !== null);
-  return names.length > 0 ? names.join(', ') : null;
+  const bylines = (Array.isArray(list) ? list : []).map((b) => asObject(b));
+  const names = bylines.map((b, i) => asText(b?.['by']) ?? asText((list as unknown[])[i])).filter((b) => b !== null);
+  if (names.length === 0) return null;
+  const title = names.length === 1 ? asText(bylines[0]?.['title']) : null;
+  return title === null ? names.join(', ') : `${names[0]}, ${title}`;
 }
 
 function envelopeOf(item: Record<string, unknown>, place: Record<string, unknown> | null): Envelope {

@@ -106,6 +106,9 @@ export const CREDIT_KEYS: readonly string[] = ['credit', 'credits'];
 /** The wire slug (`US-Protests-Police`); CP's CMS calls it `SlugProper`. WordPress's URL `slug` is not read as one. */
 export const SLUG_KEYS: readonly string[] = ['slugline', 'slug', 'slugProper'];
 
+/** A note on what this version changes, for editors: CP's CMS `<UpdateNote>UPDATES: With AP Photos.</UpdateNote>`. */
+export const UPDATE_NOTE_KEYS: readonly string[] = ['updateNote', 'updateNotes'];
+
 /** The language, read only when it is a code (`en`, `fr-CA`): CP's CMS numbers them (`1`). */
 export const LANGUAGE_KEYS: readonly string[] = ['language', 'lang'];
 

@@ -10,6 +10,7 @@ import {
   PUBLISHED_KEYS,
   sameName,
   SLUG_KEYS,
+  UPDATE_NOTE_KEYS,
   SUMMARY_KEYS,
   TITLE_KEYS,
   UPDATED_KEYS,
@@ -91,6 +92,7 @@ function readArticle(item: XmlElement): ParsedStory | null {
     published,
     referenceDate: datePart(published),
     slugline: textOf(childAt(item, SLUG_KEYS)),
+    ...optionalNotes(textOf(childAt(item, UPDATE_NOTE_KEYS))),
     language: languageOf(item),
     url: urlOf(childAt(item, URL_KEYS)),
     agency: agency ?? outlet,
@@ -172,4 +174,9 @@ function languageOf(item: XmlElement): string | null {
 /** An address as text, or in `href` (`<link href="..."/>`, as Atom writes it). */
 function urlOf(element: XmlElement | undefined): string | null {
   return textOf(element) ?? attr(element, 'href');
+}
+
+/** An update note, when the item has one, as the story's `updateNotes`. */
+function optionalNotes(note: string | null): { updateNotes?: readonly string[] } {
+  return note === null ? {} : { updateNotes: [note] };
 }

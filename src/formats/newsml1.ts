@@ -52,7 +52,9 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
   if (headline === null && paragraphs.length === 0) return null;
   const published =
     isoStamp(textOf(child(management, 'ThisRevisionCreated'))) ?? isoStamp(textOf(child(management, 'FirstCreated')));
-  const urgency = Number(attr(child(management, 'Urgency'), 'FormalName'));
+  // `<Urgency FormalName="2"/>`, or the value as its text (TASS: `<Urgency>2</Urgency>`).
+  const urgencyElement = child(management, 'Urgency');
+  const urgency = Number(attr(urgencyElement, 'FormalName') ?? textOf(urgencyElement));
   const descriptive = find(item, 'DescriptiveMetadata');
   // Belga leaves the provider's name empty and names itself in the credit line.
   const provider = attr(find(find(item, 'Provider'), 'Party'), 'FormalName') || null;

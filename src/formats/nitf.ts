@@ -44,6 +44,7 @@ export function readNitf(root: XmlElement): ParsedStory {
   const distributor = textOf(child(bodyHead, 'distributor'));
   return {
     headline: textOf(path(bodyHead, 'hedline', 'hl1')) ?? textOf(child(head, 'title')),
+    subheadline: textOf(path(bodyHead, 'hedline', 'hl2')),
     byline: bylineText(child(bodyHead, 'byline')),
     dateline: datelineText(child(bodyHead, 'dateline')),
     paragraphs,

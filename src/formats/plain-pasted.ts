@@ -136,7 +136,9 @@ function endsStory(bytes: Buffer, above: readonly Line[], headline: number, from
     lines = blockEndingAt(bytes, before.end, from).lines;
   }
   const last = lines.at(-1)?.text ?? '';
-  if (last === '' || SENTENCE_END.test(last) || standsAlone(last)) return last !== '';
+  if (last === '') return false;
+  // A sentence, end matter, or a sign-off run into the last paragraph (ONA `... prosperity. ---Ends/A/B`).
+  if (SENTENCE_END.test(last) || standsAlone(last) || splitGluedSignoff(last) !== null) return true;
   // The desk's initials on a line of their own under a closer run into the last paragraph (KUNA `... said. (end)` /
   // `mke`): the story ends there when the paragraph above them ends it.
   if (lines.length === 1 && mayBeDeskInitials(last)) {

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { isAscii } from 'node:buffer';
 import type * as Entities from 'entities';
 import type * as Htmlparser2 from 'htmlparser2';
-import { decodeUnit, decodeUnitAs, latin1, type Decoded } from './decode.js';
+import { decodeUnit, decodeUnitAs, decoderFor, latin1, type Decoded } from './decode.js';
 
 // htmlparser2 and entities load on the first XML document (through their CommonJS builds, synchronously, since
 // parsing is synchronous), so that a run over plain wire files never pays for them at start-up.
@@ -194,11 +194,17 @@ export function attr(element: XmlElement | undefined, name: string): string | nu
 export function decodeXmlUnit(bytes: Uint8Array): Decoded {
   const head = latin1(bytes.subarray(0, 300));
   const declared = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1];
-  if (declared === undefined || !LATIN1_LABELS.test(declared)) return decodeUnit(bytes);
+  if (declared === undefined) return decodeUnit(bytes);
   // A file that says latin-1 but whose bytes are valid UTF-8 with non-ASCII in them was written as UTF-8 (an AFP
   // feed declaring iso-8859-1 over `DÃ©cÃ¨s`): latin-1 text almost never forms valid UTF-8 sequences.
   const utf8 = decodeUnit(bytes);
-  return !utf8.fallback && !isAscii(bytes) ? utf8 : decodeUnitAs(bytes, 'windows-1252');
+  if (LATIN1_LABELS.test(declared)) return !utf8.fallback && !isAscii(bytes) ? utf8 : decodeUnitAs(bytes, 'windows-1252');
+  if (!utf8.fallback) return utf8;
+  // Another single-byte or legacy charset the declaration names (`ISO-8859-15`, with its euro sign, `windows-1250`,
+  // `KOI8-R`): read in it, not guessed as windows-1252.
+  const decoder = decoderFor(declared);
+  if (decoder === null || decoder.encoding.startsWith('utf-')) return utf8;
+  return { text: decoder.decode(bytes), charset: decoder.encoding, fallback: false };
 }
 
 const LATIN1_LABELS = /^(?:iso-?8859-1|latin-?1|l1|windows-1252|cp1252|us-ascii|ascii)$/i;

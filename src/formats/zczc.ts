@@ -25,6 +25,10 @@ const CODES: Readonly<Record<string, string>> = {
 // under a `^` headline, the headline under a `#` slug (Pagemasters), else the take.
 const AMBIGUOUS = new Set(['$', ':']);
 const NNNN = /^\s*NNNN\s*$/;
+// A code line of one word (`:(MELBOURNE)`, `*02000000`): one that may follow a blank line inside the codes.
+const CODE_WORD = /^[%#@=^&*+$:]\S+\s*$/;
+// AAP's placeline, the `:` code in brackets: `:(BRISBANE)`.
+const PLACELINE = /^\(([A-Z][A-Z .'-]{1,40})\)$/;
 
 /** True when a unit is a ZCZC message (after blank lines and control characters). */
 export function isZczc(unit: string): boolean {
@@ -51,9 +55,12 @@ export function parseZczc(unit: string, line: number): ParseResult {
   let at = 0;
   for (; at < lines.length; at++) {
     const text = (lines[at] ?? '').trim();
-    if (text === '' && codes.length === 0) continue;
+    // Blank lines before the codes, and between them when a code of one word follows (AAP: `$Headline`, a blank
+    // line, `:(MELBOURNE)`, `&AAPIS\desk`).
+    if (text === '' && (codes.length === 0 || CODE_WORD.test(lines[at + 1] ?? ''))) continue;
     const code = text.charAt(0);
-    if (text.length < 2 || !(code in CODES || AMBIGUOUS.has(code))) break;
+    // A code may stand alone, empty (Medianet's `:` above `:Issuer`).
+    if (text === '' || !(code in CODES || AMBIGUOUS.has(code)) || (text.length > 1 && text.charAt(1) === ' ')) break;
     codes.push([code, text.slice(1).trim()]);
   }
   const end = lines.findIndex((l, i) => i >= at && NNNN.test(l));
@@ -78,7 +85,15 @@ function readCodes(codes: ReadonlyArray<[string, string]>): Record<string, strin
     let field = CODES[code];
     if (code === '$') field = dollarIsHeadline ? 'headline' : 'category';
     if (code === ':')
-      field = given.has('^') ? 'slug' : dollarIsHeadline ? 'take' : given.has('#') ? 'headline' : 'take';
+      field = PLACELINE.test(value)
+        ? 'place'
+        : given.has('^')
+          ? 'slug'
+          : dollarIsHeadline
+            ? 'take'
+            : given.has('#')
+              ? 'headline'
+              : 'take';
     if (field !== undefined) fields[field] ??= value;
   }
   return fields;
@@ -95,8 +110,10 @@ function buildStory(
   const title = headline ?? plain?.headline ?? null;
   if (title === null && paragraphs.length === 0) return null;
   const all = { ...header, ...envelope };
+  const place = PLACELINE.exec(envelope['place'] ?? '')?.[1];
   return {
     headline: title,
+    ...(place === undefined ? {} : { dateline: place }),
     byline: plain?.byline ?? null,
     paragraphs,
     slugline: envelope['slug'] ?? null,

@@ -3,7 +3,7 @@
  * vignette, a place or a subject, then its name (`Finland TT`, `Fotboll TT`, in TT's markup `<div class="dat">`).
  */
 import type { DatelineMatch } from './dateline.js';
-import { agencyOf } from './agencies.js';
+import { agencyOf, type Agency } from './agencies.js';
 
 // One to three capitalised words, then the agency's short name: `Finland TT`, `New York TT`, `Fotboll TT`.
 const AGENCY_LINE = /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}) (\p{L}{2,6})$/u;
@@ -31,4 +31,17 @@ export function parseAgencyLine(paragraph: string): DatelineMatch | null {
   if (agency === undefined || name.toLowerCase() === vignette.toLowerCase()) return null;
   const place = vignette.split(' ').some((word) => SUBJECTS.has(word.toLowerCase())) ? null : vignette;
   return { dateline: { text: paragraph, location: place, date: null, agency: name }, rest: '', reporter: null };
+}
+
+// The agency telling its own story in the lead, as CIS agencies' web copy does instead of a dateline: `..., Kazinform
+// News Agency reports.`, `..., APA's local bureau reports.`, `..., BelTA learned from the press service`. Present
+// tense or `learned`: a story quoting another agency says it `reported` or `said`.
+const REPORTING =
+  /(?:^|[,.;] )((?:\p{Lu}[\p{L}-]+ ){0,3}\p{Lu}[\p{L}-]+)(?:['’]s (?:\p{Ll}+ ){0,2}(?:bureau|correspondent|reporter|office)s?)? (?:reports|informs|learned|has learned|was told)\b/u;
+
+/** The agency a story's first paragraph names as reporting it (`..., Kazinform News Agency reports.`), or undefined. */
+export function agencyReporting(paragraph: string | undefined): Agency | undefined {
+  if (paragraph === undefined || paragraph.length > 1200) return undefined;
+  const name = REPORTING.exec(paragraph)?.[1];
+  return name === undefined ? undefined : agencyOf(name);
 }

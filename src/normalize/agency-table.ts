@@ -59,6 +59,8 @@ export const AGENCIES: readonly Agency[] = [
     credits: [
       // `Associated Press writer A in Place contributed to this report.`, `APTN contributor B helped with this story.`
       /\b(?:contributed (?:to )?(?:this|the) (?:report|story)|contributed reporting|helped with this (?:report|story))\b/,
+      // The reporter's place under the story: `Suderman reported from Richmond, Virginia.`
+      /^\p{Lu}[\p{L}'’.-]+(?:(?:,| and) \p{Lu}[\p{L}'’.-]+){0,3} reported from \p{Lu}[^.]{1,60}\.?$/u,
       // `Jane Doe can be reached at https://twitter.com/...`, `Follow Jane Doe on Twitter at ...`
       /^[\p{Lu}][^.]{2,80} (?:can be reached at|is on Twitter at) |^Follow (?:AP'?s|[\p{Lu}][^.]{2,60} on (?:Twitter|X)\b)/u,
       // `Jane Doe is at http://twitter.com/janedoe`; under it, `Her work can be found at https://...`
@@ -162,6 +164,8 @@ export const AGENCIES: readonly Agency[] = [
     language: 'es',
     zone: 'Europe/Madrid',
     initials: ['line'],
+    // The reporter signed under the story: `Por Paula Díaz`.
+    credits: [/^Por \p{Lu}[\p{L}'’.-]+(?: (?:de |del |la )?\p{Lu}[\p{L}'’.-]+){1,3}$/u],
     // The media that go with the story, under the sign-off: `(foto)`, `(vídeo)`, `(foto)(vídeo)`.
     trailers: [/^(?:\((?:fotos?|v[íi]deos?|audio|gr[áa]ficos?|infograf[íi]a)\)\s*){1,4}$/i],
   },
@@ -212,9 +216,25 @@ export const AGENCIES: readonly Agency[] = [
   // Caucasus and Central Asia: `YEREVAN, FEBRUARY 1, ARMENPRESS. `, `Baku, December 19, AZERTAC. `, `ASTANA. KAZINFORM - `.
   { name: 'Armenpress', aliases: ['armenpress', 'арменпресс'], language: 'hy', zone: 'Asia/Yerevan' },
   { name: 'AzerTAc', aliases: ['azertac', 'azertag'], language: 'az', zone: 'Asia/Baku' },
-  { name: 'Kazinform', aliases: ['kazinform', 'казинформ'], language: 'kk', zone: 'Asia/Almaty' },
+  // Its web copy signs with the reporter's name alone on the last line, as APA's does (`Ralina Jakisheva`).
+  {
+    name: 'Kazinform',
+    aliases: ['kazinform', 'kazinform news agency', 'казинформ'],
+    language: 'kk',
+    zone: 'Asia/Almaty',
+    signs: true,
+  },
+  { name: 'MONTSAME', aliases: ['montsame', 'монцамэ'], language: 'mn', zone: 'Asia/Ulaanbaatar' },
   { name: 'Lusa', aliases: ['lusa'], language: 'pt', zone: 'Europe/Lisbon' },
-  { name: 'APA', aliases: ['apa', 'austria presse agentur'], language: 'de', zone: 'Europe/Vienna' },
+  // Two agencies print `APA`: Austria's (`Wien (APA) - `) and Azerbaijan's, whose English web copy names it in the lead
+  // (`..., APA's local bureau reports.`) and signs with the reporter's name on the last line.
+  {
+    name: 'APA',
+    aliases: ['apa', 'austria presse agentur', 'apa news agency'],
+    language: 'de',
+    zone: 'Europe/Vienna',
+    signs: true,
+  },
   // Austria's Catholic news agency: `Vatikanstadt (KAP) - `.
   { name: 'Kathpress', aliases: ['kathpress', 'kap'], language: 'de', zone: 'Europe/Vienna' },
   { name: 'APA-OTS', aliases: ['ots', 'apa-ots'], language: 'de', zone: 'Europe/Vienna', pressRelease: true },
@@ -313,6 +333,8 @@ export const AGENCIES: readonly Agency[] = [
   },
   { name: 'Europa Press', aliases: ['europa press'], language: 'es', zone: 'Europe/Madrid' },
   { name: 'AGI', aliases: ['agi'], language: 'it', zone: 'Europe/Rome' },
+  // It prints its name in lower case: `Roma, 13 dic. (askanews) – `.
+  { name: 'askanews', aliases: ['askanews'], language: 'it', zone: 'Europe/Rome' },
   { name: 'Ukrinform', aliases: ['ukrinform'], language: 'uk', zone: 'Europe/Kyiv' },
   { name: 'RIA Novosti', aliases: ['ria novosti', 'ria', 'риа новости'], language: 'ru', zone: 'Europe/Moscow' },
   { name: 'Prensa Latina', aliases: ['prensa latina'], language: 'es', zone: 'America/Havana' },
@@ -333,6 +355,12 @@ export const AGENCIES: readonly Agency[] = [
   // `DHAKA, Nov 27, 2024 (BSS) - `, signed off with the desk's initials and the time: `BSS/AB/CD/1234 hrs`.
   { name: 'BSS', aliases: ['bss', 'bangladesh sangbad sangstha', 'বাসস'], language: 'bn', zone: 'Asia/Dhaka' },
   { name: 'QNA', aliases: ['qna', 'qatar news agency', 'قنا'], language: 'ar', zone: 'Asia/Qatar' },
+  { name: 'BNA', aliases: ['bna', 'bahrain news agency'], language: 'ar', zone: 'Asia/Bahrain' },
+  // Oman News Agency signs off with the desk after `Ends`: `---Ends/A/B`.
+  { name: 'ONA', aliases: ['ona', 'oman news agency', 'العمانية'], language: 'ar', zone: 'Asia/Muscat' },
+  { name: 'NINA', aliases: ['nina', 'national iraqi news agency'], language: 'ar', zone: 'Asia/Baghdad' },
+  // Algérie Presse Service: `Dakar, 3 jan (APS) – `, the desk's initials in capitals on the last line (`ESF/MTN`).
+  { name: 'APS', aliases: ['aps', 'algérie presse service', 'agence de presse sénégalaise'], language: 'fr', initials: ['line'] },
   {
     name: 'MENA',
     aliases: ['mena', 'middle east news agency', 'أ ش أ', 'ا ش ا'],

@@ -1,6 +1,6 @@
 import type { Dateline } from '../types.js';
 import type { Byline } from './byline.js';
-import { bareAgencyNames, canonicalAgency, creditedAgency, isKnownAgency } from './agencies.js';
+import { agencyOf, bareAgencyNames, canonicalAgency, creditedAgency, isKnownAgency } from './agencies.js';
 import { isoDate, monthNumber } from './months.js';
 import { parseScriptDateline } from './dateline-scripts.js';
 
@@ -225,9 +225,18 @@ const SHAPES: readonly Shape[] = [
   { when: (head) => head.includes(')--'), pattern: AGENCY_THEN_DATE, accept: always },
   { when: always, pattern: WITH_SEPARATOR, accept: acceptWithSeparator },
   { when: (head) => /^[^.]{2,40}\. \d/.test(head), pattern: STOPPED, accept: knownAgency },
-  { when: hasParen, pattern: WITHOUT_SEPARATOR, accept: knownAgency },
+  { when: hasParen, pattern: WITHOUT_SEPARATOR, accept: (found) => knownAgency(found) || placedAcronym(found) },
   { when: mayHaveAgencyStopped, pattern: AGENCY_STOPPED, accept: knownAgency },
 ];
+
+/**
+ * An agency the table does not know, printed without a separator after it: only an acronym in capitals after both a
+ * place and a date (MONTSAME's `Ulaanbaatar, April 25 (MONTSAME) The Minister ...`).
+ */
+function placedAcronym(found: DatelineMatch): boolean {
+  const { location, date, agency } = found.dateline;
+  return location !== null && date !== null && /^[A-Z][A-Z-]{1,11}$/.test(agency ?? '');
+}
 
 function acceptWithSeparator(found: DatelineMatch, groups: Record<string, string | undefined>): boolean {
   const { location, agency } = found.dateline;
@@ -237,11 +246,14 @@ function acceptWithSeparator(found: DatelineMatch, groups: Record<string, string
     // `Paris Saint-Germain (PSG) - the French champions - ...` is a sentence, not a dateline, and a colon after an
     // unknown parenthesis opens a speaker's words (`Jane Doe (Labour): I disagree`).
     if (isKnownAgency(agency)) return true;
+    // With both a place and a date before it, the parenthesis is the agency's whatever follows it (BNA's `Manama, Aug
+    // 7 (BNA): `) and a name of one word may be printed in lower case.
+    const placed = location !== null && hasDate;
     return (
       (location !== null || hasDate) &&
-      /^\p{Lu}[\p{L}\d .&'-]{0,30}$/u.test(agency) &&
+      (/^\p{Lu}[\p{L}\d .&'-]{0,30}$/u.test(agency) || (placed && /^\p{Ll}{3,15}$/u.test(agency))) &&
       !startsLowerCase(found.rest) &&
-      !/[:=]$/.test(found.dateline.text)
+      (placed || !/[:=]$/.test(found.dateline.text))
     );
   }
   if (startsLowerCase(found.rest) && !hasDate) return false;
@@ -275,10 +287,12 @@ function build(
 ): DatelineMatch | null {
   let printed = (groups['agency'] ?? groups['bare'])?.trim();
   let location = placeOf(groups['loc']);
-  // IRNA prints its name as the place's last part, with no date: `Tehran, IRNA -- `.
+  // IRNA prints its name as the place's last part, with no date: `Tehran, IRNA -- `; ANA-MPA's English service its
+  // name alone, as the table spells it: `ANA-MPA - `.
   if (printed === undefined && groups['date'] === undefined && location !== null) {
     const named = agencyAfterPlace(location);
     if (named !== null) [location, printed] = named;
+    else if (agencyOf(location)?.name === location) [location, printed] = [null, location];
   }
   // RIA Novosti prints its name after the dash, as a sentence: `МОСКВА, 27 ноя — РИА Новости. `.
   if (printed === undefined && location !== null) {
@@ -289,6 +303,8 @@ function build(
       rest = rest.slice(after[0].length);
     }
   }
+  // A weekday before the date is not a place: a release's `Tue 13 October 2015`.
+  if (location !== null && WEEKDAY.test(location)) location = null;
   const agency = (printed && groups['partner'] ? `${printed}/${groups['partner']}` : printed) || null;
   if (location === null && agency === null && groups['date'] === undefined) return null;
   const date = parseDate(groups['date'], reference, agency === null ? undefined : creditedAgency(agency)?.language);
@@ -327,6 +343,8 @@ function placeOf(printed: string | undefined): string | null {
   if (place.endsWith('.')) place = place.replace(CAPS_PERIOD, '$1');
   return place || null;
 }
+
+const WEEKDAY = /^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?,?$/i;
 
 // Interfax prints a full stop after a place of one part (`MOSCOW. Oct 14 (Interfax) - `); a state's abbreviation keeps
 // its own (`N.Y.`, `Fla.`, 1987's `DENVER, COLO.`).

@@ -87,7 +87,7 @@ const TRAILERS = AGENCIES.flatMap((agency) => agency.trailers ?? []);
 // first: anchored regexes instead of a dozen. Together they must match a superset of the anchored patterns below;
 // the credits that may sit anywhere in a paragraph (`... contributed to this report.`) are caught by CREDIT_WORDS.
 const MAYBE_END_WORD = new RegExp(
-  `^(?:[(（\\-—–=#©/._<^*]|انتهى|저작권자|ce (?:texte|reportage|article)|cette (?:dépêche|nouvelle)|reuter|agerpres|end|fin|nnnn|fim|sources?\\b|quelle|fuente|fonte|reporting|editing|writing|copyright|more|for more|keywords|follow|online|to contact|this (?:story|report|article)|the associated press |${CREDIT_LABELS})`,
+  `^(?:[(（\\-—–=#©/._<^*]|انتهى|저작권자|ce (?:texte|reportage|article)|cette (?:dépêche|nouvelle)|reuter|agerpres|end|fin|nnnn|fim|sources?\\b|quelle|fuente|fonte|por |reporting|editing|writing|copyright|more|for more|keywords|follow|online|to contact|this (?:story|report|article)|the associated press |${CREDIT_LABELS})`,
   'i',
 );
 // Shapes that are case-sensitive: a word alone (`EFE`, `BERNAMA`, `ends`), lower-case initials (`dpa ab`, `hh/ph`,
@@ -104,7 +104,7 @@ const MAYBE_END_SLASHED = /^(?:\p{Lu}{2,5}(?: \/\/ \p{Lu}{2,5})+$|\p{L}[\p{L} .'
 // a reporter's address on a line of its own. Only those stretches are searched, without copying them (a global
 // regex from lastIndex): every story's last paragraphs are asked.
 const CREDIT_END =
-  /contribut|helped with|ights reserved|echte vorbehalten|roits réservés|erechos reservados|iritti riservati|iproduzione riservata|ireitos reservados|echten voorbehouden|rawa zastrzeżone/gi;
+  /contribut|helped with|eported from|ights reserved|echte vorbehalten|roits réservés|erechos reservados|iritti riservati|iproduzione riservata|ireitos reservados|echten voorbehouden|rawa zastrzeżone/gi;
 const CREDIT_SHORT = /can be reached|on Twitter|(?:is|can be found) at https?:/;
 const STRETCH = 120;
 

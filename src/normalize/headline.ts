@@ -33,6 +33,11 @@ const TRANSLATED = /\s*\*{3}\s*(TRANSLATED)\s*\*{3}$/;
 // ANPA take keys printed after the headline: `... = `, `... -- 1st Ld-Writethru`.
 const TRAILING_TAKE = /\s*(?:=|--\s*(\d+(?:st|nd|rd|th) Ld(?:-Writethru)?|Writethru|Correction))$/i;
 
+/** A text without STT's machine-translation mark at its end (a description repeats the headline's). */
+export function withoutTranslatedMark(text: string): string {
+  return text.endsWith('*') ? text.replace(TRANSLATED, '') : text;
+}
+
 /** Moves the wire markers out of a headline and tidies its spacing. */
 export function cleanHeadline(raw: string): CleanHeadline {
   let headline = collapseSpaces(raw).trim();

@@ -84,6 +84,8 @@ export function parseSignoff(text: string): Signoff | null {
   // NTB signs off `(©NTB)`: the sign inside the bracket is not part of the name.
   const core = line.replace(OPEN, '').replace(CLOSE, '').replace(/^©\s*/, '');
   if (core.length < 2) return null;
+  // A closer behind dashes: ONA's `---Ends`.
+  if (CLOSER.test(core)) return { name: null, implies: null, initialsOnly: false };
   const whole = signoffAgency(core);
   if (whole) return named(whole, core);
   // The agency's name and its short name after a comma: `Emirates News Agency, WAM`.
@@ -102,16 +104,19 @@ export function parseSignoff(text: string): Signoff | null {
   return joined(core);
 }
 
-// The parts of a sign-off joined by slashes (or a hyphen between two agencies) other than the agency's own name:
-// a partner agency (`/ritzau/AFP`, `(ANSA-AFP).`, STT's en dash `STT–AFP`), a closer (Lusa `Lusa/Fim`), desk initials (CNA `Enditem/AW`),
-// the names of the reporters and editors (TT `Anna Svensson/TT`, WAM `WAM/Hatem Salem/Rola Haddad`), or the time it
-// was filed (BSS `BSS/AB/CD/1234 hrs`).
+// The parts of a sign-off joined by slashes (or a hyphen between two names) other than the agency's own name:
+// a partner agency (`/ritzau/AFP`, `(ANSA-AFP).`, STT's en dash `STT–AFP`), a broadcaster that ran the story (`(MTV3
+// -STT)`), a closer (Lusa `Lusa/Fim`), desk initials (CNA `Enditem/AW`), the names of the reporters and editors (TT
+// `Anna Svensson/TT`, WAM `WAM/Hatem Salem/Rola Haddad`), or the time it was filed (BSS `BSS/AB/CD/1234 hrs`).
 const PART =
-  /^(?:\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}|[A-Z]{2,4}|[a-z]{2,4}|Fim|Fin|FIM|FIN|\d{4} ?(?:hrs|HRS|hours))$/u;
+  /^(?:\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}|[A-Z]{2,4}|[A-Z]{2,5}\d{1,2}|[a-z]{2,4}|Fim|Fin|FIM|FIN|\d{4} ?(?:hrs|HRS|hours))$/u;
 
-/** A sign-off of parts joined by slashes, one of them an agency's name or sign-off (the first such names it). */
+/**
+ * A sign-off of parts joined by slashes, one of them an agency's name or sign-off (the first such names it); or a
+ * closer followed by the desk's names (ONA `Ends/Thuraiya/Anas`).
+ */
 function joined(core: string): Signoff | null {
-  if (!core.includes('/') && !/^[A-Za-z]+[-–][A-Za-z]+$/.test(core)) return null;
+  if (!core.includes('/') && !/^[A-Za-z\d]+ ?[-–] ?[A-Za-z]+$/.test(core)) return null;
   const parts = core.split(core.includes('/') ? '/' : /[-–]/).map((part) => part.trim());
   let first: Agency | undefined;
   let token = '';
@@ -121,7 +126,8 @@ function joined(core: string): Signoff | null {
       if (first === undefined) [first, token] = [agency, part];
     } else if (!PART.test(part)) return null;
   }
-  return first === undefined ? null : named(first, token);
+  if (first !== undefined) return named(first, token);
+  return CLOSER.test(parts[0] ?? '') && parts.length > 1 ? { name: null, implies: null, initialsOnly: false } : null;
 }
 
 function named(agency: Agency, token: string): Signoff {

@@ -3,11 +3,12 @@ import type { Dateline, NormalizeContext, ParsedStory, Story } from '../types.js
 import { agencyAtStart, agencyOf, creditedAgency, isKnownAgency } from './agencies.js';
 import { bylineAgency, joinBylines, opensByline, splitByline, type Byline } from './byline.js';
 import { parseDateline, type DatelineMatch } from './dateline.js';
-import { cleanHeadline, isCorrectionMarker } from './headline.js';
+import { cleanHeadline, isCorrectionMarker, withoutTranslatedMark } from './headline.js';
 import { detectLanguage, LANGUAGE_PENDING, withHomeLanguage } from './language.js';
 import { languageTag } from './language-tag.js';
 import { bulletText, ednoteText, leadShape, splitRunInLead, takeLead } from './lead.js';
 import { takeTail, type Tail } from './tail.js';
+import { agencyReporting } from './agency-line.js';
 import { inZone } from './time.js';
 import { countSpaces, tidy, tidyParagraphs, type TidyParagraphs } from './text.js';
 import { traceOf, type LeadPiece, type ParagraphTrace, type Piece, type TracedPieces } from './trace.js';
@@ -80,13 +81,17 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const blocks = leadBlocks(leadPieces);
   const given = parsed.dateline ? datelineFromMarkup(parsed.dateline, reference) : null;
   // The dateline printed in the text is the fuller one when it opens with the markup's (`FORT WASHINGTON, Pa.` given,
-  // `FORT WASHINGTON, Pa. (AP) _` printed), or when the markup gives only a date and the text a place too (TASS's
-  // `December 1` given, `ARKHANGELSK, December 1. /TASS/.` printed): it keeps the agency and the text as printed.
+  // `FORT WASHINGTON, Pa. (AP) _` printed), when the markup gives only a date and the text a place too (TASS's
+  // `December 1` given, `ARKHANGELSK, December 1. /TASS/.` printed), or when only the text names the agency: it keeps
+  // the agency and the text as printed.
   const dateline =
     given !== null &&
     printed !== null &&
     (extendsGiven(printed.dateline.text, given.text) ||
-      (given.location === null && printed.dateline.location !== null && given.date === printed.dateline.date))
+      (given.location === null && printed.dateline.location !== null && given.date === printed.dateline.date) ||
+      // The agency's own dateline as sent (ANSA `(ANSA) - ROME, JUL 11 -` under `<location>ROME`, Ritzau `København
+      // /ritzau/:` under a desk's `<dateline>`): the markup's, without the agency, is a desk's field.
+      (given.agency === null && printed.dateline.agency !== null))
       ? printed.dateline
       : (given ?? printed?.dateline ?? null);
   const wire = creditedAgency(dateline?.agency ?? '') ?? creditedAgency(printed?.dateline.agency ?? '');
@@ -95,10 +100,13 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     wire?.pressRelease === true ||
     parsed.pressRelease === true ||
     (parsed.agency != null && creditedAgency(parsed.agency)?.pressRelease === true);
+  // Without a dateline's agency, the one the lead names as reporting (`..., Kazinform News Agency reports.`) says how
+  // the story's end is signed.
+  const reporting = wire === undefined ? agencyReporting(rest[0]?.text) : undefined;
   const tail = takeTail(
     rest.map((piece) => piece.text),
     release,
-    wire,
+    wire ?? reporting,
   );
   const body = tail.body.join('\n\n');
   const byline = bylineOf(parsed.byline, leadPieces) ?? blocks.byline ?? printed?.reporter ?? null;
@@ -110,6 +118,7 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     tail.implied ??
     (byline ? bylineAgency(byline)?.name : undefined) ??
     (copyright ? agencyAtStart(copyright.replace(/^(?:Copyright|\(c\)|©|\s|\d{4}|[-–,])+/i, ''))?.name : undefined) ??
+    reporting?.name ??
     // An agency the table does not know, named in the dateline as printed (`SOFIA (Foo News) -`).
     printed?.dateline.agency ??
     null;
@@ -136,7 +145,9 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
         ? [...(parsed.stripped ?? []), ...blocks.stripped, ...tail.stripped]
         : tail.stripped,
     language:
-      languageTag(parsed.language) ?? withHomeLanguage(languageOf(headline, tail.body, context), homeLanguage(agency)),
+      // A machine translation (STT's `*** TRANSLATED ***`) keeps the language its original declared.
+      (allMarkers.includes('TRANSLATED') ? null : languageTag(parsed.language)) ??
+      withHomeLanguage(languageOf(headline, tail.body, context), homeLanguage(agency)),
     published: inZone(parsed.published ?? fullDate(dateline?.date), agency, context.timezone),
     url: parsed.url ?? null,
     origin: context.origin,
@@ -274,7 +285,7 @@ function addOptional(story: Story, parsed: ParsedStory, byline: Byline | null, b
   const subheadlines = parsed.subheadline ? [parsed.subheadline, ...blocks.subheadline] : blocks.subheadline;
   if (subheadlines.length > 0) extra.subheadline = subheadlines.join(' ');
   if (release) extra.press_release = true;
-  if (parsed.description != null) extra.description = parsed.description;
+  if (parsed.description != null) extra.description = withoutTranslatedMark(parsed.description);
   if (parsed.slugline != null) extra.slugline = parsed.slugline;
   if (parsed.urgency != null) extra.urgency = parsed.urgency;
   if (parsed.envelope != null) extra.envelope = parsed.envelope;

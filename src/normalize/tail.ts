@@ -1,5 +1,5 @@
 import type { SourceLine } from '../types.js';
-import type { Agency } from './agencies.js';
+import { isKnownAgency, type Agency } from './agencies.js';
 import { isPeople } from './byline.js';
 import {
   classifyEndMatter,
@@ -183,6 +183,9 @@ function isSignature(text: string): boolean {
   return line.length <= 80 && !line.endsWith('.') && isPeople(line);
 }
 
+// Desk initials in capitals joined by slashes (APS `ESF/MTN`).
+const UPPER_INITIALS = /^[A-Z]{2,4}(?:\/[A-Z]{2,4}){1,3}$/;
+
 /**
  * A short line of desk initials (`ab/cd`, `ak.mh`, `RY NHA`) is initials only under a sign-off, on a line of its own
  * or glued to the last paragraph (EFE `EFE` / `ab/cd`, KUNA `... next year. (end)` / `ak.mh`), or as the last line
@@ -195,9 +198,14 @@ function initialsUnder(
   wire: Agency | undefined,
 ): EndMatter | null {
   const line = text.trim();
+  const onLine = wire?.initials?.includes('line') === true;
+  // In capitals, joined by slashes (APS `ESF/MTN`): only as the last line of such an agency's story.
+  if (onLine && UPPER_INITIALS.test(line) && !line.split('/').some((part) => isKnownAgency(part))) {
+    return { kind: 'initials' };
+  }
   const pair = INITIALS_PAIR.test(line);
   if (!pair && !INITIALS_ALONE.test(line)) return null;
-  if (pair && wire?.initials?.includes('line') === true && /^[a-z]/.test(line)) return { kind: 'initials' };
+  if (pair && onLine && /^[a-z]/.test(line)) return { kind: 'initials' };
   if (above === undefined) return null;
   const [aboveText, kind] = above();
   if (kind?.kind === 'signoff') {

@@ -2,8 +2,8 @@ import type { MonthNames } from './types.js';
 
 /** French (AFP, Belga, Keystone-ATS, Xinhua). */
 export const fr: MonthNames = [
-  'janvier janv',
-  'février fevrier févr fevr',
+  'janvier janv jan',
+  'février fevrier févr fevr fév fev',
   'mars',
   'avril avr',
   'mai',
