@@ -44,7 +44,7 @@ export function readNitf(root: XmlElement): ParsedStory {
   const distributor = textOf(child(bodyHead, 'distributor'));
   return {
     headline: textOf(path(bodyHead, 'hedline', 'hl1')) ?? textOf(child(head, 'title')),
-    subheadline: textOf(path(bodyHead, 'hedline', 'hl2')),
+    subheadline: subheadlineOf(textOf(path(bodyHead, 'hedline', 'hl2'))),
     byline: bylineText(child(bodyHead, 'byline')),
     dateline: datelineText(child(bodyHead, 'dateline')),
     paragraphs,
@@ -64,6 +64,11 @@ export function readNitf(root: XmlElement): ParsedStory {
     altids: docId === null ? {} : { 'doc-id': docId },
     envelope: { ...metaOf(head), ...envelopeOf(docdata, bodyHead) },
   };
+}
+
+/** The `hl2` as a subheadline; EFE's keywords in capitals there (`HONDURAS GOVERNMENT`) are none. */
+function subheadlineOf(hl2: string | null): string | null {
+  return hl2 !== null && /\p{Ll}/u.test(hl2) ? hl2 : null;
 }
 
 // Desk initials where a byline would be (EFE: `<byline>gr/bp</byline>`): the desk's, not an author.

@@ -33,6 +33,8 @@ const TAKE_WORDS = new Set([
   'sub',
   'scheduled',
   'embargoed',
+  // dpa's version for the web: `3RD NET`
+  'net',
   // German (dpa, APA)
   'achtung',
   'eilt',

@@ -21,6 +21,8 @@ const CARET_FIRST = /^[\s\u0000-\u001f]*(?:\*\d+<\s*)?\^/;
 const FORMAT_CODE = /^(\s*)\*\d+<[ \t]*(?=\^)/;
 // AP repeats the slug as the first `^` line: `^BC-Economy,1st Ld-Writethru,0600<`, `^AM-Storms<`.
 const SLUG_REPEAT = /^(?:AM|PM|BC)-[^\s,]+(?:,.*)?$|^(?:AM|PM|BC)-\S+$/i;
+// The same slug alone on the text's first line, with a line of text under it.
+const SLUG_FIRST = /^[\s\u0000-\u001f]*((?:AM|PM|BC)-[^\s,]+)[ \t]*\r?\n(?=[ \t]*\S)/;
 const CARET_BYLINE = /^(?:By|BY)\s+\p{Lu}/u;
 // The title under an AP byline: `AP Economics Writer`, `Associated Press Writer`.
 const BYLINE_TITLE = /\b(?:Writer|Correspondent|Reporter|Editor|Associated Press|AP)$/;
@@ -32,9 +34,13 @@ const EDITORS_NOTE = /^(?:Eds?|EDs?|Editors?|EDITORS?)\s*:/;
  * line) the first line is the headline whatever it looks like. The ednote is taken out before either.
  */
 export function parseFrameText(raw: string, headlineOnFirstLine: boolean): FrameText {
-  // Most frames (Reuters' shape) have neither: the plain-text parser reads them as they are.
-  if (!headlineOnFirstLine && !NOTE_ANYWHERE.test(raw) && !CARET_FIRST.test(raw))
-    return plainText(parsePlain(raw), null);
+  // Most frames (Reuters' shape) have neither: the plain-text parser reads them as they are, less the slug that
+  // Kyodo repeats as the text's first line (`BC-Soccer-Emperor's-Cup`, the headline under it).
+  if (!headlineOnFirstLine && !NOTE_ANYWHERE.test(raw) && !CARET_FIRST.test(raw)) {
+    const slug = SLUG_FIRST.exec(raw);
+    const plain = plainText(parsePlain(slug === null ? raw : raw.slice(slug[0].length)), null);
+    return slug === null ? plain : { ...plain, envelope: { slug_line: (slug[1] ?? '').trim() } };
+  }
   // AP may open the text with a format code before the first `^` line: `*9006< ^AP-Top-Entertainment-Headlines`.
   const lines = stripControls(raw)
     .replace(FORMAT_CODE, '')
@@ -70,6 +76,8 @@ const IPTC_BYLINE = /^(?:By|BY|Von|VON|Par|Por|Di|Door|Av|Af)\s+\S.{0,120}$/;
 function firstLines(lines: readonly string[]): Omit<FrameText, 'ednote'> | null {
   let at = lines.findIndex((line) => line.trim() !== '');
   if (at === -1) return null;
+  // dpa's English service opens with its keywords as a path: `/politics/Britain/EU/Brexit/justice/`.
+  const keywords = KEYWORD_PATH.test(lines[at] ?? '') ? (lines[at++] ?? '').trim() : null;
   const takes: string[] = [];
   while (at < lines.length - 1 && isTakeLine(lines[at] ?? '') && (lines[at + 1] ?? '').trim() !== '') {
     takes.push((lines[at] ?? '').trim());
@@ -84,9 +92,14 @@ function firstLines(lines: readonly string[]): Omit<FrameText, 'ednote'> | null 
     headline: headline === '' ? null : headline,
     byline,
     paragraphs: buildParagraphs(lines, at),
-    envelope: takes.length > 0 ? { take: takes.join(' ') } : {},
+    envelope: {
+      ...(takes.length > 0 ? { take: takes.join(' ') } : {}),
+      ...(keywords === null ? {} : { keywords }),
+    },
   };
 }
+
+const KEYWORD_PATH = /^\s*\/(?:[\p{L}\d&.-]+\/){2,}\s*$/u;
 
 /** A line without IPTC 7901's end-of-line code: `Coalition talks could fail =` → `Coalition talks could fail`. */
 function withoutEndCode(line: string): string {
