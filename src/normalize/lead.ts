@@ -42,6 +42,11 @@ const UPDATE_NOTE = new RegExp(
 const ATTN = /^\(ATTN:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)$/;
 // ANP's note that a story replaces an earlier one, letter-spaced: `N i e u w bericht, vervangt: <old headline>`.
 const REPLACES = /^(?:N ?i ?e ?u ?w(?: b ?e ?r ?i ?c ?h ?t| bericht)|NIEUW BERICHT), vervangt\s*:/;
+// Reporters' names in capitals, two or more, alone over the story (STT: `ANTTI AUTIO, HETA HASSINEN`).
+const CAPS_NAME = `\\p{Lu}{2,15}(?:[- ]\\p{Lu}{2,15}){1,2}`;
+const CAPS_PEOPLE = new RegExp(`^${CAPS_NAME}(?:(?:, | JA | OCH | OG | AND | UND | ET | Y )${CAPS_NAME}){1,3}$`, 'u');
+// Trend's note over an updated story: `Details added (first version posted on 14:27)`.
+const FIRST_VERSION = /^[^()]{0,60}\(first version posted (?:on|at) \d{1,2}:\d{2}\)$/;
 // A summary's bullets: `* Spot gold may edge up`, `- Dollar index down`, `• Talks resume`.
 const BULLET = /^[*•·▪■–-]\s+\S/;
 // A lead block is short; anything longer before a dateline is body, and the story has no dateline.
@@ -75,6 +80,7 @@ export function leadShape(paragraph: string): LeadField | null {
   const first = paragraph.charCodeAt(0);
   if (first === 40 /* ( */ && UPDATE_NOTE.test(paragraph)) return 'update_notes';
   if (first === 78 /* N */ && REPLACES.test(paragraph)) return 'update_notes';
+  if (paragraph.endsWith(')') && FIRST_VERSION.test(paragraph)) return 'update_notes';
   const attn = first === 40 /* ( */ ? ATTN.exec(paragraph)?.[1] : undefined;
   if (attn !== undefined) return opensWithUpdateVerb(attn) ? 'update_notes' : 'ednote';
   if (BULLET.test(paragraph)) return 'summary';
@@ -277,6 +283,7 @@ export function takeLead(paragraphs: readonly string[], reference: string | null
     const text = paragraphs[i] ?? '';
     const shape =
       leadShape(text) ??
+      (i === 0 && CAPS_PEOPLE.test(text) ? 'byline' : null) ??
       agencyUnderByline(text, i === 0 && bylineAbove ? 'byline' : fields.at(-1)) ??
       namesOverAgency(text, paragraphs[i + 1]);
     if (shape === null) {
@@ -285,7 +292,13 @@ export function takeLead(paragraphs: readonly string[], reference: string | null
         if (subheadlines === 0) return { fields, start: i, dateline };
         const wire = dateline.dateline.agency ? creditedAgency(dateline.dateline.agency) : undefined;
         const release = wire?.pressRelease === true;
-        if (wire !== undefined && (release || (!sentences && subheadlines <= MAX_SUBHEADLINES)))
+        // One sentence over a whole dateline (place, date, agency) is the story's standfirst, as TASS's pages print
+        // it: `Пресс-секретарь ... сообщил, что ...` over `ВАШИНГТОН, 22 января. /ТАСС/. ...`.
+        const whole = dateline.dateline.location !== null && dateline.dateline.date !== null;
+        if (
+          wire !== undefined &&
+          (release || (!sentences && subheadlines <= MAX_SUBHEADLINES) || (whole && subheadlines === 1))
+        )
           return { fields, start: i, dateline };
         break;
       }
