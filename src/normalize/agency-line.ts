@@ -20,8 +20,31 @@ const SUBJECTS = new Set(
   entertainment world europe`.split(/\s+/),
 );
 
+// A correspondent's line: the vignette and place, then the agency's correspondent (`EU Bryssel, TT:s korrespondent`).
+const CORRESPONDENT_LINE =
+  /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}), (\p{L}{2,6}):s (?:korrespondent|utsända?)$/u;
+
+/** The place of a correspondent's line: its last words, less a vignette before them (`EU`, `Fotboll`). */
+function correspondentPlace(words: string): string | null {
+  const parts = words.split(' ');
+  const first = parts[0] ?? '';
+  const vignette = parts.length > 1 && (SUBJECTS.has(first.toLowerCase()) || /^\p{Lu}{2,3}$/u.test(first));
+  const place = (vignette ? parts.slice(1) : parts).join(' ');
+  return SUBJECTS.has(place.toLowerCase()) ? null : place;
+}
+
 /** The dateline of a vignette line over the first paragraph (`Finland TT`), or null for any other paragraph. */
 export function parseAgencyLine(paragraph: string): DatelineMatch | null {
+  if (paragraph.length > AGENCY_LINE_MAX + 20) return null;
+  const correspondent = CORRESPONDENT_LINE.exec(paragraph);
+  if (correspondent?.[1] !== undefined && correspondent[2] !== undefined && agencyOf(correspondent[2]) !== undefined) {
+    const place = correspondentPlace(correspondent[1]);
+    return {
+      dateline: { text: paragraph, location: place, date: null, agency: correspondent[2] },
+      rest: '',
+      reporter: null,
+    };
+  }
   if (paragraph.length > AGENCY_LINE_MAX) return null;
   const match = AGENCY_LINE.exec(paragraph);
   const [, vignette, name] = match ?? [];

@@ -86,7 +86,13 @@ export const AGENCIES: readonly Agency[] = [
       // editado por B)`; German also `(Reporter: A; redigiert von B)`, French `(Rédigé par A, édité par B)`.
       /^\(+\s*(?:(?:Additional |Further )?(?:Reporting|Writing|Editing|Compiled|Reported|Written|Research|Translated|Translation|Graphics?|Production|Bericht|Berichte|Reportage|R[ée]daction|Version fran[çc]aise|Reporte|Reportaje|Reportagem|Redazione|Hanno collaborato|Tradotto da|Informaci[óo]n de|Reporter(?=\s*:)|Redigiert von|R[ée]dig[ée] par|[ÉE]dit[ée] par)\b[^]*)\)+$/i,
     ],
-    credits: [/^\(+[^()]*@[^()]*\)+$/, /^(?:Reporting|Editing|Writing) by [^\n]{2,200}$/i],
+    // The reporter's address, the second line of credits wrapped before `Editing by`, and its first line, still open
+    // (`(Reporting by A` / `Editing by B)`).
+    credits: [
+      /^\(+[^()]*@[^()]*\)+$/,
+      /^(?:Reporting|Editing|Writing) by [^\n]{2,200}$/i,
+      /^\(+\s*(?:Additional |Further )?(?:Reporting|Writing|Editing|Compiled|Reported|Written) by [^()\n]{2,200}(?<![;,]|\b(?:by|and|in))$/i,
+    ],
     trailers: [/^For more (?:news|coverage|stories)\b.{0,200}$/i, /^Keywords\s*:.{0,200}$/i],
   },
   {
@@ -264,7 +270,17 @@ export const AGENCIES: readonly Agency[] = [
     // Places for its pictures' embed codes, left empty in the text: `Embed (stor):`, `Embed (medium):`.
     trailers: [/^Embed \((?:stor|medium|liten)\):?$/],
   },
-  { name: 'TT', aliases: ['tt', 'tidningarnas telegrambyrå'], language: 'sv', zone: 'Europe/Stockholm', signs: true },
+  {
+    name: 'TT',
+    aliases: ['tt', 'tidningarnas telegrambyrå'],
+    language: 'sv',
+    zone: 'Europe/Stockholm',
+    signs: true,
+    // The reporters signed with the agency's name under the story: `Anna Svensson/TT`, `Anna Svensson och Erik Berg/TT`.
+    ownCredits: [
+      /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,2}(?:(?:, | och )\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,2})*\/TT$/u,
+    ],
+  },
   { name: 'STT', aliases: ['stt', 'suomen tietotoimisto', 'stt-info'], language: 'fi', zone: 'Europe/Helsinki' },
   {
     name: 'ANA-MPA',
@@ -360,7 +376,12 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'ONA', aliases: ['ona', 'oman news agency', 'العمانية'], language: 'ar', zone: 'Asia/Muscat' },
   { name: 'NINA', aliases: ['nina', 'national iraqi news agency'], language: 'ar', zone: 'Asia/Baghdad' },
   // Algérie Presse Service: `Dakar, 3 jan (APS) – `, the desk's initials in capitals on the last line (`ESF/MTN`).
-  { name: 'APS', aliases: ['aps', 'algérie presse service', 'agence de presse sénégalaise'], language: 'fr', initials: ['line'] },
+  {
+    name: 'APS',
+    aliases: ['aps', 'algérie presse service', 'agence de presse sénégalaise'],
+    language: 'fr',
+    initials: ['line'],
+  },
   {
     name: 'MENA',
     aliases: ['mena', 'middle east news agency', 'أ ش أ', 'ا ش ا'],

@@ -131,6 +131,8 @@ export function classifyEndMatter(text: string): EndMatter | null {
   const line = text.trim();
   if (line.length === 0 || line.length > 400 || !maybeEnd(line)) return null;
   if (line.length <= 48) {
+    // An agency's own credits that parse as a sign-off too (TT's `Anna Svensson/TT`) credit the people.
+    if (line.includes('/') && OWN_CREDITS.some(([pattern]) => pattern.test(line))) return { kind: 'credits' };
     const signoff = parseSignoff(line);
     if (signoff?.initialsOnly) return { kind: 'initials' };
     if (signoff) return { kind: 'signoff', name: signoff.name, implies: signoff.implies };
