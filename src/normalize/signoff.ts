@@ -106,8 +106,9 @@ export function parseSignoff(text: string): Signoff | null {
 
 // The parts of a sign-off joined by slashes (or a hyphen between two names) other than the agency's own name:
 // a partner agency (`/ritzau/AFP`, `(ANSA-AFP).`, STT's en dash `STT–AFP`), a broadcaster that ran the story (`(MTV3
-// -STT)`), a closer (Lusa `Lusa/Fim`), desk initials (CNA `Enditem/AW`), the names of the reporters and editors (TT
-// `Anna Svensson/TT`, WAM `WAM/Hatem Salem/Rola Haddad`), or the time it was filed (BSS `BSS/AB/CD/1234 hrs`).
+// -STT)`), a closer (Lusa `Lusa/Fim`), desk initials (CNA `Enditem/AW`), the names of the reporters and editors (WAM
+// `WAM/Hatem Salem/Rola Haddad`; TT's `Anna Svensson/TT` on a line of its own is TT's credits, see endmatter.ts), or the
+// time it was filed (BSS `BSS/AB/CD/1234 hrs`).
 const PART =
   /^(?:\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}|[A-Z]{2,4}|[A-Z]{2,5}\d{1,2}|[a-z]{2,4}|Fim|Fin|FIM|FIN|\d{4} ?(?:hrs|HRS|hours))$/u;
 
