@@ -132,6 +132,8 @@ export interface ParsedStory {
 
 /** The 0-based lines of a story's text that its headline, byline and each paragraph were read from. */
 export interface Provenance {
+  /** Lines the reader cut before the headline (a release wire's `Source:` line), to `stripped`. */
+  readonly stripped?: readonly number[];
   readonly headline: readonly number[];
   readonly byline: readonly number[];
   /** One entry per `paragraphs` entry, in order. */

@@ -12,7 +12,7 @@ export function explainPlain(
   context: NormalizeContext,
 ): { readonly story: Story | null; readonly lines: readonly ExplainedLine[] } {
   const lines = plainLines(text);
-  const parsed = parsePlain(text, { provenance: true });
+  const parsed = parsePlain(text, { provenance: true, releasePreamble: true });
   if (parsed === null) return { story: null, lines: lines.map((line, i) => ({ line: i, text: line, parts: [] })) };
   return explainLines(parsed, context, lines);
 }

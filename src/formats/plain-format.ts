@@ -147,7 +147,7 @@ export const plain: Format = {
   name: 'plain',
   boundary: plainBoundary,
   parse(text, line) {
-    const story = parsePlain(text);
+    const story = parsePlain(text, { releasePreamble: true });
     if (!story || (!story.headline && story.paragraphs.length === 0)) return { stories: [], diagnostics: [] };
     const stray = strayDatelines(story.paragraphs);
     return { stories: [atLine(story, line)], diagnostics: stray.length > 0 ? [pastedWarning(text, line, stray)] : [] };
@@ -159,7 +159,7 @@ export const plain: Format = {
  * first stray dateline's line, rather than write one long story silently.
  */
 function pastedWarning(text: string, line: number, stray: readonly number[]): FormatDiagnostic {
-  const lineOf = parsePlain(text, { provenance: true })?.provenance?.paragraphs ?? [];
+  const lineOf = parsePlain(text, { provenance: true, releasePreamble: true })?.provenance?.paragraphs ?? [];
   const lines = stray.map((i) => line + (lineOf[i]?.[0] ?? 0));
   const message =
     `the story at line ${line} looks like ${stray.length + 1} stories pasted together (datelines at lines ${lines.join(', ')}); ` +

@@ -23,10 +23,21 @@ const HEADLINE_MAX = 300;
  * and body paragraphs, unwrapping hard-wrapped lines. The dateline and end matter stay in the paragraphs for the
  * normalizer. Never throws; returns null when the text holds nothing but whitespace.
  */
-export function parsePlain(text: string, options: { readonly provenance?: boolean } = {}): ParsedStory | null {
+export function parsePlain(
+  text: string,
+  options: { readonly provenance?: boolean; readonly releasePreamble?: boolean } = {},
+): ParsedStory | null {
   const lines = plainLines(text);
   let at = skipBlank(lines, 0);
   if (at >= lines.length) return null;
+  // A release wire's lines over the headline (PR Newswire-AsiaNet: `Source: Example Corp.`, `MEDIA RELEASE PR67276`).
+  const preamble: number[] = [];
+  while (
+    options.releasePreamble === true &&
+    RELEASE_PREAMBLE.test(lines[at] ?? '') &&
+    (lines[at + 1] ?? '').trim() !== ''
+  )
+    preamble.push(at++);
   const head = takeHeadline(lines, at);
   at = skipBlank(lines, head.next);
   const byline = findByline(lines, at);
@@ -40,12 +51,20 @@ export function parsePlain(text: string, options: { readonly provenance?: boolea
     headline: head.headline,
     byline: byline.text,
     paragraphs: buildParagraphs(rest, at, lineOf),
+    ...(preamble.length > 0 ? { stripped: preamble.map((line) => (lines[line] ?? '').trim()) } : {}),
   };
   if (lineOf === null) return story;
   const headline = head.headline === '' ? [] : range(head.from, head.next).filter((i) => (lines[i] ?? '').trim());
-  const provenance: Provenance = { headline, byline: byline.lines, paragraphs: lineOf };
+  const provenance: Provenance = {
+    ...(preamble.length > 0 ? { stripped: preamble } : {}),
+    headline,
+    byline: byline.lines,
+    paragraphs: lineOf,
+  };
   return { ...story, provenance };
 }
+
+const RELEASE_PREAMBLE = /^\s*(?:Source: \S.{1,80}|(?:MEDIA|PRESS) RELEASE(?: [A-Z]{0,3}\d{3,8})?)\s*$/;
 
 /** The lines of a plain-text story as the parser reads them (line ends normalized, control characters removed). */
 export function plainLines(text: string): string[] {

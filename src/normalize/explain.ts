@@ -39,6 +39,8 @@ export function explainLines(
   const parts: LinePart[][] = lines.map(() => []);
   const provenance = parsed.provenance;
   if (provenance) {
+    for (const line of provenance.stripped ?? [])
+      parts[line]?.push({ text: tidy(lines[line] ?? ''), field: 'stripped' });
     for (const line of provenance.headline) parts[line]?.push({ text: tidy(lines[line] ?? ''), field: 'headline' });
     provenance.byline.forEach((line, i) => {
       parts[line]?.push({ text: tidy(lines[line] ?? ''), field: i === 0 ? 'byline' : 'byline_title' });
