@@ -332,7 +332,8 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'BTA', aliases: ['bta', 'бта', 'bulgarian news agency'], language: 'bg', zone: 'Europe/Sofia' },
   { name: 'CTK', aliases: ['ctk', 'čtk', 'czech news agency'], language: 'cs', zone: 'Europe/Prague' },
   { name: 'MTI', aliases: ['mti', 'hungarian news agency'], language: 'hu', zone: 'Europe/Budapest' },
-  { name: 'PAP', aliases: ['pap', 'polish press agency'], language: 'pl', zone: 'Europe/Warsaw' },
+  // `(PAP Biznes)`: its business service.
+  { name: 'PAP', aliases: ['pap', 'polish press agency', 'pap biznes'], language: 'pl', zone: 'Europe/Warsaw' },
   { name: 'HINA', aliases: ['hina'], language: 'hr', zone: 'Europe/Zagreb' },
   { name: 'STA', aliases: ['sta', 'slovenian press agency'], language: 'sl', zone: 'Europe/Ljubljana' },
   { name: 'Tanjug', aliases: ['tanjug'], language: 'sr', zone: 'Europe/Belgrade' },

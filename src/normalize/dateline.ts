@@ -185,9 +185,10 @@ export function parseDatelineAlone(paragraph: string, reference: string | null):
 }
 const DATELINE_ALONE_MAX = 80;
 
-// A place printed alone above the first paragraph, as Anadolu does (`ANKARA`): capitals, one to three words.
+// A place printed alone above the first paragraph, as Anadolu does (`ANKARA`): capitals, one to three words, and a
+// state as AP abbreviates it (`WEST CHESTER, Pa.`).
 const PLACE_LINE = new RegExp(
-  `^[${UPPER}][${UPPER}'’.-]{2,}(?: [${UPPER}][${UPPER}'’.-]*){0,2}(?:, [${UPPER}][${UPPER}'’.-]+(?: [${UPPER}][${UPPER}'’.-]*){0,2})?$`,
+  `^[${UPPER}][${UPPER}'’.-]{2,}(?: [${UPPER}][${UPPER}'’.-]*){0,2}(?:, [${UPPER}][${UPPER}'’.-]+(?: [${UPPER}][${UPPER}'’.-]*){0,2}|, [A-Z][a-z]{1,4}\\.)?$`,
   'u',
 );
 const PLACE_LINE_MAX = 40;

@@ -35,7 +35,7 @@ const EMBARGO =
 const UPDATE_VERBS =
   'Adds|Updates|Corrects|Recasts|Refiles|Repeats|Changes|Removes|Fixes|Rewrites|Moves|Deletes|Inserts|Clarifies|Reissues|Re-issues|Writes through|Overwrites|Tops|Restores|Replaces|Combines|Amends|Edits|Expands|Revises|Withdraws|Kills|Advances';
 const UPDATE_NOTE = new RegExp(
-  `^\\((?:Neu:|Aktualisiert|Aktualisierung|Ergänzt|ergänzt|Korrigiert|Berichtigt|Actualisé|Ajoute|Corrige|Mise à jour|Actualiza|Añade|Amplía|Aggiorna|Aggiunge|Corregge|Atualiza|Acrescenta|${UPDATE_VERBS}|This )[^()]*(?:\\([^()]*\\)[^()]*)*\\)$`,
+  `^\\((?:Neu:|Aktualisiert|Aktualisierung|Ergänzt|ergänzt|Korrigiert|Berichtigt|Berichtigung:|Korrektur:|Actualisé|Ajoute|Corrige|Mise à jour|Actualiza|Añade|Amplía|Aggiorna|Aggiunge|Corregge|Atualiza|Acrescenta|${UPDATE_VERBS}|This )[^()]*(?:\\([^()]*\\)[^()]*)*\\)$`,
 );
 // Yonhap's notes to editors, in capitals: `(ATTN: UPDATES with details in paras 4-5; CHANGES headline)` says what
 // changed, an update note; any other `(ATTN: ...)` is an editor's note.
@@ -114,11 +114,28 @@ const FIRST_PARAGRAPH_MIN = 60;
  * agency's name (TT: `Finland TT`), or a whole dateline with no dash (KUNA: `KUWAIT, Sept 5 (KUNA)`), as its dateline.
  */
 function placeAbove(paragraph: string, next: string | undefined, reference: string | null): DatelineMatch | null {
-  const place = parsePlaceLine(paragraph) ?? parseAgencyLine(paragraph) ?? parseDatelineAlone(paragraph, reference);
+  const place =
+    agencyAlone(paragraph) ??
+    parsePlaceLine(paragraph) ??
+    parseAgencyLine(paragraph) ??
+    parseDatelineAlone(paragraph, reference);
   if (place === null || next === undefined || next.length < FIRST_PARAGRAPH_MIN) return null;
   if (!/^["“‘'\d\p{Lu}]/u.test(next) || !SENTENCE_END.test(next) || leadShape(next) !== null) return null;
   return parseDateline(next, reference) === null ? place : null;
 }
+
+/**
+ * The agency's name alone on a line over the first paragraph (`BELGA`, `NTB`, `Associated Press`, as pages print the
+ * source above the story): a dateline that names the agency and no place.
+ */
+function agencyAlone(paragraph: string): DatelineMatch | null {
+  if (paragraph.length > 48) return null;
+  const name = paragraph.replace(SOURCE_LABEL, '');
+  if (agencyOf(name) === undefined) return null;
+  return { dateline: { text: paragraph, location: null, date: null, agency: name }, rest: '', reporter: null };
+}
+// `Bron: Belga`, `Source: AFP`: the same with its label.
+const SOURCE_LABEL = /^(?:Bron|Source|Quelle|Fuente|Fonte|Fonti|Kilde|Källa|Lähde|Źródło|Zdroj)\s*:\s*/;
 
 /** The paragraphs with run-in notes split off, and where each one starts in the story's own paragraphs. */
 export interface RunInSplit {
@@ -292,18 +309,19 @@ export function takeLead(paragraphs: readonly string[], reference: string | null
         if (subheadlines === 0) return { fields, start: i, dateline };
         const wire = dateline.dateline.agency ? creditedAgency(dateline.dateline.agency) : undefined;
         const release = wire?.pressRelease === true;
-        // One sentence over a whole dateline (place, date, agency) is the story's standfirst, as TASS's pages print
-        // it: `Пресс-секретарь ... сообщил, что ...` over `ВАШИНГТОН, 22 января. /ТАСС/. ...`.
-        const whole = dateline.dateline.location !== null && dateline.dateline.date !== null;
-        if (
-          wire !== undefined &&
-          (release || (!sentences && subheadlines <= MAX_SUBHEADLINES) || (whole && subheadlines === 1))
-        )
+        // One block of sentences over a known agency's dateline is the story's teaser, as dpa prints its `Vorspann`
+        // and TASS's pages a standfirst (`Пресс-секретарь ... сообщил, что ...` over `ВАШИНГТОН, 22 января. /ТАСС/.`).
+        if (wire !== undefined && (release || (!sentences && subheadlines <= MAX_SUBHEADLINES) || subheadlines === 1))
           return { fields, start: i, dateline };
         break;
       }
       const place = subheadlines === 0 && placeAbove(text, paragraphs[i + 1], reference);
       if (place) return { fields, start: i, dateline: place };
+      // The agency's name over a place printed alone (`Associated Press` / `WEST CHESTER, Pa.`): its credit line.
+      if (subheadlines === 0 && agencyAlone(text) !== null) {
+        fields.push('byline');
+        continue;
+      }
       // A caption counts, as a subheadline does, only when a dateline follows it (it is cut from the story then).
       if (subheadlines === 0 && PHOTO_CREDIT.test(text)) {
         fields.push('stripped');

@@ -57,7 +57,7 @@ const CLOSE = /\s*(?:[)）]|\/|(?<=\s)[-—–])?\s*[.:]?$/;
 const INITIALS: Readonly<Record<InitialsShape, RegExp>> = {
   // `dpa ab cd`, dpa's service codes `dpa lni hm yyzz n1 kr`, AAP's `AAP tk/jm`
   // and a regional service's code before them (`dpa/lno ab yy`)
-  lower: /^(?:\/[a-z]{2,4})? [a-z]{2,4}(?:[ /][a-z]{1,4}\d?){0,10}$/,
+  lower: /^(?:\/[a-z]{2,4})? [a-zäöüß]{2,4}(?:[ /][a-zäöüß]{1,4}\d?){0,10}$/,
   upper: /^ [A-Z]{2,4}(?: [A-Z]{2,4}){0,5}$/,
   // `(SDA/xy)`, `(SDA/mf ba)`
   slash: /^\/[a-z]{2,4}(?:[/ ][a-z]{2,4}){0,3}$/,

@@ -14,7 +14,7 @@ import { countSpaces, tidy, tidyParagraphs, type TidyParagraphs } from './text.j
 import { traceOf, type LeadPiece, type ParagraphTrace, type Piece, type TracedPieces } from './trace.js';
 
 const CORRECTION_NOTE =
-  /^\(?(?:Corrects\b|The following (?:press )?release corrects\b|Le communiqué suivant corrige\b|Korrigiert|Berichtigt|Corrige\b|Corregge\b|This [^)]*\b(?:corrected|correction|corrects)\b)/i;
+  /^\(?(?:Corrects\b|The following (?:press )?release corrects\b|Le communiqué suivant corrige\b|Korrigiert|Berichtigt|Berichtigung:|Korrektur:|Corrige\b|Corregge\b|This [^)]*\b(?:corrected|correction|corrects)\b)/i;
 
 /**
  * Turns what a format parser found into the output record: headline markers, the blocks before the dateline

@@ -72,15 +72,18 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
     if (kind === undefined) known[index] = kind = paragraphEndMatter(paragraphs[index] ?? '');
     return kind;
   };
-  const blockStart = Math.min(findListTrailer(paragraphs, endMatter), sectionStart(paragraphs, isRelease));
+  const section = sectionStart(paragraphs, isRelease);
+  const blockStart = Math.min(findListTrailer(paragraphs, endMatter), section);
   const kept: Item[] = [];
   const end: Item[] = [];
   const stripped: Item[] = [];
   paragraphs.forEach((text, index) => {
     if (index >= blockStart) {
       const kind = endMatter(index);
-      // Inside a release's contact block an e-mail address is furniture, not a reporter's credit.
-      (kind !== null && !(isRelease && kind.kind === 'credits') ? end : stripped).push({ index, text, kind });
+      // Inside a release's contact block or an agency's notebook (dpa's `# Notizblock`, its contacts) an e-mail
+      // address is furniture, not a reporter's credit.
+      const furniture = kind?.kind === 'credits' && (isRelease || index >= section);
+      (kind !== null && !furniture ? end : stripped).push({ index, text, kind });
     } else if (trailerKind(text) !== null) stripped.push({ index, text, kind: null });
     else kept.push({ index, text, kind: null });
   });
