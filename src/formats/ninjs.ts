@@ -157,9 +157,14 @@ function nitfContent(nitf: string): string {
   return start === -1 || end === -1 ? nitf.replace(/<\?xml[^>]*>/, '') : nitf.slice(nitf.indexOf('>', start) + 1, end);
 }
 
+/** Plain text's paragraphs; text that is markup after all (PA sends tables as HTML in `body_text`) is read as HTML. */
 function textParagraphs(text: string): string[] {
-  return text === '' ? [] : buildParagraphs(text.split(/\r?\n/), 0);
+  if (text === '') return [];
+  if (MARKUP.test(text)) return htmlParagraphs(text);
+  return buildParagraphs(text.split(/\r?\n/), 0);
 }
+// Text that opens with a block element and closes it.
+const MARKUP = /^\s*<(p|div|table|h[1-6]|ul|ol|section|article)\b[^>]*>[^]*<\/\1>/i;
 
 function joined(html: string | null): string | null {
   return html === null ? null : htmlParagraphs(html).join(' ') || null;

@@ -4,7 +4,8 @@ import type { FormatName } from '../types.js';
 const PROLOG = /^(?:\s+|<\?xml[^>]*\?>|<!--[^]*?-->|<!doctype[^>]*>)*/i;
 const FEED_ROOT = /^<(?:rss|rdf:RDF|feed)[\s>]/;
 const ATOM_NS = /^<feed[^>]*\bxmlns\s*=\s*["']http:\/\/www\.w3\.org\/2005\/Atom["']/;
-const HTML_ROOT = /^<(?:html|head|body|meta|title|link|script|style|article|div|main|header)[\s>/]/i;
+// A fragment of a page counts too: a headline or paragraph element first (`<h1>...</h1><p>...`).
+const HTML_ROOT = /^<(?:html|head|body|meta|title|link|script|style|article|div|main|header|section|h[1-6]|p)[\s>/]/i;
 // JSON Feed 1 and 1.1: `{"version": "https://jsonfeed.org/version/1.1", ...}`.
 const JSON_FEED = /^\s*\{[^]{0,2000}?"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//;
 

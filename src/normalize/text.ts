@@ -1,5 +1,6 @@
-// C0 and C1 controls other than tab, newline and carriage return: SOH/STX/ETX framing residue, escape sequences.
-const CONTROLS = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f]/g;
+// C0 and C1 controls other than tab, newline and carriage return: SOH/STX/ETX framing residue, escape sequences; and
+// the soft hyphen, an invisible break point inside a word (NTB Info's releases).
+const CONTROLS = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f\u00ad]/g;
 
 // ANSI/VT escape sequences whole (`ESC [31m`, an OSC title `ESC ] 0;title BEL`), so no fragment of one survives.
 const ESCAPES =
@@ -10,10 +11,10 @@ export function stripControls(text: string): string {
   return HAS_CONTROL.test(text) ? text.replace(ESCAPES, '').replace(CONTROLS, '') : text;
 }
 
-const HAS_CONTROL = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f]/;
+const HAS_CONTROL = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f\u00ad]/;
 // Anything tidy has to change besides a run of spaces: a control character or whitespace other than a plain space.
 // (One character class: V8 scans those far faster than an alternation.)
-const UNTIDY = /[\u0000-\u001f\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const UNTIDY = /[\u0000-\u001f\u007f-\u00a0\u00ad\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 /** One paragraph's text with its whitespace collapsed to single spaces and its control characters removed. */
 export function tidy(text: string): string {

@@ -25,12 +25,16 @@ const ATTEMPTS: readonly Flags[] = [
   { stripUnlikely: false, weightClasses: false, cleanConditionally: false },
 ];
 const ENOUGH_TEXT = 500;
+// A fragment of a page, its text's elements with no document around them (`<h1>...</h1><p>...</p>`, as a CMS stores
+// an article's body): read as the article of a page.
+const FRAGMENT = /^\s*<(?:h[1-6]|p|section|figure|blockquote)[\s>]/i;
 
 /**
  * Extracts the article from a page: metadata first (JSON-LD, meta tags, markup), then the main text by scoring.
  * Parses with cheerio on htmlparser2; pure: `baseUrl` (the page's URL) only resolves relative links.
  */
-export function extractPage(html: string, baseUrl: string | null): ExtractedPage {
+export function extractPage(page: string, baseUrl: string | null): ExtractedPage {
+  const html = FRAGMENT.test(page) && !/<body[\s>]/i.test(page) ? `<html><body><article>${page}</article></body></html>` : page;
   let best: { meta: PageMeta; paragraphs: string[]; navigation: string[]; length: number } | null = null;
   let found: PageMeta | null = null;
   for (const flags of ATTEMPTS) {
