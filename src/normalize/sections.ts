@@ -21,6 +21,9 @@ const RELEASE_HEADINGS: readonly RegExp[] = [
   // The contact heading in the release wires' other languages: APA-OTS `Rückfragehinweis:`, `Pressekontakt:`,
   // `Contact presse :`, `Contacto de prensa:`, `Contatti:`, `Perscontact:`, `Kontakt:`.
   /^(?:Rückfragehinweis|Rückfragen|Pressekontakt|Medienkontakt|Kontakt|Contacts? presse|Contacto(?:s)?(?: de prensa)?|Contatti|Contatto stampa|Ufficio stampa|Perscontact|Mediakontakt|Lisätiedot)(?:\s*:|$)/i,
+  // Where to learn more, in the wires' languages: `For further information, please visit ...`, `Pour en savoir plus`,
+  // STT Info's `Yhteyshenkilöt` (contacts), `Tietoja julkaisijasta` (about the publisher), `Liitteet` (attachments).
+  /^(?:For (?:further|more) information|Pour (?:en savoir plus|plus d['’]informations?)|Weitere Informationen|(?:Para )?[Mm]ás información|Yhteyshenkilöt|Yhteystiedot|Lisätietoja|Tietoja julkaisijasta|Liitteet|Kontaktpersoner?|Kontaktinformation)\b/i,
   /^View (?:original content|source version)\b/i,
   /^To view the original version on\b/i,
   /^(?:Logo|Photo|Video|Multimedia)\s*[-–:]\s*https?:\/\//i,

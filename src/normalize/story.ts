@@ -259,7 +259,12 @@ function bylineOf(given: string | null | undefined, lead: readonly LeadPiece[]):
     [given, ...under.filter((piece) => !given.includes(piece.text.trim())).map((piece) => piece.text)].join(', '),
   );
   const more = pieces.filter((piece) => opensByline(piece.text)).map((piece) => splitRawByline(piece.text));
-  return first === null || more.length === 0 ? first : joinBylines(first, more.filter((b) => b !== null));
+  return first === null || more.length === 0
+    ? first
+    : joinBylines(
+        first,
+        more.filter((b) => b !== null),
+      );
 }
 
 function splitRawByline(raw: string | null | undefined): Byline | null {
@@ -315,6 +320,9 @@ function datelineFromMarkup(text: string, reference: string | null): Dateline | 
   const bracketed = /^(.*?)\s*\(([^()]{1,30})\)$/.exec(printed);
   if (bracketed?.[2] !== undefined && isKnownAgency(bracketed[2]))
     return { text: printed, location: bracketed[1] || null, date: null, agency: bracketed[2] };
+  // A time stamp where the place would be (STT Info: `3.6.2024 10:00:01 EEST`) names no place.
+  const stamp = /\d/.test(printed) && !/\p{L}{2}/u.test(printed.replace(/\b[A-Z]{2,5}\b/g, ''));
+  if (stamp) return { text: printed, location: null, date: null, agency: null };
   return { text: printed, location: printed, date: null, agency: null };
 }
 
