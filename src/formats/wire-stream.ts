@@ -66,6 +66,7 @@ function buildStory(frame: Frame, truncated: boolean, stamp: string | null): Par
     byline: parsed.byline,
     paragraphs: parsed.paragraphs,
     ednote: parsed.ednote,
+    ...(parsed.updateNotes === undefined ? {} : { updateNotes: parsed.updateNotes }),
     slugline: keyword ?? sluglineOf(envelope),
     urgency: urgencyOf(envelope),
     envelope,

@@ -11,6 +11,8 @@ export interface FrameText {
   readonly ednote: string | null;
   /** Envelope fields the text gives: a take key line (`REFILE`), AP's keyword line, subheadline, photo numbers. */
   readonly envelope: Readonly<Record<string, string>>;
+  /** Notes on what a version changed, above the headline (dpa's `(Berichtigung: ...)`). */
+  readonly updateNotes?: readonly string[];
 }
 
 // AAP and others: `The following information is not for publication` opens a note to editors.
@@ -79,15 +81,36 @@ function firstLines(lines: readonly string[]): Omit<FrameText, 'ednote'> | null 
   // dpa's English service opens with its keywords as a path: `/politics/Britain/EU/Brexit/justice/`.
   const keywords = KEYWORD_PATH.test(lines[at] ?? '') ? (lines[at++] ?? '').trim() : null;
   const takes: string[] = [];
-  while (at < lines.length - 1 && isTakeLine(lines[at] ?? '') && (lines[at + 1] ?? '').trim() !== '') {
-    takes.push((lines[at] ?? '').trim());
-    at++;
+  const notes: string[] = [];
+  while (at < lines.length - 1 && (lines[at + 1] ?? '').trim() !== '') {
+    const line = (lines[at] ?? '').trim();
+    if (isTakeLine(line) || BRACKETED_TAKE.test(line)) {
+      takes.push(line);
+      at++;
+      continue;
+    }
+    // dpa's correction over several lines: `(Berichtigung: In einer früheren Version ...` / `... 1997.)`.
+    const end = NOTE_OPEN.test(line)
+      ? lines.findIndex((l, i) => i >= at && i < at + NOTE_MAX_LINES && /\)\s*$/.test(l))
+      : -1;
+    if (end === -1) break;
+    notes.push(
+      lines
+        .slice(at, end + 1)
+        .map((l) => l.trim())
+        .join(' '),
+    );
+    at = end + 1;
   }
   const headline = withoutEndCode(lines[at] ?? '');
   at++;
+  // A note on the picture under the headline: `(Foto Illustration) =`.
+  const picture = PICTURE_NOTE.test(lines[at] ?? '') ? withoutEndCode(lines[at++] ?? '') : null;
   const next = withoutEndCode(lines[at] ?? '');
   const byline = IPTC_BYLINE.test(next) ? next : null;
   if (byline !== null) at++;
+  // ... or under the byline.
+  const pictureNote = picture ?? (PICTURE_NOTE.test(lines[at] ?? '') ? withoutEndCode(lines[at++] ?? '') : null);
   return {
     headline: headline === '' ? null : headline,
     byline,
@@ -95,9 +118,18 @@ function firstLines(lines: readonly string[]): Omit<FrameText, 'ednote'> | null 
     envelope: {
       ...(takes.length > 0 ? { take: takes.join(' ') } : {}),
       ...(keywords === null ? {} : { keywords }),
+      ...(pictureNote === null ? {} : { picture_note: pictureNote }),
     },
+    ...(notes.length > 0 ? { updateNotes: notes } : {}),
   };
 }
+
+// dpa's version lines in brackets: `(Eil )`, `(Achtung - Planungshinweis)`, `(KORR-Bericht)`, `(Zusammenfassung)`.
+const BRACKETED_TAKE =
+  /^\((?:Eil|Eilt|Eilmeldung|Achtung|KORR|Korrektur|Wiederholung|Zusammenfassung|Neufassung|Blitz)\b[^()]{0,60}\)$/i;
+const NOTE_OPEN = /^\((?:Berichtigung|Korrektur|Neu|Aktualisiert|Ergänzt)\s*:/;
+const NOTE_MAX_LINES = 8;
+const PICTURE_NOTE = /^\s*\((?:Foto|Fotos|Bild|Bilder|Grafik|Video|Audio)\b[^()]{0,60}\)\s*=?\s*$/;
 
 const KEYWORD_PATH = /^\s*\/(?:[\p{L}\d&.-]+\/){2,}\s*$/u;
 
