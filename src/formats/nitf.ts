@@ -118,7 +118,8 @@ function metaOf(head: XmlElement | undefined): Record<string, string | number> {
   for (const meta of children(head, 'meta')) {
     const field = META_FIELDS[(attr(meta, 'name') ?? '').toLowerCase()];
     const value = attr(meta, 'content');
-    if (field !== undefined && value !== null && !(field in out)) out[field] = field === 'words' ? Number(value) : value;
+    if (field !== undefined && value !== null && !(field in out))
+      out[field] = field === 'words' ? Number(value) : value;
   }
   return out;
 }

@@ -198,7 +198,8 @@ export function decodeXmlUnit(bytes: Uint8Array): Decoded {
   // A file that says latin-1 but whose bytes are valid UTF-8 with non-ASCII in them was written as UTF-8 (an AFP
   // feed declaring iso-8859-1 over `DÃ©cÃ¨s`): latin-1 text almost never forms valid UTF-8 sequences.
   const utf8 = decodeUnit(bytes);
-  if (LATIN1_LABELS.test(declared)) return !utf8.fallback && !isAscii(bytes) ? utf8 : decodeUnitAs(bytes, 'windows-1252');
+  if (LATIN1_LABELS.test(declared))
+    return !utf8.fallback && !isAscii(bytes) ? utf8 : decodeUnitAs(bytes, 'windows-1252');
   if (!utf8.fallback) return utf8;
   // Another single-byte or legacy charset the declaration names (`ISO-8859-15`, with its euro sign, `windows-1250`,
   // `KOI8-R`): read in it, not guessed as windows-1252.

@@ -269,7 +269,10 @@ export const AGENCIES: readonly Agency[] = [
     zone: 'Europe/Oslo',
     // Places for its pictures' embed codes, left empty in the text: `Embed (stor):`, `Embed (medium):`; and the note
     // on what a new version changed, under the sign-off: `Utvidet og oppdatert.`, `Oppdatert med reaksjoner.`
-    trailers: [/^Embed \((?:stor|medium|liten)\):?$/, /^(?:Utvidet|Oppdatert|Ny versjon)(?: og oppdatert| med [^.\n]{2,60})?\.?$/],
+    trailers: [
+      /^Embed \((?:stor|medium|liten)\):?$/,
+      /^(?:Utvidet|Oppdatert|Ny versjon)(?: og oppdatert| med [^.\n]{2,60})?\.?$/,
+    ],
   },
   {
     name: 'TT',

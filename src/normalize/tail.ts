@@ -218,9 +218,10 @@ function initialsUnder(
   const glued = kind === null ? splitGluedSignoff(aboveText) : null;
   const signoff = glued === null ? null : parseSignoff(glued.signoff);
   if (signoff === null) return null;
-  return pair || (signoff.name === null && signoff.implies === null && !signoff.initialsOnly) ? { kind: 'initials' } : null;
+  return pair || (signoff.name === null && signoff.implies === null && !signoff.initialsOnly)
+    ? { kind: 'initials' }
+    : null;
 }
-
 
 function findListTrailer(paragraphs: readonly string[], endMatter: (index: number) => EndMatter | null): number {
   let start = paragraphs.length;

@@ -34,7 +34,8 @@ const FRAGMENT = /^\s*<(?:h[1-6]|p|section|figure|blockquote)[\s>]/i;
  * Parses with cheerio on htmlparser2; pure: `baseUrl` (the page's URL) only resolves relative links.
  */
 export function extractPage(page: string, baseUrl: string | null): ExtractedPage {
-  const html = FRAGMENT.test(page) && !/<body[\s>]/i.test(page) ? `<html><body><article>${page}</article></body></html>` : page;
+  const html =
+    FRAGMENT.test(page) && !/<body[\s>]/i.test(page) ? `<html><body><article>${page}</article></body></html>` : page;
   let best: { meta: PageMeta; paragraphs: string[]; navigation: string[]; length: number } | null = null;
   let found: PageMeta | null = null;
   for (const flags of ATTEMPTS) {
