@@ -93,7 +93,12 @@ export const AGENCIES: readonly Agency[] = [
       /^(?:Reporting|Editing|Writing) by [^\n]{2,200}$/i,
       /^\(+\s*(?:Additional |Further )?(?:Reporting|Writing|Editing|Compiled|Reported|Written) by [^()\n]{2,200}(?<![;,]|\b(?:by|and|in))$/i,
     ],
-    trailers: [/^For more (?:news|coverage|stories)\b.{0,200}$/i, /^Keywords\s*:.{0,200}$/i],
+    trailers: [
+      /^For more (?:news|coverage|stories)\b.{0,200}$/i,
+      /^Keywords\s*:.{0,200}$/i,
+      // The rate a story's figures were converted at, under it: `($1 = 0.8794 euros)`, `(1 euro = $1.12)`.
+      /^\(\s*(?:[$€£¥]\s?1|1 [a-z]{3,12}) = [^()\n]{2,40}\)$/i,
+    ],
   },
   {
     name: 'AFP',
