@@ -196,14 +196,21 @@ function withoutLoneTags(lines: string[]): string[] {
 /**
  * The creator as a byline: its name, unless the name only repeats the code of its qcode (`dpa-ad:jane.doe` named
  * `jane.doe`, an account in the agency's system rather than a printed name), is shaped like such an account
- * (`doe.jane`, `jdoe_2`, with no qcode beside it), or is an agency's (Reuters' `<creator literal="Reuters"/>`: the
+ * (`doe.jane`, `jdoe_2`, with no qcode beside it), or is an agency's or several (`NTB-Reuters`; Reuters' `<creator
+ * literal="Reuters"/>`: the
  * byline printed in the text, `By Jane Doe`, is the story's); a qcode alone is never one.
  */
 function creatorName(element: XmlElement | undefined): string | null {
   const name = textOf(child(element, 'name')) ?? attr(element, 'literal');
   const code = attr(element, 'qcode')?.replace(/^[^:]*:/, '');
   if (name === null || name === code || ACCOUNT.test(name)) return null;
-  return agencyOf(name) !== undefined ? null : name;
+  return agencyOf(name) !== undefined || onlyAgencies(name) ? null : name;
+}
+
+/** A credit made of agencies' names alone (NTB's `NTB-Reuters`), not a person's. */
+function onlyAgencies(name: string): boolean {
+  const parts = name.split(/\s*[-/,+]\s*/);
+  return parts.length > 1 && parts.every((part) => agencyOf(part) !== undefined);
 }
 
 // A login rather than a name: lower case, no space, parts joined by dots or underscores; or an editor's initials
