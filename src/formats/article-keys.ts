@@ -109,6 +109,9 @@ export const SLUG_KEYS: readonly string[] = ['slugline', 'slug', 'slugProper'];
 /** A note on what this version changes, for editors: CP's CMS `<UpdateNote>UPDATES: With AP Photos.</UpdateNote>`. */
 export const UPDATE_NOTE_KEYS: readonly string[] = ['updateNote', 'updateNotes'];
 
+/** A note to editors: CP's CMS `<EditorNote>Will be updated.</EditorNote>`. */
+export const EDNOTE_KEYS: readonly string[] = ['editorNote', 'editorsNote', 'ednote'];
+
 /** The language, read only when it is a code (`en`, `fr-CA`): CP's CMS numbers them (`1`). */
 export const LANGUAGE_KEYS: readonly string[] = ['language', 'lang'];
 

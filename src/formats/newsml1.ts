@@ -54,7 +54,8 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
     isoStamp(textOf(child(management, 'ThisRevisionCreated'))) ?? isoStamp(textOf(child(management, 'FirstCreated')));
   // `<Urgency FormalName="2"/>`, or the value as its text (TASS: `<Urgency>2</Urgency>`).
   const urgencyElement = child(management, 'Urgency');
-  const urgency = Number(attr(urgencyElement, 'FormalName') ?? textOf(urgencyElement));
+  // Belga gives none, but a `Priority` property among its components' metadata (`Value="3"`).
+  const urgency = Number(attr(urgencyElement, 'FormalName') ?? textOf(urgencyElement) ?? priorityProperty(item));
   const descriptive = find(item, 'DescriptiveMetadata');
   // Belga leaves the provider's name empty and names itself in the credit line.
   const provider = attr(find(find(item, 'Provider'), 'Party'), 'FormalName') || null;
@@ -187,6 +188,17 @@ function newsLineNotes(lines: XmlElement | undefined): { ednote: string | null; 
     else if (/^advisory/i.test(type)) (opensWithUpdateVerb(text) ? updateNotes : ednotes).push(text);
   }
   return { ednote: ednotes.length > 0 ? ednotes.join('\n\n') : null, updateNotes };
+}
+
+/** The value of the first `<Property FormalName="Priority">` under an element, or null. */
+function priorityProperty(element: XmlElement | undefined): string | null {
+  for (const node of element?.children ?? []) {
+    if (!isElement(node)) continue;
+    if (node.name === 'Property' && attr(node, 'FormalName') === 'Priority') return attr(node, 'Value');
+    const inner = priorityProperty(node);
+    if (inner !== null) return inner;
+  }
+  return null;
 }
 
 /** AFP's `Version` property: a `Correction` makes the story a correction (its marker). */
