@@ -88,7 +88,7 @@ const HEADER_MAX = 512;
  */
 function sniffFramed(text: string): FormatName | null {
   // ZCZC opens a message of IPTC 7901 sent over telex-style links (AAP); NNNN closes it.
-  if (/^[\s\u0000-\u001f]*ZCZC/.test(text)) return 'iptc7901';
+  if (/^[\s\u0000-\u001f]*(?:ZCZC|zczc)/.test(text)) return 'iptc7901';
   const soh = text.indexOf('\u0001');
   if (soh !== -1 && soh < FRAME_WITHIN) {
     const region = text.slice(soh + 1, soh + 1 + HEADER_MAX);

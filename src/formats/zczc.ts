@@ -32,23 +32,33 @@ const PLACELINE = /^\(([A-Z][A-Z .'-]{1,40})\)$/;
 
 /** True when a unit is a ZCZC message (after blank lines and control characters). */
 export function isZczc(unit: string): boolean {
-  return /^[\s\u0000-\u001f]*ZCZC/.test(unit);
+  return /^[\s\u0000-\u001f]*(?:ZCZC|zczc)/.test(unit);
 }
 
 /** The next message starts at the next `ZCZC` at the start of a line. */
 export function zczcBoundary(bytes: Buffer, from: number, complete: number): Boundary | null {
-  for (let at = bytes.indexOf(ZCZC, from + 1); at !== -1 && at + 4 <= complete; at = bytes.indexOf(ZCZC, at + 1)) {
+  for (let at = nextZczc(bytes, from + 1); at !== -1 && at + 4 <= complete; at = nextZczc(bytes, at + 1)) {
     const before = bytes[at - 1]!;
     if (before === 0x0a || before < 0x20) return { unitEnd: at, next: at };
   }
   return null;
 }
 
+/** Where the next `ZCZC` (or News Bites' lower-case `zczc`) starts at or after `from`, or -1. */
+function nextZczc(bytes: Buffer, from: number): number {
+  const upper = bytes.indexOf(ZCZC, from);
+  const lower = bytes.indexOf(ZCZC_LOWER, from);
+  return upper === -1 ? lower : lower === -1 ? upper : Math.min(upper, lower);
+}
+
 const ZCZC = Buffer.from('ZCZC', 'latin1');
+const ZCZC_LOWER = Buffer.from('zczc', 'latin1');
 
 /** One ZCZC message as a story. */
 export function parseZczc(unit: string, line: number): ParseResult {
-  const lines = unit.replace(/^[\s\u0000-\u001f]*ZCZC/, '').split(/\r?\n/);
+  const lines = unit.replace(/^[\s\u0000-\u001f]*(?:ZCZC|zczc)/, '').split(/\r?\n/);
+  const tagged = taggedStory(lines);
+  if (tagged !== null) return { stories: [atLine(tagged, line)], diagnostics: [] };
   // `ZCZC AAP0042 3 i 0312`: an IPTC 7901 header on the ZCZC line itself.
   const header = parseHeader(lines.shift() ?? '');
   const codes: Array<[string, string]> = [];
@@ -119,5 +129,56 @@ function buildStory(
     slugline: envelope['slug'] ?? null,
     urgency: urgencyOf(all),
     envelope: all,
+  };
+}
+
+// News Bites' messages (under a lower-case `zczc`): two-letter tags, `TI#` the title, `AB#` the abstract, `KN#` who
+// sent it, `BY#` the byline, and `TX#` before the text, a paragraph a line.
+const TAG = /^([A-Z]{2})#(.*)$/;
+const TAGS: Readonly<Record<string, string>> = {
+  AN: 'id',
+  KN: 'source',
+  PD: 'date',
+  CO: 'company',
+  SO: 'exchange',
+  SF: 'flag',
+  BY: 'byline',
+  KY: 'keywords',
+};
+
+/** A message of tag lines (`TI#...`, `TX#`) as a story, or null when its first line is no tag. */
+function taggedStory(lines: readonly string[]): ParsedStory | null {
+  let at = lines.findIndex((l) => l.trim() !== '');
+  if (at === -1 || !TAG.test((lines[at] ?? '').trim())) return null;
+  const tags = new Map<string, string>();
+  for (; at < lines.length; at++) {
+    const match = TAG.exec((lines[at] ?? '').trim());
+    if (!match) break;
+    const [, tag = '', value = ''] = match;
+    if (tag === 'TX') {
+      at++;
+      break;
+    }
+    if (value.trim() !== '') tags.set(tag, value.trim());
+  }
+  const end = lines.findIndex((l, i) => i >= at && NNNN.test(l));
+  const paragraphs = lines
+    .slice(at, end === -1 ? lines.length : end)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const headline = tags.get('TI') ?? null;
+  if (headline === null && paragraphs.length === 0) return null;
+  const envelope: Record<string, string> = {};
+  for (const [tag, value] of tags) {
+    const field = TAGS[tag];
+    if (field !== undefined) envelope[field] = value;
+  }
+  return {
+    headline,
+    byline: tags.get('BY') ?? null,
+    paragraphs,
+    description: tags.get('AB') ?? null,
+    source: tags.get('KN') ?? null,
+    envelope,
   };
 }
