@@ -89,10 +89,10 @@ function inlineText(item: Record<string, unknown>): string[] | null {
  * Writer`), which the normalizer splits into `byline` and `byline_title`.
  */
 function bylinesOf(list: unknown): string | null {
-  const bylines = (Array.isArray(list) ? list : []).map((b) => asObject(b));
-  const names = bylines.map((b, i) => asText(b?.['by']) ?? asText((list as unknown[])[i])).filter((b) => b !== null);
+  const entries: unknown[] = Array.isArray(list) ? list : [];
+  const names = entries.map((b) => asText(asObject(b)?.['by']) ?? asText(b)).filter((b) => b !== null);
   if (names.length === 0) return null;
-  const title = names.length === 1 ? asText(bylines[0]?.['title']) : null;
+  const title = names.length === 1 ? asText(asObject(entries[0])?.['title']) : null;
   return title === null ? names.join(', ') : `${names[0]}, ${title}`;
 }
 

@@ -105,12 +105,14 @@ function firstLines(lines: readonly string[]): Omit<FrameText, 'ednote'> | null 
   const headline = withoutEndCode(lines[at] ?? '');
   at++;
   // A note on the picture under the headline: `(Foto Illustration) =`.
-  const picture = PICTURE_NOTE.test(lines[at] ?? '') ? withoutEndCode(lines[at++] ?? '') : null;
+  const picture = pictureNote(lines[at]);
+  if (picture !== null) at++;
   const next = withoutEndCode(lines[at] ?? '');
   const byline = IPTC_BYLINE.test(next) ? next : null;
   if (byline !== null) at++;
   // ... or under the byline.
-  const pictureNote = picture ?? (PICTURE_NOTE.test(lines[at] ?? '') ? withoutEndCode(lines[at++] ?? '') : null);
+  const note = picture ?? pictureNote(lines[at]);
+  if (picture === null && note !== null) at++;
   return {
     headline: headline === '' ? null : headline,
     byline,
@@ -118,7 +120,7 @@ function firstLines(lines: readonly string[]): Omit<FrameText, 'ednote'> | null 
     envelope: {
       ...(takes.length > 0 ? { take: takes.join(' ') } : {}),
       ...(keywords === null ? {} : { keywords }),
-      ...(pictureNote === null ? {} : { picture_note: pictureNote }),
+      ...(note === null ? {} : { picture_note: note }),
     },
     ...(notes.length > 0 ? { updateNotes: notes } : {}),
   };
@@ -129,6 +131,10 @@ const BRACKETED_TAKE =
   /^\((?:Eil|Eilt|Eilmeldung|Achtung|KORR|Korrektur|Wiederholung|Zusammenfassung|Neufassung|Blitz)\b[^()]{0,60}\)$/i;
 const NOTE_OPEN = /^\((?:Berichtigung|Korrektur|Neu|Aktualisiert|Ergänzt)\s*:/;
 const NOTE_MAX_LINES = 8;
+/** A note on the picture (`(Foto Illustration) =`), without its end code, or null for any other line. */
+function pictureNote(line: string | undefined): string | null {
+  return line !== undefined && PICTURE_NOTE.test(line) ? withoutEndCode(line) : null;
+}
 const PICTURE_NOTE = /^\s*\((?:Foto|Fotos|Bild|Bilder|Grafik|Video|Audio)\b[^()]{0,60}\)\s*=?\s*$/;
 
 const KEYWORD_PATH = /^\s*\/(?:[\p{L}\d&.-]+\/){2,}\s*$/u;

@@ -62,9 +62,13 @@ export function parseAgencyLine(paragraph: string): DatelineMatch | null {
 const REPORTING =
   /(?:^|[,.;] )((?:\p{Lu}[\p{L}-]+ ){0,3}\p{Lu}[\p{L}-]+)(?:['’]s (?:\p{Ll}+ ){0,2}(?:bureau|correspondent|reporter|office)s?)? (?:reports|informs|learned|has learned|was told)\b/u;
 
+const REPORTING_VERB = / (?:reports|informs|learned|was told)\b/;
+
 /** The agency a story's first paragraph names as reporting it (`..., Kazinform News Agency reports.`), or undefined. */
 export function agencyReporting(paragraph: string | undefined): Agency | undefined {
-  if (paragraph === undefined || paragraph.length > 1200) return undefined;
+  // Most first paragraphs hold none of the verbs: a search for them rules those out before the names are tried at
+  // every comma.
+  if (paragraph === undefined || paragraph.length > 1200 || !REPORTING_VERB.test(paragraph)) return undefined;
   const name = REPORTING.exec(paragraph)?.[1];
   return name === undefined ? undefined : agencyOf(name);
 }
