@@ -37,6 +37,20 @@ describe('sniffing the format from the content', () => {
     expect(formatOf('\u0002Ministers meet\n\nBERLIN (dpa) - Text.\n\u0003\n\u0002Second\n\u0003\n')).toBe('plain');
   });
 
+  it('takes a frame that lost its control characters by its header lines, and no headline for one', () => {
+    expect(formatOf('\nbsf037 4 su 174 gef 1388\n\nNotes de frais GE\n')).toBe('iptc7901');
+    expect(formatOf('eca00075 3 i 510    dpa 1003\r\n\r\n/politics/EU/\r\nHeadline =\r\n')).toBe('iptc7901');
+    expect(formatOf("a0105KYODOkoko-\nu s BC-Soccer-Emperor's-Cup   09-12 0344\nBC-Soccer\n")).toBe('anpa');
+    expect(formatOf('a0412 r a BC-Economy 1stLd-Writethru 05-17 0600\nThe economy grew.\n')).toBe('anpa');
+    for (const headline of [
+      'COVID19 3 of 100 patients recover',
+      'MH370 2 of 239 bodies found',
+      'Top10 3 of 500 firms miss targets',
+      'a0105 is the code\nu s the next line',
+    ])
+      expect(formatOf(`${headline}\n\nLONDON, May 3 (Reuters) - Text.\n`)).toBe('plain');
+  });
+
   it('does not take a lone SOH far from any STX for framing', () => {
     expect(formatOf(`Some text \u0001 with a control character and no frame at all.\n${'x'.repeat(600)}`)).toBe(
       'plain',

@@ -54,6 +54,42 @@ export function trailerStamp(text: string): string | null {
   return time === null ? null : build(year, Number(mm), Number(dd), time, ZONES.get((zone ?? '').toUpperCase()) ?? '');
 }
 
+/**
+ * The IPTC 7901 time stamp on a line of its own at the end of a dpa or Keystone-SDA text: day, hour and minute, an
+ * optional zone, the month's abbreviation in the service's language and a two-digit year (`101137 GMT Dez 18`,
+ * `211005 jan 19`, `241205 Sep 24`). Without a zone the time is local, and kept without an offset.
+ */
+export function iptcStamp(line: string): string | null {
+  const match = /^\s*(\d{2})(\d{2})(\d{2})\s+(?:([A-Z]{1,4})\s+)?(\p{L}{3,5})\.?\s+(\d{2})\s*$/u.exec(line);
+  if (!match) return null;
+  const [, dd, hh, min, zone, name, yy] = match;
+  const month = STAMP_MONTHS.get((name ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+  const time = clock(hh ?? '', min ?? '');
+  if (month === undefined || time === null) return null;
+  const offset = zone === undefined ? '' : ZONES.get(zone);
+  return offset === undefined ? null : build(2000 + Number(yy), month, Number(dd), time, offset);
+}
+
+// Month abbreviations of the 7901 stamps, accents dropped: English, German, French, Spanish, Italian.
+const STAMP_MONTHS: ReadonlyMap<string, number> = new Map(
+  (
+    [
+      ['jan', 'ene', 'gen', 'janv'],
+      ['feb', 'fev', 'fevr', 'febr'],
+      ['mar', 'mars', 'marz', 'mrz'],
+      ['apr', 'avr', 'abr', 'avril'],
+      ['may', 'mai', 'mag', 'mayo'],
+      ['jun', 'juin', 'giu'],
+      ['jul', 'juil', 'lug'],
+      ['aug', 'aou', 'aout', 'ago'],
+      ['sep', 'sept', 'set'],
+      ['oct', 'okt', 'ott'],
+      ['nov'],
+      ['dec', 'dez', 'dic'],
+    ] as const
+  ).flatMap((names, i) => names.map((name) => [name, i + 1] as const)),
+);
+
 /** Reuters-21578 `<DATE>`: ` 3-MAR-1987 09:18:21.26` → `1987-03-03T09:18:21.26` (the corpus gives no zone). */
 export function sgmlStamp(text: string): string | null {
   const match = /(\d{1,2})-([A-Za-z]{3})-(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?/.exec(text);

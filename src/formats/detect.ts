@@ -2,6 +2,7 @@ import type { FormatName } from '../types.js';
 import { hasArticleElements } from './article-xml-sniff.js';
 import { jsonShape, topKeys } from './json-value.js';
 import { sniffWeb } from './web-sniff.js';
+import { bareHeader } from './wire-frame.js';
 import { isIptcHeader } from './wire-header.js';
 
 /**
@@ -84,7 +85,8 @@ const HEADER_MAX = 512;
 /**
  * ANPA-1312 or IPTC 7901 when a SOH opens a header that a STX closes (or SYN SYN precedes it), near the start. STX
  * and ETX alone (plain stories wrapped in them, or a stray ETX used as a separator) are not framing: the plain format
- * reads those. The header's shape decides between the two: IPTC 7901 has a priority digit and a word count.
+ * reads those. The header's shape decides between the two: IPTC 7901 has a priority digit and a word count. A text
+ * with no framing characters that opens with such header lines is a frame that lost them (wire-frame.ts).
  */
 function sniffFramed(text: string): FormatName | null {
   // ZCZC opens a message of IPTC 7901 sent over telex-style links (AAP); NNNN closes it.
@@ -97,7 +99,8 @@ function sniffFramed(text: string): FormatName | null {
       return isIptcHeader(stx === -1 ? region : region.slice(0, stx)) ? 'iptc7901' : 'anpa';
     }
   }
-  return null;
+  // A frame that lost its control characters still opens with its header lines.
+  return soh === -1 && text.indexOf('\u0002') === -1 ? (bareHeader(text)?.format ?? null) : null;
 }
 
 // What may come before the root element: whitespace, the XML declaration, processing instructions, comments and

@@ -120,3 +120,51 @@ export function preambleNoise(preamble: string): string {
     .replace(/[\u0000-\u0020\u007f]+/g, ' ')
     .trim();
 }
+
+// A frame whose control characters were lost (saved from a terminal, passed through a text tool): its header lines
+// are still first. IPTC 7901: source letters and number, a priority digit, the category, the word count
+// (`bsf037 4 su 174 gef 1388`, `eca00075 3 i 510    dpa 1003`). ANPA-1312: the identity line (`a0105KYODOkoko-`)
+// over the slug line that ends with month-day and word count (`u s BC-Soccer-Emperor's-Cup   09-12 0344`), or both
+// on one line. Strict, so that a headline never reads as one.
+const BARE_IPTC =
+  /^(?:[a-z]{2,6}|[A-Z]{2,6})\d{3,6}[ \t]+[1-5][ \t]+[A-Za-z]{1,3}[ \t]+\d{2,5}(?:[ \t]+[A-Za-z]{1,10}[ \t]+\d{3,4})?$/;
+const BARE_ANPA_IDENT = /^[A-Za-z]\d{4}(?:[ \t]+[A-Za-z][\w -]{0,20}|[A-Za-z][\w-]{0,20})?$/;
+const BARE_ANPA_SLUG = /^[A-Za-z0-9]{1,2}[ \t]+[A-Za-z][ \t]+\S[^\n]{0,80}[ \t]\d{1,2}-\d{1,2}[ \t]+\d{1,5}[ \t]*$/;
+
+/** Which framing a frame without control characters has by its first lines, and where its text begins. */
+export interface BareHeader {
+  readonly format: 'anpa' | 'iptc7901';
+  /** Offset of the first character after the header lines. */
+  readonly textAt: number;
+}
+
+/** The header lines a text opens with (after blank lines) when it is a frame without its control characters. */
+export function bareHeader(text: string): BareHeader | null {
+  const first = /^(?:[ \t]*\r?\n)*([^\r\n]*)(\r?\n|$)/.exec(text);
+  if (first === null) return null;
+  const line = (first[1] ?? '').trim();
+  const end = first[0].length;
+  if (BARE_IPTC.test(line)) return { format: 'iptc7901', textAt: end };
+  if (/^[A-Za-z]\d{4}[ \t]/.test(line) && BARE_ANPA_SLUG.test(line.slice(5).trim()))
+    return { format: 'anpa', textAt: end };
+  if (!BARE_ANPA_IDENT.test(line)) return null;
+  const second = /^([^\r\n]*)(?:\r?\n|$)/.exec(text.slice(end));
+  if (second === null || !BARE_ANPA_SLUG.test((second[1] ?? '').trim())) return null;
+  return { format: 'anpa', textAt: end + second[0].length };
+}
+
+/**
+ * A unit without SOH, STX or ETX cut as a frame when it opens with header lines (see {@link bareHeader}): header
+ * and text, and an empty trailer (the text is whole); null for any other unit.
+ */
+export function bareFrame(unit: string): Frame | null {
+  const header = bareHeader(unit);
+  if (header === null) return null;
+  return {
+    preamble: '',
+    header: unit.slice(0, header.textAt),
+    text: unit.slice(header.textAt),
+    trailer: '',
+    textAt: header.textAt,
+  };
+}

@@ -31,7 +31,8 @@ const CATEGORIES: ReadonlyMap<string, string> = new Map([
 ]);
 
 // ANPA: the story identity line, service letter + 4-digit number, then US and the selector (`f0288 US reute`).
-const ANPA_IDENT = /^([A-Za-z])(\d{4})(?:[\s\u001f]+(.*))?$/;
+// Kyodo glues its selector to the number: `a0105KYODOkoko-`.
+const ANPA_IDENT = /^([A-Za-z])(\d{4})(?:[\s\u001f]+(.*)|([A-Za-z][\w-]*))?$/;
 // ANPA: priority, category, slug and take words (`u f BC-AMR-<AMR>-AIRCRAFT-F`), then optionally MM-DD and the
 // word count (`  03-03 0109`), read from the end so that the slug may hold spaces (`AM-REAGAN (SCHEDULED)`).
 const ANPA_SLUG_LINE = /^([A-Za-z0-9]{1,2})[ \t]+([A-Za-z])[ \t]+(\S.*)$/;
@@ -87,7 +88,7 @@ export function parseHeader(header: string): Header {
       identified = true;
       fields['service'] = ident[1] ?? '';
       fields['story_number'] = ident[2] ?? '';
-      const rest = (ident[3] ?? '').replace(/\u001f/g, ' ').trim();
+      const rest = (ident[3] ?? ident[4] ?? '').replace(/\u001f/g, ' ').trim();
       // A one-line header runs on into the slug line: `a0412 r a BC-Economy 1stLd-Writethru 05-17 0600`.
       const slugLine = rest.includes(' ') && !slugged ? ANPA_SLUG_LINE.exec(rest) : null;
       if (slugLine) {

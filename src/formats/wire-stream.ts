@@ -1,8 +1,8 @@
 import { isCorrectionMarker, isUpdateMarker } from '../normalize/headline.js';
 import type { Envelope, FormatName, ParsedStory } from '../types.js';
-import { datePart, trailerStamp } from './dates.js';
+import { datePart, iptcStamp, trailerStamp } from './dates.js';
 import { atLine, type Format, type FormatDiagnostic, type ParseResult } from './format.js';
-import { framedBoundary, preambleNoise, routingOf, splitFrame, type Frame } from './wire-frame.js';
+import { bareFrame, framedBoundary, preambleNoise, routingOf, splitFrame, type Frame } from './wire-frame.js';
 import { parseHeader, sluglineOf, urgencyOf } from './wire-header.js';
 import { parseFrameText, withoutQuad } from './wire-text.js';
 
@@ -20,7 +20,8 @@ export function framedFormat(name: Extract<FormatName, 'anpa' | 'iptc7901'>): Fo
 }
 
 function parseFrame(unit: string, line: number): ParseResult {
-  const frame = splitFrame(unit);
+  const split = splitFrame(unit);
+  const frame = (split.header === null && split.text === null ? bareFrame(unit) : null) ?? split;
   const diagnostics: FormatDiagnostic[] = [];
   const textLine = line + countLines(unit, frame.textAt);
   const before = preambleNoise(frame.preamble);
@@ -38,16 +39,21 @@ function parseFrame(unit: string, line: number): ParseResult {
   return { stories: story ? [atLine(story, line)] : [], diagnostics };
 }
 
-function buildStory(frame: Frame, truncated: boolean, stamp: string | null): ParsedStory | null {
+function buildStory(frame: Frame, truncated: boolean, afterEtx: string | null): ParsedStory | null {
   // A cut-off frame keeps its complete lines only: the last one stops mid-word.
   const raw = frame.text ?? '';
-  const text = truncated ? raw.slice(0, raw.lastIndexOf('\n') + 1) : raw;
+  const whole = truncated ? raw.slice(0, raw.lastIndexOf('\n') + 1) : raw;
+  // dpa and Keystone-SDA end the text itself with a time stamp line: `101137 GMT Dez 18`.
+  const last = afterEtx === null ? lastLine(whole) : null;
+  const textStamp = last === null ? null : iptcStamp(last.line);
+  const text = textStamp === null || last === null ? whole : whole.slice(0, last.at);
+  const stamp = afterEtx ?? textStamp;
   const header = parseHeader(frame.header ?? '');
   const fields = header.fields;
   const routing = routingOf(frame.preamble);
   if (routing !== null) fields['routing'] = routing;
   // AP ends the trailer with a quad code: `AP-NY-05-17-96 1516EDT<`.
-  if (stamp !== null) {
+  if (afterEtx !== null) {
     fields['trailer'] = withoutQuad((frame.trailer ?? '').replace(/[\u0000-\u001f]+/g, ' '));
   }
   // IPTC 7901 gives the keyword (slug) on its own line between header and STX: `CRICKET-ASHES/`.
@@ -76,6 +82,14 @@ function buildStory(frame: Frame, truncated: boolean, stamp: string | null): Par
   };
 }
 
+/** The text's last line that is not blank, and where it starts. */
+function lastLine(text: string): { readonly line: string; readonly at: number } | null {
+  const end = text.trimEnd().length;
+  if (end === 0) return null;
+  const at = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1)) + 1;
+  return { line: text.slice(at, end), at };
+}
+
 function truncation(kept: boolean, line: number): FormatDiagnostic {
   return kept
     ? {
@@ -93,7 +107,7 @@ function readTrailer(trailer: string | null): { readonly stamp: string | null; r
   let stamp: string | null = null;
   const noise: string[] = [];
   for (const line of trailer.split(/\r?\n/)) {
-    const found: string | null = stamp === null ? trailerStamp(line) : null;
+    const found: string | null = stamp === null ? (trailerStamp(line) ?? iptcStamp(line)) : null;
     if (found !== null) stamp = found;
     else noise.push(line);
   }

@@ -78,7 +78,7 @@ const IPTC_BYLINE = /^(?:By|BY|Von|VON|Par|Por|Di|Door|Av|Af)\s+\S.{0,120}$/;
 function firstLines(lines: readonly string[]): Omit<FrameText, 'ednote'> | null {
   let at = lines.findIndex((line) => line.trim() !== '');
   if (at === -1) return null;
-  // dpa's English service opens with its keywords as a path: `/politics/Britain/EU/Brexit/justice/`.
+  // dpa's English service opens with its keywords as a path: `/politics/Britain/EU/Brexit/justice/`
   const keywords = KEYWORD_PATH.test(lines[at] ?? '') ? (lines[at++] ?? '').trim() : null;
   const takes: string[] = [];
   const notes: string[] = [];
@@ -102,7 +102,12 @@ function firstLines(lines: readonly string[]): Omit<FrameText, 'ednote'> | null 
     );
     at = end + 1;
   }
-  const headline = withoutEndCode(lines[at] ?? '');
+  // Keystone-SDA: a catchword line, a blank line, then the title over one to three lines ending with the end code:
+  // `Notes de frais GE` / `` / `Notes de frais GE: ` / `L'affaire des notes de frais a marqué l'exécutif =`.
+  const title = titleUnder(lines, at);
+  const catchword = title === null ? null : (lines[at] ?? '').trim();
+  if (title !== null) at = title.end;
+  const headline = title?.text ?? withoutEndCode(lines[at] ?? '');
   at++;
   // A note on the picture under the headline: `(Foto Illustration) =`.
   const picture = pictureNote(lines[at]);
@@ -120,10 +125,37 @@ function firstLines(lines: readonly string[]): Omit<FrameText, 'ednote'> | null 
     envelope: {
       ...(takes.length > 0 ? { take: takes.join(' ') } : {}),
       ...(keywords === null ? {} : { keywords }),
+      // The catchword, or dpa's keyword path, is the slug (as it is when the path comes before STX).
+      ...(catchword !== null
+        ? { slug: catchword }
+        : keywords !== null
+          ? { slug: keywords.replace(/^\/|\/+$/g, '') }
+          : {}),
       ...(note === null ? {} : { picture_note: note }),
     },
     ...(notes.length > 0 ? { updateNotes: notes } : {}),
   };
+}
+
+const TITLE_LINES = 3;
+
+/**
+ * The title block under a catchword line (see firstLines): its lines joined, without the end code, and the index of
+ * its last line; null when the line at `at` ends with the end code itself or no such block follows it.
+ */
+function titleUnder(lines: readonly string[], at: number): { readonly text: string; readonly end: number } | null {
+  const catchword = (lines[at] ?? '').trim();
+  if (catchword.endsWith('=') || catchword.length > 60 || (lines[at + 1] ?? '').trim() !== '') return null;
+  let start = at + 1;
+  while (start < lines.length && (lines[start] ?? '').trim() === '') start++;
+  let end = start;
+  while (end + 1 < lines.length && (lines[end + 1] ?? '').trim() !== '' && end - start < TITLE_LINES) end++;
+  if (end - start >= TITLE_LINES || !/\s=+\s*$/.test(lines[end] ?? '')) return null;
+  const text = lines
+    .slice(start, end + 1)
+    .map((line) => line.trim())
+    .join(' ');
+  return { text: withoutEndCode(text), end };
 }
 
 // dpa's version lines in brackets: `(Eil )`, `(Achtung - Planungshinweis)`, `(KORR-Bericht)`, `(Zusammenfassung)`.
@@ -137,7 +169,8 @@ function pictureNote(line: string | undefined): string | null {
 }
 const PICTURE_NOTE = /^\s*\((?:Foto|Fotos|Bild|Bilder|Grafik|Video|Audio)\b[^()]{0,60}\)\s*=?\s*$/;
 
-const KEYWORD_PATH = /^\s*\/(?:[\p{L}\d&.-]+\/){2,}\s*$/u;
+// (in German without the first slash: `Gesundheit/Gesellschaft/Frauen/`).
+const KEYWORD_PATH = /^\s*\/?(?:[\p{L}\d&.-]+\/){2,}\s*$/u;
 
 /** A line without IPTC 7901's end-of-line code: `Coalition talks could fail =` → `Coalition talks could fail`. */
 function withoutEndCode(line: string): string {

@@ -81,8 +81,9 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
     if (index >= blockStart) {
       const kind = endMatter(index);
       // Inside a release's contact block or an agency's notebook (dpa's `# Notizblock`, its contacts) an e-mail
-      // address is furniture, not a reporter's credit.
-      const furniture = kind?.kind === 'credits' && (isRelease || index >= section);
+      // address is furniture, not a reporter's credit; so is an item of the notebook's lists (`- dpa-Eilmeldung`).
+      const furniture =
+        (kind?.kind === 'credits' && (isRelease || index >= section)) || (index >= section && LIST_ITEM.test(text));
       (kind !== null && !furniture ? end : stripped).push({ index, text, kind });
     } else if (trailerKind(text) !== null) stripped.push({ index, text, kind: null });
     else kept.push({ index, text, kind: null });
@@ -161,6 +162,8 @@ function peelRunIn(paragraph: Item, flat: boolean): { parts: Item[]; rest: strin
 }
 
 const CREDITS: EndMatter = { kind: 'credits' };
+// An item of a list, as notebooks print their notes and links.
+const LIST_ITEM = /^[-*•] /;
 // A story of this many paragraphs or fewer under its dateline is copy flattened into one (scraped pages, some feeds):
 // its end matter is looked for sentence by sentence. Stories printed a paragraph a block print it on lines of its own.
 const FLATTENED_PARAGRAPHS = 2;
