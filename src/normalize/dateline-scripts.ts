@@ -33,8 +33,10 @@ const CHINESE = new RegExp(
 );
 // CNA: `（中央社記者王大明台北27日電）`, `（中央社台北27日電）`, `（中央社記者王大明、李小華華盛頓26日專電）`. A name is two
 // or three characters (most are three: `王大明台北` is 王大明 in 台北).
+// Other agencies' Chinese services print the same shape with their own name (known to the table): AFP's
+// `(法新社北京19日电)`, AP's `（美联社华盛顿3日电）`, a month before the day too (`(韩联社首尔12月2日电)`).
 const CNA = new RegExp(
-  `^[（(]中央社(?:(?<title>記者|特派員|记者|特派员)(?<reporter>[${HAN}]{2,3}(?:、[${HAN}]{2,3}){0,4}))?(?<loc>[${HAN}]{2,8}?)(?<day>[${DIGIT}]{1,2})日(?:專|专)?[電电][）)]${SPACE}*`,
+  `^[（(](?<agency>中央社|[${HAN}]{2,4}社)(?:(?<title>記者|特派員|记者|特派员)(?<reporter>[${HAN}]{2,3}(?:、[${HAN}]{2,3}){0,4}))?(?<loc>[${HAN}]{2,8}?)(?:[${DIGIT}]{1,2}月)?(?<day>[${DIGIT}]{1,2})日(?:專|专)?[電电][）)]${SPACE}*`,
 );
 // Kyodo and Jiji: `【北京共同】`, `【ワシントン時事】`; a paper's correspondent: `【ワシントン＝山田太郎】`.
 const JAPANESE = new RegExp(
@@ -134,9 +136,9 @@ export function parseScriptDateline(paragraph: string, reference: string | null)
     return found(chinese[0], paragraph, loc ?? null, hanDate(date, reference), agency ?? null, reporter, title);
   }
   const cna = CNA.exec(head);
-  if (cna?.groups) {
-    const { loc, title, reporter } = cna.groups;
-    return found(cna[0], paragraph, loc ?? null, null, '中央社', reporter, title);
+  if (cna?.groups && isKnownAgency(cna.groups['agency'] ?? '')) {
+    const { agency, loc, title, reporter } = cna.groups;
+    return found(cna[0], paragraph, loc ?? null, null, agency ?? null, reporter, title);
   }
   const japanese = JAPANESE.exec(head);
   if (japanese?.groups) {

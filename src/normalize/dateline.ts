@@ -61,6 +61,8 @@ const WITHOUT_SEPARATOR = new RegExp(
   `^(?<loc>${LOCATION})?(?:,? ?(?<date>${DATE}))? ?${PAREN_AGENCY}[ \\t]*(?=[${UPPER}\\d"“‘'])`,
   'u',
 );
+/** A place in capitals and a colon, as papers reprint agency copy without its date: `KUALA LUMPUR: The ...`. */
+const PLACE_COLON = new RegExp(`^(?<loc>${LOCATION})(?:,? ?(?<date>${DATE}))?:[ \\t]+`, 'u');
 /** Kyodo: `TOKYO, Oct. 6 Kyodo - ` or with no separator at all. */
 const KYODO = new RegExp(
   `^(?<loc>${LOCATION}),? ?(?<date>${DATE}) (?<bare>Kyodo)(?:${SEP}|[ \\t]+(?=[${UPPER}\\d"“]))`,
@@ -121,10 +123,11 @@ const KO_WORD = `[${HANGUL}A-Za-z·]{1,15}`;
 /**
  * Korean agencies put place and agency in one bracket, joined by `=`, then the reporter and their title, then `=`:
  * `(서울=연합뉴스) 김민수 기자 = `, `(워싱턴=연합뉴스) 이정훈 특파원 = `, two reporters `김민수 박지훈 기자 = `, Newsis'
- * square brackets without spaces `[서울=뉴시스]김민수 기자 = `. The reporter is the story's byline.
+ * square brackets without spaces `[서울=뉴시스]김민수 기자 = ` (on its pages in lenticular ones, `【서울=뉴시스】`). The
+ * reporter is the story's byline.
  */
 const PLACE_EQUALS_AGENCY = new RegExp(
-  `^[(\\[](?<loc>${KO_WORD}(?: ${KO_WORD})?)=(?<agency>[${HANGUL}A-Za-z\\d]{1,12}(?: [${HANGUL}A-Za-z]{1,12})?)[)\\]] ?(?:(?<reporter>[${HANGUL}]{2,5}(?:(?:, ?| ?· ?| )[${HANGUL}]{2,5}){0,4}) (?<title>기자|특파원|통신원|객원기자|인턴기자|선임기자|기상전문기자|전문기자)[ \\t]*)?=[ \\t]*`,
+  `^[(\\[【](?<loc>${KO_WORD}(?: ${KO_WORD})?)=(?<agency>[${HANGUL}A-Za-z\\d]{1,12}(?: [${HANGUL}A-Za-z]{1,12})?)[)\\]】] ?(?:(?<reporter>[${HANGUL}]{2,5}(?:(?:, ?| ?· ?| )[${HANGUL}]{2,5}){0,4}) (?<title>기자|특파원|통신원|객원기자|인턴기자|선임기자|기상전문기자|전문기자)[ \\t]*)?=[ \\t]*`,
 );
 
 // Capitalised openings that are wire markers or organisations, not places (`BREAKING -- ...`, `NATO -- The ...`, AP's
@@ -135,10 +138,15 @@ const NOT_PLACES = new Set(
   NATO NASA OPEC FBI CIA IMF WHO UN EU USA BACKGROUND SUMMARY HIGHLIGHTS FEATURE INTERVIEW REVIEW PREVIEW PROFILE
   OBITUARY TIMELINE SIDEBAR NEWS SPORT SPORTS BUSINESS WORLD POLITICS ECONOMY MARKETS MARKET WEATHER HEALTH SCIENCE
   TECHNOLOGY CULTURE ENTERTAINMENT LIFESTYLE TRAVEL QUOTES FACTS CONTEXT INTRODUCTION TOP STORY STORIES EMBARGO
-  EMBARGOED ENDS END MORE ADVANCE ADVANCES LEAD`.split(/\s+/),
+  EMBARGOED ENDS END MORE ADVANCE ADVANCES LEAD TRANSCRIPT READ SPOILER DISCLAIMER NOTICE ATTENTION ATTN IMPORTANT
+  SOURCE SOURCES CAPTION CREDIT CREDITS CONTACT MEDIA UPDATES RESULTS SCORES VERDICT QUOTE TIP TIPS POLL REPORT`.split(
+    /\s+/,
+  ),
 );
 
-const MAYBE_DATELINE = /[-—–_(/[]|Kyodo/;
+const MAYBE_DATELINE = /[-—–_(/[【]|Kyodo/;
+// A place in capitals before a colon (PLACE_COLON).
+const CAPITALS_COLON = /^\p{Lu}[\p{Lu} .'’-]{2,30}:/u;
 
 /**
  * Finds the dateline that opens a first paragraph, in the agencies' shapes (see FORMATS.md), and returns it with the
@@ -150,7 +158,8 @@ export function parseDateline(paragraph: string, reference: string | null): Date
   const first = paragraph.charCodeAt(0);
   if (
     first >= 0x0600 ||
-    paragraph.startsWith('(中央社') ||
+    // CNA's and other agencies' Chinese services: `(中央社台北8日電)`, `（法新社北京19日电）`.
+    ((first === 40 || first === 0xff08) && paragraph.charCodeAt(1) >= 0x3400) ||
     (first === 91 /* [ */ && paragraph.charCodeAt(1) >= 0x3000)
   ) {
     const script = parseScriptDateline(paragraph, reference);
@@ -159,7 +168,7 @@ export function parseDateline(paragraph: string, reference: string | null): Date
   const head = paragraph.slice(0, 240);
   // Every shape has a dash, underscore, bracket or slash, or is Kyodo's or Armenpress': most lines are ruled out
   // here, cheaply.
-  if (!MAYBE_DATELINE.test(head) && !mayHaveAgencyStopped(head)) return null;
+  if (!MAYBE_DATELINE.test(head) && !mayHaveAgencyStopped(head) && !CAPITALS_COLON.test(head)) return null;
   for (const shape of SHAPES) {
     if (!shape.when(head)) continue;
     const match = shape.pattern.exec(head);
@@ -218,7 +227,7 @@ const knownAgency = (found: DatelineMatch): boolean => isKnownAgency(found.datel
 
 const SHAPES: readonly Shape[] = [
   { when: startsWithParen, pattern: AGENCY_FIRST, accept: always },
-  { when: (head) => head.includes('=') && /^[([]/.test(head), pattern: PLACE_EQUALS_AGENCY, accept: knownAgency },
+  { when: (head) => head.includes('=') && /^[([【]/.test(head), pattern: PLACE_EQUALS_AGENCY, accept: knownAgency },
   { when: hasSlash, pattern: SLASHED_AGENCY_BEFORE, accept: knownAgency },
   { when: hasSlash, pattern: SLASHED_AGENCY_AFTER, accept: knownAgency },
   { when: (head) => /\([^()]{3,16}\d\)/.test(head), pattern: PAREN_DATE, accept: always },
@@ -228,7 +237,17 @@ const SHAPES: readonly Shape[] = [
   { when: (head) => /^[^.]{2,40}\. \d/.test(head), pattern: STOPPED, accept: knownAgency },
   { when: hasParen, pattern: WITHOUT_SEPARATOR, accept: (found) => knownAgency(found) || placedAcronym(found) },
   { when: mayHaveAgencyStopped, pattern: AGENCY_STOPPED, accept: knownAgency },
+  { when: (head) => CAPITALS_COLON.test(head), pattern: PLACE_COLON, accept: placeInCapitals },
 ];
+
+/**
+ * A place alone before a colon must be printed in capitals (`KUALA LUMPUR: `), not a label (`UPDATE: `), and a
+ * sentence must start after it.
+ */
+function placeInCapitals(found: DatelineMatch): boolean {
+  const { location } = found.dateline;
+  return location !== null && isPlaceOnlyDateline(location) && /^["“‘'\d\p{Lu}]/u.test(found.rest);
+}
 
 /**
  * An agency the table does not know, printed without a separator after it: only an acronym in capitals after both a

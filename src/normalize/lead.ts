@@ -119,10 +119,41 @@ function placeAbove(paragraph: string, next: string | undefined, reference: stri
     parsePlaceLine(paragraph) ??
     parseAgencyLine(paragraph) ??
     parseDatelineAlone(paragraph, reference);
-  if (place === null || next === undefined || next.length < FIRST_PARAGRAPH_MIN) return null;
-  if (!/^["“‘'\d\p{Lu}]/u.test(next) || !SENTENCE_END.test(next) || leadShape(next) !== null) return null;
-  return parseDateline(next, reference) === null ? place : null;
+  if (place === null || !opensStory(next)) return null;
+  return parseDateline(next!, reference) === null ? place : null;
 }
+
+/**
+ * Whether a paragraph can be the story's first under a place or agency printed alone: a sentence of some length
+ * (fewer characters in Chinese, Japanese and Korean, whose letters carry more), not a heading or a lead block.
+ */
+function opensStory(next: string | undefined): boolean {
+  if (next === undefined) return false;
+  const dense = CJK.test(next.slice(0, 8));
+  if (next.length < (dense ? FIRST_PARAGRAPH_MIN_CJK : FIRST_PARAGRAPH_MIN)) return false;
+  if (!/^["“‘'\d\p{Lu}\p{Lo}]/u.test(next) || !SENTENCE_END.test(next)) return false;
+  return leadShape(next) === null;
+}
+const CJK = /[\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7A3]/;
+const FIRST_PARAGRAPH_MIN_CJK = 16;
+
+/**
+ * The agency's name on a line over a place on a line of its own, over the story (`UNB` / `Dhaka`, `Reuters` /
+ * `Dhaka`): the dateline, with both.
+ */
+function agencyOverPlace(
+  paragraph: string,
+  place: string | undefined,
+  next: string | undefined,
+  reference: string | null,
+): DatelineMatch | null {
+  if (place === undefined || place.length > PLACE_MAX || !PRINTED_PLACE.test(place) || !opensStory(next)) return null;
+  const agency = agencyAlone(paragraph);
+  if (agency === null || agency.dateline.location !== null || parseDateline(next!, reference) !== null) return null;
+  const text = `${paragraph}\n\n${place}`;
+  return { dateline: { text, location: place, date: null, agency: agency.dateline.agency }, rest: '', reporter: null };
+}
+const PLACE_MAX = 30;
 
 /**
  * The agency's name alone on a line over the first paragraph (`BELGA`, `NTB`, `Associated Press`, as pages print the
@@ -131,9 +162,21 @@ function placeAbove(paragraph: string, next: string | undefined, reference: stri
 function agencyAlone(paragraph: string): DatelineMatch | null {
   if (paragraph.length > 48) return null;
   const name = paragraph.replace(SOURCE_LABEL, '');
-  if (agencyOf(name) === undefined) return null;
-  return { dateline: { text: paragraph, location: null, date: null, agency: name }, rest: '', reporter: null };
+  if (agencyOf(name) !== undefined)
+    return { dateline: { text: paragraph, location: null, date: null, agency: name }, rest: '', reporter: null };
+  // The agency and the place on one line, as papers print them over agency copy: `AP, TOKYO`, `AFP, Paris`.
+  const comma = name.indexOf(', ');
+  if (comma === -1 || agencyOf(name.slice(0, comma)) === undefined) return null;
+  const place = name.slice(comma + 2);
+  if (!PRINTED_PLACE.test(place)) return null;
+  return {
+    dateline: { text: paragraph, location: place, date: null, agency: name.slice(0, comma) },
+    rest: '',
+    reporter: null,
+  };
 }
+// A place as printed on a line of its own under the agency's name: one to three words, in capitals or capitalised.
+const PRINTED_PLACE = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]*){0,2}$/u;
 // `Bron: Belga`, `Source: AFP`: the same with its label.
 const SOURCE_LABEL = /^(?:Bron|Source|Quelle|Fuente|Fonte|Fonti|Kilde|Källa|Lähde|Źródło|Zdroj)\s*:\s*/;
 
@@ -317,6 +360,8 @@ export function takeLead(paragraphs: readonly string[], reference: string | null
       }
       const place = subheadlines === 0 && placeAbove(text, paragraphs[i + 1], reference);
       if (place) return { fields, start: i, dateline: place };
+      const over = subheadlines === 0 ? agencyOverPlace(text, paragraphs[i + 1], paragraphs[i + 2], reference) : null;
+      if (over !== null) return { fields: [...fields, 'byline'], start: i + 1, dateline: over };
       // The agency's name over a place printed alone (`Associated Press` / `WEST CHESTER, Pa.`): its credit line.
       if (subheadlines === 0 && agencyAlone(text) !== null) {
         fields.push('byline');

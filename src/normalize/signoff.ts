@@ -33,10 +33,11 @@ const CLOSER_INITIALS = new RegExp(
 );
 // Desk initials on a line of their own: AFP `hh/ph/ts/hd`, `abc-def/gh/ij` (groups of two or three letters, three
 // or more of them or a hyphenated one, so that a unit on a line of its own, `dlrs/bbl` or `cts/shr`, is not taken);
-// a slash before each group, dpa-AFX `/ck/jha`, or after each, PAP `mkr/ par/`; Lusa's upper-case `JMR // ZO`;
+// a slash before each group, dpa-AFX `/ck/jha` (and after the last, `/bek/jha/`; BTA in capitals, `/RY/MR/`), or after
+// each, PAP `mkr/ par/`; Lusa's upper-case `JMR // ZO`;
 // IRNA's reporter and editor numbers, `1234**5678`; Belga's upper-case `VDH/FUL/`; AFP's Arabic desks `ففف/ح س/كام`.
 const INITIALS_LINE =
-  /^(?:[\u0621-\u064A]{1,4}(?: [\u0621-\u064A]{1,4})?(?:\/[\u0621-\u064A]{1,4}(?: [\u0621-\u064A]{1,4})?){1,4}|\d{3,5}\*\*\d{3,5}|(?:[A-Z]{2,4}\/){2,5}|[a-z]{2,3}(?:\/[a-z]{2,3}){2,6}|[a-z]{2,3}-[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?){1,5}|[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?)*\/[a-z]{2,3}-[a-z]{2,3}|(?:\/[a-z]{2,4}){2,5}|(?:[a-z]{2,4}\/ ?){2,5}|[A-Z]{2,4}(?: \/\/ [A-Z]{2,4}){1,3})$/;
+  /^(?:(?:\/[a-z]{2,4}){2,5}\/|(?:\/[A-Z]{2,4}){2,5}\/|[\u0621-\u064A]{1,4}(?: [\u0621-\u064A]{1,4})?(?:\/[\u0621-\u064A]{1,4}(?: [\u0621-\u064A]{1,4})?){1,4}|\d{3,5}\*\*\d{3,5}|(?:[A-Z]{2,4}\/){2,5}|[a-z]{2,3}(?:\/[a-z]{2,3}){2,6}|[a-z]{2,3}-[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?){1,5}|[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?)*\/[a-z]{2,3}-[a-z]{2,3}|(?:\/[a-z]{2,4}){2,5}|(?:[a-z]{2,4}\/ ?){2,5}|[A-Z]{2,4}(?: \/\/ [A-Z]{2,4}){1,3})$/;
 /**
  * A short line of desk initials that is initials only under a sign-off: EFE `EFE` / `ab/cd`, IANS `--IANS` / `ab/cd`,
  * KUNA `(end)` / `ak.mh`, Bernama `-- BERNAMA` / `RY NHA`; or under the story of an agency that prints its initials
@@ -50,10 +51,10 @@ export const INITIALS_ALONE = /^[a-z]{2,4}$/;
 export function mayBeDeskInitials(line: string): boolean {
   return INITIALS_PAIR.test(line) || INITIALS_ALONE.test(line);
 }
-// What may wrap the agency's token: `(`, `.(`, `/`, `--`, `—`, `==`, and their closing halves (a dash after a space:
+// What may wrap the agency's token: `(`, `.(`, `/`, `//` (Petra's `//Petra//`), `--`, `—`, `==`, and their closing halves (a dash after a space:
 // `– Emirates News Agency, WAM –`).
-const OPEN = /^(?:\.?[(（]|\/|[-—–=]{1,3})?\s*/;
-const CLOSE = /\s*(?:[)）]|\/|(?<=\s)[-—–])?\s*[.:]?$/;
+const OPEN = /^(?:\.?[(（]|\/{1,2}|[-—–=]{1,3})?\s*/;
+const CLOSE = /\s*(?:[)）]|\/{1,2}|(?<=\s)[-—–])?\s*[.:]?$/;
 const INITIALS: Readonly<Record<InitialsShape, RegExp>> = {
   // `dpa ab cd`, dpa's service codes `dpa lni hm yyzz n1 kr`, AAP's `AAP tk/jm`
   // and a regional service's code before them (`dpa/lno ab yy`)
@@ -72,6 +73,8 @@ const INITIALS: Readonly<Record<InitialsShape, RegExp>> = {
 const DESK = /^ (?:[a-z]{2,4}|[A-Z]{2,8})(?: (?:[a-z]{2,4}|[A-Z]{2,4})){0,2}$/;
 
 const MAX = 48;
+const BRACKETED_INITIALS =
+  /^\(([^()]{2,24})\) (?:[A-Z]\.(?: ?[A-Z]\.){0,3}|[a-z]{2,4}(?:\/[a-z]{2,4}){0,3}|[A-Z]{2,4}(?:\/[A-Z]{2,4}){0,3})$/;
 
 /** Reads one line as a sign-off, or returns null. */
 export function parseSignoff(text: string): Signoff | null {
@@ -82,7 +85,12 @@ export function parseSignoff(text: string): Signoff | null {
   if (CLOSER.test(line) || CLOSER_INITIALS.test(line)) return { name: null, implies: null, initialsOnly: false };
   if (INITIALS_LINE.test(line)) return { name: null, implies: null, initialsOnly: true };
   // NTB signs off `(©NTB)`: the sign inside the bracket is not part of the name.
-  const core = line.replace(OPEN, '').replace(CLOSE, '').replace(/^©\s*/, '');
+  // Petra's desk initials after its closing slashes: `//Petra// RZ`.
+  const core = line
+    .replace(OPEN, '')
+    .replace(CLOSE, '')
+    .replace(/^©\s*/, '')
+    .replace(/^([^\s/]+)\/\/(?= )/, '$1');
   if (core.length < 2) return null;
   // A closer behind dashes: ONA's `---Ends`.
   if (CLOSER.test(core)) return { name: null, implies: null, initialsOnly: false };
@@ -94,6 +102,10 @@ export function parseSignoff(text: string): Signoff | null {
     const [long, short] = [signoffAgency(core.slice(0, comma)), signoffAgency(core.slice(comma + 2))];
     if (long !== undefined && long === short) return named(long, core.slice(comma + 2));
   }
+  // The agency in brackets and the author's initials after it: FENA's `(FENA) R. G.`, `(FENA) ab`.
+  const bracketed = BRACKETED_INITIALS.exec(line);
+  const signer = bracketed?.[1] === undefined ? undefined : signoffAgency(bracketed[1]);
+  if (signer !== undefined) return named(signer, bracketed?.[1] ?? '');
   // A token and desk initials after it: `dpa ab cd`, `PTI AB CD`, `SDA/xy`.
   const split = /^([^\s/]+)([\s/].*)$/.exec(core);
   const agency = split?.[1] ? signoffAgency(split[1]) : undefined;

@@ -102,7 +102,8 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     (parsed.agency != null && creditedAgency(parsed.agency)?.pressRelease === true);
   // Without a dateline's agency, the one the lead names as reporting (`..., Kazinform News Agency reports.`) says how
   // the story's end is signed.
-  const reporting = wire === undefined ? agencyReporting(rest[0]?.text) : undefined;
+  // (or under a teaser of one sentence: Ukrinform's `..., Ukrinform reports.` in the second paragraph).
+  const reporting = wire === undefined ? (agencyReporting(rest[0]?.text) ?? agencyReporting(rest[1]?.text)) : undefined;
   const tail = takeTail(
     rest.map((piece) => piece.text),
     release,
