@@ -61,7 +61,7 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
   const provider = attr(find(find(item, 'Provider'), 'Party'), 'FormalName') || null;
   const publicId = textOf(child(ident, 'PublicIdentifier'));
   const itemId = textOf(child(ident, 'NewsItemId'));
-  const notes = newsLineNotes(lines);
+  const notes = newsLineNotes(lines, item);
   const markers = versionMarkers(descriptive);
   const words = find(content, 'Characteristics')?.children.find(
     (p) => isElement(p) && /^(?:Words|WordCount)$/i.test(attr(p, 'FormalName') ?? ''),
@@ -76,7 +76,12 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
     referenceDate: datePart(published),
     language: attr(child(descriptive, 'Language'), 'FormalName') ?? attr(item, 'xml:lang'),
     urgency: Number.isInteger(urgency) && urgency >= 1 && urgency <= 9 ? urgency : null,
-    slugline: textOf(child(lines, 'SlugLine')) ?? textOf(find(item, 'NameLabel')),
+    // SDA's catchword is its slug (`Wahlinserat`), as is Lusa's keyword line.
+    slugline:
+      textOf(child(lines, 'SlugLine')) ??
+      notes.catchword ??
+      textOf(child(lines, 'KeywordLine')) ??
+      textOf(find(item, 'NameLabel')),
     ednote: notes.ednote,
     ...(notes.updateNotes.length > 0 ? { updateNotes: notes.updateNotes } : {}),
     ...(markers.length > 0 ? { markers } : {}),
@@ -97,7 +102,8 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
     envelope: compact({
       provider,
       priority: attr(child(newsEnvelope, 'Priority'), 'FormalName'),
-      pubstatus: attr(child(management, 'Status'), 'FormalName')?.toLowerCase() ?? null,
+      pubstatus: pubstatusOf(management),
+      embargoed: isoStamp(textOf(find(child(management, 'StatusWillChange'), 'DateAndTime'))),
       firstcreated: isoStamp(textOf(child(management, 'FirstCreated'))),
       versioncreated: isoStamp(textOf(child(management, 'ThisRevisionCreated'))),
       located: locationCity(descriptive),
@@ -177,17 +183,40 @@ function bodyOf(data: XmlElement | undefined): string[] {
  * The `NewsLine`s for the desk: one whose type names an editor's note is the ednote; AFP's `AdvisoryLine` is an
  * update note when it says what the version changed (`CORRECTS para 4 and 9 to say ...`), else an editor's note.
  */
-function newsLineNotes(lines: XmlElement | undefined): { ednote: string | null; updateNotes: string[] } {
+function newsLineNotes(
+  lines: XmlElement | undefined,
+  item: XmlElement,
+): { ednote: string | null; updateNotes: string[]; catchword: string | null } {
   const ednotes: string[] = [];
   const updateNotes: string[] = [];
+  let catchword: string | null = null;
   for (const line of children(lines, 'NewsLine')) {
     const type = attr(child(line, 'NewsLineType'), 'FormalName') ?? '';
     const text = textOf(child(line, 'NewsLineText'));
     if (text === null) continue;
-    if (/ed(?:itorial)?[\s_-]?note/i.test(type)) ednotes.push(text);
+    if (EDITORIAL_NOTE.test(type)) ednotes.push(text);
     else if (/^advisory/i.test(type)) (opensWithUpdateVerb(text) ? updateNotes : ednotes).push(text);
+    else if (/^catch ?word$/i.test(type)) catchword ??= text;
   }
-  return { ednote: ednotes.length > 0 ? ednotes.join('\n\n') : null, updateNotes };
+  // SDA puts its note to the desk in a comment on the text: `<Comment FormalName="Editorial Note">SPERRFRIST 1500`.
+  for (const comment of elementsNamed([item], new Set(['Comment']))) {
+    const text = textOf(comment);
+    if (text !== null && EDITORIAL_NOTE.test(attr(comment, 'FormalName') ?? '')) ednotes.push(text);
+  }
+  return { ednote: ednotes.length > 0 ? ednotes.join('\n\n') : null, updateNotes, catchword };
+}
+const EDITORIAL_NOTE = /ed(?:itorial)?[\s_-]?note/i;
+
+/**
+ * The item's status, lower case (`usable`, `embargoed`); `canceled` when its instruction deletes it (SDA: `<Instruction
+ * FormalName="Delete">` with the revision's status `Canceled`), so that a kill is never taken for a live story.
+ */
+function pubstatusOf(management: XmlElement | undefined): string | null {
+  const instruction = child(management, 'Instruction');
+  const revision = attr(child(child(instruction, 'RevisionStatus'), 'Status'), 'FormalName');
+  if (/^(?:delete|kill|withdraw)/i.test(attr(instruction, 'FormalName') ?? '') || /^cancell?ed$/i.test(revision ?? ''))
+    return 'canceled';
+  return attr(child(management, 'Status'), 'FormalName')?.toLowerCase() ?? null;
 }
 
 /** The value of the first `<Property FormalName="Priority">` under an element, or null. */

@@ -160,19 +160,25 @@ const GLUED = new RegExp(`[.!?"”’)。]${GLUED_SIGNOFF}`);
 // that has an `@`.
 const GLUED_OR_AFTER_ADDRESS = new RegExp(`(?:[.!?"”’)。]|(?<=@[\\w-]+(?:\\.[\\w-]+)+)(?=[ \\t]))${GLUED_SIGNOFF}`);
 
+// An agency's name in capitals glued to the last sentence without a space (EFE's `... de fuerte.EFE`).
+const GLUED_NAME = /[.!?"”’)]([A-Z]{3,10})$/;
+
 /** Splits a sign-off printed at the end of the last paragraph from the text before it. */
 export function splitGluedSignoff(paragraph: string): { readonly text: string; readonly signoff: string } | null {
   // Only the paragraph's end can hold one: look there, not along the whole paragraph.
   const offset = Math.max(0, paragraph.length - 56);
   const end = paragraph.slice(offset);
-  const match = (end.includes('@') ? GLUED_OR_AFTER_ADDRESS : GLUED).exec(end);
-  const printed = (match?.[1] ?? match?.[2])?.trim();
+  const spaced = (end.includes('@') ? GLUED_OR_AFTER_ADDRESS : GLUED).exec(end);
+  const match = spaced ?? GLUED_NAME.exec(end);
+  const printed = (spaced === null ? match?.[1] : (match?.[1] ?? match?.[2]))?.trim();
   if (!match || !printed) return null;
   const signoff = parseSignoff(printed);
   if (signoff === null) return null;
+  // Without a space, only the agency's own name: EFE's `... intervalos de fuerte.EFE`.
+  if (spaced === null && signoff.name === null) return null;
   // A bare word must be one of the table's (`EFE`), initials or a closer in capitals (Xinhua's French `... recherche.
   // Fin`): a closing lower-case `ends` is a word of the sentence.
-  const bare = match[2];
+  const bare = spaced?.[2];
   if (bare !== undefined && signoff.name === null && signoff.implies === null && !signoff.initialsOnly) {
     if (!/^\p{Lu}/u.test(bare)) return null;
   }

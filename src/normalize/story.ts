@@ -134,7 +134,9 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     id: storyId(headline, digest),
     headline,
     markers: allMarkers,
-    byline: byline?.name ?? null,
+    // An agency's name alone is its credit, not a person's byline (`By The Associated Press`, `AFP`): it names the
+    // agency above.
+    byline: byline === null || (byline.title === null && agencyOf(byline.name) !== undefined) ? null : byline.name,
     dateline,
     body,
     source: tail.source ?? (parsed.source ? { text: parsed.source, name: nameOf(parsed.source) ?? null } : null),
