@@ -98,8 +98,9 @@ const NINJS_KEYS = new Set([
   'subject',
   'subjects',
 ]);
-// Keys under which search and feed APIs hand out a list of ninjs items (`{"total": 1, "item": [...]}`).
-const LIST_KEYS = ['item', 'items', 'results', 'data', 'hits'];
+// Keys under which search and feed APIs hand out a list of ninjs items (`{"total": 1, "item": [...]}`; Superdesk's
+// content API, `{"_items": [...], "_meta": ...}`).
+const LIST_KEYS = ['item', 'items', '_items', 'results', 'data', 'hits'];
 // The ninjs properties that hold its text: an item with one of them is ninjs's, whatever else it has.
 const NINJS_TEXT = new Set(['headlines', 'bodies', 'body_text', 'body_html', 'body_html5', 'description_text']);
 

@@ -23,13 +23,37 @@ function parseNewsml1(text: string, line: number): ParseResult {
     roots.find((r) => r.name === 'NewsML'),
     'NewsEnvelope',
   );
-  for (const item of items) {
+  for (const item of items.flatMap(storiesOf)) {
     const story = readItem(item, envelope);
     if (story) stories.push({ ...story, line });
     else notes.push({ severity: 'info', code: 'not-a-story', message: 'skipped a NewsItem without text', line });
   }
   if (items.length === 0) notes.push(missingRoot('NewsML 1.x', 'NewsItem', line));
   return { stories, diagnostics: [...diagnostics, ...notes] };
+}
+
+/**
+ * A NewsItem that carries several stories (EFE's multimedia package: a `Content list` of components of role `Main`,
+ * each with its own lines and text) as one item per story, each with the NewsItem's identification and management;
+ * any other NewsItem as it is.
+ */
+function storiesOf(item: XmlElement): XmlElement[] {
+  const main = allComponents(item).filter(
+    (component) =>
+      /^main$/i.test(attr(child(component, 'Role'), 'FormalName') ?? '') &&
+      child(child(component, 'NewsLines'), 'HeadLine') !== undefined &&
+      children(component, 'ContentItem').some((c) => /^text$/i.test(attr(child(c, 'MediaType'), 'FormalName') ?? '')),
+  );
+  if (main.length < 2) return [item];
+  const own = item.children.filter((node) => !isElement(node) || node.name !== 'NewsComponent');
+  return main.map((component) => ({ ...item, children: [...own, component] }));
+}
+
+const KEYWORDS_IN_CAPITALS = /^(?:\([\p{L} ]{2,20}\) )?[\p{Lu}\d][\p{Lu}\d .,'’/-]{2,60}$/u;
+
+/** Every NewsComponent under an element, nested ones too, in document order. */
+function allComponents(element: XmlElement): XmlElement[] {
+  return children(element, 'NewsComponent').flatMap((component) => [component, ...allComponents(component)]);
 }
 
 function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): ParsedStory | null {
@@ -62,6 +86,10 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
   const publicId = textOf(child(ident, 'PublicIdentifier'));
   const itemId = textOf(child(ident, 'NewsItemId'));
   const notes = newsLineNotes(lines, item);
+  // EFE sends its keywords in capitals as the SubHeadLine (`BOLSA FRÁNCFORT CIERRE`, `(Avance) TAIWÁN ELECCIONES`):
+  // the slug, not a summary.
+  const subheadline = textOf(child(lines, 'SubHeadLine'));
+  const keywordLine = subheadline !== null && KEYWORDS_IN_CAPITALS.test(subheadline) ? subheadline : null;
   const markers = versionMarkers(descriptive);
   const words = find(content, 'Characteristics')?.children.find(
     (p) => isElement(p) && /^(?:Words|WordCount)$/i.test(attr(p, 'FormalName') ?? ''),
@@ -71,7 +99,7 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
     byline: textOf(child(lines, 'ByLine')),
     dateline: textOf(child(lines, 'DateLine')),
     paragraphs,
-    description: textOf(child(lines, 'SubHeadLine')) ?? subheadlineOf(item),
+    description: (keywordLine === null ? subheadline : null) ?? subheadlineOf(item),
     published,
     referenceDate: datePart(published),
     language: attr(child(descriptive, 'Language'), 'FormalName') ?? attr(item, 'xml:lang'),
@@ -80,6 +108,7 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
     slugline:
       textOf(child(lines, 'SlugLine')) ??
       notes.catchword ??
+      keywordLine ??
       textOf(child(lines, 'KeywordLine')) ??
       textOf(find(item, 'NameLabel')),
     ednote: notes.ednote,

@@ -17,8 +17,8 @@ import { htmlParagraphs, withoutHeadline } from './xml-body.js';
  */
 export const ninjs: Format = { name: 'ninjs', boundary: jsonBoundary, parse: parseNinjs };
 
-// Where APIs put a list of items: `{"total": 1, "item": [...]}`.
-const LIST_KEYS = ['item', 'items', 'results', 'data', 'hits'];
+// Where APIs put a list of items: `{"total": 1, "item": [...]}`, Superdesk's content API `{"_items": [...]}`.
+const LIST_KEYS = ['item', 'items', '_items', 'results', 'data', 'hits'];
 
 function parseNinjs(text: string, line: number): ParseResult {
   const read = readJson(text, line);
