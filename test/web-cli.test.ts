@@ -114,6 +114,30 @@ describe('wire ingest with a saved page', () => {
     expect(result.stderr).toMatch(/1 input, 2 new, 0 duplicates, 0 failed/);
   });
 
+  it('with --no-fetch-links writes a feed file from its own text and asks the network for nothing', async () => {
+    const before = server.requests.length;
+    const path = join(dir, 'no-fetch.rss');
+    writeFileSync(
+      path,
+      `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">` +
+        `<channel><title>Test wire</title>` +
+        `<item><title>Fuel tax cut extended</title><link>${server.url('/a')}</link>` +
+        `<content:encoded><![CDATA[<p>${LEAD}</p><p>${MORE}</p>]]></content:encoded></item>` +
+        `<item><title>Headline only</title><link>${server.url('/b')}</link></item>` +
+        `</channel></rss>`,
+    );
+    const result = await runCli(['ingest', '--no-fetch-links', path], { env: NO_PROXY_ENV });
+    expect(result.code).toBe(0);
+    expect(server.requests.length).toBe(before);
+    expect(result.records.map((r) => [r['headline'], r['url'], r['agency']])).toEqual([
+      ['Fuel tax cut extended', server.url('/a'), 'Yonhap'],
+    ]);
+    expectValidRecord(result.records[0]!);
+    expect(result.stderr).toContain(
+      `warning: ${path}: item 2 (Headline only) has no text of its own; its page was not fetched (--no-fetch-links)`,
+    );
+  });
+
   it('extracts a page from a file', async () => {
     const path = join(dir, 'page.html');
     writeFileSync(path, articlePage('Fuel tax cut extended', [LEAD, MORE]));

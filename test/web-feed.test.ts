@@ -160,4 +160,20 @@ describe('feeds from files', () => {
       origin: { type: 'file', format: 'feed', index: 0 },
     });
   });
+
+  it("takes FeedBurner's origLink for the item's address, and fetches nothing without fetchLinks", async () => {
+    const before = server.requests.length;
+    const path = join(dir, 'feedburner.rss');
+    writeFileSync(
+      path,
+      `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0">` +
+        `<channel><title>Test Wire</title><item><title>${STORIES[0][0]}</title>` +
+        `<link>${server.url('/story/0')}</link><feedburner:origLink>https://news.example/harbour</feedburner:origLink>` +
+        `<description><![CDATA[<p>${STORIES[0][1]}</p><p>${MORE}</p>]]></description></item></channel></rss>`,
+    );
+    const sink = new MemorySink();
+    await ingest({ inputs: [path], sink, fetch: fast, fetchLinks: false });
+    expect(server.requests.length).toBe(before);
+    expect(sink.records.map((r) => [r.headline, r.url])).toEqual([[STORIES[0][0], 'https://news.example/harbour']]);
+  });
 });

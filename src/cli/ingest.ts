@@ -25,6 +25,8 @@ export interface IngestFlags {
   maxStoryBytes: number;
   /** False with `--no-detect-language`. */
   detectLanguage: boolean;
+  /** False with `--no-fetch-links`. */
+  fetchLinks: boolean;
   concurrency: number;
   perHost: number;
   perHostDelay: number;
@@ -135,6 +137,7 @@ export async function runIngest(inputs: string[], flags: IngestFlags): Promise<n
       ...(flags.timezone === undefined ? {} : { timezone: flags.timezone }),
       maxStoryBytes: flags.maxStoryBytes,
       detectLanguage: flags.detectLanguage,
+      fetchLinks: flags.fetchLinks,
       fetch: {
         concurrency: flags.concurrency,
         perHost: flags.perHost,

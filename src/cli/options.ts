@@ -122,6 +122,7 @@ export function storyOptions(stateHelp: string): Readonly<Record<'input' | 'outp
 /** The options of `wire ingest` for URLs and feeds. */
 export function webOptions(): Option[] {
   return [
+    option('--no-fetch-links', "write a feed's items from the feed's own text; fetch none of the pages they link", WEB),
     option('--concurrency <n>', 'URLs fetched at once, over all hosts', WEB).argParser(positiveInteger).default(8),
     option('--per-host <n>', 'URLs fetched at once from one host', WEB).argParser(positiveInteger).default(2),
     option('--per-host-delay <ms>', 'milliseconds between two requests to one host', WEB)

@@ -48,6 +48,11 @@ export interface IngestOptions {
   readonly parallel?: boolean;
   /** Detect the language of stories that do not declare one (default true; `--no-detect-language`). */
   readonly detectLanguage?: boolean;
+  /**
+   * Fetch the page each feed item links to (default true); false writes every item from the feed's own text
+   * (`--no-fetch-links`), and a feed on disk then never touches the network.
+   */
+  readonly fetchLinks?: boolean;
   /** Limits, timeouts and retries for URLs and feed items. */
   readonly fetch?: FetchOptions;
   /** Where ETag / Last-Modified are remembered between runs, so an unchanged page costs a 304 and emits nothing. */

@@ -347,6 +347,7 @@ class Run {
       ({ WebStage }) =>
         new WebStage({
           fetch: this.options.fetch ?? {},
+          fetchLinks: this.options.fetchLinks !== false,
           validators: this.options.validators ?? null,
           maxUnitBytes: this.options.maxStoryBytes ?? DEFAULT_MAX_STORY_BYTES,
           output: this.options.output ?? 'jsonl',

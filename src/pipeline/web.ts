@@ -21,6 +21,8 @@ export interface WebContext {
   readonly sketch: boolean;
   /** Detect the language of stories that do not declare one. */
   readonly detectLanguage: boolean;
+  /** Fetch the pages feed items link to (false: `--no-fetch-links`). */
+  readonly fetchLinks?: boolean;
   now(): string;
   referenceFor(raw: RawInput, now: string): string | null;
   chooseFormat(sniffed: FormatName): Format;
@@ -188,8 +190,9 @@ export class WebStage {
     now: string,
     reference: string | null,
   ): AsyncGenerator<Outcome> {
+    const follow = this.context.fetchLinks !== false;
     const fetches = items.map((item) =>
-      item.url && /^https?:\/\//i.test(item.url) ? collect(this.fetched(item.url, item)) : null,
+      follow && item.url && /^https?:\/\//i.test(item.url) ? collect(this.fetched(item.url, item)) : null,
     );
     const ownText = async (item: ParsedStory, index: number): Promise<Outcome> => {
       const origin: Origin = { type: feed.type, location: feed.location, format: 'feed', index, charset };
@@ -214,6 +217,10 @@ export class WebStage {
       } else if (item.paragraphs.length > 0) {
         // An item without a fetchable link still has its own text.
         yield await ownText(item, index);
+      } else if (!follow && item.url) {
+        const what = item.headline ?? item.url;
+        const message = `${feed.location}: item ${index + 1} (${what}) has no text of its own; its page was not fetched (--no-fetch-links)`;
+        yield note(feed.location, 'warning', 'item-not-fetched', message);
       }
     }
   }

@@ -47,7 +47,12 @@ function rssItem($: CheerioAPI, node: AnyNode): FeedItem {
   const permalink = guid.attr('isPermaLink') !== 'false' ? nonEmpty(guid.text()) : null;
   return {
     title: childText(item, 'title'),
-    link: childText(item, 'link') ?? (item.children('link').attr('href')?.trim() || null) ?? permalink,
+    // FeedBurner's `link` is its redirect; `feedburner:origLink` is the article's own address.
+    link:
+      childText(item, 'feedburner\\:origLink') ??
+      childText(item, 'link') ??
+      (item.children('link').attr('href')?.trim() || null) ??
+      permalink,
     author: childText(item, 'dc\\:creator') ?? childText(item, 'author'),
     published: isoDate(childText(item, 'pubDate') ?? childText(item, 'dc\\:date')),
     html: childText(item, 'content\\:encoded') ?? childText(item, 'description'),
