@@ -61,9 +61,10 @@ export function paragraphsOf(element: XmlElement | undefined): string[] {
       const item = items[i]!;
       if (!isElement(item)) inline += item;
       else if (SKIP.has(item.name)) continue;
+      else if (item.name === 'br' && breaksParagraph(items, i, inline)) flush();
       else if (item.name === 'pre' || (item.name === 'p' && isWireLayout(item))) {
         flush();
-        for (const paragraph of buildParagraphs(rawText(item).split(/\r?\n/), 0)) out.push(paragraph);
+        for (const paragraph of buildParagraphs(dedented(rawText(item).split(/\r?\n/)), 0)) out.push(paragraph);
       } else if (BLOCKS.has(item.name)) {
         flush();
         walk(item);
@@ -83,6 +84,35 @@ export function paragraphsOf(element: XmlElement | undefined): string[] {
   flush();
   return out;
 }
+
+/**
+ * Lines without the indent they all share past the first (the markup's own, when a pretty-printer indented a
+ * `<pre>`'s text with the document): only an indent that some lines have and others lack opens a paragraph.
+ */
+function dedented(lines: readonly string[]): string[] {
+  let common = Infinity;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() !== '') common = Math.min(common, line.length - line.trimStart().length);
+  }
+  if (common === 0 || common === Infinity) return [...lines];
+  return lines.map((line, i) => (i === 0 ? line : line.slice(common)));
+}
+
+/**
+ * Whether the line break at `items[at]` ends a paragraph inside a block: two in a row (`<br/><br/>`), or one after a
+ * short line that is no sentence, a crosshead run into its paragraph (`<p>A return trip to the U.S.? <br/> With four
+ * races remaining ...</p>`). Any other `<br>` is a space.
+ */
+function breaksParagraph(items: ReadonlyArray<XmlElement | string>, at: number, before: string): boolean {
+  let next = at + 1;
+  while (next < items.length && typeof items[next] === 'string' && (items[next] as string).trim() === '') next++;
+  const after = items[next];
+  if (after !== undefined && isElement(after) && after.name === 'br') return true;
+  const line = before.replace(/\s+/g, ' ').trim();
+  return line !== '' && line.length <= CROSSHEAD_MAX && !/[.!;:,]$|[.!?] /.test(line) && after !== undefined;
+}
+const CROSSHEAD_MAX = 80;
 
 // A line that opens a wire paragraph (indented), and one that continues it (flush left, hard-wrapped at a wire's
 // width), after a line end.

@@ -88,12 +88,14 @@ export const AGENCIES: readonly Agency[] = [
       // `(Reportage A, édité par B)`, Spanish `(Reporte de A; Editado por B)`, Portuguese `(Reportagem de A)`, Italian
       // `(Redazione Roma, in italiano a cura di B)`, `(Tradotto da A, editing B)`, Spanish also `(Información de A;
       // editado por B)`; German also `(Reporter: A; redigiert von B)`, French `(Rédigé par A, édité par B)`.
-      /^\(+\s*(?:(?:Additional |Further )?(?:Reporting|Writing|Editing|Compiled|Reported|Written|Research|Translated|Translation|Graphics?|Production|Bericht|Berichte|Reportage|R[ée]daction|Version fran[çc]aise|Reporte|Reportaje|Reportagem|Redazione|Hanno collaborato|Tradotto da|Informaci[óo]n de|Reporter(?=\s*:)|Redigiert von|R[ée]dig[ée] par|[ÉE]dit[ée] par)\b[^]*)\)+$/i,
+      /^\(+\s*(?:(?:Additional |Further )?(?:Reporting|Writing|Editing|Compiled|Reported|Written|Research|Translated|Translation|Graphics?|Production|Bericht|Berichte|Reportage|R[ée]daction|Version fran[çc]aise|Reportes?|Reportaje|Reportagem|Redazione|Hanno collaborato|Tradotto da|Informaci[óo]n de|Reporter(?=\s*:)|Redigiert von|R[ée]dig[ée] par|[ÉE]dit[ée] par)\b[^]*)\)+$/i,
     ],
     // The reporter's address, the second line of credits wrapped before `Editing by`, and its first line, still open
     // (`(Reporting by A` / `Editing by B)`).
     credits: [
       /^\(+[^()]*@[^()]*\)+$/,
+      // its desk's contact in double brackets: `((Mesa de edición en español +562 2437 4447; Twitter: ...))`
+      /^\(\((?:Mesa de edición|Redazione|Rédaction|Redaktion|Editing|Newsroom)\b[^()]{2,300}\)\)$/i,
       /^(?:Reporting|Editing|Writing) by [^\n]{2,200}$/i,
       /^\(+\s*(?:Additional |Further )?(?:Reporting|Writing|Editing|Compiled|Reported|Written) by [^()\n]{2,200}(?<![;,]|\b(?:by|and|in))$/i,
       // Its services in other languages credit the reporter by name alone, in brackets: `(Giuseppe Fonte)`.
@@ -102,7 +104,10 @@ export const AGENCIES: readonly Agency[] = [
     trailers: [
       /^For more (?:news|coverage|stories)\b.{0,200}$/i,
       // Reuters Italia's line under the story: `Sul sito www.reuters.it le altre notizie Reuters in italiano. ...`
-      /^Sul sito www\.reuters\.it\b.{0,200}$/i,
+      /^Sul sito www\.reuters\.(?:it|com)\b.{0,200}$/i,
+      // and, in older copy, the same after the desk's contact on one line: `(In Redazione a Roma ..., a@b.com, ...)
+      // Sul sito www.reuters.com altre notizie ...`
+      /^\([^()]*@[^()]*\) Sul sito www\.reuters\.(?:it|com)\b.{0,200}$/i,
       /^Keywords\s*:.{0,200}$/i,
       // The rate a story's figures were converted at, under it: `($1 = 0.8794 euros)`, `(1 euro = $1.12)`.
       /^\(\s*(?:[$€£¥]\s?1|1 [a-z]{3,12}) = [^()\n]{2,40}\)$/i,
@@ -167,6 +172,8 @@ export const AGENCIES: readonly Agency[] = [
     trailers: [/^Hinweis: Informationen zur Offenlegungspflicht\b.{0,400}$/],
   },
   { name: 'UPI', aliases: ['upi', 'united press international'], language: 'en' },
+  // The sports wire Reuters and UPI carry, credited on a line over its dateline.
+  { name: 'The Sports Xchange', aliases: ['the sports xchange', 'sports xchange'], language: 'en' },
   {
     name: 'Bloomberg',
     aliases: ['bloomberg', 'bloomberg news', 'ブルームバーグ'],

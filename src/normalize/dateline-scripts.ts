@@ -85,8 +85,9 @@ const AR_DATE = `(?:[${AR_DIGIT}]{1,2} ?[-/] ?[${AR_DIGIT}]{1,2}(?: ?[-/] ?[${AR
 const AR_DASH = `${SPACE}*(?:-{1,2}|[–—ـ]|:)?${SPACE}*`;
 // `(كونا)`, `/قنا/`, `/ وام /`, `(أ ش أ)`: a name of the table's in brackets or slashes.
 const AR_AGENCY = `(?:\\((?<agency>[^()\\n]{2,20})\\)|/ ?(?<slashed>[^/\\n]{2,20}?) ?/)`;
+// The place may carry its country in brackets before the agency (AFP: `مراكش (المغرب) (أ ف ب) -`).
 const ARABIC_DATELINE = new RegExp(
-  `^(?<loc>${AR_PLACE})(?:${SPACE}*[-–،,]?${SPACE}*(?:في )?(?<date>${AR_DATE}))?${SPACE}*${AR_AGENCY}${AR_DASH}`,
+  `^(?<loc>${AR_PLACE}(?: \\(${AR_PLACE}\\))?)(?:${SPACE}*[-–،,]?${SPACE}*(?:في )?(?<date>${AR_DATE}))?${SPACE}*${AR_AGENCY}${AR_DASH}`,
 );
 // SPA: the Hijri date and the Gregorian one it matches, then its name bare: `الرياض 26 جمادى الأولى 1446 هـ الموافق 28
 // نوفمبر 2024 م واس`.

@@ -282,7 +282,7 @@ function acceptWithSeparator(found: DatelineMatch, groups: Record<string, string
 }
 
 /** A dateline of a place alone (`WASHINGTON _`, `SEOUL--`) must be printed in capitals, as AP and Yonhap do. */
-function isPlaceOnlyDateline(location: string): boolean {
+export function isPlaceOnlyDateline(location: string): boolean {
   const first = location.split(',')[0] ?? '';
   return (
     !/\p{Ll}/u.test(first) &&

@@ -3,7 +3,7 @@
  * continuation marker or trailer furniture. The agencies' own shapes come from the agency table (credits, trailers);
  * sign-offs are read by `signoff.ts`.
  */
-import { AGENCIES, agencyAtStart, canonicalAgency, creditedAgency } from './agencies.js';
+import { AGENCIES, agencyAtStart, agencyOf, canonicalAgency, creditedAgency } from './agencies.js';
 import { KOREAN_REPORTER } from './agency-table.js';
 import { parseSignoff } from './signoff.js';
 import { trailerKind } from './trailers.js';
@@ -122,6 +122,8 @@ function maybeEnd(line: string): boolean {
   if (TRAILERS.some((pattern) => pattern.test(line))) return true;
   if (line.length <= NAME_OF_WORDS_MAX && NAMES_OF_WORDS.has(line.replace(/\.$/, '').toLowerCase())) return true;
   if (line.length <= 80 && line.includes('@')) return true;
+  // An agency's name as the closing credit (`By The Canadian Press`); a person's name there stays what it was.
+  if (line.length <= 48 && isCreditToAgency(line)) return true;
   // A Korean reporter's signature (`홍길동 기자`): its first letter is a Hangul syllable.
   const first = line.charCodeAt(0);
   if (first >= 0xac00 && first <= 0xd7a3 && line.length <= 80 && KOREAN_REPORTER.test(line)) return true;
@@ -137,6 +139,10 @@ export function classifyEndMatter(text: string): EndMatter | null {
   if (line.length <= 48) {
     // An agency's own credits that parse as a sign-off too (TT's `Anna Svensson/TT`) credit the people.
     if (line.includes('/') && OWN_CREDITS.some(([pattern]) => pattern.test(line))) return { kind: 'credits' };
+    // The agency's name as the closing credit, `By The Canadian Press`, `Par La Presse Canadienne`: its sign-off.
+    const credited = BY_AGENCY.exec(line)?.[1];
+    const creditor = credited === undefined ? undefined : agencyOf(credited);
+    if (creditor !== undefined) return { kind: 'signoff', name: creditor.name, implies: null };
     const signoff = parseSignoff(line);
     if (signoff?.initialsOnly) return { kind: 'initials' };
     if (signoff) return { kind: 'signoff', name: signoff.name, implies: signoff.implies };
@@ -157,6 +163,13 @@ export function classifyEndMatter(text: string): EndMatter | null {
   if (holder !== undefined && agencyAtStart(holder) !== undefined) return { kind: 'copyright' };
   if (TRAILERS.some((pattern) => pattern.test(line))) return { kind: 'furniture' };
   return null;
+}
+
+const BY_AGENCY = /^(?:By|BY|Par|Por|Von|Di) (\p{Lu}[\p{L} .&'-]{1,40}?)\.?$/u;
+
+function isCreditToAgency(line: string): boolean {
+  const name = BY_AGENCY.exec(line)?.[1];
+  return name !== undefined && agencyOf(name) !== undefined;
 }
 
 // A company name keeps the period of its abbreviation: `Source: Example Motors Co., Ltd.`.

@@ -5,7 +5,13 @@
  */
 import { parseAgencyLine } from './agency-line.js';
 import { agencyOf, creditedAgency } from './agencies.js';
-import { parseDateline, parseDatelineAlone, parsePlaceLine, type DatelineMatch } from './dateline.js';
+import {
+  isPlaceOnlyDateline,
+  parseDateline,
+  parseDatelineAlone,
+  parsePlaceLine,
+  type DatelineMatch,
+} from './dateline.js';
 import { isPeople, looksLikeByline } from './byline.js';
 
 /** What a paragraph before the dateline is. */
@@ -27,8 +33,9 @@ export interface Lead {
 const EDNOTE =
   /^(?:EDITOR['’]?S['’]? NOTES?|Editor['’]?s['’]? [Nn]otes?|NOTE TO EDITORS|Note to editors|Eds?\.?|EDS?\.?|Redaktionshinweis|REDAKTIONSHINWEIS|Hinweis (?:für|an) die Redaktion(?:en)?|Note (?:aux rédactions|à la rédaction)|NOTE AUX RÉDACTIONS|NOTA A LOS EDITORES|Nota a los editores|Nota a la redacción|Nota para (?:os )?editores|Nota alla redazione|NOTA ALLA REDAZIONE)\s*(?:[-_—–:]+|(?=\())|^The following information is not for publication/;
 // An embargo is an editor's note that keeps its label: `Sperrfrist: 12.00 Uhr` says nothing without it.
+// dpa asks in a sentence: `Bitte beachten Sie die Sperrfrist der Meldung bis heute Abend (23.01.), 19.00 Uhr.`
 const EMBARGO =
-  /^(?:Sperrfrist|SPERRFRIST|Embargo|EMBARGO)\s*[-_—–:]+|^(?:EMBARGOED|Embargoed) (?:UNTIL|until|FOR|for)\b/;
+  /^(?:Sperrfrist|SPERRFRIST|Embargo|EMBARGO)\s*[-_—–:]+|^(?:EMBARGOED|Embargoed) (?:UNTIL|until|FOR|for)\b|^Bitte beachten Sie die Sperrfrist\b/;
 // Reuters and others' update notes: `(Adds comments, detail)`, `(Updates with ministry statement)`,
 // `(Corrects spelling of name in paragraph 3)`, `(This Jan. 30 story corrects ...)`.
 // Also dpa's `(Neu: Zitate im 3. Absatz)`, `(Ergänzt um ...)`, AFP's `(Actualisé avec ...)`, EFE's `(Añade ...)`.
@@ -61,6 +68,8 @@ const MAX_RELEASE_SUBHEADLINES = 5;
 const RELEASE_REPLACES =
   /^(?:The following (?:press )?release (?:corrects|replaces|updates)|This (?:press )?release (?:corrects|replaces)|Le communiqué suivant (?:corrige|remplace|met à jour)|Ce communiqué (?:corrige|remplace))\b/;
 const SENTENCE_END = /[.!?]["”’)]?$/;
+const RULED_NOTE =
+  /^[-=_*]{5,}\s+(?:KORREKTUR-HINWEIS|KORREKTURHINWEIS|BERICHTIGUNG|KORREKTUR|CORRECTION|RECTIFICATIF|CORRECCIÓN|CORREZIONE)\b/;
 // A picture's caption that a web page prints above the story, ending as Korean agencies' captions end: the day the
 // picture was taken and the photographer's address (`... 2024.5.3 jdoe@yna.co.kr`, `... 2024.05.03. photo@newsis.com`).
 const PHOTO_CREDIT = /\s\d{4}\.\d{1,2}\.\d{1,2}\.?\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
@@ -75,6 +84,8 @@ export function opensWithUpdateVerb(text: string): boolean {
 /** The field a paragraph before the dateline has by its shape alone, or null. */
 export function leadShape(paragraph: string): LeadField | null {
   if (RELEASE_REPLACES.test(paragraph)) return 'update_notes';
+  // APA's correction notice framed by rules: `-----` / `KORREKTUR-HINWEIS` / `In APA0520 vom ... muss ...` / `-----`.
+  if (RULED_NOTE.test(paragraph)) return 'update_notes';
   if (paragraph.length > LEAD_MAX) return EDNOTE.test(paragraph) ? 'ednote' : null;
   if (EDNOTE.test(paragraph) || EMBARGO.test(paragraph)) return 'ednote';
   const first = paragraph.charCodeAt(0);
@@ -154,6 +165,12 @@ function agencyOverPlace(
   return { dateline: { text, location: place, date: null, agency: agency.dateline.agency }, rest: '', reporter: null };
 }
 const PLACE_MAX = 30;
+
+/** A dateline of a place in capitals alone, no date or agency (`PUTRAJAYA -`). */
+function placeOnly(found: DatelineMatch): boolean {
+  const { location, date, agency } = found.dateline;
+  return location !== null && date === null && agency === null && isPlaceOnlyDateline(location);
+}
 
 /**
  * The agency's name alone on a line over the first paragraph (`BELGA`, `NTB`, `Associated Press`, as pages print the
@@ -355,6 +372,11 @@ export function takeLead(paragraphs: readonly string[], reference: string | null
         // One block of sentences over a known agency's dateline is the story's teaser, as dpa prints its `Vorspann`
         // and TASS's pages a standfirst (`Пресс-секретарь ... сообщил, что ...` over `ВАШИНГТОН, 22 января. /ТАСС/.`).
         if (wire !== undefined && (release || (!sentences && subheadlines <= MAX_SUBHEADLINES) || subheadlines === 1))
+          return { fields, start: i, dateline };
+        // A paper's deck over agency copy whose dateline kept only its place (`PUTRAJAYA - Police are ...` under a
+        // quote from the story): one block over a place in capitals.
+        // A block that ends with a colon introduces a list of items under places (a digest), not one story.
+        if (subheadlines === 1 && placeOnly(dateline) && !(paragraphs[i - 1] ?? '').trimEnd().endsWith(':'))
           return { fields, start: i, dateline };
         break;
       }

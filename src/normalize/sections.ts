@@ -32,6 +32,9 @@ const RELEASE_HEADINGS: readonly RegExp[] = [
   // `Über Acme`, `Acerca de Acme`, `Sobre a Acme`, `Informazioni su Acme`, `Over Acme`, `Om Acme`, `Acmeについて`.
   /^(?:关于|關於)\S.{0,30}$|^\S.{0,30}について$/,
   /^(?:À propos d(?:e |['’])|Über |Acerca de |Sobre (?:(?:a|o|la|el) )?|Informazioni su |Chi è |Over |Om )\p{Lu}[^\n.!?]{0,60}$/u,
+  // ... and run into the boilerplate it heads, as `About Acme Robotics Acme Robotics, Inc. is a ...` is in English:
+  // `À propos de TELUS TELUS (TSX : T, NYSE : TU) est une société ...`.
+  /^À propos d(?:e |['’])\p{Lu}[^\n]{0,80}?(?:\s:|:|\s(?:est|était|sont)\s(?:une?|la|le|l['’]|les)\s|\s\((?:TSX|NYSE|NASDAQ|Nasdaq|Euronext|TSXV|CSE)\b)/u,
 ];
 // What marks a story as a release wherever it stands: PR Newswire's `SOURCE Acme Robotics, Inc.` line, the
 // `View original content` and `View source version` links.

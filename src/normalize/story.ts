@@ -14,7 +14,7 @@ import { countSpaces, tidy, tidyParagraphs, type TidyParagraphs } from './text.j
 import { traceOf, type LeadPiece, type ParagraphTrace, type Piece, type TracedPieces } from './trace.js';
 
 const CORRECTION_NOTE =
-  /^\(?(?:Corrects\b|The following (?:press )?release corrects\b|Le communiqué suivant corrige\b|Korrigiert|Berichtigt|Berichtigung:|Korrektur:|Corrige\b|Corregge\b|This [^)]*\b(?:corrected|correction|corrects)\b)/i;
+  /^\(?(?:Corrects\b|The following (?:press )?release corrects\b|Le communiqué suivant corrige\b|Korrigiert|Berichtigt|Berichtigung:|Korrektur:|KORREKTUR-HINWEIS\b|Korrekturhinweis\b|Corrige\b|Corregge\b|This [^)]*\b(?:corrected|correction|corrects)\b)/i;
 
 /**
  * Turns what a format parser found into the output record: headline markers, the blocks before the dateline
@@ -226,6 +226,11 @@ type Blocks = Record<'ednote' | 'update_notes' | 'summary' | 'subheadline' | 'st
   byline: Byline | null;
 };
 
+/** A note without the rules that frame it (APA's `-----` / `KORREKTUR-HINWEIS` / ... / `-----`). */
+function withoutRules(text: string): string {
+  return text.replace(/^[-=_*]{5,}\s*|\s*[-=_*]{5,}$/g, '');
+}
+
 /** The lead blocks' text by field. */
 function leadBlocks(pieces: readonly LeadPiece[]): Blocks {
   const blocks: Blocks = { ednote: [], update_notes: [], summary: [], subheadline: [], stripped: [], byline: null };
@@ -234,6 +239,7 @@ function leadBlocks(pieces: readonly LeadPiece[]): Blocks {
     if (field === 'byline') bylines.push(text);
     else if (field === 'ednote') blocks.ednote.push(ednoteText(text));
     else if (field === 'summary') blocks.summary.push(bulletText(text));
+    else if (field === 'update_notes') blocks.update_notes.push(withoutRules(text));
     else blocks[field].push(text);
   }
   if (bylines.length > 0) blocks.byline = splitRawByline(bylines.join(', '));
