@@ -51,6 +51,36 @@ function storiesOf(item: XmlElement): XmlElement[] {
 
 const KEYWORDS_IN_CAPITALS = /^(?:\([\p{L} ]{2,20}\) )?[\p{Lu}\d][\p{Lu}\d .,'’/-]{2,60}$/u;
 
+/**
+ * The first `CreditLine` of the item outside its pictures (AFP's multimedia items credit the photo `ا ف ب` in the
+ * photo's own component; TASS puts the story's credit in an outer component's lines).
+ */
+function creditLineOf(element: XmlElement): XmlElement | undefined {
+  for (const node of element.children) {
+    if (!isElement(node)) continue;
+    if (node.name === 'CreditLine') return node;
+    if (node.name === 'NewsComponent' && isMedia(node)) continue;
+    const inner = creditLineOf(node);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
+}
+
+/** A component that holds a picture, graphic or video rather than text. */
+function isMedia(component: XmlElement): boolean {
+  if (/photo|picture|image|graphic|video/i.test(attr(child(component, 'Role'), 'FormalName') ?? '')) return true;
+  const items = children(component, 'ContentItem');
+  return (
+    items.length > 0 &&
+    items.every((c) => /^(?:photo|picture|image|graphic|video)$/i.test(attr(child(c, 'MediaType'), 'FormalName') ?? ''))
+  );
+}
+
+/** A stamp without an offset given the zone its sender names (`Z`); a stamp with one, or no zone named, as it is. */
+function inZoneOf(stamp: string | null, zone: string): string | null {
+  return stamp !== null && zone !== '' && /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(stamp) ? `${stamp}${zone}` : stamp;
+}
+
 /** Every NewsComponent under an element, nested ones too, in document order. */
 function allComponents(element: XmlElement): XmlElement[] {
   return children(element, 'NewsComponent').flatMap((component) => [component, ...allComponents(component)]);
@@ -74,8 +104,13 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
   const headline = given ?? (alert && (body[0]?.length ?? 0) <= ALERT_MAX ? (body[0] ?? null) : null);
   const paragraphs = headline !== null && given === null ? body.slice(1) : body;
   if (headline === null && paragraphs.length === 0) return null;
-  const published =
-    isoStamp(textOf(child(management, 'ThisRevisionCreated'))) ?? isoStamp(textOf(child(management, 'FirstCreated')));
+  // Europa Press gives its times without a zone and says which in the item's label: `<DateLabel>2019-10-02 16:21:30
+  // GMT (Europa Press)</DateLabel>`.
+  const zone = /\b(?:GMT|UTC)\b/.test(textOf(find(ident, 'DateLabel') ?? find(item, 'DateLabel')) ?? '') ? 'Z' : '';
+  const published = inZoneOf(
+    isoStamp(textOf(child(management, 'ThisRevisionCreated'))) ?? isoStamp(textOf(child(management, 'FirstCreated'))),
+    zone,
+  );
   // `<Urgency FormalName="2"/>`, or the value as its text (TASS: `<Urgency>2</Urgency>`).
   const urgencyElement = child(management, 'Urgency');
   // Belga gives none, but a `Priority` property among its components' metadata (`Value="3"`).
@@ -115,12 +150,12 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
     ...(notes.updateNotes.length > 0 ? { updateNotes: notes.updateNotes } : {}),
     ...(markers.length > 0 ? { markers } : {}),
     // An outer component's lines may hold them (TASS: the copyright, above the story's own lines).
-    credits: textOf(child(lines, 'CreditLine') ?? find(item, 'CreditLine')),
+    credits: textOf(child(lines, 'CreditLine') ?? creditLineOf(item)),
     copyright: textOf(child(lines, 'CopyrightLine') ?? find(item, 'CopyrightLine')),
     // Business Wire names itself only in the envelope: `<SentFrom><Party FormalName="Business Wire">`.
     agency:
       provider ??
-      textOf(child(lines, 'CreditLine') ?? find(item, 'CreditLine')) ??
+      textOf(child(lines, 'CreditLine') ?? creditLineOf(item)) ??
       (attr(find(child(newsEnvelope, 'SentFrom'), 'Party'), 'FormalName') || null),
     altids: Object.fromEntries(
       [

@@ -240,13 +240,23 @@ const SHAPES: readonly Shape[] = [
   { when: (head) => CAPITALS_COLON.test(head), pattern: PLACE_COLON, accept: placeInCapitals },
 ];
 
+const COLON_SENTENCE_MIN = 40;
+
 /**
  * A place alone before a colon must be printed in capitals (`KUALA LUMPUR: `), not a label (`UPDATE: `), and a
  * sentence must start after it.
  */
 function placeInCapitals(found: DatelineMatch): boolean {
   const { location } = found.dateline;
-  return location !== null && isPlaceOnlyDateline(location) && /^["“‘'\d\p{Lu}]/u.test(found.rest);
+  // A sentence in lower case, not a figure, a short label's value (`WELCOME OFFER: 80,000 Points`) or a list in
+  // capitals (`PARANA STATE: UMUARAMA NIL, PARANAVAI 1.5 MILLIMETRES`).
+  return (
+    location !== null &&
+    isPlaceOnlyDateline(location) &&
+    /^["“‘'\p{Lu}]/u.test(found.rest) &&
+    found.rest.length >= COLON_SENTENCE_MIN &&
+    /\p{Ll}{3}/u.test(found.rest.slice(0, COLON_SENTENCE_MIN))
+  );
 }
 
 /**

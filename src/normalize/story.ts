@@ -141,7 +141,9 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     body,
     source: tail.source ?? (parsed.source ? { text: parsed.source, name: nameOf(parsed.source) ?? null } : null),
     agency,
-    credits: tail.credits ?? parsed.credits ?? null,
+    // Markup's credit line that is an agency's name alone (dpa's `creditline` `dpa`, Europa Press' `CreditLine`)
+    // credits no one: it names the agency, above.
+    credits: tail.credits ?? (parsed.credits && agencyOf(parsed.credits) === undefined ? parsed.credits : null),
     copyright,
     stripped:
       parsed.stripped?.length || blocks.stripped.length > 0
