@@ -100,17 +100,29 @@ function dedented(lines: readonly string[]): string[] {
 }
 
 /**
- * Whether the line break at `items[at]` ends a paragraph inside a block: two in a row (`<br/><br/>`), or one after a
- * short line that is no sentence, a crosshead run into its paragraph (`<p>A return trip to the U.S.? <br/> With four
- * races remaining ...</p>`). Any other `<br>` is a space.
+ * Whether the line break at `items[at]` ends a paragraph inside a block: two in a row (`<br/><br/>`), or the block's
+ * only one after a short line that is no sentence, a crosshead run into its paragraph (`<p>A return trip to the U.S.?
+ * <br/> With four races remaining ...</p>`). Any other `<br>` is a space.
  */
 function breaksParagraph(items: ReadonlyArray<XmlElement | string>, at: number, before: string): boolean {
   let next = at + 1;
   while (next < items.length && typeof items[next] === 'string' && (items[next] as string).trim() === '') next++;
   const after = items[next];
   if (after !== undefined && isElement(after) && after.name === 'br') return true;
+  // One `<br>` in the block: lines broken at every end (AAP's hard-wrapped copy) are one paragraph.
+  if (items.filter((item) => isElement(item) && item.name === 'br').length !== 1) return false;
+  // A line wrapped mid-sentence runs on in lower case (`... return at <br />centre in the ...`), or for a line's
+  // length or less (`... available on <br />AAP's premium FinEx content service.`); a crosshead's paragraph opens a
+  // sentence and runs on for longer than the crosshead.
+  const following = after === undefined ? '' : isElement(after) ? (textOf(after) ?? '') : after;
   const line = before.replace(/\s+/g, ' ').trim();
-  return line !== '' && line.length <= CROSSHEAD_MAX && !/[.!;:,]$|[.!?] /.test(line) && after !== undefined;
+  return (
+    line !== '' &&
+    line.length <= CROSSHEAD_MAX &&
+    !/[.!;:,]$|[.!?] |,/.test(line) &&
+    /^\s*["“‘'\p{Lu}]/u.test(following) &&
+    following.trim().length >= 2 * line.length
+  );
 }
 const CROSSHEAD_MAX = 80;
 

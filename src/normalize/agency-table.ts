@@ -98,8 +98,9 @@ export const AGENCIES: readonly Agency[] = [
       /^\(\((?:Mesa de edición|Redazione|Rédaction|Redaktion|Editing|Newsroom)\b[^()]{2,300}\)\)$/i,
       /^(?:Reporting|Editing|Writing) by [^\n]{2,200}$/i,
       /^\(+\s*(?:Additional |Further )?(?:Reporting|Writing|Editing|Compiled|Reported|Written) by [^()\n]{2,200}(?<![;,]|\b(?:by|and|in))$/i,
-      // Its services in other languages credit the reporter by name alone, in brackets: `(Giuseppe Fonte)`.
-      /^\(\p{Lu}[\p{Ll}'’.-]+(?: \p{Lu}[\p{Ll}'’.-]+){1,3}(?:(?:, | e | und | and | y | et )\p{Lu}[\p{Ll}'’.-]+(?: \p{Lu}[\p{Ll}'’.-]+){1,3}){0,3}\)$/u,
+      // Its services in other languages credit the reporter by name alone, in brackets: `(Giuseppe Fonte)`; a
+      // company's name in brackets opens 1987 copy (`(Credithrift Financial Corp)` / `said its board ...`).
+      /^\((?![^)]*\b(?:Corp|Corporation|Inc|Co|Cos|Ltd|Plc|PLC|LLC|Group|Holdings?|Bank|Bancorp|Financial|Company|Industries|International|Systems|Fund|Trust|Association|Partners|Capital|Energy|Motors|Airlines?|Resources|Technologies|Securities|Insurance|Services|Stores|Foods|Oil|Gas|Mining|Savings|Federal|National|American|General)\b)\p{Lu}[\p{Ll}'’.-]+(?: \p{Lu}[\p{Ll}'’.-]+){1,3}(?:(?:, | e | und | and | y | et )\p{Lu}[\p{Ll}'’.-]+(?: \p{Lu}[\p{Ll}'’.-]+){1,3}){0,3}\)$/u,
     ],
     trailers: [
       /^For more (?:news|coverage|stories)\b.{0,200}$/i,
