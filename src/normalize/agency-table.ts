@@ -9,7 +9,7 @@
  * (`dpa ab cd ef`), after it in upper case (`PTI AB CD`), after a slash inside it (`(SDA/xy)`), or on a line of their
  * own joined by slashes (AFP `ab/cd/ef`, EFE `ab/cd` under `EFE`).
  */
-export type InitialsShape = 'lower' | 'upper' | 'slash' | 'line';
+export type InitialsShape = 'lower' | 'upper' | 'slash' | 'line' | 'comma';
 
 /** One agency or wire, as the copy names it. */
 export interface Agency {
@@ -288,7 +288,8 @@ export const AGENCIES: readonly Agency[] = [
     aliases: ['keystone-sda', 'keystone-ats', 'keystone-sda-ats', 'sda', 'ats', 'sda-ats', 'ats-sda'],
     language: 'de',
     zone: 'Europe/Zurich',
-    initials: ['slash'],
+    // `(SDA/xy)`; on its pages the desk's initials before the name, after a comma: `clsi, ats`, `ed, sda`.
+    initials: ['slash', 'comma'],
   },
   {
     name: 'Ritzau',
@@ -299,7 +300,20 @@ export const AGENCIES: readonly Agency[] = [
     // er videreformidlet af Ritzau på vegne af tredjepart. Ritzau er derfor ikke ansvarlig for indholdet **`.
     sourceLines: [/^\*\*\s*Ovenstående pressemeddelelse er videreformidlet af Ritzau\b[^*]*\*\*$/],
   },
-  { name: 'Belga', aliases: ['belga'], zone: 'Europe/Brussels' },
+  {
+    name: 'Belga',
+    aliases: ['belga'],
+    zone: 'Europe/Brussels',
+    // BelgaBox's lines under the story: `Belga context`, `Related picture(s)`, `View full context on BelgaBox (link: ...)`, and the
+    // keywords in capitals joined by slashes (`BRIEF/DIVERS/HAINAUT/POLICE/SOCIETE`); its desk code `COR 656/GFR`
+    // is read as initials (signoff.ts).
+    trailers: [
+      /^Belga context$/,
+      /^Related picture\(s\)$/,
+      /^View full context on BelgaBox\b.{0,200}$/,
+      /^[A-Z]{2,20}(?:\/[A-Z]{2,20}){2,}$/,
+    ],
+  },
   { name: 'ANP', aliases: ['anp'], language: 'nl', zone: 'Europe/Amsterdam' },
   {
     name: 'NTB',
@@ -318,6 +332,8 @@ export const AGENCIES: readonly Agency[] = [
     aliases: ['tt', 'tidningarnas telegrambyrå'],
     language: 'sv',
     zone: 'Europe/Stockholm',
+    // The note on a corrected version under the story: `Rättad version: I en tidigare version uppgavs ...`.
+    trailers: [/^Rättad version:\s*\S.{0,300}$/],
     signs: true,
     // The reporters signed with the agency's name under the story: `Anna Svensson/TT`, `Anna Svensson och Erik Berg/TT`.
     ownCredits: [
@@ -420,6 +436,16 @@ export const AGENCIES: readonly Agency[] = [
   // `DHAKA, Nov 27, 2024 (BSS) - `, signed off with the desk's initials and the time: `BSS/AB/CD/1234 hrs`.
   { name: 'BSS', aliases: ['bss', 'bangladesh sangbad sangstha', 'বাসস'], language: 'bn', zone: 'Asia/Dhaka' },
   { name: 'UNB', aliases: ['unb', 'united news of bangladesh'], language: 'en', zone: 'Asia/Dhaka' },
+  {
+    name: 'Agência Brasil',
+    aliases: ['agência brasil', 'agencia brasil', 'abr'],
+    language: 'pt',
+    zone: 'America/Sao_Paulo',
+    // The reporter's line and the editor's under the story: `André Richter - Repórter da Agência Brasil - Brasília`,
+    // `Edição: Aline Leal`.
+    credits: [/^\p{Lu}[\p{L} .'-]{2,60} [-–] Repórter(?:a)? da Agência Brasil(?: [-–] \p{Lu}[\p{L} ]{2,40})?$/u],
+    sourceLines: [/^Edição:\s*\p{Lu}[\p{L} .'-]{2,60}$/u],
+  },
   { name: 'QNA', aliases: ['qna', 'qatar news agency', 'قنا'], language: 'ar', zone: 'Asia/Qatar' },
   { name: 'BNA', aliases: ['bna', 'bahrain news agency'], language: 'ar', zone: 'Asia/Bahrain' },
   // Oman News Agency signs off with the desk after `Ends`: `---Ends/A/B`.

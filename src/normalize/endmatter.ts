@@ -88,15 +88,15 @@ const TRAILERS = AGENCIES.flatMap((agency) => agency.trailers ?? []);
 // first: anchored regexes instead of a dozen. Together they must match a superset of the anchored patterns below;
 // the credits that may sit anywhere in a paragraph (`... contributed to this report.`) are caught by CREDIT_WORDS.
 const MAYBE_END_WORD = new RegExp(
-  `^(?:[(（\\-—–=#©/._<^*]|انتهى|저작권자|ce (?:texte|reportage|article)|cette (?:dépêche|nouvelle)|reuter|agerpres|end|fin|nnnn|fim|sources?\\b|quelle|fuente|fonte|por |reporting|editing|writing|copyright|more|for more|keywords|follow|online|to contact|this (?:story|report|article)|the associated press |${CREDIT_LABELS})`,
+  `^(?:[(（\\-—–=#©/._<^*]|انتهى|저작권자|ce (?:texte|reportage|article)|cette (?:dépêche|nouvelle)|reuter|agerpres|end|fin|nnnn|fim|sources?\\b|quelle|fuente|fonte|por |edição:|reporting|editing|writing|copyright|more|for more|keywords|follow|online|to contact|this (?:story|report|article)|the associated press |${CREDIT_LABELS})`,
   'i',
 );
 // Shapes that are case-sensitive: a word alone (`EFE`, `BERNAMA`, `ends`), lower-case initials (`dpa ab`, `hh/ph`,
 // `abc-def/gh`), upper-case ones after a name (`PTI AB CD`), a desk code after it in either case (`AAP RTV ar`).
-// Parts joined by slashes (`Lusa/Fim`, `Anna Svensson/TT`, BSS `BSS/AB/1234 hrs`), KUNA's `ak.mh`, PAP's `mkr/ par/`,
+// Keystone-SDA's initials before its name (`clsi, ats`). Parts joined by slashes (`Lusa/Fim`, `Anna Svensson/TT`, BSS `BSS/AB/1234 hrs`), KUNA's `ak.mh`, PAP's `mkr/ par/`,
 // Lusa's `JMR // ZO`; IRNA's numbers `1234**5678`.
 const MAYBE_END_SHAPE =
-  /^(?:\d{3,5}\*\*\d{3,5}$|\d{6} |[A-Z]{2,4}-\d\d:|[\p{L}][\p{L}–-]{1,24}\.?$|[a-z]{2,4}(?:[/-][a-z]|\/ | [a-z]{2,4}(?: |$)|\.[a-z]{2,4}$)|\p{Lu}{2,6}(?: (?:\p{Lu}{2,8}|[a-z]{2,4})){1,3}$|\p{Lu}{2,6} [a-z]{2,4}(?: |$))/u;
+  /^(?:[A-Z]{3} \d{2,4}\/[A-Z]{2,4}$|[a-z]{2,5}(?:\/[a-z]{2,5}){0,3}, [a-z]{2,12}$|\d{3,5}\*\*\d{3,5}$|\d{6} |[A-Z]{2,4}-\d\d:|[\p{L}][\p{L}–-]{1,24}\.?$|[a-z]{2,4}(?:[/-][a-z]|\/ | [a-z]{2,4}(?: |$)|\.[a-z]{2,4}$)|\p{Lu}{2,6}(?: (?:\p{Lu}{2,8}|[a-z]{2,4})){1,3}$|\p{Lu}{2,6} [a-z]{2,4}(?: |$))/u;
 // The shapes with a slash, asked only of lines that have one: on a line of prose, the last one walked back through
 // its first forty letters and spaces looking for it.
 const MAYBE_END_SLASHED = /^(?:\p{Lu}{2,5}(?: \/\/ \p{Lu}{2,5})+$|\p{L}[\p{L} .'-]{0,40}\/[\p{L}\d/ .'-]*$)/u;
@@ -105,7 +105,7 @@ const MAYBE_END_SLASHED = /^(?:\p{Lu}{2,5}(?: \/\/ \p{Lu}{2,5})+$|\p{L}[\p{L} .'
 // a reporter's address on a line of its own. Only those stretches are searched, without copying them (a global
 // regex from lastIndex): every story's last paragraphs are asked.
 const CREDIT_END =
-  /contribut|helped with|eported from|ights reserved|echte vorbehalten|roits réservés|erechos reservados|iritti riservati|iproduzione riservata|ireitos reservados|echten voorbehouden|rawa zastrzeżone/gi;
+  /contribut|helped with|eported from|epórter d|ights reserved|echte vorbehalten|roits réservés|erechos reservados|iritti riservati|iproduzione riservata|ireitos reservados|echten voorbehouden|rawa zastrzeżone/gi;
 const CREDIT_SHORT = /can be reached|on Twitter|(?:is|can be found) at https?:/;
 const STRETCH = 120;
 

@@ -60,6 +60,7 @@ const BULLET = /^[*•·▪■–-]\s+\S/;
 const LEAD_MAX = 320;
 const LEAD_MAX_BLOCKS = 8;
 const SUBHEADLINE_MAX = 240;
+const TEASER_MAX = 400;
 const MAX_SUBHEADLINES = 2;
 // A release's highlights under its headline (GlobeNewswire prints three or four): only before a release wire's dateline.
 const MAX_RELEASE_SUBHEADLINES = 5;
@@ -166,6 +167,12 @@ function agencyOverPlace(
 }
 const PLACE_MAX = 30;
 
+/** Whether a paragraph opens with a dateline that names an agency the table knows. */
+function teaserOver(next: string | undefined, reference: string | null): boolean {
+  const agency = next === undefined ? null : parseDateline(next, reference)?.dateline.agency;
+  return agency != null && creditedAgency(agency) !== undefined;
+}
+
 /** A dateline of a place in capitals alone, no date or agency (`PUTRAJAYA -`). */
 function placeOnly(found: DatelineMatch): boolean {
   const { location, date, agency } = found.dateline;
@@ -181,6 +188,10 @@ function agencyAlone(paragraph: string): DatelineMatch | null {
   const name = paragraph.replace(SOURCE_LABEL, '');
   if (agencyOf(name) !== undefined)
     return { dateline: { text: paragraph, location: null, date: null, agency: name }, rest: '', reporter: null };
+  // The desk's initials before it, as Keystone-SDA prints them over a story: `ed, sda`.
+  const initialled = INITIALS_THEN_AGENCY.exec(name)?.[1];
+  if (initialled !== undefined && agencyOf(initialled) !== undefined)
+    return { dateline: { text: paragraph, location: null, date: null, agency: initialled }, rest: '', reporter: null };
   // The agency and the place on one line, as papers print them over agency copy: `AP, TOKYO`, `AFP, Paris`.
   const comma = name.indexOf(', ');
   if (comma === -1 || agencyOf(name.slice(0, comma)) === undefined) return null;
@@ -192,6 +203,7 @@ function agencyAlone(paragraph: string): DatelineMatch | null {
     reporter: null,
   };
 }
+const INITIALS_THEN_AGENCY = /^[a-z]{2,5}(?:\/[a-z]{2,5}){0,3}, (\S{2,12})$/;
 // A place as printed on a line of its own under the agency's name: one to three words, in capitals or capitalised.
 const PRINTED_PLACE = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]*){0,2}$/u;
 // `Bron: Belga`, `Source: AFP`: the same with its label.
@@ -382,6 +394,14 @@ export function takeLead(paragraphs: readonly string[], reference: string | null
       }
       const place = subheadlines === 0 && placeAbove(text, paragraphs[i + 1], reference);
       if (place) return { fields, start: i, dateline: place };
+      // Keystone-SDA's lead over its name on a line of its own (`ATS`), the story under it.
+      const signed = subheadlines === 1 && !(paragraphs[i - 1] ?? '').endsWith(':') ? agencyAlone(text) : null;
+      if (
+        signed !== null &&
+        creditedAgency(signed.dateline.agency ?? '') !== undefined &&
+        opensStory(paragraphs[i + 1])
+      )
+        return { fields, start: i, dateline: signed };
       const over = subheadlines === 0 ? agencyOverPlace(text, paragraphs[i + 1], paragraphs[i + 2], reference) : null;
       if (over !== null) return { fields: [...fields, 'byline'], start: i + 1, dateline: over };
       // The agency's name over a place printed alone (`Associated Press` / `WEST CHESTER, Pa.`): its credit line.
@@ -394,7 +414,11 @@ export function takeLead(paragraphs: readonly string[], reference: string | null
         fields.push('stripped');
         continue;
       }
-      if (text.length > SUBHEADLINE_MAX || ++subheadlines > MAX_RELEASE_SUBHEADLINES) break;
+      // A teaser may run longer than a subheadline when a known agency's dateline follows it at once (Anadolu's
+      // summary of two sentences over `ŞANLIURFA (AA) -`).
+      const long =
+        text.length > SUBHEADLINE_MAX && !(text.length <= TEASER_MAX && teaserOver(paragraphs[i + 1], reference));
+      if (long || ++subheadlines > MAX_RELEASE_SUBHEADLINES) break;
       sentences ||= SENTENCE_END.test(text);
       fields.push('subheadline');
     } else {

@@ -34,10 +34,10 @@ const CLOSER_INITIALS = new RegExp(
 // Desk initials on a line of their own: AFP `hh/ph/ts/hd`, `abc-def/gh/ij` (groups of two or three letters, three
 // or more of them or a hyphenated one, so that a unit on a line of its own, `dlrs/bbl` or `cts/shr`, is not taken);
 // a slash before each group, dpa-AFX `/ck/jha` (and after the last, `/bek/jha/`; BTA in capitals, `/RY/MR/`), or after
-// each, PAP `mkr/ par/`; Lusa's upper-case `JMR // ZO`;
+// each, PAP `mkr/ par/`; Belga's desk, number and initials `COR 656/GFR`; Lusa's upper-case `JMR // ZO`;
 // IRNA's reporter and editor numbers, `1234**5678`; Belga's upper-case `VDH/FUL/`; AFP's Arabic desks `ففف/ح س/كام`.
 const INITIALS_LINE =
-  /^(?:(?:\/[a-z]{2,4}){2,5}\/|(?:\/[A-Z]{2,4}){2,5}\/|[\u0621-\u064A]{1,4}(?: [\u0621-\u064A]{1,4})?(?:\/[\u0621-\u064A]{1,4}(?: [\u0621-\u064A]{1,4})?){1,4}|\d{3,5}\*\*\d{3,5}|(?:[A-Z]{2,4}\/){2,5}|[a-z]{2,3}(?:\/[a-z]{2,3}){2,6}|[a-z]{2,3}-[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?){1,5}|[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?)*\/[a-z]{2,3}-[a-z]{2,3}|(?:\/[a-z]{2,4}){2,5}|(?:[a-z]{2,4}\/ ?){2,5}|[A-Z]{2,4}(?: \/\/ [A-Z]{2,4}){1,3})$/;
+  /^(?:[A-Z]{3} \d{2,4}\/[A-Z]{2,4}|(?:\/[a-z]{2,4}){2,5}\/|(?:\/[A-Z]{2,4}){2,5}\/|[\u0621-\u064A]{1,4}(?: [\u0621-\u064A]{1,4})?(?:\/[\u0621-\u064A]{1,4}(?: [\u0621-\u064A]{1,4})?){1,4}|\d{3,5}\*\*\d{3,5}|(?:[A-Z]{2,4}\/){2,5}|[a-z]{2,3}(?:\/[a-z]{2,3}){2,6}|[a-z]{2,3}-[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?){1,5}|[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?)*\/[a-z]{2,3}-[a-z]{2,3}|(?:\/[a-z]{2,4}){2,5}|(?:[a-z]{2,4}\/ ?){2,5}|[A-Z]{2,4}(?: \/\/ [A-Z]{2,4}){1,3})$/;
 /**
  * A short line of desk initials that is initials only under a sign-off: EFE `EFE` / `ab/cd`, IANS `--IANS` / `ab/cd`,
  * KUNA `(end)` / `ak.mh`, Bernama `-- BERNAMA` / `RY NHA`; or under the story of an agency that prints its initials
@@ -65,7 +65,11 @@ const INITIALS: Readonly<Record<InitialsShape, RegExp>> = {
   // An agency that prints its desk's initials on the line under its name (EFE `EFE` / `ab/cd`) also prints them
   // after it on one line: `EFE ab/cd`, `--IANS ab/cd`.
   line: /^ [a-z]{2,4}(?:[/.][a-z]{2,4}){1,4}$/,
+  // Printed before the name, not after it (INITIALS_BEFORE).
+  comma: /(?!)/,
 };
+// Keystone-SDA's pages: the desk's initials, a comma, the agency's name: `clsi, ats`, `ed, sda`, `mk/ab, sda`.
+const INITIALS_BEFORE = /^([a-z]{2,5}(?:\/[a-z]{2,5}){0,3}), (\S{2,12})$/;
 
 // Any agency's name with its desk's code after it, as AAP sends its own and its partners' copy: `AAP RTV ar`,
 // `AFP sn`, `AAP gfr` (one to three groups of two to four letters, each in one case), or its desk's name in capitals
@@ -106,6 +110,9 @@ export function parseSignoff(text: string): Signoff | null {
   const bracketed = BRACKETED_INITIALS.exec(line);
   const signer = bracketed?.[1] === undefined ? undefined : signoffAgency(bracketed[1]);
   if (signer !== undefined) return named(signer, bracketed?.[1] ?? '');
+  const before = INITIALS_BEFORE.exec(core);
+  const signed = before?.[2] === undefined ? undefined : signoffAgency(before[2]);
+  if (signed?.initials?.includes('comma')) return named(signed, before?.[2] ?? '');
   // A token and desk initials after it: `dpa ab cd`, `PTI AB CD`, `SDA/xy`.
   const split = /^([^\s/]+)([\s/].*)$/.exec(core);
   const agency = split?.[1] ? signoffAgency(split[1]) : undefined;

@@ -128,7 +128,8 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     [...(parsed.updateNotes ?? []), ...blocks.update_notes].some((note) => CORRECTION_NOTE.test(note)) ||
     correctionNote(tail.body[0]) ||
     correctionNote(tail.body[1]) ||
-    correctionTrailer(tail.body[tail.body.length - 1]);
+    correctionTrailer(tail.body[tail.body.length - 1]) ||
+    tail.stripped.some(correctionTrailer);
   const digest = bodyDigest(headline, body);
   const story: Story = {
     id: storyId(headline, digest),
@@ -199,7 +200,7 @@ function correctionNote(paragraph: string | undefined): boolean {
 // show ...`, `(This Nov. 27 story has been corrected ...)`, `CORRECTION: An earlier version of this story ...`, and
 // the labels in the agencies' other languages (`Berichtigung:`, `Rectificatif :`, `Corrección:`, `Rettifica:`).
 const CORRECTION_TRAILER =
-  /^\(?This (?:[^()]{0,40} )?(?:story|article|report) (?:has been|was) (?:corrected|updated to correct)|^(?:An earlier version of this (?:story|article))|^(?:CORRECTION|Correction|Berichtigung|Korrektur|Rectificatif|RECTIFICATIF|Corrección|Correção|Rettifica|Korjaus|Sprostowanie)\s*:/;
+  /^\(?This (?:[^()]{0,40} )?(?:story|article|report) (?:has been|was) (?:corrected|updated to correct)|^(?:An earlier version of this (?:story|article))|^(?:CORRECTION|Correction|Berichtigung|Korrektur|Rectificatif|RECTIFICATIF|Corrección|Correção|Rettifica|Korjaus|Sprostowanie|Rättad version|Rettet versjon|Korrigeret version|Korjattu versio)\s*:/;
 
 function correctionTrailer(paragraph: string | undefined): boolean {
   return paragraph !== undefined && paragraph.length <= 400 && CORRECTION_TRAILER.test(paragraph);
