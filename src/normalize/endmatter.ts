@@ -93,10 +93,10 @@ const MAYBE_END_WORD = new RegExp(
 );
 // Shapes that are case-sensitive: a word alone (`EFE`, `BERNAMA`, `ends`), lower-case initials (`dpa ab`, `hh/ph`,
 // `abc-def/gh`), upper-case ones after a name (`PTI AB CD`), a desk code after it in either case (`AAP RTV ar`).
-// Keystone-SDA's initials before its name (`clsi, ats`). Parts joined by slashes (`Lusa/Fim`, `Anna Svensson/TT`, BSS `BSS/AB/1234 hrs`), KUNA's `ak.mh`, PAP's `mkr/ par/`,
+// Parts joined by slashes (`Lusa/Fim`, `Anna Svensson/TT`, BSS `BSS/AB/1234 hrs`), KUNA's `ak.mh`, PAP's `mkr/ par/`,
 // Lusa's `JMR // ZO`; IRNA's numbers `1234**5678`.
 const MAYBE_END_SHAPE =
-  /^(?:[A-Z]{3} \d{2,4}\/[A-Z]{2,4}$|[a-z]{2,5}(?:\/[a-z]{2,5}){0,3}, [a-z]{2,12}$|\d{3,5}\*\*\d{3,5}$|\d{6} |[A-Z]{2,4}-\d\d:|[\p{L}][\p{L}–-]{1,24}\.?$|[a-z]{2,4}(?:[/-][a-z]|\/ | [a-z]{2,4}(?: |$)|\.[a-z]{2,4}$)|\p{Lu}{2,6}(?: (?:\p{Lu}{2,8}|[a-z]{2,4})){1,3}$|\p{Lu}{2,6} [a-z]{2,4}(?: |$))/u;
+  /^(?:\d{3,5}\*\*\d{3,5}$|\d{6} |[A-Z]{2,4}-\d\d:|[\p{L}][\p{L}–-]{1,24}\.?$|[a-z]{2,4}(?:[/-][a-z]|\/ | [a-z]{2,4}(?: |$)|\.[a-z]{2,4}$)|\p{Lu}{2,6}(?: (?:\p{Lu}{2,8}|[a-z]{2,4})){1,3}$|\p{Lu}{2,6} [a-z]{2,4}(?: |$))/u;
 // The shapes with a slash, asked only of lines that have one: on a line of prose, the last one walked back through
 // its first forty letters and spaces looking for it.
 const MAYBE_END_SLASHED = /^(?:\p{Lu}{2,5}(?: \/\/ \p{Lu}{2,5})+$|\p{L}[\p{L} .'-]{0,40}\/[\p{L}\d/ .'-]*$)/u;
@@ -105,7 +105,7 @@ const MAYBE_END_SLASHED = /^(?:\p{Lu}{2,5}(?: \/\/ \p{Lu}{2,5})+$|\p{L}[\p{L} .'
 // a reporter's address on a line of its own. Only those stretches are searched, without copying them (a global
 // regex from lastIndex): every story's last paragraphs are asked.
 const CREDIT_END =
-  /contribut|helped with|eported from|epórter d|ights reserved|echte vorbehalten|roits réservés|erechos reservados|iritti riservati|iproduzione riservata|ireitos reservados|echten voorbehouden|rawa zastrzeżone/gi;
+  /contribut|helped with|eported from|ights reserved|echte vorbehalten|roits réservés|erechos reservados|iritti riservati|iproduzione riservata|ireitos reservados|echten voorbehouden|rawa zastrzeżone/gi;
 const CREDIT_SHORT = /can be reached|on Twitter|(?:is|can be found) at https?:/;
 const STRETCH = 120;
 
@@ -124,6 +124,10 @@ function maybeEnd(line: string): boolean {
   if (line.length <= 80 && line.includes('@')) return true;
   // An agency's name as the closing credit (`By The Canadian Press`); a person's name there stays what it was.
   if (line.length <= 48 && isCreditToAgency(line)) return true;
+  // Short shapes asked of short lines only: Keystone-SDA's initials before its name (`clsi, ats`), Belga's desk code
+  // (`COR 656/GFR`); and Agência Brasil's reporter line (`A - Repórter da Agência Brasil - Brasília`).
+  if (line.length <= 30 && (DESK_CODE.test(line) || (line.includes(', ') && INITIALS_COMMA.test(line)))) return true;
+  if (line.length <= 120 && line.includes('Repórter')) return true;
   // A Korean reporter's signature (`홍길동 기자`): its first letter is a Hangul syllable.
   const first = line.charCodeAt(0);
   if (first >= 0xac00 && first <= 0xd7a3 && line.length <= 80 && KOREAN_REPORTER.test(line)) return true;
@@ -140,7 +144,7 @@ export function classifyEndMatter(text: string): EndMatter | null {
     // An agency's own credits that parse as a sign-off too (TT's `Anna Svensson/TT`) credit the people.
     if (line.includes('/') && OWN_CREDITS.some(([pattern]) => pattern.test(line))) return { kind: 'credits' };
     // The agency's name as the closing credit, `By The Canadian Press`, `Par La Presse Canadienne`: its sign-off.
-    const credited = BY_AGENCY.exec(line)?.[1];
+    const credited = mayCreditAgency(line) ? BY_AGENCY.exec(line)?.[1] : undefined;
     const creditor = credited === undefined ? undefined : agencyOf(credited);
     if (creditor !== undefined) return { kind: 'signoff', name: creditor.name, implies: null };
     const signoff = parseSignoff(line);
@@ -165,9 +169,19 @@ export function classifyEndMatter(text: string): EndMatter | null {
   return null;
 }
 
+const DESK_CODE = /^[A-Z]{3} \d{2,4}\/[A-Z]{2,4}$/;
+const INITIALS_COMMA = /^[a-z]{2,5}(?:\/[a-z]{2,5}){0,3}, [a-z]{2,12}$/;
 const BY_AGENCY = /^(?:By|BY|Par|Por|Von|Di) (\p{Lu}[\p{L} .&'-]{1,40}?)\.?$/u;
 
+/** Whether a line opens with one of the words BY_AGENCY opens with, tested before the regex. */
+function mayCreditAgency(line: string): boolean {
+  const space = line.charCodeAt(2) === 32 ? 2 : line.charCodeAt(3) === 32 ? 3 : -1;
+  return space !== -1 && CREDIT_WORDS.has(line.slice(0, space));
+}
+const CREDIT_WORDS = new Set(['By', 'BY', 'Par', 'Por', 'Von', 'Di']);
+
 function isCreditToAgency(line: string): boolean {
+  if (!mayCreditAgency(line)) return false;
   const name = BY_AGENCY.exec(line)?.[1];
   return name !== undefined && agencyOf(name) !== undefined;
 }

@@ -86,7 +86,9 @@ export function opensWithUpdateVerb(text: string): boolean {
 export function leadShape(paragraph: string): LeadField | null {
   if (RELEASE_REPLACES.test(paragraph)) return 'update_notes';
   // APA's correction notice framed by rules: `-----` / `KORREKTUR-HINWEIS` / `In APA0520 vom ... muss ...` / `-----`.
-  if (RULED_NOTE.test(paragraph)) return 'update_notes';
+  const opening = paragraph.charCodeAt(0);
+  if ((opening === 45 || opening === 61 || opening === 95 || opening === 42) && RULED_NOTE.test(paragraph))
+    return 'update_notes';
   if (paragraph.length > LEAD_MAX) return EDNOTE.test(paragraph) ? 'ednote' : null;
   if (EDNOTE.test(paragraph) || EMBARGO.test(paragraph)) return 'ednote';
   const first = paragraph.charCodeAt(0);

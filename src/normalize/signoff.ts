@@ -77,6 +77,7 @@ const INITIALS_BEFORE = /^([a-z]{2,5}(?:\/[a-z]{2,5}){0,3}), (\S{2,12})$/;
 const DESK = /^ (?:[a-z]{2,4}|[A-Z]{2,8})(?: (?:[a-z]{2,4}|[A-Z]{2,4})){0,2}$/;
 
 const MAX = 48;
+const DOUBLE_SLASH_AFTER_NAME = /^([^\s/]+)\/\/(?= )/;
 const BRACKETED_INITIALS =
   /^\(([^()]{2,24})\) (?:[A-Z]\.(?: ?[A-Z]\.){0,3}|[a-z]{2,4}(?:\/[a-z]{2,4}){0,3}|[A-Z]{2,4}(?:\/[A-Z]{2,4}){0,3})$/;
 
@@ -90,11 +91,8 @@ export function parseSignoff(text: string): Signoff | null {
   if (INITIALS_LINE.test(line)) return { name: null, implies: null, initialsOnly: true };
   // NTB signs off `(©NTB)`: the sign inside the bracket is not part of the name.
   // Petra's desk initials after its closing slashes: `//Petra// RZ`.
-  const core = line
-    .replace(OPEN, '')
-    .replace(CLOSE, '')
-    .replace(/^©\s*/, '')
-    .replace(/^([^\s/]+)\/\/(?= )/, '$1');
+  const stripped = line.replace(OPEN, '').replace(CLOSE, '').replace(/^©\s*/, '');
+  const core = stripped.includes('//') ? stripped.replace(DOUBLE_SLASH_AFTER_NAME, '$1') : stripped;
   if (core.length < 2) return null;
   // A closer behind dashes: ONA's `---Ends`.
   if (CLOSER.test(core)) return { name: null, implies: null, initialsOnly: false };
@@ -107,10 +105,10 @@ export function parseSignoff(text: string): Signoff | null {
     if (long !== undefined && long === short) return named(long, core.slice(comma + 2));
   }
   // The agency in brackets and the author's initials after it: FENA's `(FENA) R. G.`, `(FENA) ab`.
-  const bracketed = BRACKETED_INITIALS.exec(line);
+  const bracketed = line.charCodeAt(0) === 40 ? BRACKETED_INITIALS.exec(line) : null;
   const signer = bracketed?.[1] === undefined ? undefined : signoffAgency(bracketed[1]);
   if (signer !== undefined) return named(signer, bracketed?.[1] ?? '');
-  const before = INITIALS_BEFORE.exec(core);
+  const before = core.includes(', ') ? INITIALS_BEFORE.exec(core) : null;
   const signed = before?.[2] === undefined ? undefined : signoffAgency(before[2]);
   if (signed?.initials?.includes('comma')) return named(signed, before?.[2] ?? '');
   // A token and desk initials after it: `dpa ab cd`, `PTI AB CD`, `SDA/xy`.

@@ -13,6 +13,8 @@ import { inZone } from './time.js';
 import { countSpaces, tidy, tidyParagraphs, type TidyParagraphs } from './text.js';
 import { traceOf, type LeadPiece, type ParagraphTrace, type Piece, type TracedPieces } from './trace.js';
 
+// A first paragraph this short may be a teaser over the paragraph that names the agency reporting the story.
+const TEASER_SENTENCE = 240;
 const CORRECTION_NOTE =
   /^\(?(?:Corrects\b|The following (?:press )?release corrects\b|Le communiqué suivant corrige\b|Korrigiert|Berichtigt|Berichtigung:|Korrektur:|KORREKTUR-HINWEIS\b|Korrekturhinweis\b|Corrige\b|Corregge\b|This [^)]*\b(?:corrected|correction|corrects)\b)/i;
 
@@ -103,7 +105,11 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   // Without a dateline's agency, the one the lead names as reporting (`..., Kazinform News Agency reports.`) says how
   // the story's end is signed.
   // (or under a teaser of one sentence: Ukrinform's `..., Ukrinform reports.` in the second paragraph).
-  const reporting = wire === undefined ? (agencyReporting(rest[0]?.text) ?? agencyReporting(rest[1]?.text)) : undefined;
+  const reporting =
+    wire === undefined
+      ? (agencyReporting(rest[0]?.text) ??
+        ((rest[0]?.text.length ?? 0) <= TEASER_SENTENCE ? agencyReporting(rest[1]?.text) : undefined))
+      : undefined;
   const tail = takeTail(
     rest.map((piece) => piece.text),
     release,
