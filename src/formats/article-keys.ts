@@ -9,7 +9,8 @@
  */
 
 /** The headline, first found first: WordPress's `title` is `{"rendered": HTML}`; the Guardian's is `webTitle`. */
-export const TITLE_KEYS: readonly string[] = ['title', 'headline', 'webTitle', 'fields.headline'];
+// Refinitiv's news-story API gives both as HTML: `{"story": {"headlineHtml": "<h1>...", "storyHtml": "<div>..."}}`.
+export const TITLE_KEYS: readonly string[] = ['title', 'headline', 'webTitle', 'fields.headline', 'headlineHtml'];
 
 /**
  * The text, plain or HTML: Cision's `body`, NewsAPI's `content`, WordPress's `content.rendered`, Guardian's
@@ -26,6 +27,7 @@ export const BODY_KEYS: readonly string[] = [
   'contentText',
   'bodyText',
   'storyText',
+  'storyHtml',
   'story',
 ];
 

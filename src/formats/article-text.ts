@@ -29,5 +29,9 @@ export function textParagraphs(text: string): { paragraphs: string[]; cut: strin
 /** A title as text: WordPress's is HTML with entities (`Harbour&#8217;s new bridge`). */
 export function titleText(title: string | null): string | null {
   if (title === null || !(MARKUP.test(title) || /&(?:#\d+|#x[\da-f]+|[a-z]+);/i.test(title))) return title;
-  return htmlParagraphs(title).join(' ') || null;
+  // Refinitiv marks the source it appends to the headline: `<span class="headline">...</span> - <span
+  // class="source">Reuters</span>`; it is not part of the headline.
+  const withoutSource = title.replace(SOURCE_SPAN, '');
+  return htmlParagraphs(withoutSource).join(' ') || null;
 }
+const SOURCE_SPAN = /\s*[-–|]?\s*<span\b[^<>]*\bclass="source"[^<>]*>[^<]*<\/span>/;

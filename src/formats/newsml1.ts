@@ -76,6 +76,10 @@ function isMedia(component: XmlElement): boolean {
   );
 }
 
+function datelineOf(dateline: string | null, catchword: string | null): string | null {
+  return dateline !== null && catchword !== null && dateline.trim() === catchword.trim() ? null : dateline;
+}
+
 /** A stamp without an offset given the zone its sender names (`Z`); a stamp with one, or no zone named, as it is. */
 function inZoneOf(stamp: string | null, zone: string): string | null {
   return stamp !== null && zone !== '' && /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(stamp) ? `${stamp}${zone}` : stamp;
@@ -132,7 +136,9 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
   return {
     headline,
     byline: textOf(child(lines, 'ByLine')),
-    dateline: textOf(child(lines, 'DateLine')),
+    // SDA's sports service fills the DateLine with the competition when it is the catchword too (`Axpo Super League`):
+    // no place then.
+    dateline: datelineOf(textOf(child(lines, 'DateLine')), notes.catchword),
     paragraphs,
     description: (keywordLine === null ? subheadline : null) ?? subheadlineOf(item),
     published,
