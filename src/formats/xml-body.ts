@@ -245,5 +245,18 @@ export function withoutHeadline(
   const first = paragraphs[0];
   const same = (a: string, b: string): boolean => a.replace(/\W+/g, ' ').trim() === b.replace(/\W+/g, ' ').trim();
   const repeats = (given: string | null): boolean => given !== null && first !== undefined && same(first, given);
-  return paragraphs.length > 1 && (repeats(headline) || repeats(summary)) ? paragraphs.slice(1) : [...paragraphs];
+  if (paragraphs.length > 1 && (repeats(headline) || repeats(summary))) return paragraphs.slice(1);
+  // A supplier's credit line over the repeat (Reuters' relay of The Sports Xchange: `The Sports Xchange`, the
+  // headline again, `BOSTON -- ...`): the repeat goes, the credit line stays for the lead to read.
+  const second = paragraphs[1];
+  if (
+    paragraphs.length > 2 &&
+    headline !== null &&
+    second !== undefined &&
+    (first ?? '').length <= CREDIT_LINE_MAX &&
+    same(second, headline)
+  )
+    return [first!, ...paragraphs.slice(2)];
+  return [...paragraphs];
 }
+const CREDIT_LINE_MAX = 40;
