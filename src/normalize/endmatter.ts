@@ -5,7 +5,7 @@
  */
 import { AGENCIES, agencyAtStart, agencyOf, canonicalAgency, creditedAgency } from './agencies.js';
 import { KOREAN_REPORTER } from './agency-table.js';
-import { parseSignoff } from './signoff.js';
+import { INITIALS_BEFORE, parseSignoff } from './signoff.js';
 import { trailerKind } from './trailers.js';
 
 export { trailerKind } from './trailers.js';
@@ -126,7 +126,7 @@ function maybeEnd(line: string): boolean {
   if (line.length <= 48 && isCreditToAgency(line)) return true;
   // Short shapes asked of short lines only: Keystone-SDA's initials before its name (`clsi, ats`), Belga's desk code
   // (`COR 656/GFR`); and Agência Brasil's reporter line (`A - Repórter da Agência Brasil - Brasília`).
-  if (line.length <= 30 && (DESK_CODE.test(line) || (line.includes(', ') && INITIALS_COMMA.test(line)))) return true;
+  if (line.length <= 30 && (DESK_CODE.test(line) || (line.includes(', ') && INITIALS_BEFORE.test(line)))) return true;
   if (line.length <= 120 && line.includes('Repórter')) return true;
   // A Korean reporter's signature (`홍길동 기자`): its first letter is a Hangul syllable.
   const first = line.charCodeAt(0);
@@ -170,7 +170,6 @@ export function classifyEndMatter(text: string): EndMatter | null {
 }
 
 const DESK_CODE = /^[A-Z]{3} \d{2,4}\/[A-Z]{2,4}$/;
-const INITIALS_COMMA = /^[a-z]{2,5}(?:\/[a-z]{2,5}){0,3}, [a-z]{2,12}$/;
 const BY_AGENCY = /^(?:By|BY|Par|Por|Von|Di) (\p{Lu}[\p{L} .&'-]{1,40}?)\.?$/u;
 
 /** Whether a line opens with one of the words BY_AGENCY opens with, tested before the regex. */

@@ -13,6 +13,7 @@ import {
   type DatelineMatch,
 } from './dateline.js';
 import { isPeople, looksLikeByline } from './byline.js';
+import { INITIALS_BEFORE } from './signoff.js';
 
 /** What a paragraph before the dateline is. */
 export type LeadField = 'ednote' | 'update_notes' | 'summary' | 'byline' | 'subheadline' | 'stripped';
@@ -191,7 +192,7 @@ function agencyAlone(paragraph: string): DatelineMatch | null {
   if (agencyOf(name) !== undefined)
     return { dateline: { text: paragraph, location: null, date: null, agency: name }, rest: '', reporter: null };
   // The desk's initials before it, as Keystone-SDA prints them over a story: `ed, sda`.
-  const initialled = INITIALS_THEN_AGENCY.exec(name)?.[1];
+  const initialled = INITIALS_BEFORE.exec(name)?.[2];
   if (initialled !== undefined && agencyOf(initialled) !== undefined)
     return { dateline: { text: paragraph, location: null, date: null, agency: initialled }, rest: '', reporter: null };
   // The agency and the place on one line, as papers print them over agency copy: `AP, TOKYO`, `AFP, Paris`.
@@ -205,7 +206,6 @@ function agencyAlone(paragraph: string): DatelineMatch | null {
     reporter: null,
   };
 }
-const INITIALS_THEN_AGENCY = /^[a-z]{2,5}(?:\/[a-z]{2,5}){0,3}, (\S{2,12})$/;
 // A place as printed on a line of its own under the agency's name: one to three words, in capitals or capitalised.
 const PRINTED_PLACE = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]*){0,2}$/u;
 // `Bron: Belga`, `Source: AFP`: the same with its label.

@@ -68,8 +68,8 @@ const INITIALS: Readonly<Record<InitialsShape, RegExp>> = {
   // Printed before the name, not after it (INITIALS_BEFORE).
   comma: /(?!)/,
 };
-// Keystone-SDA's pages: the desk's initials, a comma, the agency's name: `clsi, ats`, `ed, sda`, `mk/ab, sda`.
-const INITIALS_BEFORE = /^([a-z]{2,5}(?:\/[a-z]{2,5}){0,3}), (\S{2,12})$/;
+/** Keystone-SDA's pages: the desk's initials, a comma, the agency's name: `clsi, ats`, `ed, sda`, `mk/ab, sda`. */
+export const INITIALS_BEFORE = /^([a-z]{2,5}(?:\/[a-z]{2,5}){0,3}), (\S{2,12})$/;
 
 // Any agency's name with its desk's code after it, as AAP sends its own and its partners' copy: `AAP RTV ar`,
 // `AFP sn`, `AAP gfr` (one to three groups of two to four letters, each in one case), or its desk's name in capitals
