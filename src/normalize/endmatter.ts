@@ -3,7 +3,7 @@
  * continuation marker or trailer furniture. The agencies' own shapes come from the agency table (credits, trailers);
  * sign-offs are read by `signoff.ts`.
  */
-import { AGENCIES, agencyAtStart, agencyOf, canonicalAgency, creditedAgency } from './agencies.js';
+import { AGENCIES, agencyAtStart, agencyOf, canonicalAgency, creditedAgency, type Agency } from './agencies.js';
 import { KOREAN_REPORTER } from './agency-table.js';
 import { INITIALS_BEFORE, parseSignoff } from './signoff.js';
 import { trailerKind } from './trailers.js';
@@ -123,7 +123,7 @@ function maybeEnd(line: string): boolean {
   if (line.length <= NAME_OF_WORDS_MAX && NAMES_OF_WORDS.has(line.replace(/\.$/, '').toLowerCase())) return true;
   if (line.length <= 80 && line.includes('@')) return true;
   // An agency's name as the closing credit (`By The Canadian Press`); a person's name there stays what it was.
-  if (line.length <= 48 && isCreditToAgency(line)) return true;
+  if (line.length <= 48 && agencyCredited(line) !== undefined) return true;
   // Short shapes asked of short lines only: Keystone-SDA's initials before its name (`clsi, ats`), Belga's desk code
   // (`COR 656/GFR`); and Agência Brasil's reporter line (`A - Repórter da Agência Brasil - Brasília`).
   if (line.length <= 30 && (DESK_CODE.test(line) || (line.includes(', ') && INITIALS_BEFORE.test(line)))) return true;
@@ -144,8 +144,7 @@ export function classifyEndMatter(text: string): EndMatter | null {
     // An agency's own credits that parse as a sign-off too (TT's `Anna Svensson/TT`) credit the people.
     if (line.includes('/') && OWN_CREDITS.some(([pattern]) => pattern.test(line))) return { kind: 'credits' };
     // The agency's name as the closing credit, `By The Canadian Press`, `Par La Presse Canadienne`: its sign-off.
-    const credited = mayCreditAgency(line) ? BY_AGENCY.exec(line)?.[1] : undefined;
-    const creditor = credited === undefined ? undefined : agencyOf(credited);
+    const creditor = agencyCredited(line);
     if (creditor !== undefined) return { kind: 'signoff', name: creditor.name, implies: null };
     const signoff = parseSignoff(line);
     if (signoff?.initialsOnly) return { kind: 'initials' };
@@ -179,10 +178,10 @@ function mayCreditAgency(line: string): boolean {
 }
 const CREDIT_WORDS = new Set(['By', 'BY', 'Par', 'Por', 'Von', 'Di']);
 
-function isCreditToAgency(line: string): boolean {
-  if (!mayCreditAgency(line)) return false;
-  const name = BY_AGENCY.exec(line)?.[1];
-  return name !== undefined && agencyOf(name) !== undefined;
+/** The agency a closing credit line names (`By The Canadian Press`), or undefined. */
+function agencyCredited(line: string): Agency | undefined {
+  const name = mayCreditAgency(line) ? BY_AGENCY.exec(line)?.[1] : undefined;
+  return name === undefined ? undefined : agencyOf(name);
 }
 
 // A company name keeps the period of its abbreviation: `Source: Example Motors Co., Ltd.`.
