@@ -288,7 +288,33 @@ function acceptWithSeparator(found: DatelineMatch, groups: Record<string, string
   }
   if (startsLowerCase(found.rest) && !hasDate) return false;
   if (hasDate) return location !== null || !startsLowerCase(found.rest);
-  return location !== null && isPlaceOnlyDateline(location);
+  return location !== null && (isPlaceOnlyDateline(location) || isPlaceBeforeSpacedDash(found));
+}
+
+// A place of one part (no comma, no bracket), then a dash with a space on each side.
+const PLACE_SPACED_DASH = /^[^,()[\]]+ [-–—]$/;
+// At most three words of a place name, joiners aside (`Hannover`, `Den Haag`, `Frankfurt am Main`).
+const NAME_WORD = /^\p{Lu}/u;
+const NAME_WORDS = 3;
+const DASH_SENTENCE_MIN = 60;
+
+/**
+ * A place in ordinary case, alone before a spaced dash, as Central European agencies' copy prints it on partners'
+ * pages without the agency (ČTK's `Praha - `, dpa's `Hannover - `, APA's `Wien - `): only in front of a sentence long
+ * enough to be a story's first (a result's `Bayern - Dortmund 3:1` is not), and not a label (`Update - `).
+ */
+function isPlaceBeforeSpacedDash(found: DatelineMatch): boolean {
+  const { text, location } = found.dateline;
+  const { rest } = found;
+  return (
+    location !== null &&
+    PLACE_SPACED_DASH.test(text) &&
+    location.split(' ').filter((word) => NAME_WORD.test(word)).length <= NAME_WORDS &&
+    rest.length >= DASH_SENTENCE_MIN &&
+    /^["“„‘'\p{Lu}]/u.test(rest) &&
+    /\p{Ll}{3,} \p{Ll}{2,}/u.test(rest.slice(0, COLON_SENTENCE_MIN)) &&
+    !location.split(' ').some((word) => NOT_PLACES.has(word.toUpperCase()))
+  );
 }
 
 /** A dateline of a place alone (`WASHINGTON _`, `SEOUL--`) must be printed in capitals, as AP and Yonhap do. */
