@@ -61,8 +61,11 @@ const WITHOUT_SEPARATOR = new RegExp(
   `^(?<loc>${LOCATION})?(?:,? ?(?<date>${DATE}))? ?${PAREN_AGENCY}[ \\t]*(?=[${UPPER}\\d"“‘'])`,
   'u',
 );
-/** A place in capitals and a colon, as papers reprint agency copy without its date: `KUALA LUMPUR: The ...`. */
-const PLACE_COLON = new RegExp(`^(?<loc>${LOCATION})(?:,? ?(?<date>${DATE}))?:[ \\t]+`, 'u');
+/**
+ * A place in capitals and a colon, as papers reprint agency copy without its date: `KUALA LUMPUR: The ...`, and APP's
+ * with no space after it, `ISLAMABAD:Prime Minister ...`.
+ */
+const PLACE_COLON = new RegExp(`^(?<loc>${LOCATION})(?:,? ?(?<date>${DATE}))?:(?:[ \\t]+|(?=[${UPPER}]))`, 'u');
 /** Kyodo: `TOKYO, Oct. 6 Kyodo - ` or with no separator at all. */
 const KYODO = new RegExp(
   `^(?<loc>${LOCATION}),? ?(?<date>${DATE}) (?<bare>Kyodo)(?:${SEP}|[ \\t]+(?=[${UPPER}\\d"“]))`,
@@ -74,11 +77,12 @@ const AGENCY_FIRST = new RegExp(
   'u',
 );
 /**
- * `SINGAPORE, Aug. 27, 2024 /PRNewswire/ -- `, `ST. PETERSBURG, March 3. /TASS/. `, `Aarhus /ritzau/: `, and a partner's
- * copy with the partner after the slash: `Hamborg /ritzau/AFP: `.
+ * `SINGAPORE, Aug. 27, 2024 /PRNewswire/ -- `, `ST. PETERSBURG, March 3. /TASS/. `, `Aarhus /ritzau/: `, Kabar's spaced
+ * slashes `Bishkek, Feb.20, 2018 / Kabar /. `, and a partner's copy with the partner after the slash: `Hamborg
+ * /ritzau/AFP: `.
  */
 const SLASHED_AGENCY_AFTER = new RegExp(
-  `^(?<loc>${LOCATION})?(?:,? ?(?<date>${DATE})\\.?)? ?/(?<agency>[${LETTER}][${LETTER} -]{1,30})/(?:(?<partner>[A-Z][A-Za-z]{1,11})(?=[.:]))?[.:]?(?:${SEP}|[ \\t]*)`,
+  `^(?<loc>${LOCATION})?(?:,? ?(?<date>${DATE})\\.?)? ?/ ?(?<agency>[${LETTER}][${LETTER} -]{1,30})/(?:(?<partner>[A-Z][A-Za-z]{1,11})(?=[.:]))?[.:]?(?:${SEP}|[ \\t]*)`,
   'u',
 );
 /** Interfax in Russian: place and date each closed by a full stop, then its name: `Москва. 27 ноября. INTERFAX.RU - `. */
@@ -350,6 +354,16 @@ function build(
     if (named !== null) [location, printed] = named;
     else if (agencyOf(location)?.name === location) [location, printed] = [null, location];
   }
+  // Aggregators print the publisher's line over agency copy, the agency first and its city in brackets: `Sudan News
+  // Agency (Khartoum)`.
+  if (
+    printed !== undefined &&
+    location !== null &&
+    groups['date'] === undefined &&
+    !isKnownAgency(printed) &&
+    agencyOf(location) !== undefined
+  )
+    [location, printed] = [printed, location];
   // RIA Novosti prints its name after the dash, as a sentence: `МОСКВА, 27 ноя — РИА Новости. `.
   if (printed === undefined && location !== null) {
     const after = AGENCY_AFTER_DASH.exec(rest);

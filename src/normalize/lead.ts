@@ -139,6 +139,21 @@ function placeAbove(paragraph: string, next: string | undefined, reference: stri
 }
 
 /**
+ * The dateline of a first paragraph that opens with the place printed above it again, then a comma, dash or colon
+ * and a sentence (aggregators' publisher line `Sudan News Agency (Khartoum)` over `Khartoum, Prime Minister ...`);
+ * null otherwise.
+ */
+function placeAgain(above: DatelineMatch, next: string): DatelineMatch | null {
+  const place = above.dateline.location;
+  if (place === null || !next.startsWith(place)) return null;
+  const separator = PLACE_AGAIN.exec(next.slice(place.length));
+  if (separator === null) return null;
+  const text = next.slice(0, place.length + separator[0].length).trimEnd();
+  return { dateline: { ...above.dateline, text }, rest: next.slice(text.length).trimStart(), reporter: above.reporter };
+}
+const PLACE_AGAIN = /^(?:,|[ \t]?[-–—:])[ \t]+(?=["“\p{Lu}])/u;
+
+/**
  * Whether a paragraph can be the story's first under a place or agency printed alone: a sentence of some length
  * (fewer characters in Chinese, Japanese and Korean, whose letters carry more), not a heading or a lead block.
  */
@@ -395,7 +410,13 @@ export function takeLead(paragraphs: readonly string[], reference: string | null
         break;
       }
       const place = subheadlines === 0 && placeAbove(text, paragraphs[i + 1], reference);
-      if (place) return { fields, start: i, dateline: place };
+      if (place) {
+        // The first paragraph may open with the place again (`Sudan News Agency (Khartoum)` / `Khartoum, Prime ...`):
+        // that is the dateline as the story prints it, and the line above the publisher's, cut.
+        const again = placeAgain(place, paragraphs[i + 1]!);
+        if (again !== null) return { fields: [...fields, 'stripped'], start: i + 1, dateline: again };
+        return { fields, start: i, dateline: place };
+      }
       // Keystone-SDA's lead over its name on a line of its own (`ATS`), the story under it.
       const signed = subheadlines === 1 && !(paragraphs[i - 1] ?? '').endsWith(':') ? agencyAlone(text) : null;
       if (

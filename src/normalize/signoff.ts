@@ -165,6 +165,9 @@ const GLUED = new RegExp(`[.!?"”’)。]${GLUED_SIGNOFF}`);
 // that has an `@`.
 const GLUED_OR_AFTER_ADDRESS = new RegExp(`(?:[.!?"”’)。]|(?<=@[\\w-]+(?:\\.[\\w-]+)+)(?=[ \\t]))${GLUED_SIGNOFF}`);
 
+// A closer no sentence uses, after a last line that is not a sentence (KCNA's list of names `... U Sang Chol -0-`).
+const GLUED_CLOSER = /[ \t]+(-0-|-30-|\(END\))$/;
+
 // An agency's name in capitals glued to the last sentence without a space (EFE's `... de fuerte.EFE`).
 const GLUED_NAME = /[.!?"”’)]([A-Z]{3,10})$/;
 
@@ -173,7 +176,7 @@ export function splitGluedSignoff(paragraph: string): { readonly text: string; r
   // Only the paragraph's end can hold one: look there, not along the whole paragraph.
   const offset = Math.max(0, paragraph.length - 56);
   const end = paragraph.slice(offset);
-  const spaced = (end.includes('@') ? GLUED_OR_AFTER_ADDRESS : GLUED).exec(end);
+  const spaced = (end.includes('@') ? GLUED_OR_AFTER_ADDRESS : GLUED).exec(end) ?? GLUED_CLOSER.exec(end);
   const match = spaced ?? GLUED_NAME.exec(end);
   const printed = (spaced === null ? match?.[1] : (match?.[1] ?? match?.[2]))?.trim();
   if (!match || !printed) return null;
