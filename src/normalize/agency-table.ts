@@ -414,6 +414,14 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'STA', aliases: ['sta', 'slovenian press agency'], language: 'sl', zone: 'Europe/Ljubljana' },
   { name: 'TASR', aliases: ['tasr', 'news agency of the slovak republic'], language: 'sk', zone: 'Europe/Bratislava' },
   { name: 'Tanjug', aliases: ['tanjug'], language: 'sr', zone: 'Europe/Belgrade' },
+  { name: 'FoNet', aliases: ['fonet'], language: 'sr', zone: 'Europe/Belgrade' },
+  { name: 'SRNA', aliases: ['srna'], language: 'sr', zone: 'Europe/Sarajevo' },
+  // Montenegro's agency writes in Montenegrin, which has no two-letter code, and in English.
+  { name: 'MINA', aliases: ['mina', 'mina news', 'mina business'], zone: 'Europe/Podgorica' },
+  { name: 'MIA', aliases: ['mia', 'media information agency'], language: 'mk', zone: 'Europe/Skopje' },
+  { name: 'Moldpres', aliases: ['moldpres'], language: 'ro', zone: 'Europe/Chisinau' },
+  // The Baltic News Service writes in Estonian, Latvian, Lithuanian, Russian and English.
+  { name: 'BNS', aliases: ['bns', 'baltic news service'] },
   {
     name: 'Agerpres',
     aliases: ['agerpres'],
@@ -435,6 +443,8 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'Prensa Latina', aliases: ['prensa latina'], language: 'es', zone: 'America/Havana' },
   { name: 'Notimex', aliases: ['notimex'], language: 'es', zone: 'America/Mexico_City' },
   { name: 'Télam', aliases: ['télam', 'telam'], language: 'es', zone: 'America/Argentina/Buenos_Aires' },
+  // Peru's Andina dates its copy on a line of its own (`Lima, may. 28.`) and closes with `(FIN)` and the desk's initials.
+  { name: 'Andina', aliases: ['andina', 'agencia andina'], language: 'es', zone: 'America/Lima' },
   { name: 'Agência Brasil', aliases: ['agência brasil', 'agencia brasil'], language: 'pt', zone: 'America/Sao_Paulo' },
   { name: 'VNA', aliases: ['vna', 'vietnam news agency', 'ttxvn'], language: 'vi', zone: 'Asia/Ho_Chi_Minh' },
   { name: 'PNA', aliases: ['pna', 'philippine news agency'], language: 'en', zone: 'Asia/Manila' },

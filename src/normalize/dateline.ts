@@ -53,7 +53,7 @@ const PAREN_AGENCY = `\\((?<agency>[^()\\n]{1,40})\\)`;
  * `BRUXELLES 14/10 (BELGA) = `); a day without its month before the agency (Europa Press: `MADRID, 14 (EUROPA PRESS) - `).
  */
 const WITH_SEPARATOR = new RegExp(
-  `^(?<loc>${LOCATION})?(?: ?,? ?(?<date>${DATE}),?(?:,? (?<bare>${BARE})\\b)?|, \\d{1,2}(?= ?\\())?(?:(?:[ \\t]*-{2,}[ \\t]*| ?)${PAREN_AGENCY}(?:[ \\t]*[:=][ \\t]+)?)?(?:${SEP}|(?<=[:=][ \\t]+))`,
+  `^(?<loc>${LOCATION})?(?: ?,? ?(?<date>${DATE}),?(?:,? (?<bare>${BARE})\\b)?|, \\d{1,2}(?= ?\\())?(?:(?:[ \\t]*-{2,}[ \\t]*|,? ?)${PAREN_AGENCY}(?:[ \\t]*[:=][ \\t]+)?)?(?:${SEP}|(?<=[:=][ \\t]+))`,
   'u',
 );
 /** `New Delhi, Jul 14 (PTI) The ...`, `New Delhi, July 15(PTI) India`, `(CNN)The ...`: known agencies only. */
@@ -190,13 +190,16 @@ export function parseDateline(paragraph: string, reference: string | null): Date
  * whether a first paragraph follows it.
  */
 export function parseDatelineAlone(paragraph: string, reference: string | null): DatelineMatch | null {
-  if (paragraph.length > DATELINE_ALONE_MAX || /[-—–_.!?:;,]$/.test(paragraph)) return null;
-  const found = parseDateline(`${paragraph} -`, reference);
+  // A full stop after the day closes Andina's (`Lima, may. 28.`).
+  const printed = DAY_STOP.test(paragraph) ? paragraph.slice(0, -1) : paragraph;
+  if (printed.length > DATELINE_ALONE_MAX || /[-—–_.!?:;,]$/.test(printed)) return null;
+  const found = parseDateline(`${printed} -`, reference);
   if (found === null || found.rest !== '') return null;
   if (found.dateline.agency === null && found.dateline.date === null) return null;
   return { dateline: { ...found.dateline, text: paragraph }, rest: '', reporter: found.reporter };
 }
 const DATELINE_ALONE_MAX = 80;
+const DAY_STOP = /[^\d]\d{1,2}\.$/;
 
 // A place printed alone above the first paragraph, as Anadolu does (`ANKARA`): capitals, one to three words, and a
 // state as AP abbreviates it (`WEST CHESTER, Pa.`).
@@ -233,7 +236,7 @@ const SHAPES: readonly Shape[] = [
   { when: startsWithParen, pattern: AGENCY_FIRST, accept: always },
   { when: (head) => head.includes('=') && /^[([【]/.test(head), pattern: PLACE_EQUALS_AGENCY, accept: knownAgency },
   { when: hasSlash, pattern: SLASHED_AGENCY_BEFORE, accept: knownAgency },
-  { when: hasSlash, pattern: SLASHED_AGENCY_AFTER, accept: knownAgency },
+  { when: hasSlash, pattern: SLASHED_AGENCY_AFTER, accept: (found) => knownAgency(found) || placedAcronym(found) },
   { when: (head) => /\([^()]{3,16}\d\)/.test(head), pattern: PAREN_DATE, accept: always },
   { when: (head) => head.includes('Kyodo'), pattern: KYODO, accept: always },
   { when: (head) => head.includes(')--'), pattern: AGENCY_THEN_DATE, accept: always },

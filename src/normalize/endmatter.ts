@@ -20,8 +20,15 @@ export type EndMatter =
   | { readonly kind: 'continuation' }
   | { readonly kind: 'furniture' };
 
-// `Source: Yonhap News Agency`, `(Source: Xinhua)`, `SOURCE: AFP`, `Quelle: dpa`, `Fuente: EFE`, `Fonte: Lusa`.
-const SOURCE_LINE = /^\(?\s*(?:Sources?|SOURCES?|Quelle|Fuente|Fonte)\s*[:：]\s*([^\n]{2,80}?)\s*\)?\.?$/;
+/**
+ * The word a line opens with to say where the story comes from, before a colon, in the agencies' languages: `Source`,
+ * `Quelle`, `Fuente`, `Fonte`, `Fonti`, `Bron`, `Kilde`, `Källa`, `Lähde`, `Źródło`, `Zdroj`, `Izvor`, Slovenian
+ * `Vir` and `Vir novice`, Hungarian `Forrás`.
+ */
+export const SOURCE_WORDS =
+  'Sources?|SOURCES?|Quelle|Fuente|Fonte|Fonti|Bron|Kilde|Källa|Lähde|Źródło|Zdroj|Izvor|Vir novice|Vir|Forrás';
+// `Source: Yonhap News Agency`, `(Source: Xinhua)`, `SOURCE: AFP`, `Quelle: dpa`, `Fuente: EFE`, `Vir novice: STA`.
+const SOURCE_LINE = new RegExp(`^\\(?\\s*(?:${SOURCE_WORDS})\\s*[:：]\\s*([^\\n]{2,80}?)\\s*\\)?\\.?$`);
 // PR Newswire ends releases with `SOURCE Acme Robotics, Inc.` (no colon): the name runs to the end of the line,
 // punctuation included, and must be in mixed case, since a 1987 headline can read `SOURCE VENTURE CAPITAL INC YEAR`.
 const RELEASE_SOURCE = /^SOURCE ([^\n]*[a-z][^\n]{0,100})$/;
@@ -46,6 +53,10 @@ const C_HOLDER = /^\(c\)\s+(\S.*)$/i;
 // `(Con información de EFE)`, `(Com Lusa)`, `(Mit Material von dpa)`, `(With AP)`.
 const WITH_AGENCY =
   /^\((?:avec|con|com|mit|with)\s+(?:(?:informations?|información|informação|informações|Material|reporting)\s+(?:de|da|das|von|from|d')\s*)?(.{2,60})\)\.?$/i;
+// The same note as a line of its own without brackets, `Con información de Télam`: the agency's copy is the story's
+// source (a line that names anything but agencies is a sentence).
+const FROM_AGENCY =
+  /^(?:con información de|com informações da|com informações de|avec des informations de|with information from)\s+(.{2,60}?)\.?$/i;
 // The people who made the story, labelled, on lines of their own at its end: Antara `Reporter: ...` / `Editor: ...`
 // (`Pewarta:` in Indonesian), PAP `autor: ...`, `Text:`, `Redaktion:`; and a parenthesised byline, CNA's `(By A and B)`.
 const CREDIT_LABELS =
@@ -88,7 +99,7 @@ const TRAILERS = AGENCIES.flatMap((agency) => agency.trailers ?? []);
 // first: anchored regexes instead of a dozen. Together they must match a superset of the anchored patterns below;
 // the credits that may sit anywhere in a paragraph (`... contributed to this report.`) are caught by CREDIT_WORDS.
 const MAYBE_END_WORD = new RegExp(
-  `^(?:[(（\\-—–=#©/._<^*]|انتهى|저작권자|ce (?:texte|reportage|article)|cette (?:dépêche|nouvelle)|reuter|agerpres|end|fin|nnnn|fim|sources?\\b|quelle|fuente|fonte|por |edição:|reporting|editing|writing|copyright|more|for more|keywords|follow|online|to contact|this (?:story|report|article)|the associated press |${CREDIT_LABELS})`,
+  `^(?:[(（\\-—–=#©/._<^*]|انتهى|저작권자|ce (?:texte|reportage|article)|cette (?:dépêche|nouvelle)|reuter|agerpres|end|fin|nnnn|fim|sources?\\b|quelle|fuente|fonte|fonti|bron|kilde|källa|lähde|źródło|zdroj|izvor|vir |vir:|forrás|con información|com informaç|por |edição:|reporting|editing|writing|copyright|more|for more|keywords|follow|online|to contact|this (?:story|report|article)|the associated press |${CREDIT_LABELS})`,
   'i',
 );
 // Shapes that are case-sensitive: a word alone (`EFE`, `BERNAMA`, `ends`), lower-case initials (`dpa ab`, `hh/ph`,
@@ -157,6 +168,16 @@ export function classifyEndMatter(text: string): EndMatter | null {
   const release = RELEASE_SOURCE.exec(line);
   if (release?.[1]) return { kind: 'source', name: canonicalAgency(release[1]) ?? release[1] };
   for (const [pattern, name] of SOURCE_LINES) if (pattern.test(line)) return { kind: 'source', name };
+  const fromAgency = FROM_AGENCY.exec(line)?.[1];
+  const fromName = fromAgency === undefined ? undefined : creditedAgency(fromAgency)?.name;
+  if (fromName !== undefined) return { kind: 'source', name: fromName };
+  // A picture's credit is the picture's (`Photo: MTI`, `Foto: Jane Roe`, `Photo: ABNA-SE screenshot`), which the
+  // story lost; a credit's label over an agency's name alone names the story's source (HINA's `Text: Hina`).
+  if (PICTURE_CREDIT.test(line)) return { kind: 'furniture' };
+  if (CREDIT_LINE.test(line)) {
+    const labelled = creditedAgency(line.slice(line.indexOf(':') + 1).trim())?.name;
+    if (labelled !== undefined) return { kind: 'source', name: labelled };
+  }
   if (CREDITS.some((pattern) => pattern.test(line))) return { kind: 'credits' };
   const withAgency = WITH_AGENCY.exec(line)?.[1];
   if (withAgency !== undefined && withAgency.split(/\s*(?:,|\bet\b|\by\b|\be\b|\bund\b|\band\b)\s*/).every(isAgency))
@@ -169,6 +190,7 @@ export function classifyEndMatter(text: string): EndMatter | null {
 }
 
 const DESK_CODE = /^[A-Z]{3} \d{2,4}\/[A-Z]{2,4}$/;
+const PICTURE_CREDIT = /^(?:Photos?|Fotos?|PHOTOS?|FOTOS?)\s*:\s*\S.{0,80}$/;
 const BY_AGENCY = /^(?:By|BY|Par|Por|Von|Di) (\p{Lu}[\p{L} .&'-]{1,40}?)\.?$/u;
 
 /** Whether a line opens with one of the words BY_AGENCY opens with, tested before the regex. */

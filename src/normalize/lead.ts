@@ -13,6 +13,7 @@ import {
   type DatelineMatch,
 } from './dateline.js';
 import { isPeople, looksLikeByline } from './byline.js';
+import { SOURCE_WORDS } from './endmatter.js';
 import { INITIALS_BEFORE } from './signoff.js';
 
 /** What a paragraph before the dateline is. */
@@ -139,6 +140,16 @@ function placeAbove(paragraph: string, next: string | undefined, reference: stri
 }
 
 /**
+ * A dateline alone on its line that gives a place, a comma and a date (`Lima, may. 28.`), or null; a table's line is
+ * not one (`Pay May 29`).
+ */
+function datedAlone(paragraph: string, reference: string | null): DatelineMatch | null {
+  const found = paragraph.includes(', ') ? parseDatelineAlone(paragraph, reference) : null;
+  const { location, date } = found?.dateline ?? { location: null, date: null };
+  return location !== null && date !== null && paragraph.startsWith(`${location}, `) ? found : null;
+}
+
+/**
  * The dateline of a first paragraph that opens with the place printed above it again, then a comma, dash or colon
  * and a sentence (aggregators' publisher line `Sudan News Agency (Khartoum)` over `Khartoum, Prime Minister ...`);
  * null otherwise.
@@ -161,7 +172,8 @@ function opensStory(next: string | undefined): boolean {
   if (next === undefined) return false;
   const dense = CJK.test(next.slice(0, 8));
   if (next.length < (dense ? FIRST_PARAGRAPH_MIN_CJK : FIRST_PARAGRAPH_MIN)) return false;
-  if (!/^["“‘'\d\p{Lu}\p{Lo}]/u.test(next) || !SENTENCE_END.test(next)) return false;
+  // A first paragraph may end with a colon, introducing a quote (`..., he told RTS and added:`).
+  if (!/^["“‘'\d\p{Lu}\p{Lo}]/u.test(next) || !(SENTENCE_END.test(next) || next.endsWith(':'))) return false;
   return leadShape(next) === null;
 }
 const CJK = /[\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7A3]/;
@@ -202,8 +214,10 @@ function placeOnly(found: DatelineMatch): boolean {
  * source above the story): a dateline that names the agency and no place.
  */
 function agencyAlone(paragraph: string): DatelineMatch | null {
-  if (paragraph.length > 48) return null;
-  const name = paragraph.replace(SOURCE_LABEL, '');
+  if (paragraph.length > 48 && !(paragraph.length <= 120 && SOURCE_LABEL.test(paragraph))) return null;
+  const unlabelled = paragraph.replace(SOURCE_LABEL, '');
+  const name = unlabelled.length < paragraph.length ? unlabelled.replace(PICTURE_AFTER, '') : unlabelled;
+  if (name.length > 48) return null;
   if (agencyOf(name) !== undefined)
     return { dateline: { text: paragraph, location: null, date: null, agency: name }, rest: '', reporter: null };
   // The desk's initials before it, as Keystone-SDA prints them over a story: `ed, sda`.
@@ -224,7 +238,9 @@ function agencyAlone(paragraph: string): DatelineMatch | null {
 // A place as printed on a line of its own under the agency's name: one to three words, in capitals or capitalised.
 const PRINTED_PLACE = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]*){0,2}$/u;
 // `Bron: Belga`, `Source: AFP`: the same with its label.
-const SOURCE_LABEL = /^(?:Bron|Source|Quelle|Fuente|Fonte|Fonti|Kilde|Källa|Lähde|Źródło|Zdroj)\s*:\s*/;
+const SOURCE_LABEL = new RegExp(`^(?:${SOURCE_WORDS})\\s*:\\s*`);
+// The picture's credit after the labelled source on the same line: `Forrás: mti - illusztráció: MTI/...`.
+const PICTURE_AFTER = / [-–|] (?:illusztráció|illustration|fotó|foto|photo|kép|bild|image)\s*:.*$/i;
 
 /** The paragraphs with run-in notes split off, and where each one starts in the story's own paragraphs. */
 export interface RunInSplit {
@@ -425,6 +441,9 @@ export function takeLead(paragraphs: readonly string[], reference: string | null
         opensStory(paragraphs[i + 1])
       )
         return { fields, start: i, dateline: signed };
+      // A dateline of place and date on a line of its own under a subtitle (Andina's `Lima, may. 28.`).
+      const dated = subheadlines === 1 && !(paragraphs[i - 1] ?? '').endsWith(':') ? datedAlone(text, reference) : null;
+      if (dated !== null && opensStory(paragraphs[i + 1])) return { fields, start: i, dateline: dated };
       const over = subheadlines === 0 ? agencyOverPlace(text, paragraphs[i + 1], paragraphs[i + 2], reference) : null;
       if (over !== null) return { fields: [...fields, 'byline'], start: i + 1, dateline: over };
       // The agency's name over a place printed alone (`Associated Press` / `WEST CHESTER, Pa.`): its credit line.
