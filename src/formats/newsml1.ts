@@ -143,7 +143,11 @@ function readItem(item: XmlElement, newsEnvelope: XmlElement | undefined): Parse
     description: (keywordLine === null ? subheadline : null) ?? subheadlineOf(item),
     published,
     referenceDate: datePart(published),
-    language: attr(child(descriptive, 'Language'), 'FormalName') ?? attr(item, 'xml:lang'),
+    // Belga declares it on the components, in capitals: `<NewsComponent Duid="0" xml:lang="NL">`.
+    language:
+      attr(child(descriptive, 'Language'), 'FormalName') ??
+      attr(item, 'xml:lang') ??
+      attr(find(item, 'NewsComponent'), 'xml:lang'),
     urgency: Number.isInteger(urgency) && urgency >= 1 && urgency <= 9 ? urgency : null,
     // SDA's catchword is its slug (`Wahlinserat`), as is Lusa's keyword line.
     slugline:

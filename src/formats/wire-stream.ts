@@ -1,5 +1,6 @@
 import { isCorrectionMarker, isUpdateMarker } from '../normalize/headline.js';
 import type { Envelope, FormatName, ParsedStory } from '../types.js';
+import { creditedAgency } from '../normalize/agencies.js';
 import { datePart, iptcStamp, trailerStamp } from './dates.js';
 import { atLine, type Format, type FormatDiagnostic, type ParseResult } from './format.js';
 import { bareFrame, framedBoundary, preambleNoise, routingOf, splitFrame, type Frame } from './wire-frame.js';
@@ -79,7 +80,17 @@ function buildStory(frame: Frame, truncated: boolean, afterEtx: string | null): 
     markers: take !== null && (isUpdateMarker(take) || isCorrectionMarker(take)) ? [take] : [],
     published: stamp,
     referenceDate: datePart(stamp),
+    agency: senderOf(header.iptc ? fields['optional'] : undefined),
   };
+}
+
+/**
+ * The agency an IPTC 7901 header names in its optional field, as dpa does (`dpa-spe 0000`: dpa's sport service), or
+ * null; its offset-less time stamps are then read in the agency's zone.
+ */
+function senderOf(optional: string | number | undefined): string | null {
+  const first = typeof optional === 'string' ? optional.trim().split(/\s+/)[0] : undefined;
+  return first === undefined || first === '' ? null : (creditedAgency(first)?.name ?? null);
 }
 
 /** The text's last line that is not blank, and where it starts. */

@@ -9,6 +9,7 @@ import { languageTag } from './language-tag.js';
 import { bulletText, ednoteText, leadShape, splitRunInLead, takeLead } from './lead.js';
 import { takeTail, type Tail } from './tail.js';
 import { agencyReporting } from './agency-line.js';
+import { isoDate } from './months.js';
 import { inZone } from './time.js';
 import { countSpaces, tidy, tidyParagraphs, type TidyParagraphs } from './text.js';
 import { traceOf, type LeadPiece, type ParagraphTrace, type Piece, type TracedPieces } from './trace.js';
@@ -340,9 +341,14 @@ function datelineFromMarkup(text: string, reference: string | null): Dateline | 
     return { text: printed, location: bracketed[1] || null, date: null, agency: bracketed[2] };
   // A time stamp where the place would be (STT Info: `3.6.2024 10:00:01 EEST`) names no place.
   const stamp = /\d/.test(printed) && !/\p{L}{2}/u.test(printed.replace(/\b[A-Z]{2,5}\b/g, ''));
-  if (stamp) return { text: printed, location: null, date: null, agency: null };
+  // Belga's is the date alone, its figures run together: `20200616`.
+  const compact = COMPACT_DATE.exec(printed);
+  const date = compact ? isoDate(Number(compact[2]), Number(compact[3]), Number(compact[1]), null) : null;
+  if (stamp) return { text: printed, location: null, date, agency: null };
   return { text: printed, location: printed, date: null, agency: null };
 }
+
+const COMPACT_DATE = /^((?:19|20)\d\d)(\d\d)(\d\d)$/;
 
 function homeLanguage(agency: string | null): string | undefined {
   return agency === null ? undefined : creditedAgency(agency)?.language;
