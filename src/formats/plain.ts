@@ -246,7 +246,15 @@ function splitBlock(
   let before = '';
   for (let i = 0; i < block.length; i++) {
     const line = block[i]!.trim();
-    let starts = i === 0 || !wrapped || (mixed && (indents[i] ?? 0) > least) || BULLET.test(line);
+    // A table's rows, set between bars (dpa's results `| FC Augsburg | - | Bor. Mönchengladbach | 2:1 (1:0) |`), are
+    // never wrapped: each is a paragraph, and so is the line after the last.
+    let starts =
+      i === 0 ||
+      !wrapped ||
+      (mixed && (indents[i] ?? 0) > least) ||
+      BULLET.test(line) ||
+      isTableRow(line) ||
+      isTableRow(before);
     // End matter stands alone, unless the line before ran on into it: a wrapped credit (`... Lena Fischer in` /
     // `Chicago and Paul Nakamura in St. Louis contributed to this report.`) is one paragraph. A sign-off never wraps.
     if (!starts && i >= tailFrom) {
@@ -266,6 +274,10 @@ function splitBlock(
   }
   if (current.length > 0) out.push(current.join(''));
   return out;
+}
+
+function isTableRow(line: string): boolean {
+  return line.length > 2 && line.charCodeAt(0) === 124 && line.charCodeAt(line.length - 1) === 124;
 }
 
 // How a line ends a sentence or a clause: the line after it may start anew.

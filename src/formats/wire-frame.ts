@@ -123,11 +123,11 @@ export function preambleNoise(preamble: string): string {
 
 // A frame whose control characters were lost (saved from a terminal, passed through a text tool): its header lines
 // are still first. IPTC 7901: source letters and number, a priority digit, the category, the word count
-// (`bsf037 4 su 174 gef 1388`, `eca00075 3 i 510    dpa 1003`). ANPA-1312: the identity line (`a0105KYODOkoko-`)
+// (`bsf037 4 su 174 gef 1388`, `eca00075 3 i 510    dpa 1003`, dpa's services `spe0000 3 sp 331  dpa-spe 0000`). ANPA-1312: the identity line (`a0105KYODOkoko-`)
 // over the slug line that ends with month-day and word count (`u s BC-Soccer-Emperor's-Cup   09-12 0344`), or both
 // on one line. Strict, so that a headline never reads as one.
 const BARE_IPTC =
-  /^(?:[a-z]{2,6}|[A-Z]{2,6})\d{3,6}[ \t]+[1-5][ \t]+[A-Za-z]{1,3}[ \t]+\d{2,5}(?:[ \t]+[A-Za-z]{1,10}[ \t]+\d{3,4})?$/;
+  /^(?:[a-z]{2,6}|[A-Z]{2,6})\d{3,6}[ \t]+[1-5][ \t]+[A-Za-z]{1,3}[ \t]+\d{2,5}(?:[ \t]+[A-Za-z]{1,10}(?:-[A-Za-z]{1,10})?[ \t]+\d{3,4})?$/;
 const BARE_ANPA_IDENT = /^[A-Za-z]\d{4}(?:[ \t]+[A-Za-z][\w -]{0,20}|[A-Za-z][\w-]{0,20})?$/;
 const BARE_ANPA_SLUG = /^[A-Za-z0-9]{1,2}[ \t]+[A-Za-z][ \t]+\S[^\n]{0,80}[ \t]\d{1,2}-\d{1,2}[ \t]+\d{1,5}[ \t]*$/;
 
