@@ -107,7 +107,7 @@ const MAYBE_END_WORD = new RegExp(
 // Parts joined by slashes (`Lusa/Fim`, `Anna Svensson/TT`, BSS `BSS/AB/1234 hrs`), KUNA's `ak.mh`, PAP's `mkr/ par/`,
 // Lusa's `JMR // ZO`; IRNA's numbers `1234**5678`.
 const MAYBE_END_SHAPE =
-  /^(?:\d{3,5}\*\*\d{3,5}$|\d{6} |[A-Z]{2,4}-\d\d:|[\p{L}][\p{L}–-]{1,24}\.?$|[a-z]{2,4}(?:[/-][a-z]|\/ | [a-z]{2,4}(?: |$)|\.[a-z]{2,4}$)|\p{Lu}{2,6}(?: (?:\p{Lu}{2,8}|[a-z]{2,4})){1,3}$|\p{Lu}{2,6} [a-z]{2,4}(?: |$))/u;
+  /^(?:\d{3,5}\*\*\d{3,5}$|\d{6} |[A-Z]{2,4}-\d\d:|[\p{L}][\p{L}–-]{1,24}\.?$|[a-z]{2,4}(?:[/-][a-z]|\/ | [a-z]{2,4}(?: |$)|\.[a-z]{2,4}$|\/\d{1,2}:\d\d$)|\p{Lu}{2,6}(?: (?:\p{Lu}{2,8}|[a-z]{2,4})){1,3}$|\p{Lu}{2,6} [a-z]{2,4}(?: |$))/u;
 // The shapes with a slash, asked only of lines that have one: on a line of prose, the last one walked back through
 // its first forty letters and spaces looking for it.
 const MAYBE_END_SLASHED = /^(?:\p{Lu}{2,5}(?: \/\/ \p{Lu}{2,5})+$|\p{L}[\p{L} .'-]{0,40}\/[\p{L}\d/ .'-]*$)/u;

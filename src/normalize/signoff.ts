@@ -35,9 +35,10 @@ const CLOSER_INITIALS = new RegExp(
 // or more of them or a hyphenated one, so that a unit on a line of its own, `dlrs/bbl` or `cts/shr`, is not taken);
 // a slash before each group, dpa-AFX `/ck/jha` (and after the last, `/bek/jha/`; BTA in capitals, `/RY/MR/`), or after
 // each, PAP `mkr/ par/`; Belga's desk, number and initials `COR 656/GFR`; Lusa's upper-case `JMR // ZO`;
-// IRNA's reporter and editor numbers, `1234**5678`; Belga's upper-case `VDH/FUL/`; AFP's Arabic desks `ففف/ح س/كام`.
+// IRNA's reporter and editor numbers, `1234**5678`; Belga's upper-case `VDH/FUL/`; AFP's Arabic desks `ففف/ح س/كام`;
+// MIA's initials and the time filed, `lk/19:15`.
 const INITIALS_LINE =
-  /^(?:[A-Z]{3} \d{2,4}\/[A-Z]{2,4}|(?:\/[a-z]{2,4}){2,5}\/|(?:\/[A-Z]{2,4}){2,5}\/|[\u0621-\u064A]{1,4}(?: [\u0621-\u064A]{1,4})?(?:\/[\u0621-\u064A]{1,4}(?: [\u0621-\u064A]{1,4})?){1,4}|\d{3,5}\*\*\d{3,5}|(?:[A-Z]{2,4}\/){2,5}|[a-z]{2,3}(?:\/[a-z]{2,3}){2,6}|[a-z]{2,3}-[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?){1,5}|[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?)*\/[a-z]{2,3}-[a-z]{2,3}|(?:\/[a-z]{2,4}){2,5}|(?:[a-z]{2,4}\/ ?){2,5}|[A-Z]{2,4}(?: \/\/ [A-Z]{2,4}){1,3})$/;
+  /^(?:[A-Z]{3} \d{2,4}\/[A-Z]{2,4}|(?:\/[a-z]{2,4}){2,5}\/|(?:\/[A-Z]{2,4}){2,5}\/|[\u0621-\u064A]{1,4}(?: [\u0621-\u064A]{1,4})?(?:\/[\u0621-\u064A]{1,4}(?: [\u0621-\u064A]{1,4})?){1,4}|\d{3,5}\*\*\d{3,5}|(?:[A-Z]{2,4}\/){2,5}|[a-z]{2,3}(?:\/[a-z]{2,3}){2,6}|[a-z]{2,3}-[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?){1,5}|[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?)*\/[a-z]{2,3}-[a-z]{2,3}|(?:\/[a-z]{2,4}){2,5}|(?:[a-z]{2,4}\/ ?){2,5}|[A-Z]{2,4}(?: \/\/ [A-Z]{2,4}){1,3}|[a-z]{2,4}\/\d{1,2}:\d{2})$/;
 /**
  * A short line of desk initials that is initials only under a sign-off: EFE `EFE` / `ab/cd`, IANS `--IANS` / `ab/cd`,
  * KUNA `(end)` / `ak.mh`, Bernama `-- BERNAMA` / `RY NHA`; or under the story of an agency that prints its initials
@@ -159,7 +160,7 @@ function named(agency: Agency, token: string): Signoff {
 // with dots in them, KUNA's `... campaign." (end) mzh.mt`) or a bare word of the
 // table, with its desk's initials or not, or initials alone after a space (`... said. EFE`, `... said. EFE ab/cd`,
 // `... electric cars. hh/ph/ts/hd`, `... until midnight. PTI SUD NN`, `... on Monday. dpa ab cd`).
-const GLUED_SIGNOFF = String.raw`(?:[ \t]*((?:[-—–=(（/#](?:[^.!?\n]|\.(?=[a-z])){0,46}|End ?item=?\/?)\.?)|[ \t]+([a-z]{2,4}(?:[-/][a-z]{2,4})+|[a-z]{2,4}(?: [a-z]{2,4}){1,4}|[A-Z]{2,6}(?: [A-Z]{2,4}){1,4}|[A-Za-z][\w-]{1,14}(?: [a-z]{2,4}(?:[/.][a-z]{2,4}){1,4})?))$`;
+const GLUED_SIGNOFF = String.raw`(?:[ \t]*((?:[-—–=(（/#](?:[^.!?\n]|\.(?=[a-z])){0,46}|End ?item=?\/?)\.?)|[ \t]+([a-z]{2,4}(?:[-/][a-z]{2,4})+|[a-z]{2,4}\/\d{1,2}:\d{2}|[a-z]{2,4}(?: [a-z]{2,4}){1,4}|[A-Z]{2,6}(?: [A-Z]{2,4}){1,4}|[A-Za-z][\w-]{1,14}(?: [a-z]{2,4}(?:[/.][a-z]{2,4}){1,4})?))$`;
 const GLUED = new RegExp(`[.!?"”’)。]${GLUED_SIGNOFF}`);
 // The same after the reporter's address instead of a sentence (`... jdoe@yna.co.kr (END)`), asked only of an end
 // that has an `@`.
