@@ -59,13 +59,18 @@ export function paragraphsOf(element: XmlElement | undefined): string[] {
     const items = node.children;
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
-      if (!isElement(item)) inline += item;
-      else if (SKIP.has(item.name)) continue;
-      else if (item.name === 'br' && breaksParagraph(items, i, inline)) flush();
-      else if (item.name === 'pre' || (item.name === 'p' && isWireLayout(item))) {
+      if (!isElement(item)) {
+        inline += item;
+        continue;
+      }
+      // SGML-born markup writes its elements in capitals (LDC Gigaword's `<P>`).
+      const name = item.name.toLowerCase();
+      if (SKIP.has(name)) continue;
+      else if (name === 'br' && breaksParagraph(items, i, inline)) flush();
+      else if (name === 'pre' || (name === 'p' && isWireLayout(item))) {
         flush();
         for (const paragraph of buildParagraphs(dedented(rawText(item).split(/\r?\n/)), 0)) out.push(paragraph);
-      } else if (BLOCKS.has(item.name)) {
+      } else if (BLOCKS.has(name)) {
         flush();
         walk(item);
         flush();
@@ -73,8 +78,8 @@ export function paragraphsOf(element: XmlElement | undefined): string[] {
         // Table cells and line breaks separate words that the markup does not space, and so does a span that
         // opens a word in capitals right after another (TT's `<span class="vignette">Finland</span><span
         // class="source">TT</span>`, laid out apart by its style sheet).
-        const spaced = CELLS.has(item.name) || item.name === 'br';
-        if (spaced || (item.name === 'span' && afterSpan(items[i - 1], item) && /\p{L}$/u.test(inline))) inline += ' ';
+        const spaced = CELLS.has(name) || name === 'br';
+        if (spaced || (name === 'span' && afterSpan(items[i - 1], item) && /\p{L}$/u.test(inline))) inline += ' ';
         walk(item);
         if (spaced) inline += ' ';
       }
