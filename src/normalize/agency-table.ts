@@ -386,7 +386,18 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'KUNA', aliases: ['kuna', 'كونا'], language: 'ar', zone: 'Asia/Kuwait' },
   { name: 'SPA', aliases: ['spa', 'saudi press agency', 'واس'], language: 'ar', zone: 'Asia/Riyadh' },
   { name: 'Petra', aliases: ['petra', 'jordan news agency', 'بترا'], language: 'ar', zone: 'Asia/Amman' },
-  { name: 'SANA', aliases: ['syrian arab news agency', 'سانا'], language: 'ar', zone: 'Asia/Damascus' },
+  // SANA's English pages print its name bare after the place (`Damascus, SANA – `) and the editor's name alone under
+  // the story.
+  {
+    name: 'SANA',
+    aliases: ['sana', 'syrian arab news agency', 'سانا'],
+    language: 'ar',
+    zone: 'Asia/Damascus',
+    signs: true,
+  },
+  { name: 'ENA', aliases: ['ena', 'ethiopian news agency'], zone: 'Africa/Addis_Ababa' },
+  { name: 'Trend', aliases: ['trend news agency'], zone: 'Asia/Baku' },
+  { name: 'Turan', aliases: ['turan', 'turan news agency', 'turan information agency'], zone: 'Asia/Baku' },
   { name: 'WAFA', aliases: ['wafa news agency', 'وفا'], language: 'ar', zone: 'Asia/Hebron' },
   // Lebanon's National News Agency signs its English pages `Source: National News Agency – Lebanon`.
   {

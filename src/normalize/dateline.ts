@@ -30,8 +30,9 @@ const WORD = `[${UPPER}][${LETTER}'’.]*(?:[-/][${LETTER}'’.]+)*(?![${LETTER}
 const JOINER = `(?:de|del|da|do|dos|das|di|du|des|la|le|les|el|al|am|an|im|upon|on|of|sur|en|y|e|d'|l')`;
 // ANI adds the country in brackets, after the state in parentheses: `New Delhi [India]`, `Shimla (Himachal Pradesh)
 // [India]`; EFE and Europa Press the province in parentheses before the comma: `Algeciras (Cádiz), 4 mar (EFE).-`
-// (only before a comma, so that `WASHINGTON (Foo News) -` keeps its parenthesis as the agency).
-const PART = `${WORD}(?:(?: ${JOINER})* ${WORD}){0,4}(?:(?: \\(${WORD}(?: ${WORD}){0,2}\\))? \\[${WORD}(?: ${WORD}){0,2}\\]| \\(${WORD}(?: ${WORD}){0,2}\\)(?=,))?`;
+// (only before a comma or the agency's own parenthesis, AFP's `Cajamarca (Peru) (AFP) – `, so that `WASHINGTON (Foo
+// News) -` keeps its parenthesis as the agency).
+const PART = `${WORD}(?:(?: ${JOINER})* ${WORD}){0,4}(?:(?: \\(${WORD}(?: ${WORD}){0,2}\\))? \\[${WORD}(?: ${WORD}){0,2}\\]| \\(${WORD}(?: ${WORD}){0,2}\\)(?=,| \\())?`;
 // Parts are comma-separated; 1987 copy sometimes has a space before the comma (`ATLANTA , March 3 -`).
 const LOCATION = `${PART}(?: ?, ?${PART}){0,2}`;
 // An agency the table knows, printed bare after the date: `MELBOURNE, Oct 14 AAP - `, `WELLINGTON, Feb 9 NZPA - `,

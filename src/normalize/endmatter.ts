@@ -67,7 +67,8 @@ const CREDIT_LINE = new RegExp(
   `^(?:${CREDIT_LABELS.replace(/\b(\p{Lu})/gu, (c) => `[${c}${c.toLowerCase()}]`)})\\s*:\\s*${NAME}(?:(?:,| and| und| et| y| e| i| dan| og| och| ja|/) ?${NAME}){0,4}$`,
   'u',
 );
-const CREDIT_BYLINE = /^\((?:By|Von|Por|Par|Di|Av|Door|Reporting by) \p{Lu}[^()]{2,120}\)$/u;
+// People's Daily Online's `(Web editor: A, B)` under the agency copy it prints.
+const CREDIT_BYLINE = /^\((?:By|Von|Por|Par|Di|Av|Door|Reporting by|Web editor:|Editor:) \p{Lu}[^()]{2,120}\)$/u;
 const CONTINUATION = /^(?:MORE|More|more)(?: to (?:follow|come))?\.?$|^\(MORE\)$|^[-–—]+ ?(?:MORE|More|more) ?[-–—]+$/;
 // AP sets its trailer off with a line of underscores, `___` (`___=` with ANPA's end code); other rules close a story
 // too: `---`, `***`, `===`.

@@ -24,7 +24,7 @@ const REUTER = /^reuters?(?:\.{1,3}|…)?(?:\^M)?$/i;
 // Belga's `./.` (with the desk's code, `./.CVN`);
 // Chinese `（完）`, Arabic `(النهاية)` (KUNA), `/انتهى/`.
 const CLOSERS =
-  '\\./\\.(?:[A-Z]{2,4})?|[(（]完[)）]|\\(النهاية\\)|/?انتهى/?|\\(انتهى\\)|\\(END\\)|\\(끝\\)|\\(ENDS?\\)|\\([Ee]nd\\)|\\(Schluss\\)|\\([Kk]raj\\)|\\(KRAJ\\)|\\(FIN\\)|\\([Ff]in\\)|\\^?END|ENDS|[Ee]nds|Fin|FIN|Fim|FIM|-30-|- 30 -|-0-|#{3}|# # #|NNNN';
+  '\\./\\.(?:[A-Z]{2,4})?|\\/\\.|[(（]完[)）]|\\(النهاية\\)|/?انتهى/?|\\(انتهى\\)|\\(END\\)|\\(끝\\)|\\(ENDS?\\)|\\([Ee]nd\\)|\\(Schluss\\)|\\([Kk]raj\\)|\\(KRAJ\\)|\\(FIN\\)|\\([Ff]in\\)|\\^?END|ENDS|[Ee]nds|Fin|FIN|Fim|FIM|-30-|- 30 -|-0-|#{3}|# # #|NNNN';
 const CLOSER = new RegExp(`^(?:${CLOSERS})\\.?$`);
 // A closer and the desk's initials after it: `(Schluss) jul/mri` (APA), `(end) ak.mh` (KUNA), FoNet's `(kraj) is/ks`,
 // Andina's in capitals `(FIN) NDP/TMC/MAO`, in Arabic letters grouped by spaces and slashes `(النهاية) ع ن ق / ر ج`.
