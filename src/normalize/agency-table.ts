@@ -94,6 +94,8 @@ export const AGENCIES: readonly Agency[] = [
     // (`(Reporting by A` / `Editing by B)`).
     credits: [
       /^\(+[^()]*@[^()]*\)+$/,
+      // Its French service's reporter and translator: `(Jane Roe; version française Jean Dupont)`.
+      /^\([^();]{3,80}; version française [^()]{3,80}\)$/u,
       // its desk's contact in double brackets: `((Mesa de edición en español +562 2437 4447; Twitter: ...))`
       /^\(\((?:Mesa de edición|Redazione|Rédaction|Redaktion|Editing|Newsroom)\b[^()]{2,300}\)\)$/i,
       /^(?:Reporting|Editing|Writing) by [^\n]{2,200}$/i,
@@ -425,6 +427,26 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'STA', aliases: ['sta', 'slovenian press agency'], language: 'sl', zone: 'Europe/Ljubljana' },
   { name: 'TASR', aliases: ['tasr', 'news agency of the slovak republic'], language: 'sk', zone: 'Europe/Bratislava' },
   { name: 'Tanjug', aliases: ['tanjug'], language: 'sr', zone: 'Europe/Belgrade' },
+  // dts prints its name in lower case in the dateline (`Hannover (dts Nachrichtenagentur) – `) and under the story
+  // the picture's caption `..., via dts Nachrichtenagentur` over `Foto/Quelle: dts`.
+  {
+    name: 'dts Nachrichtenagentur',
+    aliases: ['dts', 'dts nachrichtenagentur'],
+    language: 'de',
+    zone: 'Europe/Berlin',
+    trailers: [/^[^\n]{2,200}, via dts Nachrichtenagentur$/],
+  },
+  // epd closes its dateline's bracket with a full stop: `Nürnberg (epd). `.
+  { name: 'epd', aliases: ['epd', 'evangelischer pressedienst'], language: 'de', zone: 'Europe/Berlin' },
+  { name: 'KNA', aliases: ['kna', 'katholische nachrichten-agentur'], language: 'de', zone: 'Europe/Berlin' },
+  // DHA credits its reporter and the place filed from: `Haber: Ayşe YILMAZ/BOLU`.
+  {
+    name: 'DHA',
+    aliases: ['dha', 'demirören haber ajansı'],
+    language: 'tr',
+    zone: 'Europe/Istanbul',
+    ownCredits: [/^Haber: \p{Lu}[\p{L} .'-]{2,60}(?:\/\p{Lu}[\p{Lu} ]{1,30})?$/u],
+  },
   { name: 'FoNet', aliases: ['fonet'], language: 'sr', zone: 'Europe/Belgrade' },
   { name: 'SRNA', aliases: ['srna'], language: 'sr', zone: 'Europe/Sarajevo' },
   // Montenegro's agency writes in Montenegrin, which has no two-letter code, and in English.

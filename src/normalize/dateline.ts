@@ -57,9 +57,12 @@ const WITH_SEPARATOR = new RegExp(
   `^(?<loc>${LOCATION})?(?: ?,? ?(?<date>${DATE}),?(?:,? (?<bare>${BARE})\\b)?|, \\d{1,2}(?= ?\\())?(?:(?:[ \\t]*-{2,}[ \\t]*|,? ?)${PAREN_AGENCY}(?:[ \\t]*[:=][ \\t]+)?)?(?:${SEP}|(?<=[:=][ \\t]+))`,
   'u',
 );
-/** `New Delhi, Jul 14 (PTI) The ...`, `New Delhi, July 15(PTI) India`, `(CNN)The ...`: known agencies only. */
+/**
+ * `New Delhi, Jul 14 (PTI) The ...`, `New Delhi, July 15(PTI) India`, `(CNN)The ...`, epd's full stop after the bracket
+ * `Nürnberg (epd). Die ...`: known agencies only.
+ */
 const WITHOUT_SEPARATOR = new RegExp(
-  `^(?<loc>${LOCATION})?(?:,? ?(?<date>${DATE}))? ?${PAREN_AGENCY}[ \\t]*(?=[${UPPER}\\d"“‘'])`,
+  `^(?<loc>${LOCATION})?(?:,? ?(?<date>${DATE}))? ?${PAREN_AGENCY}\\.?[ \\t]*(?=[${UPPER}\\d"“‘'])`,
   'u',
 );
 /**
@@ -144,14 +147,14 @@ const NOT_PLACES = new Set(
   OBITUARY TIMELINE SIDEBAR NEWS SPORT SPORTS BUSINESS WORLD POLITICS ECONOMY MARKETS MARKET WEATHER HEALTH SCIENCE
   TECHNOLOGY CULTURE ENTERTAINMENT LIFESTYLE TRAVEL QUOTES FACTS CONTEXT INTRODUCTION TOP STORY STORIES EMBARGO
   EMBARGOED ENDS END MORE ADVANCE ADVANCES LEAD TRANSCRIPT READ SPOILER DISCLAIMER NOTICE ATTENTION ATTN IMPORTANT
-  SOURCE SOURCES CAPTION CREDIT CREDITS CONTACT MEDIA UPDATES RESULTS SCORES VERDICT QUOTE TIP TIPS POLL REPORT`.split(
-    /\s+/,
-  ),
+  SOURCE SOURCES CAPTION CREDIT CREDITS CONTACT MEDIA UPDATES RESULTS SCORES VERDICT QUOTE TIP TIPS POLL REPORT AMP
+  URGENTE AVANCE`.split(/\s+/),
 );
 
 const MAYBE_DATELINE = /[-—–_(/[【]|Kyodo/;
 // A place in capitals before a colon (PLACE_COLON).
-const CAPITALS_COLON = /^\p{Lu}[\p{Lu} .'’-]{2,30}:/u;
+// A place in capitals before a colon, or before a date and a colon (Bernama's Malay `BATU PAHAT, 12 MAC: `).
+const CAPITALS_COLON = /^\p{Lu}[\p{Lu} .'’-]{2,30}(?:, ?[\p{L}\d .]{3,20})?:/u;
 
 /**
  * Finds the dateline that opens a first paragraph, in the agencies' shapes (see FORMATS.md), and returns it with the

@@ -23,10 +23,10 @@ export type EndMatter =
 /**
  * The word a line opens with to say where the story comes from, before a colon, in the agencies' languages: `Source`,
  * `Quelle`, `Fuente`, `Fonte`, `Fonti`, `Bron`, `Kilde`, `Källa`, `Lähde`, `Źródło`, `Zdroj`, `Izvor`, Slovenian
- * `Vir` and `Vir novice`, Hungarian `Forrás`.
+ * `Vir` and `Vir novice`, Hungarian `Forrás`; dts's `Foto/Quelle`.
  */
 export const SOURCE_WORDS =
-  'Sources?|SOURCES?|Quelle|Fuente|Fonte|Fonti|Bron|Kilde|Källa|Lähde|Źródło|Zdroj|Izvor|Vir novice|Vir|Forrás';
+  'Sources?|SOURCES?|Foto/Quelle|Quelle|Fuente|Fonte|Fonti|Bron|Kilde|Källa|Lähde|Źródło|Zdroj|Izvor|Vir novice|Vir|Forrás';
 // `Source: Yonhap News Agency`, `(Source: Xinhua)`, `SOURCE: AFP`, `Quelle: dpa`, `Fuente: EFE`, `Vir novice: STA`.
 const SOURCE_LINE = new RegExp(`^\\(?\\s*(?:${SOURCE_WORDS})\\s*[:：]\\s*([^\\n]{2,80}?)\\s*\\)?\\.?$`);
 // PR Newswire ends releases with `SOURCE Acme Robotics, Inc.` (no colon): the name runs to the end of the line,
@@ -100,7 +100,7 @@ const TRAILERS = AGENCIES.flatMap((agency) => agency.trailers ?? []);
 // first: anchored regexes instead of a dozen. Together they must match a superset of the anchored patterns below;
 // the credits that may sit anywhere in a paragraph (`... contributed to this report.`) are caught by CREDIT_WORDS.
 const MAYBE_END_WORD = new RegExp(
-  `^(?:[(（\\-—–=#©/._<^*]|انتهى|저작권자|ce (?:texte|reportage|article)|cette (?:dépêche|nouvelle)|reuter|agerpres|end|fin|nnnn|fim|sources?\\b|quelle|fuente|fonte|fonti|bron|kilde|källa|lähde|źródło|zdroj|izvor|vir |vir:|forrás|con información|com informaç|por |edição:|reporting|editing|writing|copyright|more|for more|keywords|follow|online|to contact|this (?:story|report|article)|the associated press |${CREDIT_LABELS})`,
+  `^(?:[(（\\-—–=#©/._<^*]|انتهى|저작권자|ce (?:texte|reportage|article)|cette (?:dépêche|nouvelle)|reuter|agerpres|end|fin|nnnn|fim|sources?\\b|haber:|foto/quelle|quelle|fuente|fonte|fonti|bron|kilde|källa|lähde|źródło|zdroj|izvor|vir |vir:|forrás|con información|com informaç|por |edição:|reporting|editing|writing|copyright|more|for more|keywords|follow|online|to contact|this (?:story|report|article)|the associated press |${CREDIT_LABELS})`,
   'i',
 );
 // Shapes that are case-sensitive: a word alone (`EFE`, `BERNAMA`, `ends`), lower-case initials (`dpa ab`, `hh/ph`,
@@ -231,8 +231,17 @@ const ADDRESS_MAX = 64;
 // author: A, editor: B; EN - author: C, editor: D)`.
 const GLUED_AGENCY_CREDIT = /[.!?"”’][ \t]*([A-Z]{3,12} ?\/? ?\([^()]{2,400}\))$/;
 
+// CNA's editor and date code run into the last paragraph after its final sentence: `...。（編輯：李小華）1131127`.
+const GLUED_EDITOR = /[。！？」”][ \t]*([（(](?:責任)?編輯[:：][^（）()]{1,40}[）)]\s*\d{0,8})$/;
+const EDITOR_WITHIN = 60;
+
 /** Splits credits printed at the end of the last paragraph from the text before it. */
 export function splitGluedCredit(paragraph: string): { readonly text: string; readonly signoff: string } | null {
+  const near = Math.max(0, paragraph.length - EDITOR_WITHIN);
+  if (paragraph.includes('編輯', near)) {
+    const editor = gluedCredit(paragraph, GLUED_EDITOR, near);
+    if (editor !== null) return editor;
+  }
   if (paragraph.endsWith(')'))
     return gluedCredit(paragraph, GLUED_CREDIT, 0) ?? gluedCredit(paragraph, GLUED_AGENCY_CREDIT, 0, 'source');
   // An address is looked for only at the end (an `@` among its last characters), not along the whole paragraph.

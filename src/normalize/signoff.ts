@@ -82,6 +82,9 @@ const DOUBLE_SLASH_AFTER_NAME = /^([^\s/]+)\/\/(?= )/;
 const BRACKETED_INITIALS =
   /^\(([^()]{2,24})\) (?:[A-Z]\.(?: ?[A-Z]\.){0,3}|[a-z]{2,4}(?:\/[a-z]{2,4}){0,3}|[A-Z]{2,4}(?:\/[A-Z]{2,4}){0,3})$/;
 
+// The copyright sign before a sign-off's name: `©`, or `(c)` run into the name (`(c) AFP` is a copyright line).
+const COPYRIGHT_SIGN = /^(?:©\s*|\(c\)(?=\S))/i;
+
 /** Reads one line as a sign-off, or returns null. */
 export function parseSignoff(text: string): Signoff | null {
   // A slash escaped on its way through JSON: `(SDA\/mf ba)`.
@@ -90,9 +93,9 @@ export function parseSignoff(text: string): Signoff | null {
   if (REUTER.test(line)) return { name: 'Reuters', implies: null, initialsOnly: false };
   if (CLOSER.test(line) || CLOSER_INITIALS.test(line)) return { name: null, implies: null, initialsOnly: false };
   if (INITIALS_LINE.test(line)) return { name: null, implies: null, initialsOnly: true };
-  // NTB signs off `(©NTB)`: the sign inside the bracket is not part of the name.
+  // NTB signs off `(©NTB)`, AFP's Japanese service `(c)AFP`: the sign is not part of the name.
   // Petra's desk initials after its closing slashes: `//Petra// RZ`.
-  const stripped = line.replace(OPEN, '').replace(CLOSE, '').replace(/^©\s*/, '');
+  const stripped = line.replace(COPYRIGHT_SIGN, '').replace(OPEN, '').replace(CLOSE, '').replace(COPYRIGHT_SIGN, '');
   const core = stripped.includes('//') ? stripped.replace(DOUBLE_SLASH_AFTER_NAME, '$1') : stripped;
   if (core.length < 2) return null;
   // A closer behind dashes: ONA's `---Ends`.
