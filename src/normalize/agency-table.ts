@@ -398,6 +398,7 @@ export const AGENCIES: readonly Agency[] = [
     signs: true,
   },
   { name: 'ENA', aliases: ['ena', 'ethiopian news agency'], zone: 'Africa/Addis_Ababa' },
+  { name: 'AIM', aliases: ['aim', 'agência de informação de moçambique'], language: 'pt', zone: 'Africa/Maputo' },
   { name: 'Trend', aliases: ['trend news agency'], zone: 'Asia/Baku' },
   { name: 'Turan', aliases: ['turan', 'turan news agency', 'turan information agency'], zone: 'Asia/Baku' },
   { name: 'WAFA', aliases: ['wafa news agency', 'وفا'], language: 'ar', zone: 'Asia/Hebron' },

@@ -70,6 +70,22 @@ const WITHOUT_SEPARATOR = new RegExp(
  * with no space after it, `ISLAMABAD:Prime Minister ...`.
  */
 const PLACE_COLON = new RegExp(`^(?<loc>${LOCATION})(?:,? ?(?<date>${DATE}))?:(?:[ \\t]+|(?=[${UPPER}]))`, 'u');
+/**
+ * Aggregators' wrappers around an agency's dateline: allAfrica's agency in square brackets before the place (`[AIM]
+ * Maputo -- `), a place and the agency between bars (`Accra, Ghana | Xinhua | `), UrduPoint's bracket of its own
+ * name, the agency and the date (`ABU DHABI, (UrduPoint / Pakistan Point News / WAM - 03rd Nov, 2023) - `, `PESHAWAR,
+ * (APP - UrduPoint / Pakistan Point News - 15th Dec, 2019) -`): known agencies only.
+ */
+const SQUARE_AGENCY_FIRST = new RegExp(
+  `^\\[(?<agency>[A-Za-z]{2,10})\\][ \\t]+(?<loc>${LOCATION})(?:,? ?(?<date>${DATE}))?(?:${SEP})`,
+  'u',
+);
+const BETWEEN_BARS =
+  /^(?<loc>\p{Lu}[^|\n,]{1,40}(?:, \p{Lu}[^|\n,]{1,30})?) \| (?<agency>[A-Za-z][\w .-]{1,29}?) \|[ \t]*/u;
+const URDUPOINT = new RegExp(
+  `^(?<loc>${LOCATION}),? \\((?:UrduPoint \\/ Pakistan Point News \\/ )?(?<agency>[A-Z]{2,10})(?: - UrduPoint \\/ Pakistan Point News)? - (?<date>${DATE})\\)(?:${SEP})`,
+  'u',
+);
 /** Kyodo: `TOKYO, Oct. 6 Kyodo - ` or with no separator at all. */
 const KYODO = new RegExp(
   `^(?<loc>${LOCATION}),? ?(?<date>${DATE}) (?<bare>Kyodo)(?:${SEP}|[ \\t]+(?=[${UPPER}\\d"“]))`,
@@ -151,10 +167,12 @@ const NOT_PLACES = new Set(
   URGENTE AVANCE`.split(/\s+/),
 );
 
-const MAYBE_DATELINE = /[-—–_(/[【]|Kyodo/;
+const MAYBE_DATELINE = /[-—–_(/[【|]|Kyodo/;
 // A place in capitals before a colon (PLACE_COLON).
-// A place in capitals before a colon, or before a date and a colon (Bernama's Malay `BATU PAHAT, 12 MAC: `).
-const CAPITALS_COLON = /^\p{Lu}[\p{Lu} .'’-]{2,30}(?:, ?[\p{L}\d .]{3,20})?:/u;
+// A place in capitals before a colon, or before a date and a colon (Bernama's Malay `BATU PAHAT, 12 MAC: `); a place
+// as a name is written before a date and a colon (RSS's `Kathmandu, May 27: `).
+const CAPITALS_COLON =
+  /^\p{Lu}(?:[\p{Lu} .'’-]{2,30}(?:, ?[\p{L}\d .]{3,20})?|[\p{L} .'’-]{2,30}, ?[\p{L}\d .]{3,20}):/u;
 
 /**
  * Finds the dateline that opens a first paragraph, in the agencies' shapes (see FORMATS.md), and returns it with the
@@ -238,6 +256,9 @@ const knownAgency = (found: DatelineMatch): boolean => isKnownAgency(found.datel
 
 const SHAPES: readonly Shape[] = [
   { when: startsWithParen, pattern: AGENCY_FIRST, accept: always },
+  { when: (head) => head.startsWith('['), pattern: SQUARE_AGENCY_FIRST, accept: knownAgency },
+  { when: (head) => head.includes(' | '), pattern: BETWEEN_BARS, accept: knownAgency },
+  { when: (head) => head.includes('UrduPoint'), pattern: URDUPOINT, accept: knownAgency },
   { when: (head) => head.includes('=') && /^[([【]/.test(head), pattern: PLACE_EQUALS_AGENCY, accept: knownAgency },
   { when: hasSlash, pattern: SLASHED_AGENCY_BEFORE, accept: knownAgency },
   { when: hasSlash, pattern: SLASHED_AGENCY_AFTER, accept: (found) => knownAgency(found) || placedAcronym(found) },
@@ -258,12 +279,12 @@ const COLON_SENTENCE_MIN = 40;
  * sentence must start after it.
  */
 function placeInCapitals(found: DatelineMatch): boolean {
-  const { location } = found.dateline;
+  const { location, date } = found.dateline;
   // A sentence in lower case, not a figure, a short label's value (`WELCOME OFFER: 80,000 Points`) or a list in
   // capitals (`PARANA STATE: UMUARAMA NIL, PARANAVAI 1.5 MILLIMETRES`).
   return (
     location !== null &&
-    isPlaceOnlyDateline(location) &&
+    (isPlaceOnlyDateline(location) || (date !== null && !location.includes(','))) &&
     /^["“‘'\p{Lu}]/u.test(found.rest) &&
     found.rest.length >= COLON_SENTENCE_MIN &&
     /\p{Ll}{3}/u.test(found.rest.slice(0, COLON_SENTENCE_MIN))
@@ -302,8 +323,9 @@ function acceptWithSeparator(found: DatelineMatch, groups: Record<string, string
   return location !== null && (isPlaceOnlyDateline(location) || isPlaceBeforeSpacedDash(found));
 }
 
-// A place of one part (no comma, no bracket), then a dash with a space on each side.
-const PLACE_SPACED_DASH = /^[^,()[\]]+ [-–—]$/;
+// A place of one part (no comma, no bracket), then a dash with a space on each side, or a long dash touching the place
+// (SPA's `Doha– `).
+const PLACE_SPACED_DASH = /^[^,()[\]]+(?: [-–—]|[–—])$/;
 // At most three words of a place name, joiners aside (`Hannover`, `Den Haag`, `Frankfurt am Main`).
 const NAME_WORD = /^\p{Lu}/u;
 const NAME_WORDS = 3;

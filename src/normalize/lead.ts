@@ -46,6 +46,8 @@ const UPDATE_VERBS =
 const UPDATE_NOTE = new RegExp(
   `^\\((?:Neu:|Aktualisiert|Aktualisierung|Ergänzt|ergänzt|Korrigiert|Berichtigt|Berichtigung:|Korrektur:|Actualisé|Ajoute|Corrige|Mise à jour|Actualiza|Añade|Amplía|Aggiorna|Aggiunge|Corregge|Atualiza|Acrescenta|${UPDATE_VERBS}|This )[^()]*(?:\\([^()]*\\)[^()]*)*\\)$`,
 );
+// MENAFN's name and the source it carries, run in before the agency's dateline: `(MENAFN- Kuwait News Agency (KUNA))`.
+const AGGREGATOR_PREFIX = /^\(MENAFN- ?[^()]{2,80}(?:\([^()]{2,20}\))?\)$/;
 // Yonhap's notes to editors, in capitals: `(ATTN: UPDATES with details in paras 4-5; CHANGES headline)` says what
 // changed, an update note; any other `(ATTN: ...)` is an editor's note.
 const ATTN = /^\(ATTN:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)$/;
@@ -96,6 +98,7 @@ export function leadShape(paragraph: string): LeadField | null {
   const first = paragraph.charCodeAt(0);
   if (first === 40 /* ( */ && UPDATE_NOTE.test(paragraph)) return 'update_notes';
   if (first === 78 /* N */ && REPLACES.test(paragraph)) return 'update_notes';
+  if (first === 40 /* ( */ && AGGREGATOR_PREFIX.test(paragraph)) return 'stripped';
   if (paragraph.endsWith(')') && FIRST_VERSION.test(paragraph)) return 'update_notes';
   const attn = first === 40 /* ( */ ? ATTN.exec(paragraph)?.[1] : undefined;
   if (attn !== undefined) return opensWithUpdateVerb(attn) ? 'update_notes' : 'ednote';
@@ -361,7 +364,7 @@ function runInNoteEnd(paragraph: string): number {
   // A note on its own is a paragraph the lead reads already.
   if (end === -1 || end === paragraph.length - 1 || paragraph.charCodeAt(end + 1) !== 32) return -1;
   const note = paragraph.slice(0, end + 1);
-  return ATTN.test(note) || UPDATE_NOTE.test(note) ? end : -1;
+  return ATTN.test(note) || UPDATE_NOTE.test(note) || AGGREGATOR_PREFIX.test(note) ? end : -1;
 }
 
 /** Where the bracket that opens a text closes (one bracket may nest inside it), or -1. */

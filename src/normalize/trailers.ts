@@ -6,7 +6,7 @@
 
 // A cheap anchored test of how such furniture can begin, so that most paragraphs are ruled out at once.
 const MAYBE_TRAILER =
-  /^(?:you |related|recommended|most |trending|see also|also |other news|latest|top stories|read|share|follow|click|subscribe|sign up|advertisement|tags|topics|leave a|comments|print|email|this press release features|more |lesen|mehr |das könnte|weitere|meistgelesen|à lire|a lire|lire|sur le|les plus|voir|lee |lea |te puede|noticias|lo más|más |leia|veja|mais|notícias|leggi|potrebbe|articoli|i più|czytaj|zobacz|najczęściej|lees|meer )/i;
+  /^(?:you |related|recommended|most |trending|see also|also |other news|latest|top stories|read|share|follow|click|subscribe|sign up|menafn|advertisement|tags|topics|leave a|comments|print|email|this press release features|more |lesen|mehr |das könnte|weitere|meistgelesen|à lire|a lire|lire|sur le|les plus|voir|lee |lea |te puede|noticias|lo más|más |leia|veja|mais|notícias|leggi|potrebbe|articoli|i più|czytaj|zobacz|najczęściej|lees|meer )/i;
 
 // Aggregator trailers that open a list of links: everything after them that is short goes too.
 // Headings are capitalized (or in capitals) and short, so body lines that merely begin "recommended" or "trending"
@@ -75,9 +75,10 @@ const LIST_TRAILER = new RegExp(
 // Wire)`, `(Graphic: Business Wire)`, `(Photo credit: Acme Inc.)`.
 const CAPTION = /\((?:Photo|Graphic|Image|Video)(?: credit)?: [^()]{2,60}\)$/;
 // One-line boilerplate that can sit anywhere: `Read more: ...`, `Share this:`, `Advertisement`; Business Wire's
-// `This press release features multimedia. View the full release here: ...`.
+// `This press release features multimedia. View the full release here: ...`; MENAFN's story number under the copy it
+// carries, `MENAFN10022024000071011013ID1107836388`.
 const LINE_TRAILER =
-  /^(?:Read more|READ MORE|Also read|ALSO READ|Read also|Share this|Share on|Share this (?:article|story)|Follow us on|Click here (?:to|for)|Subscribe (?:to|now|for)|Sign up (?:for|to)|Advertisement|ADVERTISEMENT|Tags\s*:|Topics\s*:|Leave a comment|Comments \(\d+\)|Print this|Email this|This press release features multimedia)\b/;
+  /^(?:Read more|READ MORE|Also read|ALSO READ|Read also|Share this|Share on|Share this (?:article|story)|Follow us on|Click here (?:to|for)|Subscribe (?:to|now|for)|Sign up (?:for|to)|Advertisement|ADVERTISEMENT|Tags\s*:|Topics\s*:|Leave a comment|Comments \(\d+\)|Print this|Email this|This press release features multimedia)\b|^MENAFN\d{8,}ID\d{6,}$/;
 
 /** `list` for a trailer that opens a list of links, `line` for one-line boilerplate, null for body. */
 export function trailerKind(text: string): 'list' | 'line' | null {
