@@ -34,6 +34,13 @@ export function agencyOf(printed: string): Agency | undefined {
   return BY_NAME.get(name) ?? BY_NAME.get(`the ${name}`);
 }
 
+const BY_CANONICAL = new Map(AGENCIES.map((agency) => [agency.name, agency]));
+
+/** The table row whose canonical name this is (`Trend`, as a source line's name is given), or undefined. */
+export function agencyNamed(name: string): Agency | undefined {
+  return BY_CANONICAL.get(name);
+}
+
 /** The canonical agency for a printed name (`Reuter` → `Reuters`, `Yonhap News Agency` → `Yonhap`), or undefined. */
 export function canonicalAgency(printed: string): string | undefined {
   return creditedAgency(printed)?.name;

@@ -398,6 +398,7 @@ export const AGENCIES: readonly Agency[] = [
     signs: true,
   },
   { name: 'ENA', aliases: ['ena', 'ethiopian news agency'], zone: 'Africa/Addis_Ababa' },
+  { name: 'RNZ', aliases: ['rnz', 'radio new zealand'], language: 'en', zone: 'Pacific/Auckland' },
   { name: 'AIM', aliases: ['aim', 'agência de informação de moçambique'], language: 'pt', zone: 'Africa/Maputo' },
   { name: 'Trend', aliases: ['trend news agency'], zone: 'Asia/Baku' },
   { name: 'Turan', aliases: ['turan', 'turan news agency', 'turan information agency'], zone: 'Asia/Baku' },
@@ -474,7 +475,8 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'askanews', aliases: ['askanews'], language: 'it', zone: 'Europe/Rome' },
   { name: 'Ukrinform', aliases: ['ukrinform'], language: 'uk', zone: 'Europe/Kyiv' },
   { name: 'RIA Novosti', aliases: ['ria novosti', 'ria', 'риа новости'], language: 'ru', zone: 'Europe/Moscow' },
-  { name: 'Prensa Latina', aliases: ['prensa latina'], language: 'es', zone: 'America/Havana' },
+  // Prensa Latina prints its desk's initials on a line of their own under the story: `ro/evm`.
+  { name: 'Prensa Latina', aliases: ['prensa latina'], language: 'es', zone: 'America/Havana', initials: ['line'] },
   { name: 'Notimex', aliases: ['notimex'], language: 'es', zone: 'America/Mexico_City' },
   { name: 'Télam', aliases: ['télam', 'telam'], language: 'es', zone: 'America/Argentina/Buenos_Aires' },
   // Peru's Andina dates its copy on a line of its own (`Lima, may. 28.`) and closes with `(FIN)` and the desk's initials.

@@ -24,6 +24,7 @@ const TITLE_WORD_NAMES =
 const TITLE_WORDS = new RegExp(`\\b(?:${TITLE_WORD_NAMES})\\b`, 'i');
 const SUFFIX = /^(?:Jr|Sr|II|III|IV|PhD|Ph\.D|MD|M\.D)\.?(?:,|$)/;
 const AGENCY_STAFF = /^(\S+(?: \S+)?) (?:correspondents?|staff|reporters?|writers?|Korrespondenten)$/i;
+const AGENCY_AFTER_NAME = / (?:from|of) (?:the )?(\p{Lu}.{1,40})$/u;
 
 /**
  * A printed byline without its opening word, split into name and title at the first comma (or ` | `) after which
@@ -179,5 +180,8 @@ export function bylineAgency(byline: Byline): Agency | undefined {
     if (agency !== undefined) return agency;
   }
   const staff = AGENCY_STAFF.exec(byline.name);
-  return staff?.[1] ? creditedAgency(staff[1]) : undefined;
+  if (staff?.[1]) return creditedAgency(staff[1]);
+  // The agency after the name: `MARGERY A. BECK from the Associated Press`.
+  const from = AGENCY_AFTER_NAME.exec(byline.name);
+  return from?.[1] ? agencyOf(from[1]) : undefined;
 }

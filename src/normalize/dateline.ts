@@ -402,6 +402,15 @@ function build(
       rest = rest.slice(after[0].length);
     }
   }
+  // Or its name alone after the dash, the story starting in the next paragraph: `ANKARA - Anadolu Agency`.
+  if (printed === undefined && location !== null && rest.length <= AGENCY_ALONE_MAX) {
+    const name = rest.trim().replace(/\.$/, '');
+    if (agencyOf(name) !== undefined) {
+      printed = name;
+      matched += rest;
+      rest = '';
+    }
+  }
   // A weekday before the date is not a place: a release's `Tue 13 October 2015`.
   if (location !== null && WEEKDAY.test(location)) location = null;
   const agency = (printed && groups['partner'] ? `${printed}/${groups['partner']}` : printed) || null;
@@ -425,6 +434,7 @@ const BARE_AFTER_PLACE = new RegExp(
     .join('|')})$`,
 );
 
+const AGENCY_ALONE_MAX = 40;
 // A name of one to three capitalised words closed by a full stop, right after a dateline's dash.
 const AGENCY_AFTER_DASH = /^[ \t]*(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){0,2})\.[ \t]+/u;
 

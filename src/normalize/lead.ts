@@ -442,8 +442,18 @@ export function takeLead(paragraphs: readonly string[], reference: string | null
         signed !== null &&
         creditedAgency(signed.dateline.agency ?? '') !== undefined &&
         opensStory(paragraphs[i + 1])
-      )
-        return { fields, start: i, dateline: signed };
+      ) {
+        // The story under it may open with a dateline of its own (`PTI` / `MUMBAI: Equity indices ...`): the name
+        // is its credit line then.
+        const own = parseDateline(paragraphs[i + 1]!, reference);
+        if (own === null) return { fields, start: i, dateline: signed };
+        const agency = own.dateline.agency ?? signed.dateline.agency;
+        return {
+          fields: [...fields, 'byline'],
+          start: i + 1,
+          dateline: { ...own, dateline: { ...own.dateline, agency } },
+        };
+      }
       // A dateline of place and date on a line of its own under a subtitle (Andina's `Lima, may. 28.`).
       const dated = subheadlines === 1 && !(paragraphs[i - 1] ?? '').endsWith(':') ? datedAlone(text, reference) : null;
       if (dated !== null && opensStory(paragraphs[i + 1])) return { fields, start: i, dateline: dated };

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Dateline, NormalizeContext, ParsedStory, Story } from '../types.js';
-import { agencyAtStart, agencyOf, creditedAgency, isKnownAgency } from './agencies.js';
+import { agencyAtStart, agencyNamed, agencyOf, creditedAgency, isKnownAgency } from './agencies.js';
 import { bylineAgency, joinBylines, opensByline, splitByline, type Byline } from './byline.js';
 import { parseDateline, type DatelineMatch } from './dateline.js';
 import { cleanHeadline, isCorrectionMarker, withoutTranslatedMark } from './headline.js';
@@ -122,6 +122,8 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const agency =
     wire?.name ??
     nameOf(tail.source?.name) ??
+    // A source line's name is canonical already when the table knows it (`Source: Trend News Agency` → `Trend`).
+    (tail.source?.name ? agencyNamed(tail.source.name)?.name : undefined) ??
     nameOf(parsed.agency) ??
     tail.implied ??
     (byline ? bylineAgency(byline)?.name : undefined) ??
