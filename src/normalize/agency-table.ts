@@ -360,8 +360,8 @@ export const AGENCIES: readonly Agency[] = [
     aliases: ['cna', 'central news agency', 'focus taiwan', '中央社', '中央通訊社'],
     language: 'zh',
     zone: 'Asia/Taipei',
-    // The editor under the story, and the date code after it: `（編輯：李小華）1131127`.
-    credits: [/^[（(](?:責任)?編輯[:：][^（）()]{1,40}[）)]\s*\d{0,8}$/],
+    // The editor under the story, and the date code after it, its sign-off: `（編輯：李小華）1131127`.
+    sourceLines: [/^[（(](?:責任)?編輯[:：][^（）()]{1,40}[）)]\s*\d{0,8}$/],
   },
   {
     name: 'CNS',

@@ -231,7 +231,7 @@ const ADDRESS_MAX = 64;
 // author: A, editor: B; EN - author: C, editor: D)`.
 const GLUED_AGENCY_CREDIT = /[.!?"”’][ \t]*([A-Z]{3,12} ?\/? ?\([^()]{2,400}\))$/;
 
-// CNA's editor and date code run into the last paragraph after its final sentence: `...。（編輯：李小華）1131127`.
+// CNA's editor and date code, its sign-off, run into the last paragraph after its final sentence: `...。（編輯：李小華）1131127`.
 const GLUED_EDITOR = /[。！？」”][ \t]*([（(](?:責任)?編輯[:：][^（）()]{1,40}[）)]\s*\d{0,8})$/;
 const EDITOR_WITHIN = 60;
 
@@ -239,7 +239,7 @@ const EDITOR_WITHIN = 60;
 export function splitGluedCredit(paragraph: string): { readonly text: string; readonly signoff: string } | null {
   const near = Math.max(0, paragraph.length - EDITOR_WITHIN);
   if (paragraph.includes('編輯', near)) {
-    const editor = gluedCredit(paragraph, GLUED_EDITOR, near);
+    const editor = gluedCredit(paragraph, GLUED_EDITOR, near, 'source');
     if (editor !== null) return editor;
   }
   if (paragraph.endsWith(')'))
