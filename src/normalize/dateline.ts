@@ -54,7 +54,7 @@ const PAREN_AGENCY = `\\((?<agency>[^()\\n]{1,40})\\)`;
  * `BRUXELLES 14/10 (BELGA) = `); a day without its month before the agency (Europa Press: `MADRID, 14 (EUROPA PRESS) - `).
  */
 const WITH_SEPARATOR = new RegExp(
-  `^(?<loc>${LOCATION})?(?: ?,? ?(?<date>${DATE}),?(?:,? (?<bare>${BARE})\\b)?|, \\d{1,2}(?= ?\\())?(?:(?:[ \\t]*-{2,}[ \\t]*|,? ?)${PAREN_AGENCY}(?:[ \\t]*[:=][ \\t]+)?)?(?:${SEP}|(?<=[:=][ \\t]+))`,
+  `^(?<loc>${LOCATION})?(?: ?,? ?(?<date>${DATE}),?(?:,? (?<bare>${BARE})\\b)?|, \\d{1,2}(?= ?\\())?(?:(?:[ \\t]*(?:-{2,}|[–—])[ \\t]*|,? ?)${PAREN_AGENCY}(?:[ \\t]*[:=][ \\t]+)?)?(?:${SEP}|(?<=[:=][ \\t]+))`,
   'u',
 );
 /**
@@ -78,6 +78,13 @@ const PLACE_COLON = new RegExp(`^(?<loc>${LOCATION})(?:,? ?(?<date>${DATE}))?:(?
  */
 const SQUARE_AGENCY_FIRST = new RegExp(
   `^\\[(?<agency>[A-Za-z]{2,10})\\][ \\t]+(?<loc>${LOCATION})(?:,? ?(?<date>${DATE}))?(?:${SEP})`,
+  'u',
+);
+// A place in capitals in square brackets, as the Straits Times prints Reuters' copy: `[TOKYO] An earthquake ...`.
+const SQUARE_PLACE = /^\[(?<loc>[A-Z][A-Z .'’-]{2,30})\][ \t]+(?=["“A-Z])/;
+// The date after the agency, as TerraDaily prints it: `Herat, Afghanistan (AFP) Jan 17, 2022 At least ...`.
+const PAREN_AGENCY_THEN_DATE = new RegExp(
+  `^(?<loc>${LOCATION}) ${PAREN_AGENCY} (?<date>${DATE})[ \\t]+(?=[${UPPER}\\d"“])`,
   'u',
 );
 const BETWEEN_BARS =
@@ -257,6 +264,12 @@ const knownAgency = (found: DatelineMatch): boolean => isKnownAgency(found.datel
 const SHAPES: readonly Shape[] = [
   { when: startsWithParen, pattern: AGENCY_FIRST, accept: always },
   { when: (head) => head.startsWith('['), pattern: SQUARE_AGENCY_FIRST, accept: knownAgency },
+  {
+    when: (head) => head.startsWith('['),
+    pattern: SQUARE_PLACE,
+    accept: (found) => found.dateline.location !== null && isPlaceOnlyDateline(found.dateline.location),
+  },
+  { when: hasParen, pattern: PAREN_AGENCY_THEN_DATE, accept: knownAgency },
   { when: (head) => head.includes(' | '), pattern: BETWEEN_BARS, accept: knownAgency },
   { when: (head) => head.includes('UrduPoint'), pattern: URDUPOINT, accept: knownAgency },
   { when: (head) => head.includes('=') && /^[([【]/.test(head), pattern: PLACE_EQUALS_AGENCY, accept: knownAgency },
@@ -382,6 +395,9 @@ function build(
     const named = agencyAfterPlace(location);
     if (named !== null) [location, printed] = named;
     else if (agencyOf(location)?.name === location) [location, printed] = [null, location];
+  } else if (printed === undefined && location !== null && agencyOf(location)?.name === location) {
+    // A paper's credit line over agency copy, the agency's name and the date: `Reuters Dec 15`, `AFP 22 Jan 2021`.
+    [location, printed] = [null, location];
   }
   // Aggregators print the publisher's line over agency copy, the agency first and its city in brackets: `Sudan News
   // Agency (Khartoum)`.
