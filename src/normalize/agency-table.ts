@@ -125,7 +125,7 @@ export const AGENCIES: readonly Agency[] = [
   },
   {
     name: 'Yonhap',
-    aliases: ['yonhap', 'yonhap news agency', 'yonhap news', '연합뉴스', '연합', '韩联社', '韓聯社'],
+    aliases: ['yonhap', 'yonhap news agency', 'yonhap news', '연합뉴스', '연합', '韩联社', '韓聯社', '聯合ニュース'],
     language: 'ko',
     zone: 'Asia/Seoul',
     credits: [

@@ -4,7 +4,8 @@
  * - Chinese: Xinhua and China News Service name the agency, place and date run together and end with 电
  *   (`新华社北京11月27日电（记者张明）`, `中新社北京11月27日电 (记者 张明)`); CNA (Taiwan) puts it all in brackets, the
  *   reporter first and the day alone (`（中央社記者王大明台北27日電）`).
- * - Japanese: Kyodo and Jiji put place and agency in lenticular brackets (`【北京共同】`, `【ワシントン時事】`); a
+ * - Japanese: Kyodo, Jiji and Yonhap's Japanese service put place and agency in lenticular brackets (`【北京共同】`,
+ *   `【ワシントン時事】`, `【ソウル聯合ニュース】`); a
  *   paper's own correspondent is named after `＝` (`【ワシントン＝山田太郎】`); AFP the date (`【11月27日 AFP】`);
  *   Reuters place and day in square brackets (`[東京\u3000２７日\u3000ロイター] - `, ideographic spaces), and its
  *   Chinese service runs them together (`路透北京11月27日 - `); Bloomberg and CNN print their name alone
@@ -40,7 +41,7 @@ const CNA = new RegExp(
 );
 // Kyodo and Jiji: `【北京共同】`, `【ワシントン時事】`; a paper's correspondent: `【ワシントン＝山田太郎】`.
 const JAPANESE = new RegExp(
-  `^【(?:(?<loc>[${HAN}${KANA}ー・]{1,12}?)(?<agency>共同|時事)|(?<place>[${HAN}${KANA}ー・]{1,12})[＝=](?<reporter>[${HAN}${KANA}ー・ ]{2,12}))】${SPACE}*`,
+  `^【(?:(?<loc>[${HAN}${KANA}ー・]{1,12}?)(?<agency>共同|時事|聯合ニュース)|(?<place>[${HAN}${KANA}ー・]{1,12})[＝=](?<reporter>[${HAN}${KANA}ー・ ]{2,12}))】${SPACE}*`,
 );
 // Reuters' Japanese service: `[東京\u3000２７日\u3000ロイター] - `, ideographic spaces; its Chinese one: `路透北京11月27日 - `.
 const REUTERS_JAPANESE = new RegExp(

@@ -85,6 +85,8 @@ const BRACKETED_INITIALS =
 // The copyright sign before a sign-off's name: `©`, or `(c)` run into the name (`(c) AFP` is a copyright line).
 const COPYRIGHT_SIGN = /^(?:©\s*|\(c\)(?=\S))/i;
 
+const SIGNED_ON = /^\d{1,2} \p{L}{3,12}\.? \d{4}$/u;
+
 /** Reads one line as a sign-off, or returns null. */
 export function parseSignoff(text: string): Signoff | null {
   // A slash escaped on its way through JSON: `(SDA\/mf ba)`.
@@ -107,6 +109,8 @@ export function parseSignoff(text: string): Signoff | null {
   if (comma !== -1) {
     const [long, short] = [signoffAgency(core.slice(0, comma)), signoffAgency(core.slice(comma + 2))];
     if (long !== undefined && long === short) return named(long, core.slice(comma + 2));
+    // The agency's name and the day it filed: Bernama's Malay service `– Bernama, 12 Ogos 2023`.
+    if (long !== undefined && SIGNED_ON.test(core.slice(comma + 2))) return named(long, core.slice(0, comma));
   }
   // The agency in brackets and the author's initials after it: FENA's `(FENA) R. G.`, `(FENA) ab`.
   const bracketed = line.charCodeAt(0) === 40 ? BRACKETED_INITIALS.exec(line) : null;
