@@ -436,7 +436,7 @@ export const AGENCIES: readonly Agency[] = [
     aliases: ['dts', 'dts nachrichtenagentur'],
     language: 'de',
     zone: 'Europe/Berlin',
-    trailers: [/^[^\n]{2,200}, via dts Nachrichtenagentur$/],
+    trailers: [/, via dts Nachrichtenagentur$/],
   },
   // epd closes its dateline's bracket with a full stop: `Nürnberg (epd). `.
   { name: 'epd', aliases: ['epd', 'evangelischer pressedienst'], language: 'de', zone: 'Europe/Berlin' },

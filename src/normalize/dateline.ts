@@ -87,6 +87,8 @@ const PAREN_AGENCY_THEN_DATE = new RegExp(
   `^(?<loc>${LOCATION}) ${PAREN_AGENCY} (?<date>${DATE})[ \\t]+(?=[${UPPER}\\d"“])`,
   'u',
 );
+// What PAREN_AGENCY_THEN_DATE needs: a bracket closed before a word and a figure.
+const DATE_AFTER_BRACKET = /\) \p{L}{3,9}\.? \d/u;
 const BETWEEN_BARS =
   /^(?<loc>\p{Lu}[^|\n,]{1,40}(?:, \p{Lu}[^|\n,]{1,30})?) \| (?<agency>[A-Za-z][\w .-]{1,29}?) \|[ \t]*/u;
 const URDUPOINT = new RegExp(
@@ -263,15 +265,6 @@ const knownAgency = (found: DatelineMatch): boolean => isKnownAgency(found.datel
 
 const SHAPES: readonly Shape[] = [
   { when: startsWithParen, pattern: AGENCY_FIRST, accept: always },
-  { when: (head) => head.startsWith('['), pattern: SQUARE_AGENCY_FIRST, accept: knownAgency },
-  {
-    when: (head) => head.startsWith('['),
-    pattern: SQUARE_PLACE,
-    accept: (found) => found.dateline.location !== null && isPlaceOnlyDateline(found.dateline.location),
-  },
-  { when: hasParen, pattern: PAREN_AGENCY_THEN_DATE, accept: knownAgency },
-  { when: (head) => head.includes(' | '), pattern: BETWEEN_BARS, accept: knownAgency },
-  { when: (head) => head.includes('UrduPoint'), pattern: URDUPOINT, accept: knownAgency },
   { when: (head) => head.includes('=') && /^[([【]/.test(head), pattern: PLACE_EQUALS_AGENCY, accept: knownAgency },
   { when: hasSlash, pattern: SLASHED_AGENCY_BEFORE, accept: knownAgency },
   { when: hasSlash, pattern: SLASHED_AGENCY_AFTER, accept: (found) => knownAgency(found) || placedAcronym(found) },
@@ -279,7 +272,17 @@ const SHAPES: readonly Shape[] = [
   { when: (head) => head.includes('Kyodo'), pattern: KYODO, accept: always },
   { when: (head) => head.includes(')--'), pattern: AGENCY_THEN_DATE, accept: always },
   { when: always, pattern: WITH_SEPARATOR, accept: acceptWithSeparator },
+  // Aggregators' wrappers, which the shapes above never match: asked only after them.
+  { when: (head) => head.startsWith('['), pattern: SQUARE_AGENCY_FIRST, accept: knownAgency },
+  {
+    when: (head) => head.startsWith('['),
+    pattern: SQUARE_PLACE,
+    accept: (found) => found.dateline.location !== null && isPlaceOnlyDateline(found.dateline.location),
+  },
+  { when: (head) => head.includes(' | '), pattern: BETWEEN_BARS, accept: knownAgency },
+  { when: (head) => head.includes('UrduPoint'), pattern: URDUPOINT, accept: knownAgency },
   { when: (head) => /^[^.]{2,40}\. \d/.test(head), pattern: STOPPED, accept: knownAgency },
+  { when: (head) => DATE_AFTER_BRACKET.test(head), pattern: PAREN_AGENCY_THEN_DATE, accept: knownAgency },
   { when: hasParen, pattern: WITHOUT_SEPARATOR, accept: (found) => knownAgency(found) || placedAcronym(found) },
   { when: mayHaveAgencyStopped, pattern: AGENCY_STOPPED, accept: knownAgency },
   { when: (head) => CAPITALS_COLON.test(head), pattern: PLACE_COLON, accept: placeInCapitals },
