@@ -70,6 +70,15 @@ const WITHOUT_SEPARATOR = new RegExp(
  * with no space after it, `ISLAMABAD:Prime Minister ...`.
  */
 const PLACE_COLON = new RegExp(`^(?<loc>${LOCATION})(?:,? ?(?<date>${DATE}))?:(?:[ \\t]+|(?=[${UPPER}]))`, 'u');
+// A place in capitals in square brackets, as the Straits Times prints Reuters' copy: `[TOKYO] An earthquake ...`.
+const SQUARE_PLACE = /^\[(?<loc>[A-Z][A-Z .'’-]{2,30})\][ \t]+(?=["“A-Z])/;
+// The date after the agency, as TerraDaily prints it: `Herat, Afghanistan (AFP) Jan 17, 2022 At least ...`.
+const PAREN_AGENCY_THEN_DATE = new RegExp(
+  `^(?<loc>${LOCATION}) ${PAREN_AGENCY} (?<date>${DATE})[ \\t]+(?=[${UPPER}\\d"“])`,
+  'u',
+);
+// What PAREN_AGENCY_THEN_DATE needs: a bracket closed before a word and a figure.
+const DATE_AFTER_BRACKET = /\) \p{L}{3,9}\.? \d/u;
 /**
  * Aggregators' wrappers around an agency's dateline: allAfrica's agency in square brackets before the place (`[AIM]
  * Maputo -- `), a place and the agency between bars (`Accra, Ghana | Xinhua | `), UrduPoint's bracket of its own
@@ -80,15 +89,6 @@ const SQUARE_AGENCY_FIRST = new RegExp(
   `^\\[(?<agency>[A-Za-z]{2,10})\\][ \\t]+(?<loc>${LOCATION})(?:,? ?(?<date>${DATE}))?(?:${SEP})`,
   'u',
 );
-// A place in capitals in square brackets, as the Straits Times prints Reuters' copy: `[TOKYO] An earthquake ...`.
-const SQUARE_PLACE = /^\[(?<loc>[A-Z][A-Z .'’-]{2,30})\][ \t]+(?=["“A-Z])/;
-// The date after the agency, as TerraDaily prints it: `Herat, Afghanistan (AFP) Jan 17, 2022 At least ...`.
-const PAREN_AGENCY_THEN_DATE = new RegExp(
-  `^(?<loc>${LOCATION}) ${PAREN_AGENCY} (?<date>${DATE})[ \\t]+(?=[${UPPER}\\d"“])`,
-  'u',
-);
-// What PAREN_AGENCY_THEN_DATE needs: a bracket closed before a word and a figure.
-const DATE_AFTER_BRACKET = /\) \p{L}{3,9}\.? \d/u;
 const BETWEEN_BARS =
   /^(?<loc>\p{Lu}[^|\n,]{1,40}(?:, \p{Lu}[^|\n,]{1,30})?) \| (?<agency>[A-Za-z][\w .-]{1,29}?) \|[ \t]*/u;
 const URDUPOINT = new RegExp(
@@ -285,16 +285,16 @@ const SHAPES: readonly Shape[] = [
   { when: (head) => DATE_AFTER_BRACKET.test(head), pattern: PAREN_AGENCY_THEN_DATE, accept: knownAgency },
   { when: hasParen, pattern: WITHOUT_SEPARATOR, accept: (found) => knownAgency(found) || placedAcronym(found) },
   { when: mayHaveAgencyStopped, pattern: AGENCY_STOPPED, accept: knownAgency },
-  { when: (head) => CAPITALS_COLON.test(head), pattern: PLACE_COLON, accept: placeInCapitals },
+  { when: (head) => CAPITALS_COLON.test(head), pattern: PLACE_COLON, accept: placeBeforeColon },
 ];
 
 const COLON_SENTENCE_MIN = 40;
 
 /**
- * A place alone before a colon must be printed in capitals (`KUALA LUMPUR: `), not a label (`UPDATE: `), and a
- * sentence must start after it.
+ * A place alone before a colon must be printed in capitals (`KUALA LUMPUR: `), not a label (`UPDATE: `), unless a date
+ * follows it (`Kathmandu, May 27: `); and a sentence must start after it.
  */
-function placeInCapitals(found: DatelineMatch): boolean {
+function placeBeforeColon(found: DatelineMatch): boolean {
   const { location, date } = found.dateline;
   // A sentence in lower case, not a figure, a short label's value (`WELCOME OFFER: 80,000 Points`) or a list in
   // capitals (`PARANA STATE: UMUARAMA NIL, PARANAVAI 1.5 MILLIMETRES`).
@@ -349,8 +349,9 @@ const DASH_SENTENCE_MIN = 60;
 
 /**
  * A place in ordinary case, alone before a spaced dash, as Central European agencies' copy prints it on partners'
- * pages without the agency (ČTK's `Praha - `, dpa's `Hannover - `, APA's `Wien - `): only in front of a sentence long
- * enough to be a story's first (a result's `Bayern - Dortmund 3:1` is not), and not a label (`Update - `).
+ * pages without the agency (ČTK's `Praha - `, dpa's `Hannover - `, APA's `Wien - `), or before a long dash touching it
+ * (SPA's `Doha– `): only in front of a sentence long enough to be a story's first (a result's `Bayern - Dortmund 3:1`
+ * is not), and not a label (`Update - `).
  */
 function isPlaceBeforeSpacedDash(found: DatelineMatch): boolean {
   const { text, location } = found.dateline;
@@ -393,14 +394,12 @@ function build(
   let printed = (groups['agency'] ?? groups['bare'])?.trim();
   let location = placeOf(groups['loc']);
   // IRNA prints its name as the place's last part, with no date: `Tehran, IRNA -- `; ANA-MPA's English service its
-  // name alone, as the table spells it: `ANA-MPA - `.
-  if (printed === undefined && groups['date'] === undefined && location !== null) {
-    const named = agencyAfterPlace(location);
+  // name alone, as the table spells it: `ANA-MPA - `, and a paper's credit line over agency copy the name and the date:
+  // `Reuters Dec 15`.
+  if (printed === undefined && location !== null) {
+    const named = groups['date'] === undefined ? agencyAfterPlace(location) : null;
     if (named !== null) [location, printed] = named;
     else if (agencyOf(location)?.name === location) [location, printed] = [null, location];
-  } else if (printed === undefined && location !== null && agencyOf(location)?.name === location) {
-    // A paper's credit line over agency copy, the agency's name and the date: `Reuters Dec 15`, `AFP 22 Jan 2021`.
-    [location, printed] = [null, location];
   }
   // Aggregators print the publisher's line over agency copy, the agency first and its city in brackets: `Sudan News
   // Agency (Khartoum)`.
