@@ -17,7 +17,9 @@ const ABOUT_COMPANY =
 const RELEASE_HEADINGS: readonly RegExp[] = [
   /^(?:Forward[- ]Looking Statements?|Safe Harbou?r(?: Statement)?|Cautionary (?:Note|Statement|Language)\b|Disclaimer\b)/i,
   /^This (?:press |news )?release (?:contains|may contain|includes) (?:certain )?["“]?forward-looking/i,
-  /^(?:(?:Media|Press|Investor|Company|Analyst)\s+)?(?:Relations\s+)?(?:Contacts?|Inquiries|Enquiries)(?:\s*:|$)/i,
+  /^(?:(?:Media|Press|Investor|Company|Analyst)\s+)?(?:Relations\s+)?(?:Contacts?|Contact (?:Information|Details)|Inquiries|Enquiries)(?:\s*:|$)/i,
+  // A contact block's heading of its audience alone (Business Wire's `Investors:` / `Media:` over names and numbers).
+  /^(?:Investors?|Media|Press|Analysts?)(?: Relations)?\s*:$/,
   // The contact heading in the release wires' other languages: APA-OTS `Rückfragehinweis:`, `Pressekontakt:`,
   // `Contact presse :`, `Contacto de prensa:`, `Contatti:`, `Perscontact:`, `Kontakt:`.
   /^(?:Rückfragehinweis|Rückfragen|Pressekontakt|Medienkontakt|Kontakt|Contacts? presse|Contacto(?:s)?(?: de prensa)?|Contatti|Contatto stampa|Ufficio stampa|Perscontact|Mediakontakt|Lisätiedot)(?:\s*:|$)/i,
