@@ -440,7 +440,9 @@ export const AGENCIES: readonly Agency[] = [
   },
   // epd closes its dateline's bracket with a full stop: `Nürnberg (epd). `.
   { name: 'epd', aliases: ['epd', 'evangelischer pressedienst'], language: 'de', zone: 'Europe/Berlin' },
-  { name: 'KNA', aliases: ['kna', 'katholische nachrichten-agentur'], language: 'de', zone: 'Europe/Berlin' },
+  // Two agencies print `KNA`: Germany's Katholische Nachrichten-Agentur and the Kenya News Agency; no language or zone
+  // is implied.
+  { name: 'KNA', aliases: ['kna', 'katholische nachrichten-agentur', 'kenya news agency'] },
   // DHA credits its reporter and the place filed from: `Haber: Ayşe YILMAZ/BOLU`.
   {
     name: 'DHA',

@@ -23,12 +23,14 @@ export type EndMatter =
 /**
  * The word a line opens with to say where the story comes from, before a colon, in the agencies' languages: `Source`,
  * `Quelle`, `Fuente`, `Fonte`, `Fonti`, `Bron`, `Kilde`, `Källa`, `Lähde`, `Źródło`, `Zdroj`, `Izvor`, Slovenian
- * `Vir` and `Vir novice`, Hungarian `Forrás`; dts's `Foto/Quelle`.
+ * `Vir` and `Vir novice`, Hungarian `Forrás`; dts's `Foto/Quelle`; `Courtesy` (KNA's `Courtesy; KNA`, with a semicolon).
  */
 export const SOURCE_WORDS =
-  'Sources?|SOURCES?|Foto/Quelle|Quelle|Fuente|Fonte|Fonti|Bron|Kilde|Källa|Lähde|Źródło|Zdroj|Izvor|Vir novice|Vir|Forrás';
+  'Sources?|SOURCES?|Courtesy|Foto/Quelle|Quelle|Fuente|Fonte|Fonti|Bron|Kilde|Källa|Lähde|Źródło|Zdroj|Izvor|Vir novice|Vir|Forrás';
 // `Source: Yonhap News Agency`, `(Source: Xinhua)`, `SOURCE: AFP`, `Quelle: dpa`, `Fuente: EFE`, `Vir novice: STA`.
-const SOURCE_LINE = new RegExp(`^\\(?\\s*(?:${SOURCE_WORDS})\\s*[:：]\\s*([^\\n]{2,80}?)\\s*\\)?\\.?$`);
+const SOURCE_LINE = new RegExp(
+  `^\\(?\\s*(?:${SOURCE_WORDS})\\s*(?:[:：]|(?<=Courtesy);)\\s*([^\\n]{2,80}?)\\s*\\)?\\.?$`,
+);
 // PR Newswire ends releases with `SOURCE Acme Robotics, Inc.` (no colon): the name runs to the end of the line,
 // punctuation included, and must be in mixed case, since a 1987 headline can read `SOURCE VENTURE CAPITAL INC YEAR`.
 const RELEASE_SOURCE = /^SOURCE ([^\n]*[a-z][^\n]{0,100})$/;
@@ -100,7 +102,7 @@ const TRAILERS = AGENCIES.flatMap((agency) => agency.trailers ?? []);
 // first: anchored regexes instead of a dozen. Together they must match a superset of the anchored patterns below;
 // the credits that may sit anywhere in a paragraph (`... contributed to this report.`) are caught by CREDIT_WORDS.
 const MAYBE_END_WORD = new RegExp(
-  `^(?:[(（\\-—–=#©/._<^*]|انتهى|저작권자|ce (?:texte|reportage|article)|cette (?:dépêche|nouvelle)|reuter|agerpres|end|fin|nnnn|fim|sources?\\b|haber:|foto/quelle|quelle|fuente|fonte|fonti|bron|kilde|källa|lähde|źródło|zdroj|izvor|vir |vir:|forrás|con información|com informaç|por |edição:|reporting|editing|writing|copyright|more|for more|keywords|follow|online|to contact|this (?:story|report|article)|the associated press |${CREDIT_LABELS})`,
+  `^(?:[(（\\-—–=#©/._<^*]|انتهى|저작권자|ce (?:texte|reportage|article)|cette (?:dépêche|nouvelle)|reuter|agerpres|end|fin|nnnn|fim|sources?\\b|courtesy|haber:|foto/quelle|quelle|fuente|fonte|fonti|bron|kilde|källa|lähde|źródło|zdroj|izvor|vir |vir:|forrás|con información|com informaç|por |edição:|reporting|editing|writing|copyright|more|for more|keywords|follow|online|to contact|this (?:story|report|article)|the associated press |${CREDIT_LABELS})`,
   'i',
 );
 // Shapes that are case-sensitive: a word alone (`EFE`, `BERNAMA`, `ends`), lower-case initials (`dpa ab`, `hh/ph`,
