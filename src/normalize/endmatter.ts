@@ -179,7 +179,7 @@ export function classifyEndMatter(text: string): EndMatter | null {
   if (PICTURE_CREDIT.test(line)) return { kind: 'furniture' };
   if (CREDIT_LINE.test(line)) {
     const labelled = creditedAgency(line.slice(line.indexOf(':') + 1).trim())?.name;
-    if (labelled !== undefined) return { kind: 'source', name: labelled };
+    return labelled === undefined ? { kind: 'credits' } : { kind: 'source', name: labelled };
   }
   if (CREDITS.some((pattern) => pattern.test(line))) return { kind: 'credits' };
   const withAgency = WITH_AGENCY.exec(line)?.[1];

@@ -122,8 +122,6 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const agency =
     wire?.name ??
     nameOf(tail.source?.name) ??
-    // A source line's name is canonical already when the table knows it (`Source: Trend News Agency` → `Trend`).
-    (tail.source?.name ? agencyNamed(tail.source.name)?.name : undefined) ??
     nameOf(parsed.agency) ??
     tail.implied ??
     (byline ? bylineAgency(byline)?.name : undefined) ??
@@ -356,8 +354,12 @@ function homeLanguage(agency: string | null): string | undefined {
   return agency === null ? undefined : creditedAgency(agency)?.language;
 }
 
+/**
+ * The canonical agency a name gives: as printed (`Reuter`), or canonical already, as a source line's name is when the
+ * table knows it (`Source: Trend News Agency` → `Trend`, which no copy prints alone).
+ */
 function nameOf(name: string | null | undefined): string | undefined {
-  return name ? creditedAgency(name)?.name : undefined;
+  return name ? (creditedAgency(name) ?? agencyNamed(name))?.name : undefined;
 }
 
 function fullDate(date: string | null | undefined): string | null {
