@@ -19,10 +19,12 @@ for (const agency of AGENCIES) {
 // Longest first, so that `press association` wins over `pa` and `kyodo jbn` over `kyodo`.
 const ALIASES_LONGEST_FIRST = [...BY_NAME.keys()].sort((a, b) => b.length - a.length);
 
+// A name in brackets is the name (China Daily's credit `( Xinhua )` over a partner's story).
+const BRACKETED = /^\(\s*([^()]*?)\s*\)$/;
+
 function key(printed: string): string {
-  return printed
-    .normalize('NFKC')
-    .trim()
+  const trimmed = printed.normalize('NFKC').trim();
+  return (trimmed.startsWith('(') ? trimmed.replace(BRACKETED, '$1') : trimmed)
     .replace(/[\s/]+/g, ' ')
     .replace(/^the /i, '')
     .toLowerCase();
@@ -31,8 +33,14 @@ function key(printed: string): string {
 /** The table row of a printed agency name (`Reuter`, `Yonhap News Agency`, `the Associated Press`), or undefined. */
 export function agencyOf(printed: string): Agency | undefined {
   const name = key(printed);
-  return BY_NAME.get(name) ?? BY_NAME.get(`the ${name}`);
+  const found = BY_NAME.get(name) ?? BY_NAME.get(`the ${name}`);
+  if (found !== undefined || !name.endsWith(')')) return found;
+  // Its short name and its full name in brackets, as papers credit it: `AP (Associated Press)`.
+  const spelled = SPELLED_OUT.exec(name);
+  const short = spelled?.[1] === undefined ? undefined : BY_NAME.get(spelled[1]);
+  return short !== undefined && short === BY_NAME.get(spelled?.[2] ?? '') ? short : undefined;
 }
+const SPELLED_OUT = /^([^()]{2,20}) \((?:the )?([^()]{2,60})\)$/;
 
 const BY_CANONICAL = new Map(AGENCIES.map((agency) => [agency.name, agency]));
 

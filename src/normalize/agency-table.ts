@@ -429,6 +429,11 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'STA', aliases: ['sta', 'slovenian press agency'], language: 'sl', zone: 'Europe/Ljubljana' },
   { name: 'TASR', aliases: ['tasr', 'news agency of the slovak republic'], language: 'sk', zone: 'Europe/Bratislava' },
   { name: 'Tanjug', aliases: ['tanjug'], language: 'sr', zone: 'Europe/Belgrade' },
+  { name: 'Beta', aliases: ['beta'], language: 'sr', zone: 'Europe/Belgrade' },
+  // Bosnia's ONASA writes in Bosnian and English: Bosnian read as Croatian or Serbian is its own (withHomeLanguage).
+  { name: 'ONASA', aliases: ['onasa'], language: 'bs', zone: 'Europe/Sarajevo' },
+  // SITA prints its site's name in its dateline and source line: `2.4.2025 (SITA.sk) - `, `Zdroj: SITA.sk`.
+  { name: 'SITA', aliases: ['sita', 'sita.sk'], language: 'sk', zone: 'Europe/Bratislava' },
   // dts prints its name in lower case in the dateline (`Hannover (dts Nachrichtenagentur) – `) and under the story
   // the picture's caption `..., via dts Nachrichtenagentur` over `Foto/Quelle: dts`.
   {
@@ -537,4 +542,6 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'ACCESSWIRE', aliases: ['accesswire'], pressRelease: true },
   { name: 'Kyodo JBN', aliases: ['kyodo jbn', 'jbn'], zone: 'Asia/Tokyo', pressRelease: true },
   { name: 'JCN Newswire', aliases: ['jcn newswire', 'jcn'], pressRelease: true },
+  // A financial news wire that opens its stories with its name alone: `(RTTNews) - Quest Diagnostics said ...`.
+  { name: 'RTTNews', aliases: ['rttnews', 'rtt news'], language: 'en', zone: 'America/New_York' },
 ];

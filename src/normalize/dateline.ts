@@ -2,6 +2,7 @@ import type { Dateline } from '../types.js';
 import type { Byline } from './byline.js';
 import { agencyOf, bareAgencyNames, canonicalAgency, creditedAgency, isKnownAgency } from './agencies.js';
 import { isoDate, monthNumber } from './months.js';
+import { isWellKnownPlace } from './places.js';
 import { parseScriptDateline } from './dateline-scripts.js';
 
 /** A dateline found at the start of a paragraph, and the paragraph without it. */
@@ -43,7 +44,7 @@ const BARE = bareAgencyNames().join('|');
 // 2023` (WAM), `27 de noviembre de 2026` (Spanish, Portuguese); Hungarian month first, `november 27. (MTI)`, and
 // year first, `2023. október 14., szombat` (MTI); day and month in figures, `14/10` (Belga), and day first with full stops as Central and Northern Europe write it, `14.10.2023` / `14.10.` / `14. 10.`.
 // A bare agency after the day is not a day-first month (`MELBOURNE, Oct 14 AAP - `).
-const DATE = `(?:${MONTH} ?\\d{1,3}(?:\\.(?= \\())?|\\d{1,2}(?:\\.|er|º|st|nd|rd|th)? (?:de )?(?!(?:${BARE})\\b)${MONTH}|\\d{4}\\. ?${MONTH} \\d{1,2}\\.(?:,? [${LETTER}]{3,12}(?![${LETTER}]))?|\\d{1,2}/\\d{1,2}(?:/\\d{4})?(?![\\d/])|\\d{1,2}\\. ?\\d{1,2}\\.(?: ?\\d{4}(?!\\d))?)(?:,? (?:de )?\\d{4})?`;
+const DATE = `(?:${MONTH} ?\\d{1,3}(?:\\.(?= \\())?|\\d{1,2}(?:\\.|er|º|st|nd|rd|th)? (?:de )?(?!(?:${BARE})\\b)${MONTH}|\\d{4}\\. ?${MONTH} \\d{1,2}\\.(?:,? [${LETTER}]{3,12}(?![${LETTER}]))?|\\d{1,2}/\\d{1,2}(?:/\\d{4})?(?![\\d/])|\\d{1,2}\\. ?\\d{1,2}\\.(?: ?\\d{4}(?!\\d))?)(?:,? (?:de )?\\d{4}(?:\\.(?= \\())?)?`;
 // `--`, `—`, `–`, `.-` may touch their neighbours; a lone `-` or `_` needs a space on one side (`WINSTON-SALEM`).
 const SEP = `(?:[ \\t]*(?:-{2,3}|[—–]|\\.-)[ \\t]*|[ \\t]+[-_][ \\t]*|[-_][ \\t]+|-$)`;
 const PAREN_AGENCY = `\\((?<agency>[^()\\n]{1,40})\\)`;
@@ -183,6 +184,16 @@ const MAYBE_DATELINE = /[-—–_(/[【|]|Kyodo/;
 const CAPITALS_COLON =
   /^\p{Lu}(?:[\p{Lu} .'’-]{2,30}(?:, ?[\p{L}\d .]{3,20})?|[\p{L} .'’-]{2,30}, ?[\p{L}\d .]{3,20}):/u;
 
+// A place as a name is written before a colon (`Berlin: `): only a well-known one (places.ts).
+const NAME_COLON = /^(\p{Lu}\p{Ll}[\p{L} .'’-]{1,28}):/u;
+
+/** A cheap test for PLACE_COLON: a place in capitals, a place and a date, or a well-known place, then a colon. */
+function placeThenColon(head: string): boolean {
+  if (CAPITALS_COLON.test(head)) return true;
+  const name = head.includes(':') ? NAME_COLON.exec(head)?.[1] : undefined;
+  return name !== undefined && isWellKnownPlace(name);
+}
+
 /**
  * Finds the dateline that opens a first paragraph, in the agencies' shapes (see FORMATS.md), and returns it with the
  * rest of the paragraph. Returns null for ordinary first sentences (`WASHINGTON state officials said ...`).
@@ -203,7 +214,7 @@ export function parseDateline(paragraph: string, reference: string | null): Date
   const head = paragraph.slice(0, 240);
   // Every shape has a dash, underscore, bracket or slash, or is Kyodo's or Armenpress': most lines are ruled out
   // here, cheaply.
-  if (!MAYBE_DATELINE.test(head) && !mayHaveAgencyStopped(head) && !CAPITALS_COLON.test(head)) return null;
+  if (!MAYBE_DATELINE.test(head) && !mayHaveAgencyStopped(head) && !placeThenColon(head)) return null;
   for (const shape of SHAPES) {
     if (!shape.when(head)) continue;
     const match = shape.pattern.exec(head);
@@ -285,14 +296,14 @@ const SHAPES: readonly Shape[] = [
   { when: (head) => DATE_AFTER_BRACKET.test(head), pattern: PAREN_AGENCY_THEN_DATE, accept: knownAgency },
   { when: hasParen, pattern: WITHOUT_SEPARATOR, accept: (found) => knownAgency(found) || placedAcronym(found) },
   { when: mayHaveAgencyStopped, pattern: AGENCY_STOPPED, accept: knownAgency },
-  { when: (head) => CAPITALS_COLON.test(head), pattern: PLACE_COLON, accept: placeBeforeColon },
+  { when: placeThenColon, pattern: PLACE_COLON, accept: placeBeforeColon },
 ];
 
 const COLON_SENTENCE_MIN = 40;
 
 /**
  * A place alone before a colon must be printed in capitals (`KUALA LUMPUR: `), not a label (`UPDATE: `), unless a date
- * follows it (`Kathmandu, May 27: `); and a sentence must start after it.
+ * follows it (`Kathmandu, May 27: `) or it is a well-known place (`Berlin: `); and a sentence must start after it.
  */
 function placeBeforeColon(found: DatelineMatch): boolean {
   const { location, date } = found.dateline;
@@ -300,7 +311,7 @@ function placeBeforeColon(found: DatelineMatch): boolean {
   // capitals (`PARANA STATE: UMUARAMA NIL, PARANAVAI 1.5 MILLIMETRES`).
   return (
     location !== null &&
-    (isPlaceOnlyDateline(location) || (date !== null && !location.includes(','))) &&
+    (isPlaceOnlyDateline(location) || (date !== null && !location.includes(',')) || isWellKnownPlace(location)) &&
     /^["“‘'\p{Lu}]/u.test(found.rest) &&
     found.rest.length >= COLON_SENTENCE_MIN &&
     /\p{Ll}{3}/u.test(found.rest.slice(0, COLON_SENTENCE_MIN))
@@ -511,7 +522,8 @@ function parseDate(
   const day = Number(dayFirst ? dayFirst[1] : monthFirst?.[2]);
   if (month === undefined) return undefined;
   const last = printed.charCodeAt(printed.length - 1);
-  const year = last >= 48 && last <= 57 ? /\b(\d{4})$/.exec(printed) : null;
+  // A year may close with a full stop before the agency's bracket (Beta's `15. septembra 2011. (Beta)`).
+  const year = (last >= 48 && last <= 57) || last === 46 ? /\b(\d{4})\.?$/.exec(printed) : null;
   return isoDate(month, day, year ? Number(year[1]) : null, reference);
 }
 

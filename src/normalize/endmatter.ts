@@ -31,6 +31,9 @@ export const SOURCE_WORDS =
 const SOURCE_LINE = new RegExp(
   `^\\(?\\s*(?:${SOURCE_WORDS})\\s*(?:[:：]|(?<=Courtesy);)\\s*([^\\n]{2,80}?)\\s*\\)?\\.?$`,
 );
+// An agency's source line that prints the story's title after its name, and its rights after that: SITA's `Zdroj:
+// SITA.sk - <headline> © SITA Všetky práva vyhradené.` (the name must be the table's).
+const SOURCE_TITLED = new RegExp(`^(?:${SOURCE_WORDS})\\s*:\\s*(\\S[^\\n]{1,40}?)\\s+[-–]\\s+\\S[^\\n]{0,300}$`);
 // PR Newswire ends releases with `SOURCE Acme Robotics, Inc.` (no colon): the name runs to the end of the line,
 // punctuation included, and must be in mixed case, since a 1987 headline can read `SOURCE VENTURE CAPITAL INC YEAR`.
 const RELEASE_SOURCE = /^SOURCE ([^\n]*[a-z][^\n]{0,100})$/;
@@ -168,6 +171,9 @@ export function classifyEndMatter(text: string): EndMatter | null {
   }
   const source = SOURCE_LINE.exec(line);
   if (source?.[1]) return { kind: 'source', name: sourceName(source[1], line) };
+  const titled = SOURCE_TITLED.exec(line)?.[1];
+  const titledName = titled === undefined ? undefined : canonicalAgency(titled);
+  if (titledName !== undefined) return { kind: 'source', name: titledName };
   const release = RELEASE_SOURCE.exec(line);
   if (release?.[1]) return { kind: 'source', name: canonicalAgency(release[1]) ?? release[1] };
   for (const [pattern, name] of SOURCE_LINES) if (pattern.test(line)) return { kind: 'source', name };
@@ -221,8 +227,10 @@ function sourceName(name: string, line: string): string {
 
 // Reuters' credits run into the last paragraph after its final sentence when a feed joins lines: `... on Monday.
 // (Reporting by A; Editing by B)`.
+// Reuters' whole credits, reporters and editors, also after a line that lost its link (`For the midday report, click
+// (Reporting by A; Editing by B)`).
 const GLUED_CREDIT =
-  /[.!?"”’][ \t]+(\((?:Additional |Further )?(?:Reporting|Writing|Editing|Compiled|Reported) by [^()]{2,400}\))$/;
+  /(?:[.!?"”’]|[\p{L}\d,:)](?= \((?:Additional )?Reporting by [^()]+; Editing by ))[ \t]+(\((?:Additional |Further )?(?:Reporting|Writing|Editing|Compiled|Reported) by [^()]{2,400}\))$/u;
 
 // Yonhap's reporter's address run into the last paragraph after its final sentence: `... said. jdoe@yna.co.kr`.
 const GLUED_ADDRESS = /[.!?"”’)][ \t]+([\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/;

@@ -5,6 +5,7 @@
  */
 import { parseAgencyLine } from './agency-line.js';
 import { agencyOf, creditedAgency } from './agencies.js';
+import { isWellKnownPlace } from './places.js';
 import {
   isPlaceOnlyDateline,
   parseDateline,
@@ -139,7 +140,8 @@ function placeAbove(paragraph: string, next: string | undefined, reference: stri
     parseAgencyLine(paragraph) ??
     parseDatelineAlone(paragraph, reference);
   if (place === null || !opensStory(next)) return null;
-  return parseDateline(next!, reference) === null ? place : null;
+  // The first paragraph may open with a dateline of its own: the place above printed again (see placeAgain).
+  return parseDateline(next!, reference) === null || placeAgain(place, next!) !== null ? place : null;
 }
 
 /**
@@ -206,10 +208,15 @@ function teaserOver(next: string | undefined, reference: string | null): boolean
   return agency != null && creditedAgency(agency) !== undefined;
 }
 
-/** A dateline of a place in capitals alone, no date or agency (`PUTRAJAYA -`). */
+/** A dateline of a place alone, no date or agency, in capitals or well known (`PUTRAJAYA -`, `London: `). */
 function placeOnly(found: DatelineMatch): boolean {
   const { location, date, agency } = found.dateline;
-  return location !== null && date === null && agency === null && isPlaceOnlyDateline(location);
+  return (
+    location !== null &&
+    date === null &&
+    agency === null &&
+    (isPlaceOnlyDateline(location) || isWellKnownPlace(location))
+  );
 }
 
 /**

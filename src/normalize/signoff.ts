@@ -79,13 +79,17 @@ const DESK = /^ (?:[a-z]{2,4}|[A-Z]{2,8})(?: (?:[a-z]{2,4}|[A-Z]{2,4})){0,2}$/;
 
 const MAX = 48;
 const DOUBLE_SLASH_AFTER_NAME = /^([^\s/]+)\/\/(?= )/;
+// HINA's groups of initials in any lower-case letters, by a slash or a space: `(Hina) bm/bn sšh`.
 const BRACKETED_INITIALS =
-  /^\(([^()]{2,24})\) (?:[A-Z]\.(?: ?[A-Z]\.){0,3}|[a-z]{2,4}(?:\/[a-z]{2,4}){0,3}|[A-Z]{2,4}(?:\/[A-Z]{2,4}){0,3})$/;
+  /^\(([^()]{2,24})\) (?:\p{Lu}\.(?: ?\p{Lu}\.){0,3}|\p{Ll}{2,4}(?:[/ ]\p{Ll}{2,4}){0,3}|\p{Lu}{2,4}(?:\/\p{Lu}{2,4}){0,3})$/u;
 
 // The copyright sign before a sign-off's name: `©`, or `(c)` run into the name (`(c) AFP` is a copyright line).
 const COPYRIGHT_SIGN = /^(?:©\s*|\(c\)(?=\S))/i;
 
 const SIGNED_ON = /^\d{1,2} \p{L}{3,12}\.? \d{4}$/u;
+// The agency's name and the day it filed, without a comma, in a bracket: Xinhua's `(Xinhua News Agency September 5,
+// 2009)` under the story on partners' pages.
+const NAME_THEN_DAY = /^(\p{L}[\p{L} .&'-]{1,40}?) (?:\p{L}{3,12}\.? \d{1,2},?|\d{1,2} \p{L}{3,12}\.?) \d{4}$/u;
 
 /** Reads one line as a sign-off, or returns null. */
 export function parseSignoff(text: string): Signoff | null {
@@ -112,6 +116,9 @@ export function parseSignoff(text: string): Signoff | null {
     // The agency's name and the day it filed: Bernama's Malay service `– Bernama, 12 Ogos 2023`.
     if (long !== undefined && SIGNED_ON.test(core.slice(comma + 2))) return named(long, core.slice(0, comma));
   }
+  const dated = line.charCodeAt(0) === 40 ? NAME_THEN_DAY.exec(core)?.[1] : undefined;
+  const filer = dated === undefined ? undefined : signoffAgency(dated);
+  if (filer !== undefined && dated !== undefined) return named(filer, dated);
   // The agency in brackets and the author's initials after it: FENA's `(FENA) R. G.`, `(FENA) ab`.
   const bracketed = line.charCodeAt(0) === 40 ? BRACKETED_INITIALS.exec(line) : null;
   const signer = bracketed?.[1] === undefined ? undefined : signoffAgency(bracketed[1]);

@@ -127,6 +127,7 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     (byline ? bylineAgency(byline)?.name : undefined) ??
     (copyright ? agencyAtStart(copyright.replace(/^(?:Copyright|\(c\)|©|\s|\d{4}|[-–,])+/i, ''))?.name : undefined) ??
     reporting?.name ??
+    headlineAgency(headline) ??
     // An agency the table does not know, named in the dateline as printed (`SOFIA (Foo News) -`).
     printed?.dateline.agency ??
     null;
@@ -349,6 +350,15 @@ function datelineFromMarkup(text: string, reference: string | null): Dateline | 
 }
 
 const COMPACT_DATE = /^((?:19|20)\d\d)(\d\d)(\d\d)$/;
+
+// An agency's name in brackets closing the headline, as papers' sites mark agency copy: `Court hears case (AAP)`.
+const HEADLINE_AGENCY = /\s\(([^()]{2,40})\)$/;
+
+/** The agency the headline's closing bracket names (`... (AAP)`), when the table knows it. */
+function headlineAgency(headline: string): string | undefined {
+  const bracketed = headline.endsWith(')') ? HEADLINE_AGENCY.exec(headline)?.[1] : undefined;
+  return bracketed === undefined ? undefined : creditedAgency(bracketed)?.name;
+}
 
 function homeLanguage(agency: string | null): string | undefined {
   return agency === null ? undefined : creditedAgency(agency)?.language;

@@ -1,5 +1,5 @@
 import type { SourceLine } from '../types.js';
-import { isKnownAgency, type Agency } from './agencies.js';
+import { canonicalAgency, isKnownAgency, type Agency } from './agencies.js';
 import { isPeople } from './byline.js';
 import {
   classifyEndMatter,
@@ -10,7 +10,7 @@ import {
   trailerKind,
   type EndMatter,
 } from './endmatter.js';
-import { parseDateline } from './dateline.js';
+import { parseDateline, parseDatelineAlone } from './dateline.js';
 import { marksRelease, sectionStart } from './sections.js';
 import { INITIALS_ALONE, INITIALS_PAIR, parseSignoff, splitGluedSignoff } from './signoff.js';
 
@@ -98,7 +98,8 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
         above && (() => [above.text, endMatter(above.index)]),
         end.length === 0 ? wire : undefined,
       ) ??
-      (end.length === 0 && wire?.signs === true && isSignature(last.text) ? CREDITS : null);
+      (end.length === 0 && wire?.signs === true && isSignature(last.text) ? CREDITS : null) ??
+      (kept.length > 1 ? closingDateline(last.text) : null);
     if (kind !== null) {
       end.push({ index: last.index, text: last.text, kind });
       kept.pop();
@@ -187,6 +188,20 @@ function paragraphEndMatter(text: string): EndMatter | null {
 function isSignature(text: string): boolean {
   const line = text.trim();
   return line.length <= 80 && !line.endsWith('.') && isPeople(line);
+}
+
+// The most characters of a dateline printed under the story.
+const CLOSING_DATELINE_MAX = 80;
+
+/**
+ * A dateline printed under the story instead of over it, as some papers print agency copy (Beta's `BEOGRAD, 15.
+ * septembra 2011. (Beta)`): a place and an agency the table knows in brackets, nothing after; the story's sign-off.
+ */
+function closingDateline(text: string): EndMatter | null {
+  if (text.length > CLOSING_DATELINE_MAX || !text.endsWith(')')) return null;
+  const dateline = parseDatelineAlone(text, null)?.dateline;
+  const name = dateline?.location ? canonicalAgency(dateline.agency ?? '') : undefined;
+  return name === undefined ? null : { kind: 'signoff', name, implies: null };
 }
 
 // Desk initials in capitals joined by slashes (APS `ESF/MTN`).
