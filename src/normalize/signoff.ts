@@ -27,9 +27,9 @@ const CLOSERS =
   '\\./\\.(?:[A-Z]{2,4})?|\\/\\.|[(（]完[)）]|\\(النهاية\\)|/?انتهى/?|\\(انتهى\\)|\\(END\\)|\\(끝\\)|\\(ENDS?\\)|\\([Ee]nd\\)|\\(Schluss\\)|\\([Kk]raj\\)|\\(KRAJ\\)|\\(FIN\\)|\\([Ff]in\\)|\\^?END|ENDS|[Ee]nds|Fin|FIN|Fim|FIM|-30-|- 30 -|-0-|#{3}|# # #|NNNN';
 const CLOSER = new RegExp(`^(?:${CLOSERS})\\.?$`);
 // A closer and the desk's initials after it: `(Schluss) jul/mri` (APA), `(end) ak.mh` (KUNA), FoNet's `(kraj) is/ks`,
-// Andina's in capitals `(FIN) NDP/TMC/MAO`, in Arabic letters grouped by spaces and slashes `(النهاية) ع ن ق / ر ج`.
+// Andina's in capitals `(FIN) NDP/TMC/MAO` (or by spaces, over two lines: `(FIN) JOT` / `JRA`), in Arabic letters grouped by spaces and slashes `(النهاية) ع ن ق / ر ج`.
 const CLOSER_INITIALS = new RegExp(
-  `^(?:${CLOSERS}) (?:[a-z]{2,4}(?:[/.][a-z]{2,4}){0,4}|[A-Z]{2,4}(?:/[A-Z]{2,4}){0,4}|[\\u0621-\\u064A](?:[ /]{1,3}[\\u0621-\\u064A]){0,9})$`,
+  `^(?:${CLOSERS}) (?:[a-z]{2,4}(?:[/.][a-z]{2,4}){0,4}|[A-Z]{2,4}(?:[/ ][A-Z]{2,4}){0,4}|[\\u0621-\\u064A](?:[ /]{1,3}[\\u0621-\\u064A]){0,9})$`,
 );
 // Desk initials on a line of their own: AFP `hh/ph/ts/hd`, `abc-def/gh/ij` (groups of two or three letters, three
 // or more of them or a hyphenated one, so that a unit on a line of its own, `dlrs/bbl` or `cts/shr`, is not taken);

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Dateline, NormalizeContext, ParsedStory, Story } from '../types.js';
-import { agencyAtStart, agencyNamed, agencyOf, creditedAgency, isKnownAgency } from './agencies.js';
+import { agencyAtStart, agencyNamed, agencyOf, creditedAgency, isKnownAgency, type Agency } from './agencies.js';
 import { bylineAgency, joinBylines, opensByline, splitByline, type Byline } from './byline.js';
 import { parseDateline, type DatelineMatch } from './dateline.js';
 import { cleanHeadline, isCorrectionMarker, withoutTranslatedMark } from './headline.js';
@@ -119,13 +119,14 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const body = tail.body.join('\n\n');
   const byline = bylineOf(parsed.byline, leadPieces) ?? blocks.byline ?? printed?.reporter ?? null;
   const copyright = tail.copyright ?? parsed.copyright ?? null;
+  const holder = copyright === null ? undefined : copyrightHolder(copyright);
   const agency =
     wire?.name ??
     nameOf(tail.source?.name) ??
     nameOf(parsed.agency) ??
     tail.implied ??
     (byline ? bylineAgency(byline)?.name : undefined) ??
-    (copyright ? agencyAtStart(copyright.replace(/^(?:Copyright|\(c\)|©|\s|\d{4}|[-–,])+/i, ''))?.name : undefined) ??
+    holder?.name ??
     reporting?.name ??
     headlineAgency(headline) ??
     // An agency the table does not know, named in the dateline as printed (`SOFIA (Foo News) -`).
@@ -148,7 +149,15 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
     byline: byline === null || (byline.title === null && agencyOf(byline.name) !== undefined) ? null : byline.name,
     dateline,
     body,
-    source: tail.source ?? (parsed.source ? { text: parsed.source, name: nameOf(parsed.source) ?? null } : null),
+    source:
+      tail.source ??
+      (parsed.source ? { text: parsed.source, name: nameOf(parsed.source) ?? null } : null) ??
+      // A story that no line signs but the agency's short copyright line under it (ANSA's `RIPRODUZIONE RISERVATA ©
+      // Copyright ANSA`, `(c) Agencia EFE`): that line is its source line too. A rights notice (`... This material
+      // may not be published ...`) is only the copyright.
+      (tail.copyright !== null && tail.copyright.length <= SIGNED_COPYRIGHT_MAX && holder !== undefined
+        ? { text: tail.copyright, name: holder.name }
+        : null),
     agency,
     // Markup's credit line that is an agency's name alone (dpa's `creditline` `dpa`, Europa Press' `CreditLine`)
     // credits no one: it names the agency, above.
@@ -350,6 +359,18 @@ function datelineFromMarkup(text: string, reference: string | null): Dateline | 
 }
 
 const COMPACT_DATE = /^((?:19|20)\d\d)(\d\d)(\d\d)$/;
+
+const SIGNED_COPYRIGHT_MAX = 80;
+// What a copyright line prints before its holder: the word, the sign, a year, ANSA's `RIPRODUZIONE RISERVATA`.
+const COPYRIGHT_OPENING = /^(?:RIPRODUZIONE RISERVATA|Copyright|\(c\)|©|\s|\d{4}|[-–,])+/i;
+
+/**
+ * The agency a copyright line names as its holder (`© AAP 2024`, `Copyright 2024 The Associated Press.`, a slash
+ * for a space: `© 2022 Thomson/Reuters.`).
+ */
+function copyrightHolder(line: string): Agency | undefined {
+  return agencyAtStart(line.replace(COPYRIGHT_OPENING, '').replace('/', ' '));
+}
 
 // An agency's name in brackets closing the headline, as papers' sites mark agency copy: `Court hears case (AAP)`.
 const HEADLINE_AGENCY = /\s\(([^()]{2,40})\)$/;

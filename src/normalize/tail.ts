@@ -204,6 +204,7 @@ function closingDateline(text: string): EndMatter | null {
   return name === undefined ? null : { kind: 'signoff', name, implies: null };
 }
 
+const UPPER_ALONE = /^[A-Z]{2,4}$/;
 // Desk initials in capitals joined by slashes (APS `ESF/MTN`).
 const UPPER_INITIALS = /^[A-Z]{2,4}(?:\/[A-Z]{2,4}){1,3}$/;
 
@@ -225,7 +226,8 @@ function initialsUnder(
     return { kind: 'initials' };
   }
   const pair = INITIALS_PAIR.test(line);
-  if (!pair && !INITIALS_ALONE.test(line)) return null;
+  // One group in capitals is initials only under a closer, as one in lower case is (Andina's `(FIN) JOT` / `JRA`).
+  if (!pair && !INITIALS_ALONE.test(line) && !UPPER_ALONE.test(line)) return null;
   if (pair && onLine && /^[a-z]/.test(line)) return { kind: 'initials' };
   if (above === undefined) return null;
   const [aboveText, kind] = above();
