@@ -219,6 +219,8 @@ function placeOnly(found: DatelineMatch): boolean {
   );
 }
 
+const STAFF_LINE = /^([^\s/]{2,16})(?:\/[^\s/]{2,16})? [Ss]taff$/;
+
 /**
  * The agency's name alone on a line over the first paragraph (`BELGA`, `NTB`, `Associated Press`, as pages print the
  * source above the story): a dateline that names the agency and no place.
@@ -230,6 +232,10 @@ function agencyAlone(paragraph: string): DatelineMatch | null {
   if (name.length > 48) return null;
   if (agencyOf(name) !== undefined)
     return { dateline: { text: paragraph, location: null, date: null, agency: name }, rest: '', reporter: null };
+  // Its staff, a partner's name after a slash: `Reuters Staff`, `BNS/TBT Staff`.
+  const staff = name.endsWith('taff') ? STAFF_LINE.exec(name)?.[1] : undefined;
+  if (staff !== undefined && agencyOf(staff) !== undefined)
+    return { dateline: { text: paragraph, location: null, date: null, agency: staff }, rest: '', reporter: null };
   // The desk's initials before it, as Keystone-SDA prints them over a story: `ed, sda`.
   const initialled = INITIALS_BEFORE.exec(name)?.[2];
   if (initialled !== undefined && agencyOf(initialled) !== undefined)

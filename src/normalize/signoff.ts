@@ -183,8 +183,9 @@ const GLUED_OR_AFTER_ADDRESS = new RegExp(`(?:[.!?"”’)。]|(?<=@[\\w-]+(?:\\
 // A closer no sentence uses, after a last line that is not a sentence (KCNA's list of names `... U Sang Chol -0-`).
 const GLUED_CLOSER = /[ \t]+(-0-|-30-|\(END\))$/;
 
-// An agency's name in capitals glued to the last sentence without a space (EFE's `... de fuerte.EFE`).
-const GLUED_NAME = /[.!?"”’)]([A-Z]{3,10})$/;
+// An agency's name in capitals glued to the last sentence without a space (EFE's `... de fuerte.EFE`), or in brackets
+// before its full stop (Keystone-SDA's `... im Gebäude war(sda).`).
+const GLUED_NAME = /[.!?"”’)]([A-Z]{3,10})$|[\p{Ll}\d](\([^()\s]{2,12}\)\.)$/u;
 
 /** Splits a sign-off printed at the end of the last paragraph from the text before it. */
 export function splitGluedSignoff(paragraph: string): { readonly text: string; readonly signoff: string } | null {
@@ -193,7 +194,7 @@ export function splitGluedSignoff(paragraph: string): { readonly text: string; r
   const end = paragraph.slice(offset);
   const spaced = (end.includes('@') ? GLUED_OR_AFTER_ADDRESS : GLUED).exec(end) ?? GLUED_CLOSER.exec(end);
   const match = spaced ?? GLUED_NAME.exec(end);
-  const printed = (spaced === null ? match?.[1] : (match?.[1] ?? match?.[2]))?.trim();
+  const printed = (match?.[1] ?? match?.[2])?.trim();
   if (!match || !printed) return null;
   const signoff = parseSignoff(printed);
   if (signoff === null) return null;
