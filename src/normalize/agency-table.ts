@@ -497,6 +497,10 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'Télam', aliases: ['télam', 'telam'], language: 'es', zone: 'America/Argentina/Buenos_Aires' },
   // Peru's Andina dates its copy on a line of its own (`Lima, may. 28.`) and closes with `(FIN)` and the desk's initials.
   { name: 'Andina', aliases: ['andina', 'agencia andina'], language: 'es', zone: 'America/Lima' },
+  // Bolivia's Agencia de Noticias Fides signs its copy with its initials glued to the last sentence: `... dijo. ANF`.
+  { name: 'ANF', aliases: ['anf', 'agencia de noticias fides'], language: 'es', zone: 'America/La_Paz' },
+  // Guinea-Bissau's agency: `Bissau,31 Jan 18 (ANG) - `, signed `ANG/LPG/ÂC/SG`.
+  { name: 'ANG', aliases: ['ang', 'agência de notícias da guiné'], language: 'pt', zone: 'Africa/Bissau' },
   { name: 'Agência Brasil', aliases: ['agência brasil', 'agencia brasil'], language: 'pt', zone: 'America/Sao_Paulo' },
   { name: 'VNA', aliases: ['vna', 'vietnam news agency', 'ttxvn'], language: 'vi', zone: 'Asia/Ho_Chi_Minh' },
   { name: 'PNA', aliases: ['pna', 'philippine news agency'], language: 'en', zone: 'Asia/Manila' },

@@ -142,7 +142,7 @@ export function parseSignoff(text: string): Signoff | null {
 // `WAM/Hatem Salem/Rola Haddad`; TT's `Anna Svensson/TT` on a line of its own is TT's credits, see endmatter.ts), or the
 // time it was filed (BSS `BSS/AB/CD/1234 hrs`).
 const PART =
-  /^(?:\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}|[A-Z]{2,4}|[A-Z]{2,5}\d{1,2}|[a-z]{2,4}|Fim|Fin|FIM|FIN|\d{4} ?(?:hrs|HRS|hours))$/u;
+  /^(?:\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}|\p{Lu}{2,4}|[A-Z]{2,5}\d{1,2}|[a-z]{2,4}|Fim|Fin|FIM|FIN|\d{4} ?(?:hrs|HRS|hours))$/u;
 
 /**
  * A sign-off of parts joined by slashes, one of them an agency's name or sign-off (the first such names it); or a
@@ -150,7 +150,11 @@ const PART =
  */
 function joined(core: string): Signoff | null {
   if (!core.includes('/') && !/^[A-Za-z\d]+ ?[-–] ?[A-Za-z]+$/.test(core)) return null;
-  const parts = core.split(core.includes('/') ? '/' : /[-–]/).map((part) => part.trim());
+  // Andina's tag `/MO/ /Andina/` leaves an empty part between its two slashed names.
+  const parts = core
+    .split(core.includes('/') ? '/' : /[-–]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
   let first: Agency | undefined;
   let token = '';
   for (const part of parts) {
@@ -174,7 +178,7 @@ function named(agency: Agency, token: string): Signoff {
 // with dots in them, KUNA's `... campaign." (end) mzh.mt`) or a bare word of the
 // table, with its desk's initials or not, or initials alone after a space (`... said. EFE`, `... said. EFE ab/cd`,
 // `... electric cars. hh/ph/ts/hd`, `... until midnight. PTI SUD NN`, `... on Monday. dpa ab cd`).
-const GLUED_SIGNOFF = String.raw`(?:[ \t]*((?:[-—–=(（/#](?:[^.!?\n]|\.(?=[a-z])){0,46}|End ?item=?\/?)\.?)|[ \t]+([a-z]{2,4}(?:[-/][a-z]{2,4})+|[a-z]{2,4}\/\d{1,2}:\d{2}|[a-z]{2,4}(?: [a-z]{2,4}){1,4}|[A-Z]{2,6}(?: [A-Z]{2,4}){1,4}|[A-Za-z][\w-]{1,14}(?: [a-z]{2,4}(?:[/.][a-z]{2,4}){1,4})?))$`;
+const GLUED_SIGNOFF = String.raw`(?:[ \t]*((?:[-—–=(（/#](?:[^.!?\n]|\.(?=[a-z])){0,46}|End ?item=?\/?)\.?)|[ \t]+([a-z]{2,4}(?:[-/][a-z]{2,4})+|[a-z]{2,4}\/\d{1,2}:\d{2}|[a-z]{2,4}(?: [a-z]{2,4}){1,4}|[A-Z]{2,6}(?: [A-Z]{2,4}){1,4}|[A-Za-z][\w-]{1,14}(?: [a-z]{2,4}(?:[/.][a-z]{2,4}){1,4})?|[A-Z]{2,6}(?:\/[A-ZÀ-Þ]{1,4}){1,5}))$`;
 const GLUED = new RegExp(`[.!?"”’)。]${GLUED_SIGNOFF}`);
 // The same after the reporter's address instead of a sentence (`... jdoe@yna.co.kr (END)`), asked only of an end
 // that has an `@`.
