@@ -44,7 +44,7 @@ const BARE = bareAgencyNames().join('|');
 // 2023` (WAM), `27 de noviembre de 2026` (Spanish, Portuguese); Hungarian month first, `november 27. (MTI)`, and
 // year first, `2023. október 14., szombat` (MTI); day and month in figures, `14/10` (Belga), and day first with full stops as Central and Northern Europe write it, `14.10.2023` / `14.10.` / `14. 10.`.
 // A bare agency after the day is not a day-first month (`MELBOURNE, Oct 14 AAP - `).
-const DATE = `(?:${MONTH} ?\\d{1,3}(?:\\.(?= \\())?|\\d{1,2}(?:\\.|er|º|st|nd|rd|th)? (?:de )?(?!(?:${BARE})\\b)${MONTH}|\\d{4}\\. ?${MONTH} \\d{1,2}\\.(?:,? [${LETTER}]{3,12}(?![${LETTER}]))?|\\d{1,2}/\\d{1,2}(?:/\\d{4})?(?![\\d/])|\\d{1,2}\\. ?\\d{1,2}\\.(?: ?\\d{4}(?!\\d))?)(?:,? (?:de )?\\d{4}(?:\\.(?= \\())?| \\d{2}(?= \\())?`;
+const DATE = `(?:${MONTH} ?\\d{1,3}(?:\\.(?= \\())?|\\d{1,2}(?:\\.|er|º|st|nd|rd|th)? (?:de )?(?!(?:${BARE})\\b)${MONTH}|\\d{4}\\. ?${MONTH} \\d{1,2}\\.(?:,? [${LETTER}]{3,12}(?![${LETTER}]))?|\\d{1,2}/\\d{1,2}(?:/\\d{4})?(?![\\d/])|\\d{1,2}\\. ?\\d{1,2}\\.(?: ?\\d{4}(?!\\d))?)(?:,? (?:de )?\\d{4}(?:\\.(?= \\())?| \\d{2}(?= \\()|\\/\\d{4})?`;
 // `--`, `—`, `–`, `.-` may touch their neighbours; a lone `-` or `_` needs a space on one side (`WINSTON-SALEM`).
 const SEP = `(?:[ \\t]*(?:-{2,3}|[—–]|\\.-)[ \\t]*|[ \\t]+[-_][ \\t]*|[-_][ \\t]+|-$)`;
 const PAREN_AGENCY = `\\((?<agency>[^()\\n]{1,40})\\)`;
@@ -93,7 +93,7 @@ const SQUARE_AGENCY_FIRST = new RegExp(
 const BETWEEN_BARS =
   /^(?<loc>\p{Lu}[^|\n,]{1,40}(?:, \p{Lu}[^|\n,]{1,30})?) \| (?<agency>[A-Za-z][\w .-]{1,29}?) \|[ \t]*/u;
 const URDUPOINT = new RegExp(
-  `^(?<loc>${LOCATION}),? \\((?:UrduPoint \\/ Pakistan Point News \\/ )?(?<agency>[A-Z]{2,10})(?: - UrduPoint \\/ Pakistan Point News)? - (?<date>${DATE})\\)(?:${SEP})`,
+  `^(?<loc>${LOCATION}),? \\((?:UrduPoint \\/ Pakistan Point News \\/ )?(?<agency>[A-Z]{2,10})(?: - UrduPoint \\/ Pakistan Point News)? - (?<date>${DATE})\\)(?:${SEP}|[ \\t]+(?=[${UPPER}"“]))`,
   'u',
 );
 /** Kyodo: `TOKYO, Oct. 6 Kyodo - ` or with no separator at all. */
@@ -220,9 +220,30 @@ export function parseDateline(paragraph: string, reference: string | null): Date
     const match = shape.pattern.exec(head);
     if (!match?.groups || match[0].trim() === '') continue;
     const found = build(match.groups, match[0], paragraph.slice(match[0].length), reference);
-    if (found && shape.accept(found, match.groups)) return found;
+    if (found && shape.accept(found, match.groups))
+      return shape.wraps === true ? withOwnDateline(found, reference) : found;
   }
   return null;
+}
+
+/**
+ * An aggregator's dateline may run on into the agency's own (allAfrica's `[AIM] Maputo -- Nampula (Mozambique), 23 Sep
+ * (AIM) - `): the two are one dateline, with the agency's place and date.
+ */
+function withOwnDateline(outer: DatelineMatch, reference: string | null): DatelineMatch {
+  const inner = parseDateline(outer.rest, reference);
+  if (inner === null || (inner.dateline.agency === null && inner.dateline.date === null)) return outer;
+  const { dateline } = inner;
+  return {
+    dateline: {
+      text: `${outer.dateline.text} ${dateline.text}`,
+      location: dateline.location ?? outer.dateline.location,
+      date: dateline.date ?? outer.dateline.date,
+      agency: dateline.agency ?? outer.dateline.agency,
+    },
+    rest: inner.rest,
+    reporter: inner.reporter ?? outer.reporter,
+  };
 }
 
 /**
@@ -265,6 +286,8 @@ interface Shape {
   readonly when: (head: string) => boolean;
   readonly pattern: RegExp;
   readonly accept: (found: DatelineMatch, groups: Record<string, string | undefined>) => boolean;
+  /** An aggregator's wrapper, which the agency's own dateline may follow (withOwnDateline). */
+  readonly wraps?: boolean;
 }
 
 const always = (): boolean => true;
@@ -284,7 +307,7 @@ const SHAPES: readonly Shape[] = [
   { when: (head) => head.includes(')--'), pattern: AGENCY_THEN_DATE, accept: always },
   { when: always, pattern: WITH_SEPARATOR, accept: acceptWithSeparator },
   // Aggregators' wrappers, which the shapes above never match: asked only after them.
-  { when: (head) => head.startsWith('['), pattern: SQUARE_AGENCY_FIRST, accept: knownAgency },
+  { when: (head) => head.startsWith('['), pattern: SQUARE_AGENCY_FIRST, accept: knownAgency, wraps: true },
   {
     when: (head) => head.startsWith('['),
     pattern: SQUARE_PLACE,
