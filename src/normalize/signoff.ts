@@ -40,11 +40,12 @@ const CLOSER_INITIALS = new RegExp(
 const INITIALS_LINE =
   /^(?:[A-Z]{3} \d{2,4}\/[A-Z]{2,4}|(?:\/[a-z]{2,4}){2,5}\/|(?:\/[A-Z]{2,4}){2,5}\/|[\u0621-\u064A]{1,4}(?: [\u0621-\u064A]{1,4})?(?:\/[\u0621-\u064A]{1,4}(?: [\u0621-\u064A]{1,4})?){1,4}|\d{3,5}\*\*\d{3,5}|(?:[A-Z]{2,4}\/){2,5}|[a-z]{2,3}(?:\/[a-z]{2,3}){2,6}|[a-z]{2,3}-[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?){1,5}|[a-z]{2,3}(?:\/[a-z]{2,3}(?:-[a-z]{2,3})?)*\/[a-z]{2,3}-[a-z]{2,3}|(?:\/[a-z]{2,4}){2,5}|(?:[a-z]{2,4}\/ ?){2,5}|[A-Z]{2,4}(?: \/\/ [A-Z]{2,4}){1,3}|[a-z]{2,4}\/\d{1,2}:\d{2})$/;
 /**
- * A short line of desk initials that is initials only under a sign-off: EFE `EFE` / `ab/cd`, IANS `--IANS` / `ab/cd`,
+ * A short line of desk initials that is initials only under a sign-off: EFE `EFE` / `ab/cd` (the editor's in
+ * capitals: `ab/CD`), IANS `--IANS` / `ab/cd`,
  * KUNA `(end)` / `ak.mh`, Bernama `-- BERNAMA` / `RY NHA`; or under the story of an agency that prints its initials
  * on a line (AFP `cha/pw`).
  */
-export const INITIALS_PAIR = /^(?:[a-z]{2,3}[/.][a-z]{2,3}|[A-Z]{2,4}(?: [A-Z]{2,4}){1,2})$/;
+export const INITIALS_PAIR = /^(?:[a-z]{2,3}[/.](?:[a-z]{2,3}|[A-Z]{2,3})|[A-Z]{2,4}(?: [A-Z]{2,4}){1,2})$/;
 /** A desk's initials as one group of lower-case letters (`mke`, `bs`): initials only under a closer (`(end)`). */
 export const INITIALS_ALONE = /^[a-z]{2,4}$/;
 
