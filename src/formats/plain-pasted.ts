@@ -63,12 +63,30 @@ export function pastedStoryStart(bytes: Buffer, from: number, to: number): numbe
     const end = eol === -1 ? bytes.length : eol;
     if (mayOpenDatelineAt(bytes, at, end)) {
       const start = headlineBefore(bytes, newline, from);
-      if (start !== null && opensWithAgencyDateline(bytes.toString('utf8', at, end))) return start;
+      if (start !== null && opensWithAgencyDateline(bytes.toString('utf8', at, end)) && hasText(bytes, from, start))
+        return start;
     }
     newline = eol;
   }
   return null;
 }
+
+/**
+ * True when `bytes[from, to)` holds a line that is not end matter: a story before the next one, not the header a
+ * release wire prints over its story (AsiaNet's `Source: Acme Corp.` / `MEDIA RELEASE PR12345` over the headline).
+ */
+function hasText(bytes: Buffer, from: number, to: number): boolean {
+  for (let at = from; at < to;) {
+    const eol = bytes.indexOf(LF, at);
+    const end = eol === -1 || eol > to ? to : eol;
+    const line = bytes.toString('utf8', at, end).trim();
+    if (line !== '' && !standsAlone(line) && !RELEASE_NUMBER.test(line)) return true;
+    at = end + 1;
+  }
+  return false;
+}
+// AsiaNet's release number over the headline: `MEDIA RELEASE PR12345`.
+const RELEASE_NUMBER = /^MEDIA RELEASE PR\d{3,8}$/;
 
 /** Where the first non-blank line at or after `at` (a line's start) starts; `at` itself when that line is not blank. */
 function afterBlankLines(bytes: Buffer, at: number): number {

@@ -398,15 +398,13 @@ export const AGENCIES: readonly Agency[] = [
     signs: true,
   },
   { name: 'ENA', aliases: ['ena', 'ethiopian news agency'], zone: 'Africa/Addis_Ababa' },
-  // RNZ's stories as the MIL OSI network republishes them end with the network's line naming RNZ, under RNZ's own
-  // newsletter's call (`Sign up for Ngā Pitopito Kōrero, a daily newsletter ...`).
+  // RNZ's stories as the MIL OSI network republishes them end with the network's line naming RNZ.
   {
     name: 'RNZ',
     aliases: ['rnz', 'radio new zealand'],
     language: 'en',
     zone: 'Pacific/Auckland',
     sourceLines: [/^[–-]? ?Published by .{2,120}\bMIL OSI in partnership with Radio New Zealand\.?$/],
-    trailers: [/^Sign up for .{2,60}, a (?:daily|weekly) newsletter curated by our editors\b/],
   },
   { name: 'AIM', aliases: ['aim', 'agência de informação de moçambique'], language: 'pt', zone: 'Africa/Maputo' },
   { name: 'Trend', aliases: ['trend news agency'], zone: 'Asia/Baku' },

@@ -28,7 +28,6 @@ const RELEASE_HEADINGS: readonly RegExp[] = [
   /^(?:For (?:further|more) information|Pour (?:en savoir plus|plus d['’]informations?)|Weitere Informationen|(?:Para )?[Mm]ás información|Yhteyshenkilöt|Yhteystiedot|Lisätietoja|Tietoja julkaisijasta|Liitteet|Kontaktpersoner?|Kontaktinformation)\b/i,
   /^View (?:original content|source version)\b/i,
   /^To view the original version on\b/i,
-  /^(?:Logo|Photo|Video|Multimedia)\s*[-–:]\s*https?:\/\//i,
   /^#{3}$|^# # #$/,
   // `About ...` as a heading of its own in the release wires' other languages: `关于APP`, `À propos de Acme`,
   // `Über Acme`, `Acerca de Acme`, `Sobre a Acme`, `Informazioni su Acme`, `Over Acme`, `Om Acme`, `Acmeについて`.

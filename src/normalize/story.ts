@@ -159,9 +159,10 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
         ? { text: tail.copyright, name: holder.name }
         : null),
     agency,
-    // Markup's credit line that is an agency's name alone (dpa's `creditline` `dpa`, Europa Press' `CreditLine`)
-    // credits no one: it names the agency, above.
-    credits: tail.credits ?? (parsed.credits && agencyOf(parsed.credits) === undefined ? parsed.credits : null),
+    // Markup's credit line that is an agency's name alone (dpa's `creditline` `dpa`, Europa Press' `CreditLine`), or
+    // agencies' names joined (STT's `STT–AFP`, `STT–` with the partner left out), credits no one: it names the agency,
+    // above.
+    credits: tail.credits ?? (parsed.credits && !namesAgenciesOnly(parsed.credits) ? parsed.credits : null),
     copyright,
     stripped:
       parsed.stripped?.length || blocks.stripped.length > 0
@@ -351,16 +352,29 @@ function datelineFromMarkup(text: string, reference: string | null): Dateline | 
     return { text: printed, location: bracketed[1] || null, date: null, agency: bracketed[2] };
   // A time stamp where the place would be (STT Info: `3.6.2024 10:00:01 EEST`) names no place.
   const stamp = /\d/.test(printed) && !/\p{L}{2}/u.test(printed.replace(/\b[A-Z]{2,5}\b/g, ''));
-  // Belga's is the date alone, its figures run together: `20200616`.
+  // Belga's is the date alone, its figures run together: `20200616`; STT Info's opens with the day, month and year.
   const compact = COMPACT_DATE.exec(printed);
-  const date = compact ? isoDate(Number(compact[2]), Number(compact[3]), Number(compact[1]), null) : null;
+  const dotted = compact ? null : DOTTED_DATE.exec(printed);
+  const date = compact
+    ? isoDate(Number(compact[2]), Number(compact[3]), Number(compact[1]), null)
+    : dotted
+      ? isoDate(Number(dotted[2]), Number(dotted[1]), Number(dotted[3]), null)
+      : null;
   if (stamp) return { text: printed, location: null, date, agency: null };
   return { text: printed, location: printed, date: null, agency: null };
 }
 
 const COMPACT_DATE = /^((?:19|20)\d\d)(\d\d)(\d\d)$/;
+const DOTTED_DATE = /^(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b/;
 
 const SIGNED_COPYRIGHT_MAX = 80;
+/** True for a credit line of agencies' names alone, joined by dashes or slashes (`dpa`, `STT–AFP`, `STT–`). */
+function namesAgenciesOnly(credit: string): boolean {
+  if (agencyOf(credit) !== undefined) return true;
+  const parts = credit.split(/\s*[–—/-]\s*/).filter((part) => part !== '');
+  return parts.length > 0 && parts.length <= 4 && parts.every((part) => agencyOf(part) !== undefined);
+}
+
 // What a copyright line prints before its holder: the word, the sign, a year, ANSA's `RIPRODUZIONE RISERVATA`.
 const COPYRIGHT_OPENING = /^(?:RIPRODUZIONE RISERVATA|Copyright|\(c\)|©|\s|\d{4}|[-–,])+/i;
 

@@ -80,9 +80,16 @@ const CAPTION = /\((?:Photo|Graphic|Image|Video)(?: credit)?: [^()]{2,60}\)$/;
 const LINE_TRAILER =
   /^(?:Read more|READ MORE|Also read|ALSO READ|Read also|Share this|Share on|Share this (?:article|story)|Follow us on|Click here (?:to|for)|Subscribe (?:to|now|for)|Sign up (?:for|to)|Advertisement|ADVERTISEMENT|Tags\s*:|Topics\s*:|Leave a comment|Comments \(\d+\)|Print this|Email this|This press release features multimedia)\b|^MENAFN\d{8,}ID\d{6,}$/;
 
+// PR Newswire's links to a release's pictures, which it prints after the lead or at the end, one a line or run
+// together: `Photo - https://mma.prnewswire.com/media/...`, `Logo - https://...`.
+const MEDIA_LINKS = /^(?:(?:Logo|Photo|Video|Multimedia)\s*[-–:]\s*https?:\/\/\S+\s*){1,12}$/;
+const MEDIA_LINKS_MAX = 1500;
+
 /** `list` for a trailer that opens a list of links, `line` for one-line boilerplate, null for body. */
 export function trailerKind(text: string): 'list' | 'line' | null {
   const line = text.trim();
+  if (line.length <= MEDIA_LINKS_MAX && /^(?:Logo|Photo|Video|Multimedia)\b/.test(line) && MEDIA_LINKS.test(line))
+    return 'line';
   if (line.length <= 200 && line.endsWith(')') && CAPTION.test(line)) return 'line';
   if (line.length > 300 || !MAYBE_TRAILER.test(line)) return null;
   if (line.length <= 60 && LIST_TRAILER.test(line) && !/[^.]\.$|[!?]$/.test(line)) return 'list';
