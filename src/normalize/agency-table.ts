@@ -409,7 +409,23 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'AIM', aliases: ['aim', 'agência de informação de moçambique'], language: 'pt', zone: 'Africa/Maputo' },
   { name: 'Trend', aliases: ['trend news agency'], zone: 'Asia/Baku' },
   { name: 'Turan', aliases: ['turan', 'turan news agency', 'turan information agency'], zone: 'Asia/Baku' },
-  { name: 'WAFA', aliases: ['wafa news agency', 'وفا'], language: 'ar', zone: 'Asia/Hebron' },
+  // `Wafa` alone is a name too, of people who sign stories: only the agency's longer names are its.
+  {
+    name: 'WAFA',
+    aliases: [
+      'wafa news agency',
+      'وفا',
+      'palestine news & info agency',
+      'palestine news and info agency',
+      'palestinian news & info agency',
+    ],
+    language: 'ar',
+    zone: 'Asia/Hebron',
+  },
+  // Ghana's agency prints its name bare after the date (`Accra, Oct. 13, GNA – `) and signs with it over the date.
+  { name: 'GNA', aliases: ['gna', 'ghana news agency'], language: 'en', zone: 'Africa/Accra' },
+  // Libya's agency: `Tripoli, 14 December 2020(Lana) The ...`, `Tripoli, 10.11.2016 - Lana - Today ...`.
+  { name: 'LANA', aliases: ['lana', 'libya news agency', 'libyan news agency'], zone: 'Africa/Tripoli' },
   // Lebanon's National News Agency signs its English pages `Source: National News Agency – Lebanon`.
   {
     name: 'NNA',

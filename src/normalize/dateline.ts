@@ -44,7 +44,7 @@ const BARE = bareAgencyNames().join('|');
 // 2023` (WAM), `27 de noviembre de 2026` (Spanish, Portuguese); Hungarian month first, `november 27. (MTI)`, and
 // year first, `2023. október 14., szombat` (MTI); day and month in figures, `14/10` (Belga), and day first with full stops as Central and Northern Europe write it, `14.10.2023` / `14.10.` / `14. 10.`.
 // A bare agency after the day is not a day-first month (`MELBOURNE, Oct 14 AAP - `).
-const DATE = `(?:${MONTH} ?\\d{1,3}(?:\\.(?= \\())?|\\d{1,2}(?:\\.|er|º|st|nd|rd|th)? (?:de )?(?!(?:${BARE})\\b)${MONTH}|\\d{4}\\. ?${MONTH} \\d{1,2}\\.(?:,? [${LETTER}]{3,12}(?![${LETTER}]))?|\\d{1,2}/\\d{1,2}(?:/\\d{4})?(?![\\d/])|\\d{1,2}\\. ?\\d{1,2}\\.(?: ?\\d{4}(?!\\d))?)(?:,? (?:de )?\\d{4}(?:\\.(?= \\())?| \\d{2}(?= \\()|\\/\\d{4})?`;
+const DATE = `(?:${MONTH},? ?\\d{1,3}(?:\\.(?= \\())?|\\d{1,2}(?:\\.|er|º|st|nd|rd|th)? (?:de )?(?!(?:${BARE})\\b)${MONTH}|\\d{4}\\. ?${MONTH} \\d{1,2}\\.(?:,? [${LETTER}]{3,12}(?![${LETTER}]))?|\\d{1,2}/\\d{1,2}(?:/\\d{4})?(?![\\d/])|\\d{1,2}\\. ?\\d{1,2}\\.(?: ?\\d{4}(?!\\d))?)(?:,? (?:de )?\\d{4}(?:\\.(?= \\())?| \\d{2}(?= \\()|\\/\\d{4})?`;
 // `--`, `—`, `–`, `.-` may touch their neighbours; a lone `-` or `_` needs a space on one side (`WINSTON-SALEM`).
 const SEP = `(?:[ \\t]*(?:-{2,3}|[—–]|\\.-)[ \\t]*|[ \\t]+[-_][ \\t]*|[-_][ \\t]+|-$)`;
 const PAREN_AGENCY = `\\((?<agency>[^()\\n]{1,40})\\)`;
@@ -88,6 +88,11 @@ const DATE_AFTER_BRACKET = /\) \p{L}{3,9}\.? \d/u;
  */
 const SQUARE_AGENCY_FIRST = new RegExp(
   `^\\[(?<agency>[A-Za-z]{2,10})\\][ \\t]+(?<loc>${LOCATION})(?:,? ?(?<date>${DATE}))?(?:${SEP})`,
+  'u',
+);
+// The agency's name bare after the place and the date, a comma before it, as GNA prints it: `Accra, Oct. 13, GNA – `.
+const DATE_THEN_NAME = new RegExp(
+  `^(?<loc>${LOCATION}), (?<date>${DATE}), (?<bare>[A-Z][A-Za-z-]{1,11})(?:${SEP})`,
   'u',
 );
 const BETWEEN_BARS =
@@ -314,6 +319,7 @@ const SHAPES: readonly Shape[] = [
     accept: (found) => found.dateline.location !== null && isPlaceOnlyDateline(found.dateline.location),
   },
   { when: (head) => head.includes(' | '), pattern: BETWEEN_BARS, accept: knownAgency },
+  { when: (head) => /\d, [A-Z]/.test(head), pattern: DATE_THEN_NAME, accept: knownAgency },
   { when: (head) => head.includes('UrduPoint'), pattern: URDUPOINT, accept: knownAgency },
   { when: (head) => /^[^.]{2,40}\. \d/.test(head), pattern: STOPPED, accept: knownAgency },
   { when: (head) => DATE_AFTER_BRACKET.test(head), pattern: PAREN_AGENCY_THEN_DATE, accept: knownAgency },
@@ -419,6 +425,8 @@ function startsLowerCase(text: string): boolean {
   return /^\s*\p{Ll}/u.test(text);
 }
 
+const MONTH_COMMA_DAY = /, (\p{L}{3,9})\.?, (\d{1,2})(?= ?\()/u;
+
 function build(
   groups: Record<string, string | undefined>,
   matched: string,
@@ -427,6 +435,13 @@ function build(
 ): DatelineMatch | null {
   let printed = (groups['agency'] ?? groups['bare'])?.trim();
   let location = placeOf(groups['loc']);
+  let printedDate = groups['date'];
+  // A comma after the month, as SUNA prints it (`Khartoum, Aug, 23 (SUNA) -`): the month is no part of the place.
+  const month = printedDate === undefined && location?.includes(', ') ? MONTH_COMMA_DAY.exec(matched) : null;
+  if (month?.[1] !== undefined && monthNumber(month[1]) !== undefined && location?.endsWith(`, ${month[1]}`)) {
+    location = location.slice(0, -month[1].length - 2);
+    printedDate = `${month[1]} ${month[2]}`;
+  }
   // IRNA prints its name as the place's last part, with no date: `Tehran, IRNA -- `; ANA-MPA's English service its
   // name alone, as the table spells it: `ANA-MPA - `, and a paper's credit line over agency copy the name and the date:
   // `Reuters Dec 15`.
@@ -466,8 +481,8 @@ function build(
   // A weekday before the date is not a place: a release's `Tue 13 October 2015`.
   if (location !== null && WEEKDAY.test(location)) location = null;
   const agency = (printed && groups['partner'] ? `${printed}/${groups['partner']}` : printed) || null;
-  if (location === null && agency === null && groups['date'] === undefined) return null;
-  const date = parseDate(groups['date'], reference, agency === null ? undefined : creditedAgency(agency)?.language);
+  if (location === null && agency === null && printedDate === undefined) return null;
+  const date = parseDate(printedDate, reference, agency === null ? undefined : creditedAgency(agency)?.language);
   if (date === undefined) return null;
   const reporter = groups['reporter'] ? { name: groups['reporter'], title: groups['title'] ?? null } : null;
   return {
@@ -488,7 +503,8 @@ const BARE_AFTER_PLACE = new RegExp(
 
 const AGENCY_ALONE_MAX = 40;
 // A name of one to three capitalised words closed by a full stop, right after a dateline's dash.
-const AGENCY_AFTER_DASH = /^[ \t]*(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){0,2})\.[ \t]+/u;
+// ... or between dashes, as LANA prints it: `Tripoli, 10.11.2016 - Lana - Today ...`.
+const AGENCY_AFTER_DASH = /^[ \t]*(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){0,2})(?:\.|[ \t]+[-–—]{1,2})[ \t]+/u;
 
 /** A place whose last part is an agency's bare name, split into the place and the name; null otherwise. */
 function agencyAfterPlace(location: string): [string, string] | null {
@@ -512,7 +528,7 @@ const WEEKDAY = /^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nes
 const CAPS_PERIOD = /^((?:\p{Lu}+ )*\p{Lu}{3,})\.$/u;
 
 const DAY_FIRST = /^(\d{1,2})(?:\.|er|º|st|nd|rd|th)? (?:de )?(\p{L}+)/u;
-const MONTH_FIRST = /^(\p{L}+)\.? ?(\d{1,3})/u;
+const MONTH_FIRST = /^(\p{L}+)\.?,? ?(\d{1,3})/u;
 const YEAR_FIRST = /^(\d{4})\. ?(\p{L}+)\.? (\d{1,2})/u;
 const FIGURES = /^(\d{1,2})(\/|\. ?)(\d{1,2})(?:\/(\d{4})|\. ?(\d{4}))?/;
 

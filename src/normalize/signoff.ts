@@ -21,10 +21,10 @@ export interface Signoff {
 const REUTER = /^reuters?(?:\.{1,3}|…)?(?:\^M)?$/i;
 // Closers that end a story whoever sent it: `(END)` (Yonhap; `(끝)` in Korean), `(end)` (KUNA), `ends` (PA), `Fin`/`Fim` (Spanish,
 // French, Portuguese), `(Schluss)` (German: APA), `-30-` (also `- 30 -`), `###`, `NNNN` (ZCZC framing), AP's `^END` under a table,
-// Belga's `./.` (with the desk's code, `./.CVN`);
+// Belga's `./.` (with the desk's code, `./.CVN`), LANA's `=`;
 // Chinese `（完）`, Arabic `(النهاية)` (KUNA), `/انتهى/`.
 const CLOSERS =
-  '\\./\\.(?:[A-Z]{2,4})?|\\/\\.|[(（]完[)）]|\\(النهاية\\)|/?انتهى/?|\\(انتهى\\)|\\(END\\)|\\(끝\\)|\\(ENDS?\\)|\\([Ee]nd\\)|\\(Schluss\\)|\\([Kk]raj\\)|\\(KRAJ\\)|\\(FIN\\)|\\([Ff]in\\)|\\^?END|ENDS|[Ee]nds|Fin|FIN|Fim|FIM|-30-|- 30 -|-0-|#{3}|# # #|NNNN';
+  '\\./\\.(?:[A-Z]{2,4})?|\\/\\.|[(（]完[)）]|\\(النهاية\\)|/?انتهى/?|\\(انتهى\\)|\\(END\\)|\\(끝\\)|\\(ENDS?\\)|\\([Ee]nd\\)|\\(Schluss\\)|\\([Kk]raj\\)|\\(KRAJ\\)|\\(FIN\\)|\\([Ff]in\\)|\\^?END|ENDS|[Ee]nds|Fin|FIN|Fim|FIM|-30-|- 30 -|-0-|#{3}|# # #|NNNN|=';
 const CLOSER = new RegExp(`^(?:${CLOSERS})\\.?$`);
 // A closer and the desk's initials after it: `(Schluss) jul/mri` (APA), `(end) ak.mh` (KUNA), FoNet's `(kraj) is/ks`,
 // Andina's in capitals `(FIN) NDP/TMC/MAO` (or by spaces, over two lines: `(FIN) JOT` / `JRA`), in Arabic letters grouped by spaces and slashes `(النهاية) ع ن ق / ر ج`.

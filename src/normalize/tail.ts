@@ -99,7 +99,8 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
         end.length === 0 ? wire : undefined,
       ) ??
       (end.length === 0 && wire?.signs === true && isSignature(last.text) ? CREDITS : null) ??
-      (kept.length > 1 ? closingDateline(last.text) : null);
+      (kept.length > 1 ? closingDateline(last.text) : null) ??
+      (above !== undefined && end.length === 0 ? dateUnderSignoff(last.text, endMatter(above.index)) : null);
     if (kind !== null) {
       end.push({ index: last.index, text: last.text, kind });
       kept.pop();
@@ -188,6 +189,15 @@ function paragraphEndMatter(text: string): EndMatter | null {
 function isSignature(text: string): boolean {
   const line = text.trim();
   return line.length <= 80 && !line.endsWith('.') && isPeople(line);
+}
+
+// A day printed on a line of its own: `13 Oct. 2022`, `Oct. 13, 2022`.
+const DAY_ALONE = /^(?:\d{1,2} \p{L}{3,9}\.?,? \d{4}|\p{L}{3,9}\.? \d{1,2},? \d{4})$/u;
+const FURNITURE: EndMatter = { kind: 'furniture' };
+
+/** The day the story was filed, printed under the agency's sign-off (GNA's `GNA` / `13 Oct. 2022`): furniture. */
+function dateUnderSignoff(text: string, above: EndMatter | null): EndMatter | null {
+  return above?.kind === 'signoff' && text.length <= 24 && DAY_ALONE.test(text) ? FURNITURE : null;
 }
 
 // The most characters of a dateline printed under the story.
