@@ -44,7 +44,7 @@ const BARE = bareAgencyNames().join('|');
 // 2023` (WAM), `27 de noviembre de 2026` (Spanish, Portuguese); Hungarian month first, `november 27. (MTI)`, and
 // year first, `2023. október 14., szombat` (MTI); day and month in figures, `14/10` (Belga), and day first with full stops as Central and Northern Europe write it, `14.10.2023` / `14.10.` / `14. 10.`.
 // A bare agency after the day is not a day-first month (`MELBOURNE, Oct 14 AAP - `).
-const DATE = `(?:${MONTH},? ?\\d{1,3}(?:\\.(?= \\())?|\\d{1,2}(?:\\.|er|º|st|nd|rd|th)? (?:de )?(?!(?:${BARE})\\b)${MONTH}|\\d{4}\\. ?${MONTH} \\d{1,2}\\.(?:,? [${LETTER}]{3,12}(?![${LETTER}]))?|\\d{1,2}/\\d{1,2}(?:/\\d{4})?(?![\\d/])|\\d{1,2}\\. ?\\d{1,2}\\.(?: ?\\d{4}(?!\\d))?)(?:,? (?:de )?\\d{4}(?:\\.(?= \\())?| \\d{2}(?= \\()|\\/\\d{4})?`;
+const DATE = `(?:${MONTH} ?\\d{1,3}(?:\\.(?= \\())?|\\d{1,2}(?:\\.|er|º|st|nd|rd|th)? (?:de )?(?!(?:${BARE})\\b)${MONTH}|\\d{4}\\. ?${MONTH} \\d{1,2}\\.(?:,? [${LETTER}]{3,12}(?![${LETTER}]))?|\\d{1,2}/\\d{1,2}(?:/\\d{4})?(?![\\d/])|\\d{1,2}\\. ?\\d{1,2}\\.(?: ?\\d{4}(?!\\d))?)(?:,? (?:de )?\\d{4}(?:\\.(?= \\())?| \\d{2}(?= \\()|\\/\\d{4})?`;
 // `--`, `—`, `–`, `.-` may touch their neighbours; a lone `-` or `_` needs a space on one side (`WINSTON-SALEM`).
 const SEP = `(?:[ \\t]*(?:-{2,3}|[—–]|\\.-)[ \\t]*|[ \\t]+[-_][ \\t]*|[-_][ \\t]+|-$)`;
 const PAREN_AGENCY = `\\((?<agency>[^()\\n]{1,40})\\)`;
@@ -528,7 +528,7 @@ const WEEKDAY = /^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nes
 const CAPS_PERIOD = /^((?:\p{Lu}+ )*\p{Lu}{3,})\.$/u;
 
 const DAY_FIRST = /^(\d{1,2})(?:\.|er|º|st|nd|rd|th)? (?:de )?(\p{L}+)/u;
-const MONTH_FIRST = /^(\p{L}+)\.?,? ?(\d{1,3})/u;
+const MONTH_FIRST = /^(\p{L}+)\.? ?(\d{1,3})/u;
 const YEAR_FIRST = /^(\d{4})\. ?(\p{L}+)\.? (\d{1,2})/u;
 const FIGURES = /^(\d{1,2})(\/|\. ?)(\d{1,2})(?:\/(\d{4})|\. ?(\d{4}))?/;
 
