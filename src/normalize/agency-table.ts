@@ -438,6 +438,8 @@ export const AGENCIES: readonly Agency[] = [
     aliases: ['suna', 'sudan news agency', 'وكالة السودان للأنباء'],
     language: 'ar',
     zone: 'Africa/Khartoum',
+    // The desk's initials in capitals after the last sentence: `... Sir Derek Plumbly. IF/MO`.
+    initials: ['line'],
   },
   { name: 'Kabar', aliases: ['kabar', 'kabar news agency'], language: 'ru', zone: 'Asia/Bishkek' },
   { name: 'BTA', aliases: ['bta', 'бта', 'bulgarian news agency'], language: 'bg', zone: 'Europe/Sofia' },

@@ -103,7 +103,8 @@ function isTitle(text: string): boolean {
 
 // A person's name: `Mia Rasmussen`, `Anna-Lena af Sandberg`. One to four of them, joined by commas, `and` (`och`, `og`,
 // `und`, `et`, `y`) or `&`, are people.
-const PERSON = `\\p{Lu}[\\p{L}'’.-]+(?: (?:(?:af|av|von|van|de|da|la|le|del|di|du|den|ter) )?\\p{Lu}[\\p{L}'’.-]+){1,3}`;
+// Arabic names join their article to the name: `Ruaa al-Jazaeri`.
+const PERSON = `\\p{Lu}[\\p{L}'’.-]+(?: (?:(?:af|av|von|van|de|da|la|le|del|di|du|den|ter) )?(?:al-|el-)?\\p{Lu}[\\p{L}'’.-]+){1,3}`;
 const PEOPLE = new RegExp(`^${PERSON}(?:(?:,| and| &| och| og| und| et| y) ${PERSON}){0,3}$`, 'u');
 // Without an opening word, a name and an agency after a comma or a bar: `Jane Doe, AFP`, `Jane Doe | The Canadian Press`.
 const NAME_AGENCY = new RegExp(`^${PERSON}(?:,| \\|) (.{2,40})$`, 'u');

@@ -107,7 +107,9 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
       continue;
     }
     // End matter run into the paragraph: the story's text keeps what is before it, unless that is end matter too.
-    const runIn = peelRunIn(last, paragraphs.length <= FLATTENED_PARAGRAPHS);
+    const runIn =
+      peelRunIn(last, paragraphs.length <= FLATTENED_PARAGRAPHS) ??
+      (end.length === 0 && wire?.initials?.includes('line') === true ? gluedUpperInitials(last) : null);
     if (runIn === null) break;
     end.push(...runIn.parts);
     if (runIn.rest !== null) {
@@ -188,7 +190,31 @@ function paragraphEndMatter(text: string): EndMatter | null {
  */
 function isSignature(text: string): boolean {
   const line = text.trim();
-  return line.length <= 80 && !line.endsWith('.') && isPeople(line);
+  if (line.length > 80 || line.endsWith('.')) return false;
+  if (!line.includes(' / ')) return isPeople(line);
+  // The reporter and the editor by a slash, the editor's given name alone (SANA's `R. Raslan / Ghossoun`).
+  const names = line.split(' / ');
+  return (
+    names.length <= 3 && isPeople(names[0] ?? '') && names.every((name) => isPeople(name) || GIVEN_NAME.test(name))
+  );
+}
+const GIVEN_NAME = /^\p{Lu}\p{Ll}{2,15}$/u;
+
+// The desk's initials in capitals by slashes after the last sentence (SUNA's `... Plumbly. IF/MO`).
+const GLUED_UPPER_INITIALS = /[.!?"”’)][ \t]+([A-Z]{2,4}(?:\/[A-Z]{2,4}){1,3})$/;
+
+/**
+ * Initials in capitals run into the last paragraph, for an agency that prints its initials on a line of their own
+ * (`wire`), where they cannot be told from a sentence's last word in capitals for any other.
+ */
+function gluedUpperInitials(paragraph: Item): { parts: Item[]; rest: string | null } | null {
+  const match = GLUED_UPPER_INITIALS.exec(paragraph.text);
+  if (match?.[1] === undefined) return null;
+  const at = match.index + 1;
+  return {
+    parts: [{ index: paragraph.index + 0.9, text: match[1], kind: { kind: 'initials' }, at }],
+    rest: paragraph.text.slice(0, at),
+  };
 }
 
 // A day printed on a line of its own: `13 Oct. 2022`, `Oct. 13, 2022`.
