@@ -573,4 +573,22 @@ export const AGENCIES: readonly Agency[] = [
   { name: 'JCN Newswire', aliases: ['jcn newswire', 'jcn'], pressRelease: true },
   // A financial news wire that opens its stories with its name alone: `(RTTNews) - Quest Diagnostics said ...`.
   { name: 'RTTNews', aliases: ['rttnews', 'rtt news'], language: 'en', zone: 'America/New_York' },
+  // Turkey's İhlas News Agency closes its copy with its name in brackets on a line of its own: `(İHA)`.
+  {
+    name: 'IHA',
+    aliases: ['iha', 'i̇ha', 'ihlas haber ajansı', 'i̇hlas haber ajansı'],
+    language: 'tr',
+    zone: 'Europe/Istanbul',
+  },
+  // Armenia's Mediamax slashes its name after the place as TASS does, without a date: `Yerevan /Mediamax/. `.
+  { name: 'Mediamax', aliases: ['mediamax'], zone: 'Asia/Yerevan' },
+  // Ukraine's UNN prints the place and its name on a line over the story: `Kyiv • UNN`.
+  { name: 'UNN', aliases: ['unn', 'ukrainian national news'], zone: 'Europe/Kyiv' },
+  // Nepal's Rastriya Samachar Samiti: `KATHMANDU, March 6: `, credited `By: RSS` over the story.
+  { name: 'RSS', aliases: ['rss', 'rastriya samachar samiti'], zone: 'Asia/Kathmandu' },
+  // Cambodia's agency prints its name bare after the date and closes with it after dashes: `Phnom Penh, August 16,
+  // 2010 AKP -- `, `... --AKP`.
+  { name: 'AKP', aliases: ['akp', 'agence kampuchea presse'], zone: 'Asia/Phnom_Penh' },
+  // The Myanmar News Agency (and Iran's Mehr News Agency, which abbreviates itself the same): `— MNA/MKKS`.
+  { name: 'MNA', aliases: ['mna', 'myanmar news agency', 'mehr news agency'] },
 ];

@@ -17,7 +17,7 @@ export interface Byline {
 // Par (French), Di and ANSA's lower-case di (Italian), Av (Swedish, Norwegian), Af (Danish), Door (Dutch); web pages'
 // `Story by`, `Words by`.
 const BY_WORD =
-  /^(?:(?:Story|Words|Text|Written|Reporting) by|By|BY|by|Von|VON|von|Por|POR|Par|PAR|Di|DI|di|Av|AV|Af|AF|Door|DOOR)\s+/;
+  /^(?:(?:Story|Words|Text|Written|Reporting) by|By:|BY:|By|BY|by|Von|VON|von|Por|POR|Par|PAR|Di|DI|di|Av|AV|Af|AF|Door|DOOR)\s+/;
 // What makes the part after a comma a title rather than more names (`Jane Doe, John Roe and Jim Poe`).
 const TITLE_WORD_NAMES =
   'Writer|Correspondent|Reporter|Editor|Staff|Contributor|Columnist|Bureau|Chief|Analyst|Producer|Photographer|Press|News|Agency|Times|Post|Journal|Tribune|Herald|Gazette|Daily|Service|Wire|Media|Associated|Korrespondent(?:in)?|Redakteur(?:in)?|corresponsal|correspondant(?:e)?|ag[êe]ncia|agencia|agenzia|agence';

@@ -23,10 +23,10 @@ export type EndMatter =
 /**
  * The word a line opens with to say where the story comes from, before a colon, in the agencies' languages: `Source`,
  * `Quelle`, `Fuente`, `Fonte`, `Fonti`, `Bron`, `Kilde`, `Källa`, `Lähde`, `Źródło`, `Zdroj`, `Izvor`, Slovenian
- * `Vir` and `Vir novice`, Hungarian `Forrás`; dts's `Foto/Quelle`; `Courtesy` (KNA's `Courtesy; KNA`, with a semicolon).
+ * `Vir` and `Vir novice`, Hungarian `Forrás`, Greek `Πηγή`; dts's `Foto/Quelle`; `Courtesy` (KNA's `Courtesy; KNA`, with a semicolon).
  */
 export const SOURCE_WORDS =
-  'Sources?|SOURCES?|Courtesy|Foto/Quelle|Quelle|Fuente|Fonte|Fonti|Bron|Kilde|Källa|Lähde|Źródło|Zdroj|Izvor|Vir novice|Vir|Forrás';
+  'Sources?|SOURCES?|Courtesy|Foto/Quelle|Quelle|Fuente|Fonte|Fonti|Bron|Kilde|Källa|Lähde|Źródło|Zdroj|Izvor|Vir novice|Vir|Forrás|Πηγή';
 // `Source: Yonhap News Agency`, `(Source: Xinhua)`, `SOURCE: AFP`, `Quelle: dpa`, `Fuente: EFE`, `Vir novice: STA`.
 const SOURCE_LINE = new RegExp(
   `^\\(?\\s*(?:${SOURCE_WORDS})\\s*(?:[:：]|(?<=Courtesy);)\\s*([^\\n]{2,80}?)\\s*\\)?\\.?$`,
@@ -65,7 +65,7 @@ const FROM_AGENCY =
 // The people who made the story, labelled, on lines of their own at its end: Antara `Reporter: ...` / `Editor: ...`
 // (`Pewarta:` in Indonesian), PAP `autor: ...`, `Text:`, `Redaktion:`; and a parenthesised byline, CNA's `(By A and B)`.
 const CREDIT_LABELS =
-  'Reporter|Reporters|Reporting|Editor|Editors|Edited by|Writer|Writers|Written by|Author|Authors|Autor|Autorka|Autoria|Pewarta|Penulis|Penyunting|Redaktur|Text|Texto|Redaktion|Redacción|Redazione|Translator|Translated by|Photo|Photos|Foto|Fotos';
+  'Reporter|Reporters|Reporting|Editor|Editors|Edited by|Writer|Writers|Written by|Text by|Author|Authors|Autor|Autorka|Autoria|Pewarta|Penulis|Penyunting|Redaktur|Text|Texto|Redaktion|Redacción|Redazione|Translator|Translated by|Photo|Photos|Foto|Fotos';
 // The value must be names (`Siti Rahma`, `A. Lee and B. Kim`), so that `Text: The agreement is attached.` stays body.
 const NAME = `\\p{Lu}[\\p{L}'’.-]*(?: \\p{Lu}[\\p{L}'’.-]*){0,3}`;
 const CREDIT_LINE = new RegExp(
@@ -82,9 +82,12 @@ const RULE = /^(?:_{3,}=?|-{3,}|\*{3,}|={3,})$/;
 // 19`, `101137 GMT Dez 18`, Belga's `310100 JUL 97`), Kyodo's `KWS-21:37-09-12-18`.
 const SENT_AT = /^(?:\d{6} (?:GMT |UTC )?\p{L}{3} \d{2}|[A-Z]{2,4}-\d{2}:\d{2}-\d{2}-\d{2}-\d{2})$/u;
 
+// Who wrote the story in which language, a line each (AKP: `Article in Khmer by A` / `Article in English by B`).
+const ARTICLE_BY = /^(?:Article|Story|Report)(?: in \p{Lu}\p{Ll}+)? by \p{Lu}[\p{L}\s.'’-]{2,120}$/u;
 const CREDITS = [
   CREDIT_LINE,
   CREDIT_BYLINE,
+  ARTICLE_BY,
   ...AGENCIES.flatMap((agency) => [...(agency.ownCredits ?? []), ...(agency.credits ?? [])]),
 ];
 const OWN_CREDITS = AGENCIES.flatMap((agency) => (agency.ownCredits ?? []).map((line) => [line, agency.name] as const));
@@ -105,7 +108,7 @@ const TRAILERS = AGENCIES.flatMap((agency) => agency.trailers ?? []);
 // first: anchored regexes instead of a dozen. Together they must match a superset of the anchored patterns below;
 // the credits that may sit anywhere in a paragraph (`... contributed to this report.`) are caught by CREDIT_WORDS.
 const MAYBE_END_WORD = new RegExp(
-  `^(?:[(（\\-—–=#©/._<^*]|انتهى|저작권자|ce (?:texte|reportage|article)|cette (?:dépêche|nouvelle)|reuter|agerpres|end|fin|nnnn|fim|sources?\\b|courtesy|haber:|foto/quelle|quelle|fuente|fonte|fonti|bron|kilde|källa|lähde|źródło|zdroj|izvor|vir |vir:|forrás|con información|com informaç|por |edição:|reporting|editing|writing|copyright|more|for more|keywords|follow|online|to contact|this (?:story|report|article)|the associated press |${CREDIT_LABELS})`,
+  `^(?:[(（\\-—–=#©/._<^*]|انتهى|저작권자|ce (?:texte|reportage|article)|cette (?:dépêche|nouvelle)|reuter|agerpres|end|fin|nnnn|fim|sources?\\b|courtesy|haber:|foto/quelle|quelle|fuente|fonte|fonti|bron|kilde|källa|lähde|źródło|zdroj|izvor|vir |vir:|forrás|πηγή|article (?:in|by) |con información|com informaç|por |edição:|reporting|editing|writing|copyright|more|for more|keywords|follow|online|to contact|this (?:story|report|article)|the associated press |${CREDIT_LABELS})`,
   'i',
 );
 // Shapes that are case-sensitive: a word alone (`EFE`, `BERNAMA`, `ends`), lower-case initials (`dpa ab`, `hh/ph`,

@@ -240,6 +240,12 @@ function agencyAlone(paragraph: string): DatelineMatch | null {
   const initialled = INITIALS_BEFORE.exec(name)?.[2];
   if (initialled !== undefined && agencyOf(initialled) !== undefined)
     return { dateline: { text: paragraph, location: null, date: null, agency: initialled }, rest: '', reporter: null };
+  // The place and the agency by a bullet, as UNN prints them over its story: `Kyiv • UNN`.
+  const bullet = name.indexOf(' • ');
+  if (bullet !== -1 && agencyOf(name.slice(bullet + 3)) !== undefined && PRINTED_PLACE.test(name.slice(0, bullet))) {
+    const [place, agency] = [name.slice(0, bullet), name.slice(bullet + 3)];
+    return { dateline: { text: paragraph, location: place, date: null, agency }, rest: '', reporter: null };
+  }
   // The agency and the place on one line, as papers print them over agency copy: `AP, TOKYO`, `AFP, Paris`.
   const comma = name.indexOf(', ');
   if (comma === -1 || agencyOf(name.slice(0, comma)) === undefined) return null;
