@@ -90,6 +90,13 @@ const SQUARE_AGENCY_FIRST = new RegExp(
   `^\\[(?<agency>[A-Za-z]{2,10})\\][ \\t]+(?<loc>${LOCATION})(?:,? ?(?<date>${DATE}))?(?:${SEP})`,
   'u',
 );
+// The place in capitals, a full stop and the agency's name in capitals, with no dash: Kazinform's `NUR-SULTAN. KAZINFORM
+// Mayor of ...`.
+const PLACE_STOP_NAME = new RegExp(
+  `^(?<loc>[${UPPER}][${UPPER} '’-]{1,30})\\. (?<bare>${BARE})[ \\t]+(?=[${UPPER}"“])`,
+  'u',
+);
+const PLACE_STOP = /^[A-Z][A-Z '-]{1,30}\. [A-Z]{3}/;
 // The agency's name bare after the place and the date, a comma before it, as GNA prints it: `Accra, Oct. 13, GNA – `.
 const DATE_THEN_NAME = new RegExp(
   `^(?<loc>${LOCATION}), (?<date>${DATE}), (?<bare>[A-Z][A-Za-z-]{1,11})(?:${SEP})`,
@@ -219,7 +226,8 @@ export function parseDateline(paragraph: string, reference: string | null): Date
   const head = paragraph.slice(0, 240);
   // Every shape has a dash, underscore, bracket or slash, or is Kyodo's or Armenpress': most lines are ruled out
   // here, cheaply.
-  if (!MAYBE_DATELINE.test(head) && !mayHaveAgencyStopped(head) && !placeThenColon(head)) return null;
+  if (!MAYBE_DATELINE.test(head) && !mayHaveAgencyStopped(head) && !placeThenColon(head) && !PLACE_STOP.test(head))
+    return null;
   for (const shape of SHAPES) {
     if (!shape.when(head)) continue;
     const match = shape.pattern.exec(head);
@@ -320,6 +328,7 @@ const SHAPES: readonly Shape[] = [
   },
   { when: (head) => head.includes(' | '), pattern: BETWEEN_BARS, accept: knownAgency },
   { when: (head) => /\d, [A-Z]/.test(head), pattern: DATE_THEN_NAME, accept: knownAgency },
+  { when: (head) => PLACE_STOP.test(head), pattern: PLACE_STOP_NAME, accept: knownAgency },
   { when: (head) => head.includes('UrduPoint'), pattern: URDUPOINT, accept: knownAgency },
   { when: (head) => /^[^.]{2,40}\. \d/.test(head), pattern: STOPPED, accept: knownAgency },
   { when: (head) => DATE_AFTER_BRACKET.test(head), pattern: PAREN_AGENCY_THEN_DATE, accept: knownAgency },

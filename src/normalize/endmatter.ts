@@ -72,6 +72,17 @@ const CREDIT_LINE = new RegExp(
   `^(?:${CREDIT_LABELS.replace(/\b(\p{Lu})/gu, (c) => `[${c}${c.toLowerCase()}]`)})\\s*:\\s*${NAME}(?:(?:,| and| und| et| y| e| i| dan| og| och| ja|/) ?${NAME}){0,4}$`,
   'u',
 );
+// A credit's label on a line of its own, the names on the next (Kazinform's `Author:` / `Jane Roe`).
+const CREDIT_LABEL_ALONE = new RegExp(
+  `^(?:${CREDIT_LABELS.replace(/\b(\p{Lu})/gu, (c) => `[${c}${c.toLowerCase()}]`)})\\s*:$`,
+  'u',
+);
+
+/** True for a credit's label alone on a line (`Author:`), its names on the line under it. */
+export function isCreditLabel(line: string): boolean {
+  return line.length <= 24 && line.endsWith(':') && CREDIT_LABEL_ALONE.test(line.trim());
+}
+
 // People's Daily Online's `(Web editor: A, B)` under the agency copy it prints.
 const CREDIT_BYLINE = /^\((?:By|Von|Por|Par|Di|Av|Door|Reporting by|Web editor:|Editor:) \p{Lu}[^()]{2,120}\)$/u;
 const CONTINUATION = /^(?:MORE|More|more)(?: to (?:follow|come))?\.?$|^\(MORE\)$|^[-–—]+ ?(?:MORE|More|more) ?[-–—]+$/;

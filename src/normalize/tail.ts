@@ -4,6 +4,7 @@ import { isPeople } from './byline.js';
 import {
   classifyEndMatter,
   creditsAgency,
+  isCreditLabel,
   splitGluedCredit,
   splitGluedRule,
   splitGluedSentences,
@@ -100,7 +101,8 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
       ) ??
       (end.length === 0 && wire?.signs === true && isSignature(last.text) ? CREDITS : null) ??
       (kept.length > 1 ? closingDateline(last.text) : null) ??
-      (above !== undefined && end.length === 0 ? dateUnderSignoff(last.text, endMatter(above.index)) : null);
+      (above !== undefined && end.length === 0 ? dateUnderSignoff(last.text, endMatter(above.index)) : null) ??
+      labelledNames(last.text, above?.text, end.at(-1));
     if (kind !== null) {
       end.push({ index: last.index, text: last.text, kind });
       kept.pop();
@@ -215,6 +217,15 @@ function gluedUpperInitials(paragraph: Item): { parts: Item[]; rest: string | nu
     parts: [{ index: paragraph.index + 0.9, text: match[1], kind: { kind: 'initials' }, at }],
     rest: paragraph.text.slice(0, at),
   };
+}
+
+/**
+ * A credit's label on a line of its own and the names on the line under it (Kazinform's `Author:` / `Jane Roe`): the
+ * names are credits when the label is above them, and the label when the names under it were.
+ */
+function labelledNames(text: string, above: string | undefined, below: Item | undefined): EndMatter | null {
+  if (below === undefined) return above !== undefined && isCreditLabel(above) && isPeople(text) ? CREDITS : null;
+  return below.kind?.kind === 'credits' && isCreditLabel(text) ? CREDITS : null;
 }
 
 // A day printed on a line of its own: `13 Oct. 2022`, `Oct. 13, 2022`.
