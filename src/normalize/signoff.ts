@@ -189,8 +189,9 @@ const GLUED_OR_AFTER_ADDRESS = new RegExp(`(?:[.!?"”’)。]|(?<=@[\\w-]+(?:\\
 const GLUED_CLOSER = /[ \t]+(-0-|-30-|\(END\))$/;
 
 // An agency's name in capitals glued to the last sentence without a space (EFE's `... de fuerte.EFE`), or in brackets
-// before its full stop (Keystone-SDA's `... im Gebäude war(sda).`).
-const GLUED_NAME = /[.!?"”’)]([A-Z]{3,10})$|[\p{Ll}\d](\([^()\s]{2,12}\)\.)$/u;
+// before its full stop (Keystone-SDA's `... im Gebäude war(sda).`): each asked only of a paragraph that ends so.
+const GLUED_NAME = /[.!?"”’)]([A-Z]{3,10})$/;
+const GLUED_BRACKET_STOP = /[\p{Ll}\d](\([^()\s]{2,12}\)\.)$/u;
 
 /** Splits a sign-off printed at the end of the last paragraph from the text before it. */
 export function splitGluedSignoff(paragraph: string): { readonly text: string; readonly signoff: string } | null {
@@ -198,7 +199,7 @@ export function splitGluedSignoff(paragraph: string): { readonly text: string; r
   const offset = Math.max(0, paragraph.length - 56);
   const end = paragraph.slice(offset);
   const spaced = (end.includes('@') ? GLUED_OR_AFTER_ADDRESS : GLUED).exec(end) ?? GLUED_CLOSER.exec(end);
-  const match = spaced ?? GLUED_NAME.exec(end);
+  const match = spaced ?? (end.endsWith(').') ? GLUED_BRACKET_STOP : GLUED_NAME).exec(end);
   const printed = (match?.[1] ?? match?.[2])?.trim();
   if (!match || !printed) return null;
   const signoff = parseSignoff(printed);

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { Dateline, NormalizeContext, ParsedStory, Story } from '../types.js';
+import type { Dateline, NormalizeContext, ParsedStory, SourceLine, Story } from '../types.js';
 import { agencyAtStart, agencyNamed, agencyOf, creditedAgency, isKnownAgency, type Agency } from './agencies.js';
 import { bylineAgency, joinBylines, opensByline, splitByline, type Byline } from './byline.js';
 import { parseDateline, type DatelineMatch } from './dateline.js';
@@ -119,14 +119,16 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const body = tail.body.join('\n\n');
   const byline = bylineOf(parsed.byline, leadPieces) ?? blocks.byline ?? printed?.reporter ?? null;
   const copyright = tail.copyright ?? parsed.copyright ?? null;
-  const holder = copyright === null ? undefined : copyrightHolder(copyright);
+  // The copyright's holder is asked only when nothing before it in the chains below names the agency.
+  let holder: Agency | undefined | null = null;
+  const holderOf = (): Agency | undefined => (holder ??= copyright === null ? undefined : copyrightHolder(copyright));
   const agency =
     wire?.name ??
     nameOf(tail.source?.name) ??
     nameOf(parsed.agency) ??
     tail.implied ??
     (byline ? bylineAgency(byline)?.name : undefined) ??
-    holder?.name ??
+    holderOf()?.name ??
     reporting?.name ??
     headlineAgency(headline) ??
     // An agency the table does not know, named in the dateline as printed (`SOFIA (Foo News) -`).
@@ -155,9 +157,7 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
       // A story that no line signs but the agency's short copyright line under it (ANSA's `RIPRODUZIONE RISERVATA ©
       // Copyright ANSA`, `(c) Agencia EFE`): that line is its source line too. A rights notice (`... This material
       // may not be published ...`) is only the copyright.
-      (tail.copyright !== null && tail.copyright.length <= SIGNED_COPYRIGHT_MAX && holder !== undefined
-        ? { text: tail.copyright, name: holder.name }
-        : null),
+      signedCopyright(tail.copyright, holderOf),
     agency,
     // Markup's credit line that is an agency's name alone (dpa's `creditline` `dpa`, Europa Press' `CreditLine`), or
     // agencies' names joined (STT's `STT–AFP`, `STT–` with the partner left out), credits no one: it names the agency,
@@ -368,6 +368,13 @@ const COMPACT_DATE = /^((?:19|20)\d\d)(\d\d)(\d\d)$/;
 const DOTTED_DATE = /^(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b/;
 
 const SIGNED_COPYRIGHT_MAX = 80;
+/** The copyright line under the story as its source line, when it is short and names the agency (see above). */
+function signedCopyright(line: string | null, holderOf: () => Agency | undefined): SourceLine | null {
+  if (line === null || line.length > SIGNED_COPYRIGHT_MAX) return null;
+  const holder = holderOf();
+  return holder === undefined ? null : { text: line, name: holder.name };
+}
+
 /** True for a credit line of agencies' names alone, joined by dashes or slashes (`dpa`, `STT–AFP`, `STT–`). */
 function namesAgenciesOnly(credit: string): boolean {
   if (agencyOf(credit) !== undefined) return true;

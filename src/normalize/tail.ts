@@ -101,7 +101,9 @@ export function takeTail(paragraphs: readonly string[], release = false, wire?: 
       ) ??
       (end.length === 0 && wire?.signs === true && isSignature(last.text) ? CREDITS : null) ??
       (kept.length > 1 ? closingDateline(last.text) : null) ??
-      (above !== undefined && end.length === 0 ? dateUnderSignoff(last.text, endMatter(above.index)) : null) ??
+      (above !== undefined && end.length === 0 && isDayAlone(last.text) && endMatter(above.index)?.kind === 'signoff'
+        ? FURNITURE
+        : null) ??
       labelledNames(last.text, above?.text, end.at(-1));
     if (kind !== null) {
       end.push({ index: last.index, text: last.text, kind });
@@ -232,9 +234,9 @@ function labelledNames(text: string, above: string | undefined, below: Item | un
 const DAY_ALONE = /^(?:\d{1,2} \p{L}{3,9}\.?,? \d{4}|\p{L}{3,9}\.? \d{1,2},? \d{4})$/u;
 const FURNITURE: EndMatter = { kind: 'furniture' };
 
-/** The day the story was filed, printed under the agency's sign-off (GNA's `GNA` / `13 Oct. 2022`): furniture. */
-function dateUnderSignoff(text: string, above: EndMatter | null): EndMatter | null {
-  return above?.kind === 'signoff' && text.length <= 24 && DAY_ALONE.test(text) ? FURNITURE : null;
+/** A day alone on its line, as GNA prints the day it filed under its sign-off (`GNA` / `13 Oct. 2022`). */
+function isDayAlone(text: string): boolean {
+  return text.length <= 24 && DAY_ALONE.test(text);
 }
 
 // The most characters of a dateline printed under the story.
