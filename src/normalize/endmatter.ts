@@ -66,17 +66,16 @@ const FROM_AGENCY =
 // (`Pewarta:` in Indonesian), PAP `autor: ...`, `Text:`, `Redaktion:`; and a parenthesised byline, CNA's `(By A and B)`.
 const CREDIT_LABELS =
   'Reporter|Reporters|Reporting|Editor|Editors|Edited by|Writer|Writers|Written by|Text by|Author|Authors|Autor|Autorka|Autoria|Pewarta|Penulis|Penyunting|Redaktur|Text|Texto|Redaktion|Redacción|Redazione|Translator|Translated by|Photo|Photos|Foto|Fotos';
+// The labels with their first letter in either case.
+const FOLDED_LABELS = CREDIT_LABELS.replace(/\b(\p{Lu})/gu, (c) => `[${c}${c.toLowerCase()}]`);
 // The value must be names (`Siti Rahma`, `A. Lee and B. Kim`), so that `Text: The agreement is attached.` stays body.
 const NAME = `\\p{Lu}[\\p{L}'’.-]*(?: \\p{Lu}[\\p{L}'’.-]*){0,3}`;
 const CREDIT_LINE = new RegExp(
-  `^(?:${CREDIT_LABELS.replace(/\b(\p{Lu})/gu, (c) => `[${c}${c.toLowerCase()}]`)})\\s*:\\s*${NAME}(?:(?:,| and| und| et| y| e| i| dan| og| och| ja|/) ?${NAME}){0,4}$`,
+  `^(?:${FOLDED_LABELS})\\s*:\\s*${NAME}(?:(?:,| and| und| et| y| e| i| dan| og| och| ja|/) ?${NAME}){0,4}$`,
   'u',
 );
 // A credit's label on a line of its own, the names on the next (Kazinform's `Author:` / `Jane Roe`).
-const CREDIT_LABEL_ALONE = new RegExp(
-  `^(?:${CREDIT_LABELS.replace(/\b(\p{Lu})/gu, (c) => `[${c}${c.toLowerCase()}]`)})\\s*:$`,
-  'u',
-);
+const CREDIT_LABEL_ALONE = new RegExp(`^(?:${FOLDED_LABELS})\\s*:$`, 'u');
 
 /** True for a credit's label alone on a line (`Author:`), its names on the line under it. */
 export function isCreditLabel(line: string): boolean {

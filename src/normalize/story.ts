@@ -119,16 +119,14 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
   const body = tail.body.join('\n\n');
   const byline = bylineOf(parsed.byline, leadPieces) ?? blocks.byline ?? printed?.reporter ?? null;
   const copyright = tail.copyright ?? parsed.copyright ?? null;
-  // The copyright's holder is asked only when nothing before it in the chains below names the agency.
-  let holder: Agency | undefined | null = null;
-  const holderOf = (): Agency | undefined => (holder ??= copyright === null ? undefined : copyrightHolder(copyright));
   const agency =
     wire?.name ??
     nameOf(tail.source?.name) ??
     nameOf(parsed.agency) ??
     tail.implied ??
     (byline ? bylineAgency(byline)?.name : undefined) ??
-    holderOf()?.name ??
+    // The copyright's holder, asked only when nothing before it names the agency.
+    (copyright === null ? undefined : copyrightHolder(copyright)?.name) ??
     reporting?.name ??
     headlineAgency(headline) ??
     // An agency the table does not know, named in the dateline as printed (`SOFIA (Foo News) -`).
@@ -157,7 +155,7 @@ function build(parsed: ParsedStory, context: NormalizeContext): Built {
       // A story that no line signs but the agency's short copyright line under it (ANSA's `RIPRODUZIONE RISERVATA ©
       // Copyright ANSA`, `(c) Agencia EFE`): that line is its source line too. A rights notice (`... This material
       // may not be published ...`) is only the copyright.
-      signedCopyright(tail.copyright, holderOf),
+      signedCopyright(tail.copyright),
     agency,
     // Markup's credit line that is an agency's name alone (dpa's `creditline` `dpa`, Europa Press' `CreditLine`), or
     // agencies' names joined (STT's `STT–AFP`, `STT–` with the partner left out), credits no one: it names the agency,
@@ -369,9 +367,9 @@ const DOTTED_DATE = /^(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b/;
 
 const SIGNED_COPYRIGHT_MAX = 80;
 /** The copyright line under the story as its source line, when it is short and names the agency (see above). */
-function signedCopyright(line: string | null, holderOf: () => Agency | undefined): SourceLine | null {
+function signedCopyright(line: string | null): SourceLine | null {
   if (line === null || line.length > SIGNED_COPYRIGHT_MAX) return null;
-  const holder = holderOf();
+  const holder = copyrightHolder(line);
   return holder === undefined ? null : { text: line, name: holder.name };
 }
 
